@@ -1,0 +1,50 @@
+# wowdesk: `make run` to try it, `make test` to check it. Both work on a fresh machine.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/wowdesk
+
+.PHONY: run test lint test-sqlite test-postgres browser-deps messages bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+run: $(VENV)/.installed
+	$(BIN)/python -m wowdesk migrate --noinput -v 0
+	$(BIN)/python -m wowdesk demo --if-empty
+	$(BIN)/python -m wowdesk serve
+
+# Debian's chromium for the browser tests (Playwright's own browser download cannot work here).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+
+test-sqlite: $(VENV)/.installed-test browser-deps
+	$(BIN)/pytest -q
+
+test-postgres: $(VENV)/.installed-test browser-deps
+	WOWDESK_DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -q
+
+test: lint test-sqlite test-postgres
+
+# Re-extract and compile the translations (needs GNU gettext).
+messages: $(VENV)/.installed
+	cd wowdesk && ../$(BIN)/python -m wowdesk makemessages -l da -l nb --no-obsolete --no-location
+	cd wowdesk && ../$(BIN)/python -m wowdesk compilemessages
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,102 @@
+"""Users, roles and teams. The User row is also the agent profile (teams, languages)."""
+
+import zoneinfo
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+LANGUAGE_CHOICES = [("da", "Dansk"), ("nb", "Norsk bokmål"), ("en", "English")]
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("Unknown time zone: %(zone)s"), params={"zone": value})
+
+
+class Team(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default=settings.DEFAULT_TEAM_TIME_ZONE, validators=[validate_time_zone]
+    )
+    language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, default="da")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **extra):
+        if not email:
+            raise ValueError("An e-mail address is required")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.update(is_staff=True, is_superuser=True, role=User.Role.ADMIN)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """A person who works in wowdesk: admin, lead, agent or reviewer. Customers are Contacts."""
+
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("Admin")
+        LEAD = "lead", _("Team lead")
+        AGENT = "agent", _("Agent")
+        REVIEWER = "reviewer", _("Reviewer")
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("e-mail"), unique=True)
+    name = models.CharField(_("name"), max_length=150)
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.AGENT)
+    language = models.CharField(
+        _("interface language"), max_length=5, choices=settings.LANGUAGES, default="en"
+    )
+    teams = models.ManyToManyField(Team, related_name="members", blank=True, verbose_name=_("teams"))
+    # Languages the agent can answer in, used for routing (e.g. ["da", "en"]).
+    spoken_languages = models.JSONField(_("spoken languages"), default=list, blank=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = ["name"]
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.name or self.email
+
+    def get_full_name(self) -> str:
+        return self.name
+
+    def get_short_name(self) -> str:
+        return self.name.split(" ")[0] if self.name else self.email
+
+    @property
+    def sees_all_teams(self) -> bool:
+        return self.role in {self.Role.ADMIN, self.Role.LEAD, self.Role.REVIEWER} or self.is_superuser
+
+    @property
+    def can_work_tickets(self) -> bool:
+        """Reviewers read conversations to rate them; they never change a ticket."""
+        return self.role != self.Role.REVIEWER
+
+    @property
+    def is_lead(self) -> bool:
+        return self.role in {self.Role.ADMIN, self.Role.LEAD} or self.is_superuser

@@ -1,0 +1,45 @@
+"""Finding and creating customers."""
+
+from django.db import IntegrityError, transaction
+
+from .models import Contact, ContactEmail, Organization
+
+
+def normalize_email(address: str) -> str:
+    return address.strip().lower()
+
+
+def find_contact(email: str) -> Contact | None:
+    address = normalize_email(email)
+    contact = Contact.objects.filter(email=address).first()
+    if contact is None:
+        extra = ContactEmail.objects.select_related("contact").filter(address=address).first()
+        contact = extra.contact if extra else None
+    return contact
+
+
+def get_or_create_contact(email: str, name: str = "", language: str = "") -> tuple[Contact, bool]:
+    """The contact behind an address, created on first contact; an organisation is matched by domain."""
+    address = normalize_email(email)
+    if contact := find_contact(address):
+        changed = []
+        if name and not contact.name:
+            contact.name = name
+            changed.append("name")
+        if language and not contact.language:
+            contact.language = language
+            changed.append("language")
+        if changed:
+            contact.save(update_fields=changed)
+        return contact, False
+    domain = address.rsplit("@", 1)[-1]
+    organization = Organization.objects.filter(domain=domain).first() if domain else None
+    try:
+        with transaction.atomic():
+            contact = Contact.objects.create(
+                email=address, name=name.strip(), language=language, organization=organization
+            )
+    except IntegrityError:
+        # Another request created the same contact a moment ago: use theirs.
+        return Contact.objects.get(email=address), False
+    return contact, True

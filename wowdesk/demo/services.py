@@ -1,0 +1,233 @@
+"""Demo data: teams, agents, customers and 90 days of tickets with conversations of varying quality.
+
+Fixed passwords ("demo") exist only here. Everything is generated from a seeded random generator, so two
+runs give the same data. Rows are bulk-inserted; a full load takes a few seconds on SQLite.
+"""
+
+import random
+from datetime import timedelta
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from wowdesk.accounts.models import Team, User
+from wowdesk.customers.models import Contact, Organization
+from wowdesk.tickets import search
+from wowdesk.tickets.models import Category, Message, Tag, Ticket, TicketEvent
+from wowdesk.tickets.services import NUMBER_OFFSET
+
+from .scenarios import SCENARIOS, conversation
+
+DEMO_PASSWORD = "demo"
+CATEGORIES = ["Login and access", "Billing", "Delivery", "Technical problem", "Subscription", "Feature request"]
+TEAMS = [
+    ("Support Danmark", "da", "Europe/Copenhagen"),
+    ("Kundeservice Norge", "nb", "Europe/Oslo"),
+    ("International", "en", "Europe/Copenhagen"),
+]
+AGENTS = [  # (name, team index, languages)
+    ("Mette Kjær", 0, ["da", "en"]),
+    ("Jonas Holm", 0, ["da"]),
+    ("Sofie Lund", 0, ["da", "nb"]),
+    ("Ingrid Berg", 1, ["nb", "en"]),
+    ("Lars Haugen", 1, ["nb"]),
+    ("Kari Nilsen", 1, ["nb", "da"]),
+    ("Emma Clarke", 2, ["en"]),
+    ("Oliver Smith", 2, ["en", "da"]),
+]
+FIRST_NAMES = {
+    "da": ["Anne", "Peter", "Camilla", "Morten", "Louise", "Rasmus", "Signe", "Thomas", "Ida", "Søren"],
+    "nb": ["Kristin", "Ola", "Silje", "Bjørn", "Hanne", "Eirik", "Marte", "Håkon", "Ragnhild", "Tor"],
+    "en": ["Sarah", "James", "Emily", "Daniel", "Grace", "Michael", "Hannah", "Thomas", "Chloe", "Ben"],
+}
+LAST_NAMES = {
+    "da": ["Jensen", "Nielsen", "Hansen", "Pedersen", "Andersen", "Christensen", "Sørensen", "Rasmussen"],
+    "nb": ["Johansen", "Olsen", "Larsen", "Andreassen", "Bakken", "Solberg", "Dahl", "Strand"],
+    "en": ["Taylor", "Brown", "Wilson", "Evans", "Walker", "Wright", "Green", "Hughes"],
+}
+ORG_NAMES = {
+    "da": ["Bageriet Hansen", "Tømrer Nielsen", "Kaffekompagniet", "Nordlys Rejser", "Havnens Fisk", "Grøn Have",
+           "Byens Cykler", "Klinik Østerbro", "Lyngby Revision", "Aarhus Print", "Skagen Design",
+           "Fyns Vinhandel", "Dansk Solenergi", "Holm & Søn"],
+    "nb": ["Fjordlys", "Bergen Bakeri", "Nordkapp Reiser", "Trollstigen Sport", "Oslo Regnskap", "Vestland Fisk",
+           "Lofoten Hytter", "Tromsø Tannklinikk", "Hamar Verksted", "Stavanger Media", "Fjellvann",
+           "Bodø Elektro", "Lillehammer Ski"],
+    "en": ["Northwind Trading", "Blue Harbour", "Greenfield Labs", "Kestrel Logistics", "Oak & Iron",
+           "Brightside Studio", "Riverside Clinic", "Summit Outdoor", "Copperleaf", "Harbourview Hotels",
+           "Atlas Parts", "Maple Finance", "Silverline Media"],
+}
+SUFFIX = {"da": "ApS", "nb": "AS", "en": "Ltd"}
+TLD = {"da": "dk", "nb": "no", "en": "co.uk"}
+NOTES = {
+    "da": "Kunden ringede også i går. Husk at ringe tilbage i stedet for at skrive.",
+    "nb": "Kunden har ringt før om det samme. Vi bør følge opp på telefon.",
+    "en": "Customer called about this as well. Follow up by phone next time.",
+}
+TAGS = ["vip", "refund", "bug", "callback", "newsletter"]
+TICKETS = 2000
+DAYS = 90
+
+
+def is_loaded() -> bool:
+    return User.objects.filter(email="admin@example.com").exists()
+
+
+def _users(teams: list[Team]) -> list[User]:
+    password = make_password(DEMO_PASSWORD)  # one hash for all demo users: fast, and demo only
+    User.objects.create(email="admin@example.com", name="Astrid Admin", role=User.Role.ADMIN, is_staff=True,
+                        is_superuser=True, password=password, language="en")
+    lead = User.objects.create(email="lead@example.com", name="Lene Leder", role=User.Role.LEAD, is_staff=False,
+                               password=password, language="da", spoken_languages=["da", "nb", "en"])
+    lead.teams.set(teams)
+    User.objects.create(email="reviewer@example.com", name="Rune Reviewer", role=User.Role.REVIEWER,
+                        password=password, language="nb")
+    agents = []
+    for i, (name, team_index, languages) in enumerate(AGENTS, start=1):
+        agent = User.objects.create(
+            email=f"agent{i}@example.com", name=name, role=User.Role.AGENT, password=password,
+            language=teams[team_index].language, spoken_languages=languages,
+        )
+        agent.teams.set([teams[team_index]])
+        agents.append(agent)
+    return agents
+
+
+def _customers(rng: random.Random) -> dict[str, list[Contact]]:
+    orgs = []
+    for language, names in ORG_NAMES.items():
+        for name in names:
+            slug = "".join(ch for ch in name.lower().replace("ø", "o").replace("å", "a").replace("æ", "ae")
+                           if ch.isalnum())
+            orgs.append(Organization(name=f"{name} {SUFFIX[language]}", domain=f"{slug}.{TLD[language]}"))
+    orgs = Organization.objects.bulk_create(orgs[:40])
+    by_language = {"da": [], "nb": [], "en": []}
+    for org in orgs:
+        by_language[{"dk": "da", "no": "nb"}.get(org.domain.rsplit(".", 1)[-1], "en")].append(org)
+    contacts = []
+    seen = set()
+    while len(contacts) < 200:
+        language = rng.choices(["da", "nb", "en"], weights=[5, 3, 2])[0]
+        org = rng.choice(by_language[language])
+        first, last = rng.choice(FIRST_NAMES[language]), rng.choice(LAST_NAMES[language])
+        local = f"{first}.{last}".lower().replace("ø", "o").replace("å", "a").replace("æ", "ae")
+        email = f"{local}@{org.domain}"
+        if email in seen:
+            continue
+        seen.add(email)
+        phone = {"da": "+45", "nb": "+47", "en": "+44"}[language] + "".join(str(rng.randint(0, 9)) for _ in range(8))
+        contacts.append(Contact(name=f"{first} {last}", email=email, language=language, organization=org,
+                                phones=[phone]))
+    contacts = Contact.objects.bulk_create(contacts)
+    grouped = {"da": [], "nb": [], "en": []}
+    for contact in contacts:
+        grouped[contact.language].append(contact)
+    return grouped
+
+
+@transaction.atomic
+def load_demo(seed: int = 2026, tickets: int = TICKETS) -> dict:
+    rng = random.Random(seed)
+    now = timezone.now()
+    teams = [Team.objects.create(name=n, language=lang, time_zone=tz) for n, lang, tz in TEAMS]
+    agents = _users(teams)
+    agents_by_team = {t.pk: [a for a, spec in zip(agents, AGENTS, strict=True) if teams[spec[1]] == t]
+                      for t in teams}
+    categories = {name: Category.objects.create(name=name) for name in CATEGORIES}
+    tags = [Tag.objects.create(name=n) for n in TAGS]
+    contacts = _customers(rng)
+    team_by_language = {t.language: t for t in teams}
+
+    ticket_rows, plans = [], []
+    for _ in range(tickets):
+        language = rng.choices(["da", "nb", "en"], weights=[5, 3, 2])[0]
+        team = team_by_language[language]
+        contact = rng.choice(contacts[language])
+        scenario = rng.choice(SCENARIOS[language])
+        style = rng.choices(["bala", "jump", "weak"], weights=[45, 30, 25])[0]
+        agent = rng.choice(agents_by_team[team.pk])
+        # More recent days have slightly more tickets; a few arrived in the last hours.
+        age = timedelta(days=DAYS * rng.random() ** 1.3)
+        created = now - age
+        turns = conversation(language, scenario, style, contact.first_name, contact.name, agent.name)
+        times, at = [], created
+        for i, (speaker, _text) in enumerate(turns):
+            if i:
+                gap = rng.uniform(600, 8 * 3600) if speaker == "agent" else rng.uniform(300, 5 * 3600)
+                at = at + timedelta(seconds=gap)
+            times.append(at)
+        played = [i for i, t in enumerate(times) if t <= now]
+        turns, times = [turns[i] for i in played], [times[i] for i in played]
+        finished = len(played) == len(times) and age > timedelta(days=2)
+        last_speaker = turns[-1][0]
+        if finished:
+            status = Ticket.Status.CLOSED if age > timedelta(days=30) else Ticket.Status.SOLVED
+        elif len(turns) == 1:
+            status = Ticket.Status.NEW
+        else:
+            status = Ticket.Status.PENDING if last_speaker == "agent" else Ticket.Status.OPEN
+        assignee = None if status == Ticket.Status.NEW and rng.random() < 0.7 else agent
+        if status == Ticket.Status.NEW and assignee:
+            status = Ticket.Status.OPEN
+        agent_times = [t for (s, _), t in zip(turns, times, strict=True) if s == "agent"]
+        solved_at = times[-1] + timedelta(minutes=rng.randint(5, 240)) if finished else None
+        closed_at = solved_at + timedelta(days=4) if status == Ticket.Status.CLOSED else None
+        updated = min(now, closed_at or solved_at or times[-1])
+        ticket_rows.append(Ticket(
+            subject=scenario["subject"], status=status, contact=contact, team=team, assignee=assignee,
+            category=categories[scenario["category"]] if rng.random() < 0.9 else None, language=language,
+            channel=rng.choices(["email", "web", "phone", "chat"], weights=[60, 25, 10, 5])[0],
+            priority=rng.choices(["normal", "low", "high", "urgent"], weights=[80, 8, 10, 2])[0],
+            created_at=created, updated_at=updated, first_response_at=agent_times[0] if agent_times else None,
+            solved_at=solved_at, closed_at=min(closed_at, now) if closed_at else None,
+            reopen_count=1 if finished and style == "weak" and rng.random() < 0.4 else 0,
+        ))
+        plans.append((turns, times, contact, agent, status, solved_at, closed_at, language))
+
+    ticket_rows = Ticket.objects.bulk_create(ticket_rows, batch_size=500)
+    Ticket.objects.filter(number__isnull=True).update(number=F("id") + NUMBER_OFFSET)
+
+    messages, events, tag_links = [], [], []
+    Through = Ticket.tags.through
+    for ticket, (turns, times, contact, agent, status, solved_at, closed_at, language) in zip(
+        ticket_rows, plans, strict=True
+    ):
+        events.append(TicketEvent(ticket=ticket, kind="created", new_value=ticket.channel,
+                                  created_at=ticket.created_at))
+        for (speaker, text), at in zip(turns, times, strict=True):
+            if speaker == "customer":
+                messages.append(Message(ticket=ticket, kind="inbound", contact=contact, body_text=text,
+                                        created_at=at))
+            else:
+                messages.append(Message(ticket=ticket, kind="outbound", author=agent, body_text=text,
+                                        created_at=at))
+        if ticket.assignee_id:
+            events.append(TicketEvent(ticket=ticket, kind="assignee", actor=agent, new_value=agent.name,
+                                      created_at=times[0] + timedelta(minutes=2)))
+        if rng.random() < 0.1:
+            messages.append(Message(ticket=ticket, kind="note", author=agent, body_text=NOTES[language],
+                                    created_at=times[-1] + timedelta(seconds=30)))
+        if solved_at and solved_at <= timezone.now():
+            events.append(TicketEvent(ticket=ticket, kind="status", actor=agent, old_value="open",
+                                      new_value="solved", created_at=solved_at))
+        if closed_at and closed_at <= timezone.now():
+            events.append(TicketEvent(ticket=ticket, kind="status", old_value="solved", new_value="closed",
+                                      created_at=closed_at))
+        if rng.random() < 0.2:
+            tag_links.append(Through(ticket_id=ticket.pk, tag_id=rng.choice(tags).pk))
+    Message.objects.bulk_create(messages, batch_size=1000)
+    TicketEvent.objects.bulk_create(events, batch_size=1000)
+    Through.objects.bulk_create(tag_links, batch_size=1000)
+    ids = [t.pk for t in ticket_rows]
+    for start in range(0, len(ids), 500):
+        search.index_tickets(ids[start : start + 500])
+    return {"tickets": len(ticket_rows), "messages": len(messages), "users": User.objects.count()}
+
+
+DEMO_LOGINS = [
+    ("admin@example.com", "admin"),
+    ("lead@example.com", "lead"),
+    ("agent1@example.com … agent8@example.com", "agents"),
+    ("reviewer@example.com", "reviewer"),
+]

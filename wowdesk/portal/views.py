@@ -1,0 +1,33 @@
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from . import services
+from .forms import InquiryForm
+
+
+def contact(request):
+    form = InquiryForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        if form.is_bot:
+            # Tell the bot it worked; make nothing.
+            return redirect("portal_thanks", token="-")
+        data = form.cleaned_data
+        try:
+            ticket = services.submit_inquiry(
+                name=data["name"], email=data["email"], subject=data["subject"], message=data["message"],
+                attachments=data["attachments"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return redirect("portal_thanks", token=services.thanks_token(ticket))
+    status = 400 if request.method == "POST" else 200
+    return render(request, "portal/contact.html", {"form": form}, status=status)
+
+
+def thanks(request, token: str):
+    number = None if token == "-" else services.number_from_thanks_token(token)
+    if token != "-" and number is None:
+        raise Http404
+    return render(request, "portal/thanks.html", {"number": number})

@@ -1,0 +1,57 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Category, Ticket
+from .services import assignable_agents, validate_attachments
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; each is checked against the attachment size limit."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        files = [super(MultipleFileField, self).clean(f, initial) for f in files]
+        validate_attachments(files)
+        return files
+
+
+class ComposerForm(forms.Form):
+    KIND_CHOICES = [("reply", _("Reply to customer")), ("note", _("Internal note"))]
+    STATUS_CHOICES = [
+        (Ticket.Status.PENDING, _("pending (waiting on the customer)")),
+        (Ticket.Status.OPEN, _("open")),
+        (Ticket.Status.SOLVED, _("solved")),
+    ]
+    kind = forms.ChoiceField(choices=KIND_CHOICES, initial="reply", widget=forms.RadioSelect)
+    body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 7}), strip=False)
+    status = forms.ChoiceField(label=_("Then set the ticket to"), choices=STATUS_CHOICES, initial="pending")
+    attachments = MultipleFileField(label=_("Attachments"))
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        if not body.strip():
+            raise forms.ValidationError(_("Write a message first."))
+        return body
+
+
+class PropertiesForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Ticket.Status.choices)
+    assignee = forms.ModelChoiceField(label=_("Assignee"), queryset=None, required=False,
+                                      empty_label=_("– unassigned –"))
+    category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.all(), required=False,
+                                      empty_label=_("– none –"))
+    priority = forms.ChoiceField(label=_("Priority"), choices=Ticket.Priority.choices)
+    tags = forms.CharField(label=_("Tags"), required=False, help_text=_("Separate tags with commas"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = assignable_agents()

@@ -1,0 +1,203 @@
+"""Tickets (cases), their messages and attachments, and the audit trail of every change."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wowdesk.accounts.models import LANGUAGE_CHOICES, Team
+from wowdesk.customers.models import Contact
+
+
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    team = models.ForeignKey(
+        Team, verbose_name=_("team"), null=True, blank=True, related_name="categories", on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=50, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Ticket(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        OPEN = "open", _("Open")
+        PENDING = "pending", _("Pending")
+        SOLVED = "solved", _("Solved")
+        CLOSED = "closed", _("Closed")
+
+    class Priority(models.TextChoices):
+        LOW = "low", _("Low")
+        NORMAL = "normal", _("Normal")
+        HIGH = "high", _("High")
+        URGENT = "urgent", _("Urgent")
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("E-mail")
+        WEB = "web", _("Web form")
+        CHAT = "chat", _("Chat")
+        PHONE = "phone", _("Phone")
+        SMS = "sms", _("SMS")
+        API = "api", _("API")
+
+    # Statuses in which a ticket still needs work from us or the customer.
+    ACTIVE_STATUSES = (Status.NEW, Status.OPEN, Status.PENDING)
+
+    number = models.PositiveIntegerField(_("number"), unique=True, null=True, editable=False)
+    subject = models.CharField(_("subject"), max_length=250)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.NEW)
+    priority = models.CharField(_("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL)
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.EMAIL)
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), null=True, blank=True, related_name="tickets", on_delete=models.SET_NULL
+    )
+    team = models.ForeignKey(
+        Team, verbose_name=_("team"), null=True, blank=True, related_name="tickets", on_delete=models.SET_NULL
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assignee"),
+        null=True,
+        blank=True,
+        related_name="assigned_tickets",
+        on_delete=models.SET_NULL,
+    )
+    contact = models.ForeignKey(Contact, verbose_name=_("customer"), related_name="tickets", on_delete=models.PROTECT)
+    language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, default="da")
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="tickets")
+    follow_up_of = models.ForeignKey(
+        "self",
+        verbose_name=_("follow-up of"),
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+        on_delete=models.SET_NULL,
+    )
+    reopen_count = models.PositiveIntegerField(_("reopened"), default=0)
+    created_at = models.DateTimeField(_("created"), db_index=True)
+    updated_at = models.DateTimeField(_("updated"), db_index=True)
+    first_response_at = models.DateTimeField(_("first response"), null=True, blank=True)
+    solved_at = models.DateTimeField(_("solved"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = _("ticket")
+        verbose_name_plural = _("tickets")
+        indexes = [
+            models.Index(fields=["status", "updated_at"], name="ticket_status_updated"),
+            models.Index(fields=["assignee", "status", "updated_at"], name="ticket_assignee_status"),
+            models.Index(fields=["team", "status", "updated_at"], name="ticket_team_status"),
+            models.Index(fields=["category", "status", "updated_at"], name="ticket_category_status"),
+            models.Index(fields=["contact", "created_at"], name="ticket_contact_created"),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.number} {self.subject}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE_STATUSES
+
+
+class Message(models.Model):
+    class Kind(models.TextChoices):
+        INBOUND = "inbound", _("From customer")
+        OUTBOUND = "outbound", _("Reply")
+        NOTE = "note", _("Internal note")
+
+    ticket = models.ForeignKey(Ticket, related_name="messages", on_delete=models.CASCADE)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, related_name="messages", on_delete=models.SET_NULL
+    )
+    contact = models.ForeignKey(Contact, null=True, blank=True, related_name="messages", on_delete=models.SET_NULL)
+    body_text = models.TextField(_("text"))
+    # Sanitised (nh3) HTML, safe to render as it is. Empty when the message came as plain text.
+    body_html = models.TextField(_("HTML"), blank=True)
+    created_at = models.DateTimeField(_("sent"), db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        indexes = [models.Index(fields=["ticket", "created_at"], name="message_ticket_created")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on #{self.ticket.number}"
+
+    @property
+    def author_name(self) -> str:
+        if self.author_id:
+            return str(self.author)
+        if self.contact_id:
+            return self.contact.name or self.contact.email
+        return ""
+
+
+def attachment_path(instance: "Attachment", filename: str) -> str:
+    return f"tickets/{instance.message.ticket_id}/{instance.message_id}/{filename}"
+
+
+class Attachment(models.Model):
+    message = models.ForeignKey(Message, related_name="attachments", on_delete=models.CASCADE)
+    file = models.FileField(upload_to=attachment_path, max_length=500)
+    filename = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=120, blank=True)
+    size = models.PositiveBigIntegerField(_("size"))
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.filename
+
+
+class TicketEvent(models.Model):
+    """The audit trail: who changed what on a ticket, and when."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("created")
+        STATUS = "status", _("status")
+        ASSIGNEE = "assignee", _("assignee")
+        CATEGORY = "category", _("category")
+        PRIORITY = "priority", _("priority")
+        TAGS = "tags", _("tags")
+        REOPENED = "reopened", _("reopened")
+        FOLLOW_UP = "follow_up", _("follow-up created")
+        MESSAGE = "message", _("message")
+
+    ticket = models.ForeignKey(Ticket, related_name="events", on_delete=models.CASCADE)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    old_value = models.CharField(max_length=250, blank=True)
+    new_value = models.CharField(max_length=250, blank=True)
+    created_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("ticket event")
+        verbose_name_plural = _("ticket events")
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.old_value} -> {self.new_value}"

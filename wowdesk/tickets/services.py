@@ -1,0 +1,372 @@
+"""Ticket use cases. Views, the API, mail ingestion and commands all go through these functions."""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import nh3
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wowdesk.accounts.models import Team, User
+from wowdesk.customers.models import Contact
+
+from . import search
+from .models import Attachment, Category, Message, Tag, Ticket, TicketEvent
+
+# Human ticket numbers start here, so the first ticket is #1001 rather than #1.
+NUMBER_OFFSET = 1000
+Status = Ticket.Status
+
+
+class TicketError(ValidationError):
+    """A change the rules do not allow (e.g. reopening a closed ticket). The message is for people."""
+
+
+# --- who may see and change what -------------------------------------------------------------------
+
+
+def visible_tickets(user: User) -> QuerySet[Ticket]:
+    """Every list of tickets starts here, so nobody reaches a ticket outside their teams (no IDOR).
+
+    Admins, leads and reviewers see all teams. Agents see their teams' tickets, tickets not yet routed to
+    a team (the shared queue) and anything assigned to them.
+    """
+    tickets = Ticket.objects.all()
+    if not user.is_authenticated or not user.is_active:
+        return tickets.none()
+    if user.sees_all_teams:
+        return tickets
+    return tickets.filter(
+        Q(team__isnull=True) | Q(team__in=user.teams.values("pk")) | Q(assignee=user)
+    )
+
+
+def get_visible_ticket(user: User, number: int) -> Ticket:
+    """The ticket with this number if the user may see it; Ticket.DoesNotExist otherwise (a 404)."""
+    return visible_tickets(user).select_related("contact__organization", "assignee", "category", "team").get(
+        number=number
+    )
+
+
+def ensure_can_work(user: User, ticket: Ticket) -> None:
+    if not user.can_work_tickets or not visible_tickets(user).filter(pk=ticket.pk).exists():
+        raise PermissionDenied(_("You cannot change this ticket."))
+
+
+def assignable_agents() -> QuerySet[User]:
+    return User.objects.filter(is_active=True).exclude(role=User.Role.REVIEWER).order_by("name")
+
+
+def default_team_for(language: str) -> Team | None:
+    """Until routing rules exist, a new ticket goes to the team that speaks its language."""
+    return Team.objects.filter(language=language).order_by("pk").first() or Team.objects.order_by("pk").first()
+
+
+# --- content ---------------------------------------------------------------------------------------
+
+
+def sanitize_html(html: str) -> str:
+    """HTML from outside (mail, API) is cleaned before it is stored, so it is safe to render as is."""
+    return nh3.clean(html, link_rel="noopener noreferrer nofollow") if html else ""
+
+
+def validate_attachments(files: Sequence[UploadedFile]) -> None:
+    limit = settings.MAX_ATTACHMENT_BYTES
+    for f in files:
+        if f.size > limit:
+            raise ValidationError(
+                _("The file %(name)s is %(size)s MB; files can be at most %(limit)s MB.")
+                % {"name": f.name, "size": round(f.size / 1024 / 1024, 1), "limit": round(limit / 1024 / 1024, 1)}
+            )
+
+
+def _store_attachments(message: Message, files: Iterable[UploadedFile]) -> None:
+    for f in files:
+        attachment = Attachment(
+            message=message,
+            filename=(f.name or "attachment")[:255],
+            content_type=(getattr(f, "content_type", "") or "")[:120],
+            size=f.size,
+        )
+        attachment.file.save(attachment.filename, f, save=False)
+        attachment.save()
+
+
+def _event(ticket: Ticket, kind: str, actor: User | None, old="", new="", at=None) -> None:
+    TicketEvent.objects.create(
+        ticket=ticket,
+        actor=actor,
+        kind=kind,
+        old_value=str(old or "")[:250],
+        new_value=str(new or "")[:250],
+        created_at=at or timezone.now(),
+    )
+
+
+def _touch(ticket: Ticket, now, *fields: str) -> None:
+    ticket.updated_at = now
+    ticket.save(update_fields=["updated_at", *fields])
+
+
+# --- creating tickets and messages -----------------------------------------------------------------
+
+
+@dataclass
+class NewTicket:
+    contact: Contact
+    subject: str
+    body: str
+    channel: str = Ticket.Channel.WEB
+    html: str = ""
+    language: str = ""
+    team: Team | None = None
+    category: Category | None = None
+    priority: str = Ticket.Priority.NORMAL
+
+
+@transaction.atomic
+def create_ticket(new: NewTicket, *, attachments: Sequence[UploadedFile] = (), actor: User | None = None,
+                  follow_up_of: Ticket | None = None, now=None) -> Ticket:
+    """A new ticket with the customer's first message."""
+    validate_attachments(attachments)
+    now = now or timezone.now()
+    language = new.language or new.contact.language or (new.team.language if new.team else "") or "da"
+    ticket = Ticket.objects.create(
+        subject=(new.subject.strip() or _("(no subject)"))[:250],
+        channel=new.channel,
+        contact=new.contact,
+        language=language,
+        team=new.team or default_team_for(language),
+        category=new.category,
+        priority=new.priority,
+        follow_up_of=follow_up_of,
+        created_at=now,
+        updated_at=now,
+    )
+    ticket.number = ticket.pk + NUMBER_OFFSET
+    Ticket.objects.filter(pk=ticket.pk).update(number=ticket.number)
+    _event(ticket, TicketEvent.Kind.CREATED, actor, new=new.channel, at=now)
+    message = Message.objects.create(
+        ticket=ticket,
+        kind=Message.Kind.INBOUND,
+        contact=new.contact,
+        body_text=new.body,
+        body_html=sanitize_html(new.html),
+        created_at=now,
+    )
+    _store_attachments(message, attachments)
+    search.index_tickets([ticket.pk])
+    return ticket
+
+
+@transaction.atomic
+def add_inbound_message(ticket: Ticket, *, body: str, html: str = "", contact: Contact | None = None,
+                        attachments: Sequence[UploadedFile] = (), now=None) -> Message:
+    """The customer wrote again. A solved ticket reopens (and counts a reopen); a pending one is open
+    again; a closed ticket is final, so the message starts a linked follow-up ticket instead."""
+    validate_attachments(attachments)
+    now = now or timezone.now()
+    ticket = Ticket.objects.select_for_update().get(pk=ticket.pk)
+    contact = contact or ticket.contact
+    if ticket.status == Status.CLOSED:
+        follow_up = create_ticket(
+            NewTicket(contact=contact, subject=ticket.subject, body=body, html=html, channel=ticket.channel,
+                      language=ticket.language, team=ticket.team, category=ticket.category),
+            attachments=attachments, follow_up_of=ticket, now=now,
+        )
+        _event(ticket, TicketEvent.Kind.FOLLOW_UP, None, new=f"#{follow_up.number}", at=now)
+        return follow_up.messages.get()
+    message = Message.objects.create(
+        ticket=ticket, kind=Message.Kind.INBOUND, contact=contact, body_text=body,
+        body_html=sanitize_html(html), created_at=now,
+    )
+    _store_attachments(message, attachments)
+    fields = []
+    if ticket.status == Status.SOLVED:
+        ticket.reopen_count += 1
+        _event(ticket, TicketEvent.Kind.REOPENED, None, old=Status.SOLVED, new=Status.OPEN, at=now)
+        ticket.status, ticket.solved_at = Status.OPEN, None
+        fields += ["status", "solved_at", "reopen_count"]
+    elif ticket.status == Status.PENDING:
+        _event(ticket, TicketEvent.Kind.STATUS, None, old=Status.PENDING, new=Status.OPEN, at=now)
+        ticket.status = Status.OPEN
+        fields.append("status")
+    _touch(ticket, now, *fields)
+    search.index_tickets([ticket.pk])
+    return message
+
+
+@transaction.atomic
+def reply(ticket: Ticket, *, author: User, body: str, status: str = Status.PENDING,
+          attachments: Sequence[UploadedFile] = (), now=None) -> Message:
+    """An agent answers the customer. By default the ticket then waits on the customer (pending)."""
+    ensure_can_work(author, ticket)
+    if ticket.status == Status.CLOSED:
+        raise TicketError(_("This ticket is closed. Reply on its follow-up ticket instead."))
+    if not body.strip():
+        raise TicketError(_("Write a reply before sending."))
+    validate_attachments(attachments)
+    now = now or timezone.now()
+    message = Message.objects.create(
+        ticket=ticket, kind=Message.Kind.OUTBOUND, author=author, body_text=body, created_at=now
+    )
+    _store_attachments(message, attachments)
+    fields = []
+    if ticket.first_response_at is None:
+        ticket.first_response_at = now
+        fields.append("first_response_at")
+    if ticket.assignee_id is None:
+        _event(ticket, TicketEvent.Kind.ASSIGNEE, author, new=author, at=now)
+        ticket.assignee = author
+        fields.append("assignee")
+    fields += _apply_status(ticket, status, author, now)
+    _touch(ticket, now, *fields)
+    search.index_tickets([ticket.pk])
+    return message
+
+
+@transaction.atomic
+def add_note(ticket: Ticket, *, author: User, body: str, attachments: Sequence[UploadedFile] = (),
+             now=None) -> Message:
+    """An internal note: seen by colleagues, never sent to the customer."""
+    ensure_can_work(author, ticket)
+    if not body.strip():
+        raise TicketError(_("Write a note before saving."))
+    validate_attachments(attachments)
+    now = now or timezone.now()
+    message = Message.objects.create(ticket=ticket, kind=Message.Kind.NOTE, author=author, body_text=body,
+                                     created_at=now)
+    _store_attachments(message, attachments)
+    _touch(ticket, now)
+    search.index_tickets([ticket.pk])
+    return message
+
+
+# --- changing a ticket's properties ----------------------------------------------------------------
+
+
+def _apply_status(ticket: Ticket, status: str, actor: User | None, now) -> list[str]:
+    if status == ticket.status:
+        return []
+    if status not in Status.values:
+        raise TicketError(_("Unknown status: %(status)s") % {"status": status})
+    if ticket.status == Status.CLOSED:
+        raise TicketError(_("A closed ticket is final; a new message from the customer starts a follow-up."))
+    if status == Status.NEW:
+        raise TicketError(_("A ticket cannot go back to new."))
+    _event(ticket, TicketEvent.Kind.STATUS, actor, old=ticket.status, new=status, at=now)
+    fields = ["status"]
+    if status == Status.SOLVED:
+        ticket.solved_at = now
+        fields.append("solved_at")
+    elif status == Status.CLOSED:
+        ticket.closed_at = now
+        ticket.solved_at = ticket.solved_at or now
+        fields += ["closed_at", "solved_at"]
+    elif ticket.status == Status.SOLVED:
+        ticket.solved_at = None
+        fields.append("solved_at")
+    ticket.status = status
+    return fields
+
+
+@transaction.atomic
+def update_ticket(ticket: Ticket, actor: User, *, status: str | None = None, assignee: User | None | bool = False,
+                  category: Category | None | bool = False, priority: str | None = None,
+                  tags: Iterable[str] | None = None, now=None) -> Ticket:
+    """Apply the given changes (arguments left out stay as they are) and record each in the audit trail.
+
+    `assignee=None` / `category=None` clear the field; the default False means "unchanged".
+    """
+    ensure_can_work(actor, ticket)
+    now = now or timezone.now()
+    fields: list[str] = []
+    if assignee is not False and assignee != ticket.assignee:
+        if assignee is not None and not assignable_agents().filter(pk=assignee.pk).exists():
+            raise TicketError(_("%(name)s cannot be assigned tickets.") % {"name": assignee})
+        _event(ticket, TicketEvent.Kind.ASSIGNEE, actor, old=ticket.assignee or "", new=assignee or "", at=now)
+        ticket.assignee = assignee
+        fields.append("assignee")
+        if assignee is not None and ticket.status == Status.NEW and status is None:
+            # Someone has picked it up: it is no longer new.
+            status = Status.OPEN
+    if category is not False and category != ticket.category:
+        _event(ticket, TicketEvent.Kind.CATEGORY, actor, old=ticket.category or "", new=category or "", at=now)
+        ticket.category = category
+        fields.append("category")
+    if priority is not None and priority != ticket.priority:
+        if priority not in Ticket.Priority.values:
+            raise TicketError(_("Unknown priority: %(priority)s") % {"priority": priority})
+        _event(ticket, TicketEvent.Kind.PRIORITY, actor, old=ticket.priority, new=priority, at=now)
+        ticket.priority = priority
+        fields.append("priority")
+    if status is not None:
+        fields += _apply_status(ticket, status, actor, now)
+    if tags is not None:
+        _set_tags(ticket, tags, actor, now)
+    _touch(ticket, now, *fields)
+    return ticket
+
+
+def _set_tags(ticket: Ticket, names: Iterable[str], actor: User | None, now) -> None:
+    wanted = sorted({n.strip().lower()[:50] for n in names if n.strip()})
+    current = sorted(ticket.tags.values_list("name", flat=True))
+    if wanted == current:
+        return
+    tags = []
+    for name in wanted:
+        tag, _created = Tag.objects.get_or_create(name=name)
+        tags.append(tag)
+    ticket.tags.set(tags)
+    _event(ticket, TicketEvent.Kind.TAGS, actor, old=", ".join(current), new=", ".join(wanted), at=now)
+
+
+def parse_tags(text: str) -> list[str]:
+    return [t for t in (part.strip() for part in text.replace(";", ",").split(",")) if t]
+
+
+# --- inbox views -----------------------------------------------------------------------------------
+
+INBOX_VIEWS = ("mine", "unassigned", "open", "all")
+
+
+def inbox_queryset(user: User, view: str, *, status: str | None = None, category_id: int | None = None):
+    """The tickets behind one inbox view, already restricted to what the user may see."""
+    tickets = visible_tickets(user)
+    active = tickets.filter(status__in=Ticket.ACTIVE_STATUSES)
+    if view == "mine":
+        return active.filter(assignee=user)
+    if view == "unassigned":
+        return active.filter(assignee__isnull=True)
+    if view == "open":
+        return active
+    if view == "status" and status in Status.values:
+        return tickets.filter(status=status)
+    if view == "category":
+        return active.filter(category_id=category_id)
+    return tickets
+
+
+def inbox_counts(user: User) -> dict:
+    """Counts for every inbox view in two queries, whatever the number of tickets or categories."""
+    tickets = visible_tickets(user)
+    active = Q(status__in=Ticket.ACTIVE_STATUSES)
+    aggregates = {
+        "mine": Count("pk", filter=active & Q(assignee=user)),
+        "unassigned": Count("pk", filter=active & Q(assignee__isnull=True)),
+        "open": Count("pk", filter=active),
+        "all": Count("pk"),
+    }
+    aggregates |= {f"status_{s}": Count("pk", filter=Q(status=s)) for s in Status.values}
+    counts = tickets.aggregate(**aggregates)
+    counts["by_status"] = {s: counts.pop(f"status_{s}") for s in Status.values}
+    counts["by_category"] = dict(
+        tickets.filter(active).exclude(category=None).values_list("category").annotate(n=Count("pk"))
+        .values_list("category", "n")
+    )
+    return counts

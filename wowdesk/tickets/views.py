@@ -1,0 +1,220 @@
+"""Agent UI: inbox views, search, the ticket page and its actions. Thin: the rules live in services."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import search, services
+from .forms import ComposerForm, PropertiesForm
+from .models import Attachment, Category, Ticket
+
+PAGE_SIZE = 50
+
+
+def _page_number(request) -> int:
+    try:
+        return max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        return 1
+
+
+def _sidebar(request, current: str) -> dict:
+    return {
+        "counts": services.inbox_counts(request.user),
+        "categories": list(Category.objects.all()),
+        "statuses": Ticket.Status.choices,
+        "current": current,
+    }
+
+
+def _listing(tickets):
+    return tickets.select_related("contact", "assignee", "category").prefetch_related("tags").order_by(
+        "-updated_at", "-pk"
+    )
+
+
+@login_required
+def inbox(request, view: str = "open", status: str | None = None, category_id: int | None = None):
+    if view not in (*services.INBOX_VIEWS, "status", "category") or (
+        view == "status" and status not in Ticket.Status.values
+    ):
+        raise Http404
+    sidebar = _sidebar(request, f"{view}:{status or category_id or ''}")
+    counts = sidebar["counts"]
+    if view == "status":
+        total, title = counts["by_status"][status], Ticket.Status(status).label
+    elif view == "category":
+        category = next((c for c in sidebar["categories"] if c.pk == category_id), None)
+        if category is None:
+            raise Http404
+        total, title = counts["by_category"].get(category_id, 0), category.name
+    else:
+        total = counts[view]
+        title = {"mine": _("Mine"), "unassigned": _("Unassigned"), "open": _("All open"), "all": _("All")}[view]
+    page = _page_number(request)
+    offset = (page - 1) * PAGE_SIZE
+    tickets = _listing(services.inbox_queryset(request.user, view, status=status, category_id=category_id))
+    rows = list(tickets[offset : offset + PAGE_SIZE])
+    context = {
+        **sidebar,
+        "title": title,
+        "tickets": rows,
+        "total": total,
+        "page": page,
+        "has_previous": page > 1,
+        "has_next": offset + PAGE_SIZE < total,
+    }
+    return render(request, "tickets/inbox.html", context)
+
+
+@login_required
+def search_view(request):
+    query = request.GET.get("q", "").strip()
+    tickets = services.visible_tickets(request.user)
+    number = query.lstrip("#")
+    if number.isdigit() and len(number) < 10:
+        # A ticket number goes straight to that ticket.
+        found = tickets.filter(number=int(number)).values_list("number", flat=True).first()
+        if found:
+            return redirect("ticket", number=found)
+    rows = list(_listing(search.filter_matching(tickets, query))[:PAGE_SIZE]) if query else []
+    context = {
+        **_sidebar(request, "search"),
+        "title": _("Search"),
+        "query": query,
+        "tickets": rows,
+        "total": len(rows),
+        "page": 1,
+        "searching": True,
+    }
+    return render(request, "tickets/inbox.html", context)
+
+
+def _ticket_or_404(request, number: int) -> Ticket:
+    try:
+        return services.get_visible_ticket(request.user, number)
+    except Ticket.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def _properties_form(ticket: Ticket) -> PropertiesForm:
+    return PropertiesForm(
+        initial={
+            "status": ticket.status,
+            "assignee": ticket.assignee_id,
+            "category": ticket.category_id,
+            "priority": ticket.priority,
+            "tags": ", ".join(t.name for t in ticket.tags.all()),
+        }
+    )
+
+
+def _ticket_page(request, ticket: Ticket, composer: ComposerForm | None = None, status: int = 200):
+    conversation = ticket.messages.select_related("author", "contact").prefetch_related("attachments")
+    other_tickets = (
+        services.visible_tickets(request.user)
+        .filter(contact=ticket.contact)
+        .exclude(pk=ticket.pk)
+        .select_related("category")
+        .order_by("-created_at")[:20]
+    )
+    context = {
+        "ticket": ticket,
+        "conversation": conversation,
+        "events": ticket.events.select_related("actor").order_by("-created_at")[:50],
+        "other_tickets": other_tickets,
+        "composer": composer or ComposerForm(),
+        "properties": _properties_form(ticket),
+        "can_work": request.user.can_work_tickets,
+    }
+    return render(request, "tickets/ticket.html", context, status=status)
+
+
+@login_required
+def ticket_detail(request, number: int):
+    return _ticket_page(request, _ticket_or_404(request, number))
+
+
+@login_required
+@require_POST
+def post_message(request, number: int):
+    ticket = _ticket_or_404(request, number)
+    form = ComposerForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _ticket_page(request, ticket, composer=form, status=400)
+    data = form.cleaned_data
+    try:
+        if data["kind"] == "note":
+            services.add_note(ticket, author=request.user, body=data["body"], attachments=data["attachments"])
+            messages.success(request, _("Note saved."))
+        else:
+            services.reply(ticket, author=request.user, body=data["body"], status=data["status"],
+                           attachments=data["attachments"])
+            messages.success(request, _("Reply sent."))
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return _ticket_page(request, ticket, composer=form, status=400)
+    return redirect("ticket", number=ticket.number)
+
+
+@login_required
+@require_POST
+def update_properties(request, number: int):
+    ticket = _ticket_or_404(request, number)
+    form = PropertiesForm(request.POST)
+    error = None
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.update_ticket(
+                ticket, request.user, status=data["status"], assignee=data["assignee"],
+                category=data["category"], priority=data["priority"], tags=services.parse_tags(data["tags"]),
+            )
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+    else:
+        error = _("Check the fields marked below.")
+    if request.htmx:
+        ticket = services.get_visible_ticket(request.user, number)
+        shown = _properties_form(ticket) if form.is_valid() else form
+        context = {"ticket": ticket, "properties": shown, "error": error, "saved": error is None,
+                   "can_work": request.user.can_work_tickets}
+        return render(request, "tickets/_properties.html", context, status=200 if error is None else 400)
+    if error:
+        messages.error(request, error)
+    return redirect("ticket", number=number)
+
+
+def _quick_update(request, number: int, **changes) -> HttpResponse:
+    ticket = _ticket_or_404(request, number)
+    try:
+        services.update_ticket(ticket, request.user, **changes)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("ticket", number=number)
+
+
+@login_required
+@require_POST
+def assign_to_me(request, number: int):
+    return _quick_update(request, number, assignee=request.user)
+
+
+@login_required
+@require_POST
+def solve(request, number: int):
+    return _quick_update(request, number, status=Ticket.Status.SOLVED)
+
+
+@login_required
+def download_attachment(request, pk: int):
+    attachment = get_object_or_404(Attachment.objects.select_related("message__ticket"), pk=pk)
+    ticket = attachment.message.ticket
+    if not services.visible_tickets(request.user).filter(pk=ticket.pk).exists():
+        raise Http404
+    # Always a download, never rendered inline: an uploaded HTML file must not run in our origin.
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.filename)

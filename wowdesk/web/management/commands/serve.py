@@ -1,0 +1,63 @@
+"""`python -m wowdesk serve`: the web server (uvicorn, ASGI) and a task worker, stopped together by Ctrl-C."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Run the web server and the background task worker until Ctrl-C."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default=os.environ.get("WOWDESK_HOST", "127.0.0.1"))
+        parser.add_argument("--port", type=int, default=int(os.environ.get("WOWDESK_PORT", "8000")))
+        parser.add_argument("--workers", type=int, default=1, help="Number of task worker processes.")
+
+    def processes(self, host: str, port: int, workers: int) -> list[list[str]]:
+        python = sys.executable
+        commands = [[python, "-m", "uvicorn", "wowdesk.asgi:application", "--host", host, "--port", str(port),
+                     "--no-access-log", "--lifespan", "off"]]
+        commands += [[python, "-m", "wowdesk", "db_worker", "--interval", "0.5"] for _ in range(workers)]
+        return commands
+
+    def handle(self, *args, host, port, workers, **options):
+        from wowdesk.demo.services import DEMO_LOGINS, DEMO_PASSWORD, is_loaded
+
+        children = [subprocess.Popen(cmd) for cmd in self.processes(host, port, workers)]
+        url = f"http://{host}:{port}/"
+        self.stdout.write(self.style.SUCCESS(f"\nwowdesk is running at {url}"))
+        self.stdout.write(f"  public web form: {url}support/   admin: {url}admin/")
+        if is_loaded():
+            self.stdout.write(f"  demo logins (password '{DEMO_PASSWORD}'):")
+            for email, role in DEMO_LOGINS:
+                self.stdout.write(f"    {email:45} {role}")
+        self.stdout.write(f"  data: {settings.DATABASES['default']['NAME']}\n  Ctrl-C stops everything.\n")
+        stopping = False
+
+        def stop(*_):
+            nonlocal stopping
+            stopping = True
+
+        signal.signal(signal.SIGINT, stop)
+        signal.signal(signal.SIGTERM, stop)
+        try:
+            while not stopping:
+                if any(child.poll() is not None for child in children):
+                    self.stderr.write("A wowdesk process stopped; stopping the others.")
+                    break
+                time.sleep(0.5)
+        finally:
+            for child in children:
+                if child.poll() is None:
+                    child.send_signal(signal.SIGTERM)
+            deadline = time.monotonic() + 10
+            for child in children:
+                try:
+                    child.wait(timeout=max(0.1, deadline - time.monotonic()))
+                except subprocess.TimeoutExpired:
+                    child.kill()

@@ -1,0 +1,40 @@
+// Keyboard shortcuts for the agent UI. Keys are ignored while typing in a field.
+//   r: reply   n: internal note   a: assign to me   s: solve   /: search   ?: show the shortcuts
+(function () {
+  "use strict";
+  function typing(target) {
+    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+  function click(selector) {
+    var el = document.querySelector(selector);
+    if (el) { el.click(); return true; }
+    return false;
+  }
+  function compose(kind) {
+    var radio = document.querySelector('input[name="kind"][value="' + kind + '"]');
+    var box = document.querySelector("#composer textarea");
+    if (radio) { radio.checked = true; radio.dispatchEvent(new Event("change", { bubbles: true })); }
+    if (box) { box.focus(); return true; }
+    return false;
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) { return; }
+    var handled = false;
+    switch (event.key) {
+      case "r": handled = compose("reply"); break;
+      case "n": handled = compose("note"); break;
+      case "a": handled = click("[data-shortcut=assign]"); break;
+      case "s": handled = click("[data-shortcut=solve]"); break;
+      case "/": var q = document.querySelector("#search-q"); if (q) { q.focus(); handled = true; } break;
+      case "?": var help = document.querySelector("#shortcuts"); if (help) { help.hidden = !help.hidden; handled = true; } break;
+    }
+    if (handled) { event.preventDefault(); }
+  });
+  // The composer's submit button says what will happen: send to the customer, or save a note.
+  document.addEventListener("change", function (event) {
+    if (event.target.hasAttribute("data-autosubmit")) { event.target.form.requestSubmit(); return; }
+    if (event.target.name !== "kind") { return; }
+    var form = event.target.form;
+    form.classList.toggle("note-mode", event.target.value === "note");
+  });
+})();
