@@ -32,6 +32,7 @@ browser-deps:
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 test-sqlite: $(VENV)/.installed-test browser-deps
 	$(BIN)/pytest -q

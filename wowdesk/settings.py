@@ -149,6 +149,7 @@ X_FRAME_OPTIONS = "DENY"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("da", "Dansk"), ("nb", "Norsk bokmål")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["wowdesk.formats"]
 USE_I18N = True
 TIME_ZONE = "UTC"
 DEFAULT_TEAM_TIME_ZONE = "Europe/Copenhagen"

@@ -63,9 +63,7 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail"), unique=True)
     name = models.CharField(_("name"), max_length=150)
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.AGENT)
-    language = models.CharField(
-        _("interface language"), max_length=5, choices=settings.LANGUAGES, default="en"
-    )
+    language = models.CharField(_("interface language"), max_length=5, choices=settings.LANGUAGES, default="en")
     teams = models.ManyToManyField(Team, related_name="members", blank=True, verbose_name=_("teams"))
     # Languages the agent can answer in, used for routing (e.g. ["da", "en"]).
     spoken_languages = models.JSONField(_("spoken languages"), default=list, blank=True)

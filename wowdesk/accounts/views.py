@@ -12,8 +12,7 @@ def set_language(request):
     """Switch the interface language: saved on the user, and in a cookie for the public pages."""
     language = request.POST.get("language", "")
     nxt = request.POST.get("next") or request.headers.get("referer") or "/"
-    if not url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()},
-                                           require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         nxt = "/"
     response = HttpResponseRedirect(nxt)
     if language in dict(settings.LANGUAGES):

@@ -189,8 +189,7 @@ SCENARIOS = {
             "need_accept": "So invoice 2024-1187 should have been in EUR?",
             "solution": "I have reissued invoice 2024-1187 in EUR and set your account to EUR, so every future "
             "invoice will be in euros.",
-            "weak": "I'm afraid that's not something I'm allowed to change. You'll have to talk to another "
-            "department.",
+            "weak": "I'm afraid that's not something I'm allowed to change. You'll have to talk to another department.",
             "solution_accept": "Does the new invoice look right to you?",
             "works": "Yes, that's correct now.",
         },

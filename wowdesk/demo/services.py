@@ -48,15 +48,52 @@ LAST_NAMES = {
     "en": ["Taylor", "Brown", "Wilson", "Evans", "Walker", "Wright", "Green", "Hughes"],
 }
 ORG_NAMES = {
-    "da": ["Bageriet Hansen", "Tømrer Nielsen", "Kaffekompagniet", "Nordlys Rejser", "Havnens Fisk", "Grøn Have",
-           "Byens Cykler", "Klinik Østerbro", "Lyngby Revision", "Aarhus Print", "Skagen Design",
-           "Fyns Vinhandel", "Dansk Solenergi", "Holm & Søn"],
-    "nb": ["Fjordlys", "Bergen Bakeri", "Nordkapp Reiser", "Trollstigen Sport", "Oslo Regnskap", "Vestland Fisk",
-           "Lofoten Hytter", "Tromsø Tannklinikk", "Hamar Verksted", "Stavanger Media", "Fjellvann",
-           "Bodø Elektro", "Lillehammer Ski"],
-    "en": ["Northwind Trading", "Blue Harbour", "Greenfield Labs", "Kestrel Logistics", "Oak & Iron",
-           "Brightside Studio", "Riverside Clinic", "Summit Outdoor", "Copperleaf", "Harbourview Hotels",
-           "Atlas Parts", "Maple Finance", "Silverline Media"],
+    "da": [
+        "Bageriet Hansen",
+        "Tømrer Nielsen",
+        "Kaffekompagniet",
+        "Nordlys Rejser",
+        "Havnens Fisk",
+        "Grøn Have",
+        "Byens Cykler",
+        "Klinik Østerbro",
+        "Lyngby Revision",
+        "Aarhus Print",
+        "Skagen Design",
+        "Fyns Vinhandel",
+        "Dansk Solenergi",
+        "Holm & Søn",
+    ],
+    "nb": [
+        "Fjordlys",
+        "Bergen Bakeri",
+        "Nordkapp Reiser",
+        "Trollstigen Sport",
+        "Oslo Regnskap",
+        "Vestland Fisk",
+        "Lofoten Hytter",
+        "Tromsø Tannklinikk",
+        "Hamar Verksted",
+        "Stavanger Media",
+        "Fjellvann",
+        "Bodø Elektro",
+        "Lillehammer Ski",
+    ],
+    "en": [
+        "Northwind Trading",
+        "Blue Harbour",
+        "Greenfield Labs",
+        "Kestrel Logistics",
+        "Oak & Iron",
+        "Brightside Studio",
+        "Riverside Clinic",
+        "Summit Outdoor",
+        "Copperleaf",
+        "Harbourview Hotels",
+        "Atlas Parts",
+        "Maple Finance",
+        "Silverline Media",
+    ],
 }
 SUFFIX = {"da": "ApS", "nb": "AS", "en": "Ltd"}
 TLD = {"da": "dk", "nb": "no", "en": "co.uk"}
@@ -76,18 +113,37 @@ def is_loaded() -> bool:
 
 def _users(teams: list[Team]) -> list[User]:
     password = make_password(DEMO_PASSWORD)  # one hash for all demo users: fast, and demo only
-    User.objects.create(email="admin@example.com", name="Astrid Admin", role=User.Role.ADMIN, is_staff=True,
-                        is_superuser=True, password=password, language="en")
-    lead = User.objects.create(email="lead@example.com", name="Lene Leder", role=User.Role.LEAD, is_staff=False,
-                               password=password, language="da", spoken_languages=["da", "nb", "en"])
+    User.objects.create(
+        email="admin@example.com",
+        name="Astrid Admin",
+        role=User.Role.ADMIN,
+        is_staff=True,
+        is_superuser=True,
+        password=password,
+        language="en",
+    )
+    lead = User.objects.create(
+        email="lead@example.com",
+        name="Lene Leder",
+        role=User.Role.LEAD,
+        is_staff=False,
+        password=password,
+        language="da",
+        spoken_languages=["da", "nb", "en"],
+    )
     lead.teams.set(teams)
-    User.objects.create(email="reviewer@example.com", name="Rune Reviewer", role=User.Role.REVIEWER,
-                        password=password, language="nb")
+    User.objects.create(
+        email="reviewer@example.com", name="Rune Reviewer", role=User.Role.REVIEWER, password=password, language="nb"
+    )
     agents = []
     for i, (name, team_index, languages) in enumerate(AGENTS, start=1):
         agent = User.objects.create(
-            email=f"agent{i}@example.com", name=name, role=User.Role.AGENT, password=password,
-            language=teams[team_index].language, spoken_languages=languages,
+            email=f"agent{i}@example.com",
+            name=name,
+            role=User.Role.AGENT,
+            password=password,
+            language=teams[team_index].language,
+            spoken_languages=languages,
         )
         agent.teams.set([teams[team_index]])
         agents.append(agent)
@@ -98,8 +154,9 @@ def _customers(rng: random.Random) -> dict[str, list[Contact]]:
     orgs = []
     for language, names in ORG_NAMES.items():
         for name in names:
-            slug = "".join(ch for ch in name.lower().replace("ø", "o").replace("å", "a").replace("æ", "ae")
-                           if ch.isalnum())
+            slug = "".join(
+                ch for ch in name.lower().replace("ø", "o").replace("å", "a").replace("æ", "ae") if ch.isalnum()
+            )
             orgs.append(Organization(name=f"{name} {SUFFIX[language]}", domain=f"{slug}.{TLD[language]}"))
     orgs = Organization.objects.bulk_create(orgs[:40])
     by_language = {"da": [], "nb": [], "en": []}
@@ -117,8 +174,9 @@ def _customers(rng: random.Random) -> dict[str, list[Contact]]:
             continue
         seen.add(email)
         phone = {"da": "+45", "nb": "+47", "en": "+44"}[language] + "".join(str(rng.randint(0, 9)) for _ in range(8))
-        contacts.append(Contact(name=f"{first} {last}", email=email, language=language, organization=org,
-                                phones=[phone]))
+        contacts.append(
+            Contact(name=f"{first} {last}", email=email, language=language, organization=org, phones=[phone])
+        )
     contacts = Contact.objects.bulk_create(contacts)
     grouped = {"da": [], "nb": [], "en": []}
     for contact in contacts:
@@ -132,8 +190,7 @@ def load_demo(seed: int = 2026, tickets: int = TICKETS) -> dict:
     now = timezone.now()
     teams = [Team.objects.create(name=n, language=lang, time_zone=tz) for n, lang, tz in TEAMS]
     agents = _users(teams)
-    agents_by_team = {t.pk: [a for a, spec in zip(agents, AGENTS, strict=True) if teams[spec[1]] == t]
-                      for t in teams}
+    agents_by_team = {t.pk: [a for a, spec in zip(agents, AGENTS, strict=True) if teams[spec[1]] == t] for t in teams}
     categories = {name: Category.objects.create(name=name) for name in CATEGORIES}
     tags = [Tag.objects.create(name=n) for n in TAGS]
     contacts = _customers(rng)
@@ -174,15 +231,25 @@ def load_demo(seed: int = 2026, tickets: int = TICKETS) -> dict:
         solved_at = times[-1] + timedelta(minutes=rng.randint(5, 240)) if finished else None
         closed_at = solved_at + timedelta(days=4) if status == Ticket.Status.CLOSED else None
         updated = min(now, closed_at or solved_at or times[-1])
-        ticket_rows.append(Ticket(
-            subject=scenario["subject"], status=status, contact=contact, team=team, assignee=assignee,
-            category=categories[scenario["category"]] if rng.random() < 0.9 else None, language=language,
-            channel=rng.choices(["email", "web", "phone", "chat"], weights=[60, 25, 10, 5])[0],
-            priority=rng.choices(["normal", "low", "high", "urgent"], weights=[80, 8, 10, 2])[0],
-            created_at=created, updated_at=updated, first_response_at=agent_times[0] if agent_times else None,
-            solved_at=solved_at, closed_at=min(closed_at, now) if closed_at else None,
-            reopen_count=1 if finished and style == "weak" and rng.random() < 0.4 else 0,
-        ))
+        ticket_rows.append(
+            Ticket(
+                subject=scenario["subject"],
+                status=status,
+                contact=contact,
+                team=team,
+                assignee=assignee,
+                category=categories[scenario["category"]] if rng.random() < 0.9 else None,
+                language=language,
+                channel=rng.choices(["email", "web", "phone", "chat"], weights=[60, 25, 10, 5])[0],
+                priority=rng.choices(["normal", "low", "high", "urgent"], weights=[80, 8, 10, 2])[0],
+                created_at=created,
+                updated_at=updated,
+                first_response_at=agent_times[0] if agent_times else None,
+                solved_at=solved_at,
+                closed_at=min(closed_at, now) if closed_at else None,
+                reopen_count=1 if finished and style == "weak" and rng.random() < 0.4 else 0,
+            )
+        )
         plans.append((turns, times, contact, agent, status, solved_at, closed_at, language))
 
     ticket_rows = Ticket.objects.bulk_create(ticket_rows, batch_size=500)
@@ -190,30 +257,52 @@ def load_demo(seed: int = 2026, tickets: int = TICKETS) -> dict:
 
     messages, events, tag_links = [], [], []
     Through = Ticket.tags.through
-    for ticket, (turns, times, contact, agent, status, solved_at, closed_at, language) in zip(
+    for ticket, (turns, times, contact, agent, _status, solved_at, closed_at, language) in zip(
         ticket_rows, plans, strict=True
     ):
-        events.append(TicketEvent(ticket=ticket, kind="created", new_value=ticket.channel,
-                                  created_at=ticket.created_at))
+        events.append(
+            TicketEvent(ticket=ticket, kind="created", new_value=ticket.channel, created_at=ticket.created_at)
+        )
         for (speaker, text), at in zip(turns, times, strict=True):
             if speaker == "customer":
-                messages.append(Message(ticket=ticket, kind="inbound", contact=contact, body_text=text,
-                                        created_at=at))
+                messages.append(Message(ticket=ticket, kind="inbound", contact=contact, body_text=text, created_at=at))
             else:
-                messages.append(Message(ticket=ticket, kind="outbound", author=agent, body_text=text,
-                                        created_at=at))
+                messages.append(Message(ticket=ticket, kind="outbound", author=agent, body_text=text, created_at=at))
         if ticket.assignee_id:
-            events.append(TicketEvent(ticket=ticket, kind="assignee", actor=agent, new_value=agent.name,
-                                      created_at=times[0] + timedelta(minutes=2)))
+            events.append(
+                TicketEvent(
+                    ticket=ticket,
+                    kind="assignee",
+                    actor=agent,
+                    new_value=agent.name,
+                    created_at=times[0] + timedelta(minutes=2),
+                )
+            )
         if rng.random() < 0.1:
-            messages.append(Message(ticket=ticket, kind="note", author=agent, body_text=NOTES[language],
-                                    created_at=times[-1] + timedelta(seconds=30)))
+            messages.append(
+                Message(
+                    ticket=ticket,
+                    kind="note",
+                    author=agent,
+                    body_text=NOTES[language],
+                    created_at=times[-1] + timedelta(seconds=30),
+                )
+            )
         if solved_at and solved_at <= timezone.now():
-            events.append(TicketEvent(ticket=ticket, kind="status", actor=agent, old_value="open",
-                                      new_value="solved", created_at=solved_at))
+            events.append(
+                TicketEvent(
+                    ticket=ticket,
+                    kind="status",
+                    actor=agent,
+                    old_value="open",
+                    new_value="solved",
+                    created_at=solved_at,
+                )
+            )
         if closed_at and closed_at <= timezone.now():
-            events.append(TicketEvent(ticket=ticket, kind="status", old_value="solved", new_value="closed",
-                                      created_at=closed_at))
+            events.append(
+                TicketEvent(ticket=ticket, kind="status", old_value="solved", new_value="closed", created_at=closed_at)
+            )
         if rng.random() < 0.2:
             tag_links.append(Through(ticket_id=ticket.pk, tag_id=rng.choice(tags).pk))
     Message.objects.bulk_create(messages, batch_size=1000)

@@ -8,9 +8,12 @@ class InquiryForm(forms.Form):
     """The public web form. `website` is a honeypot: hidden from people, filled in by bots."""
 
     name = forms.CharField(label=_("Your name"), max_length=200)
-    email = forms.EmailField(label=_("Your e-mail"), error_messages={
-        "invalid": _("Enter an e-mail address like name@example.com, so we can answer you."),
-    })
+    email = forms.EmailField(
+        label=_("Your e-mail"),
+        error_messages={
+            "invalid": _("Enter an e-mail address like name@example.com, so we can answer you."),
+        },
+    )
     subject = forms.CharField(label=_("Subject"), max_length=250)
     message = forms.CharField(label=_("How can we help?"), widget=forms.Textarea(attrs={"rows": 8}), strip=False)
     attachments = MultipleFileField(label=_("Attachments (optional)"))

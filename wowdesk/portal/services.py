@@ -10,8 +10,9 @@ from wowdesk.tickets.services import NewTicket, create_ticket
 THANKS_SALT = "wowdesk.portal.thanks"
 
 
-def submit_inquiry(*, name: str, email: str, subject: str, message: str, attachments=(),
-                   language: str | None = None) -> Ticket:
+def submit_inquiry(
+    *, name: str, email: str, subject: str, message: str, attachments=(), language: str | None = None
+) -> Ticket:
     language = language or (get_language() or "da").split("-")[0]
     if language not in {"da", "nb", "en"}:
         language = "da"

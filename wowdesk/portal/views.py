@@ -5,17 +5,23 @@ from django.shortcuts import redirect, render
 from . import services
 from .forms import InquiryForm
 
+# The confirmation URL a bot gets: a page that thanks it and names no ticket.
+NO_TICKET = "-"
+
 
 def contact(request):
     form = InquiryForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         if form.is_bot:
             # Tell the bot it worked; make nothing.
-            return redirect("portal_thanks", token="-")
+            return redirect("portal_thanks", token=NO_TICKET)
         data = form.cleaned_data
         try:
             ticket = services.submit_inquiry(
-                name=data["name"], email=data["email"], subject=data["subject"], message=data["message"],
+                name=data["name"],
+                email=data["email"],
+                subject=data["subject"],
+                message=data["message"],
                 attachments=data["attachments"],
             )
         except ValidationError as exc:
@@ -27,7 +33,7 @@ def contact(request):
 
 
 def thanks(request, token: str):
-    number = None if token == "-" else services.number_from_thanks_token(token)
-    if token != "-" and number is None:
+    number = None if token == NO_TICKET else services.number_from_thanks_token(token)
+    if token != NO_TICKET and number is None:
         raise Http404
     return render(request, "portal/thanks.html", {"number": number})

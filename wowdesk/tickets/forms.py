@@ -45,10 +45,12 @@ class ComposerForm(forms.Form):
 
 class PropertiesForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Ticket.Status.choices)
-    assignee = forms.ModelChoiceField(label=_("Assignee"), queryset=None, required=False,
-                                      empty_label=_("– unassigned –"))
-    category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.all(), required=False,
-                                      empty_label=_("– none –"))
+    assignee = forms.ModelChoiceField(
+        label=_("Assignee"), queryset=None, required=False, empty_label=_("– unassigned –")
+    )
+    category = forms.ModelChoiceField(
+        label=_("Category"), queryset=Category.objects.all(), required=False, empty_label=_("– none –")
+    )
     priority = forms.ChoiceField(label=_("Priority"), choices=Ticket.Priority.choices)
     tags = forms.CharField(label=_("Tags"), required=False, help_text=_("Separate tags with commas"))
 

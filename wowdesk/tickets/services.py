@@ -41,15 +41,13 @@ def visible_tickets(user: User) -> QuerySet[Ticket]:
         return tickets.none()
     if user.sees_all_teams:
         return tickets
-    return tickets.filter(
-        Q(team__isnull=True) | Q(team__in=user.teams.values("pk")) | Q(assignee=user)
-    )
+    return tickets.filter(Q(team__isnull=True) | Q(team__in=user.teams.values("pk")) | Q(assignee=user))
 
 
 def get_visible_ticket(user: User, number: int) -> Ticket:
     """The ticket with this number if the user may see it; Ticket.DoesNotExist otherwise (a 404)."""
-    return visible_tickets(user).select_related("contact__organization", "assignee", "category", "team").get(
-        number=number
+    return (
+        visible_tickets(user).select_related("contact__organization", "assignee", "category", "team").get(number=number)
     )
 
 
@@ -130,8 +128,14 @@ class NewTicket:
 
 
 @transaction.atomic
-def create_ticket(new: NewTicket, *, attachments: Sequence[UploadedFile] = (), actor: User | None = None,
-                  follow_up_of: Ticket | None = None, now=None) -> Ticket:
+def create_ticket(
+    new: NewTicket,
+    *,
+    attachments: Sequence[UploadedFile] = (),
+    actor: User | None = None,
+    follow_up_of: Ticket | None = None,
+    now=None,
+) -> Ticket:
     """A new ticket with the customer's first message."""
     validate_attachments(attachments)
     now = now or timezone.now()
@@ -165,8 +169,15 @@ def create_ticket(new: NewTicket, *, attachments: Sequence[UploadedFile] = (), a
 
 
 @transaction.atomic
-def add_inbound_message(ticket: Ticket, *, body: str, html: str = "", contact: Contact | None = None,
-                        attachments: Sequence[UploadedFile] = (), now=None) -> Message:
+def add_inbound_message(
+    ticket: Ticket,
+    *,
+    body: str,
+    html: str = "",
+    contact: Contact | None = None,
+    attachments: Sequence[UploadedFile] = (),
+    now=None,
+) -> Message:
     """The customer wrote again. A solved ticket reopens (and counts a reopen); a pending one is open
     again; a closed ticket is final, so the message starts a linked follow-up ticket instead."""
     validate_attachments(attachments)
@@ -175,15 +186,29 @@ def add_inbound_message(ticket: Ticket, *, body: str, html: str = "", contact: C
     contact = contact or ticket.contact
     if ticket.status == Status.CLOSED:
         follow_up = create_ticket(
-            NewTicket(contact=contact, subject=ticket.subject, body=body, html=html, channel=ticket.channel,
-                      language=ticket.language, team=ticket.team, category=ticket.category),
-            attachments=attachments, follow_up_of=ticket, now=now,
+            NewTicket(
+                contact=contact,
+                subject=ticket.subject,
+                body=body,
+                html=html,
+                channel=ticket.channel,
+                language=ticket.language,
+                team=ticket.team,
+                category=ticket.category,
+            ),
+            attachments=attachments,
+            follow_up_of=ticket,
+            now=now,
         )
         _event(ticket, TicketEvent.Kind.FOLLOW_UP, None, new=f"#{follow_up.number}", at=now)
         return follow_up.messages.get()
     message = Message.objects.create(
-        ticket=ticket, kind=Message.Kind.INBOUND, contact=contact, body_text=body,
-        body_html=sanitize_html(html), created_at=now,
+        ticket=ticket,
+        kind=Message.Kind.INBOUND,
+        contact=contact,
+        body_text=body,
+        body_html=sanitize_html(html),
+        created_at=now,
     )
     _store_attachments(message, attachments)
     fields = []
@@ -202,8 +227,15 @@ def add_inbound_message(ticket: Ticket, *, body: str, html: str = "", contact: C
 
 
 @transaction.atomic
-def reply(ticket: Ticket, *, author: User, body: str, status: str = Status.PENDING,
-          attachments: Sequence[UploadedFile] = (), now=None) -> Message:
+def reply(
+    ticket: Ticket,
+    *,
+    author: User,
+    body: str,
+    status: str = Status.PENDING,
+    attachments: Sequence[UploadedFile] = (),
+    now=None,
+) -> Message:
     """An agent answers the customer. By default the ticket then waits on the customer (pending)."""
     ensure_can_work(author, ticket)
     if ticket.status == Status.CLOSED:
@@ -231,16 +263,16 @@ def reply(ticket: Ticket, *, author: User, body: str, status: str = Status.PENDI
 
 
 @transaction.atomic
-def add_note(ticket: Ticket, *, author: User, body: str, attachments: Sequence[UploadedFile] = (),
-             now=None) -> Message:
+def add_note(ticket: Ticket, *, author: User, body: str, attachments: Sequence[UploadedFile] = (), now=None) -> Message:
     """An internal note: seen by colleagues, never sent to the customer."""
     ensure_can_work(author, ticket)
     if not body.strip():
         raise TicketError(_("Write a note before saving."))
     validate_attachments(attachments)
     now = now or timezone.now()
-    message = Message.objects.create(ticket=ticket, kind=Message.Kind.NOTE, author=author, body_text=body,
-                                     created_at=now)
+    message = Message.objects.create(
+        ticket=ticket, kind=Message.Kind.NOTE, author=author, body_text=body, created_at=now
+    )
     _store_attachments(message, attachments)
     _touch(ticket, now)
     search.index_tickets([ticket.pk])
@@ -276,9 +308,17 @@ def _apply_status(ticket: Ticket, status: str, actor: User | None, now) -> list[
 
 
 @transaction.atomic
-def update_ticket(ticket: Ticket, actor: User, *, status: str | None = None, assignee: User | None | bool = False,
-                  category: Category | None | bool = False, priority: str | None = None,
-                  tags: Iterable[str] | None = None, now=None) -> Ticket:
+def update_ticket(
+    ticket: Ticket,
+    actor: User,
+    *,
+    status: str | None = None,
+    assignee: User | None | bool = False,
+    category: Category | None | bool = False,
+    priority: str | None = None,
+    tags: Iterable[str] | None = None,
+    now=None,
+) -> Ticket:
     """Apply the given changes (arguments left out stay as they are) and record each in the audit trail.
 
     `assignee=None` / `category=None` clear the field; the default False means "unchanged".
@@ -366,7 +406,10 @@ def inbox_counts(user: User) -> dict:
     counts = tickets.aggregate(**aggregates)
     counts["by_status"] = {s: counts.pop(f"status_{s}") for s in Status.values}
     counts["by_category"] = dict(
-        tickets.filter(active).exclude(category=None).values_list("category").annotate(n=Count("pk"))
+        tickets.filter(active)
+        .exclude(category=None)
+        .values_list("category")
+        .annotate(n=Count("pk"))
         .values_list("category", "n")
     )
     return counts

@@ -32,8 +32,10 @@ def _sidebar(request, current: str) -> dict:
 
 
 def _listing(tickets):
-    return tickets.select_related("contact", "assignee", "category").prefetch_related("tags").order_by(
-        "-updated_at", "-pk"
+    return (
+        tickets.select_related("contact", "assignee", "category")
+        .prefetch_related("tags")
+        .order_by("-updated_at", "-pk")
     )
 
 
@@ -152,8 +154,9 @@ def post_message(request, number: int):
             services.add_note(ticket, author=request.user, body=data["body"], attachments=data["attachments"])
             messages.success(request, _("Note saved."))
         else:
-            services.reply(ticket, author=request.user, body=data["body"], status=data["status"],
-                           attachments=data["attachments"])
+            services.reply(
+                ticket, author=request.user, body=data["body"], status=data["status"], attachments=data["attachments"]
+            )
             messages.success(request, _("Reply sent."))
     except ValidationError as exc:
         form.add_error(None, exc)
@@ -171,8 +174,13 @@ def update_properties(request, number: int):
         data = form.cleaned_data
         try:
             services.update_ticket(
-                ticket, request.user, status=data["status"], assignee=data["assignee"],
-                category=data["category"], priority=data["priority"], tags=services.parse_tags(data["tags"]),
+                ticket,
+                request.user,
+                status=data["status"],
+                assignee=data["assignee"],
+                category=data["category"],
+                priority=data["priority"],
+                tags=services.parse_tags(data["tags"]),
             )
         except ValidationError as exc:
             error = " ".join(exc.messages)
@@ -181,8 +189,13 @@ def update_properties(request, number: int):
     if request.htmx:
         ticket = services.get_visible_ticket(request.user, number)
         shown = _properties_form(ticket) if form.is_valid() else form
-        context = {"ticket": ticket, "properties": shown, "error": error, "saved": error is None,
-                   "can_work": request.user.can_work_tickets}
+        context = {
+            "ticket": ticket,
+            "properties": shown,
+            "error": error,
+            "saved": error is None,
+            "can_work": request.user.can_work_tickets,
+        }
         return render(request, "tickets/_properties.html", context, status=200 if error is None else 400)
     if error:
         messages.error(request, error)

@@ -17,8 +17,6 @@ class Command(BaseCommand):
                 return
             raise CommandError("Demo data is already loaded (admin@example.com exists).")
         result = load_demo(tickets=tickets)
-        self.stdout.write(self.style.SUCCESS(
-            f"Loaded {result['tickets']} tickets with {result['messages']} messages."
-        ))
+        self.stdout.write(self.style.SUCCESS(f"Loaded {result['tickets']} tickets with {result['messages']} messages."))
         for email, role in DEMO_LOGINS:
             self.stdout.write(f"  {email:45} {role:9} password: {DEMO_PASSWORD}")

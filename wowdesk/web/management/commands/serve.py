@@ -20,8 +20,21 @@ class Command(BaseCommand):
 
     def processes(self, host: str, port: int, workers: int) -> list[list[str]]:
         python = sys.executable
-        commands = [[python, "-m", "uvicorn", "wowdesk.asgi:application", "--host", host, "--port", str(port),
-                     "--no-access-log", "--lifespan", "off"]]
+        commands = [
+            [
+                python,
+                "-m",
+                "uvicorn",
+                "wowdesk.asgi:application",
+                "--host",
+                host,
+                "--port",
+                str(port),
+                "--no-access-log",
+                "--lifespan",
+                "off",
+            ]
+        ]
         commands += [[python, "-m", "wowdesk", "db_worker", "--interval", "0.5"] for _ in range(workers)]
         return commands
 

@@ -1,0 +1,260 @@
+"""Fill the da and nb .po files from the table below, then compile them.
+
+Usage: .venv/bin/python scripts/translations.py   (after `make messages` has extracted new strings)
+The .po files stay the source of truth; this table is how the founding strings were entered in one go.
+"""
+
+import pathlib
+import subprocess
+import sys
+
+import polib
+
+T = {
+    "Profile": ("Profil", "Profil"),
+    "Permissions": ("Rettigheder", "Rettigheter"),
+    "Dates": ("Datoer", "Datoer"),
+    "Unknown time zone: %(zone)s": ("Ukendt tidszone: %(zone)s", "Ukjent tidssone: %(zone)s"),
+    "name": ("navn", "navn"),
+    "time zone": ("tidszone", "tidssone"),
+    "language": ("sprog", "språk"),
+    "team": ("team", "team"),
+    "teams": ("teams", "team"),
+    "Admin": ("Administrator", "Administrator"),
+    "Team lead": ("Teamleder", "Teamleder"),
+    "Agent": ("Medarbejder", "Medarbeider"),
+    "Reviewer": ("Kvalitetsbedømmer", "Kvalitetsvurderer"),
+    "e-mail": ("e-mail", "e-post"),
+    "role": ("rolle", "rolle"),
+    "interface language": ("sprog i brugerfladen", "språk i grensesnittet"),
+    "spoken languages": ("talte sprog", "språk du snakker"),
+    "user": ("bruger", "bruker"),
+    "users": ("brugere", "brukere"),
+    "Too many failed logins": ("For mange mislykkede logins", "For mange mislykkede innlogginger"),
+    "This account is locked for 15 minutes after too many wrong passwords. Try again later, or ask an admin "
+    "to unlock it.": (
+        "Kontoen er låst i 15 minutter efter for mange forkerte adgangskoder. Prøv igen senere, eller bed en "
+        "administrator om at låse den op.",
+        "Kontoen er låst i 15 minutter etter for mange feil passord. Prøv igjen senere, eller be en "
+        "administrator om å låse den opp.",
+    ),
+    "Log in": ("Log ind", "Logg inn"),
+    "E-mail": ("E-mail", "E-post"),
+    "Password": ("Adgangskode", "Passord"),
+    "Are you a customer? Contact support here.": (
+        "Er du kunde? Kontakt kundeservice her.",
+        "Er du kunde? Kontakt kundeservice her.",
+    ),
+    "e-mail domain": ("e-maildomæne", "e-postdomene"),
+    "notes": ("noter", "notater"),
+    "created": ("oprettet", "opprettet"),
+    "organization": ("organisation", "organisasjon"),
+    "organizations": ("organisationer", "organisasjoner"),
+    "phone numbers": ("telefonnumre", "telefonnumre"),
+    "preferred language": ("foretrukket sprog", "foretrukket språk"),
+    "contact": ("kontakt", "kontakt"),
+    "contacts": ("kontakter", "kontakter"),
+    "other e-mail": ("anden e-mail", "annen e-post"),
+    "other e-mails": ("andre e-mails", "andre e-postadresser"),
+    "Your name": ("Dit navn", "Ditt navn"),
+    "Your e-mail": ("Din e-mail", "Din e-post"),
+    "Enter an e-mail address like name@example.com, so we can answer you.": (
+        "Skriv en e-mailadresse som navn@example.com, så vi kan svare dig.",
+        "Skriv en e-postadresse som navn@example.com, så vi kan svare deg.",
+    ),
+    "Subject": ("Emne", "Emne"),
+    "How can we help?": ("Hvad kan vi hjælpe med?", "Hva kan vi hjelpe med?"),
+    "Attachments (optional)": ("Vedhæftede filer (valgfrit)", "Vedlegg (valgfritt)"),
+    "Leave this field empty": ("Lad dette felt være tomt", "La dette feltet være tomt"),
+    "Tell us what it is about.": ("Fortæl os, hvad det drejer sig om.", "Fortell oss hva det gjelder."),
+    "Contact support": ("Kontakt kundeservice", "Kontakt kundeservice"),
+    "Write to us and we will answer by e-mail. You get a confirmation with your ticket number right away.": (
+        "Skriv til os, så svarer vi på e-mail. Du får straks en bekræftelse med dit sagsnummer.",
+        "Skriv til oss, så svarer vi på e-post. Du får med en gang en bekreftelse med saksnummeret ditt.",
+    ),
+    "Send": ("Send", "Send"),
+    "Thank you": ("Tak", "Takk"),
+    "Thank you for writing to us": ("Tak fordi du skrev til os", "Takk for at du skrev til oss"),
+    'Your ticket number is <strong id="ticket-number">#%(number)s</strong>. Keep it if you contact us about '
+    "the same matter.": (
+        'Dit sagsnummer er <strong id="ticket-number">#%(number)s</strong>. Gem det, hvis du kontakter os om '
+        "samme sag.",
+        'Saksnummeret ditt er <strong id="ticket-number">#%(number)s</strong>. Ta vare på det hvis du kontakter '
+        "oss om samme sak.",
+    ),
+    "We have received your inquiry and will answer you by e-mail.": (
+        "Vi har modtaget din henvendelse og svarer dig på e-mail.",
+        "Vi har mottatt henvendelsen din og svarer deg på e-post.",
+    ),
+    "Send another inquiry": ("Send en ny henvendelse", "Send en ny henvendelse"),
+    "Reply to customer": ("Svar kunden", "Svar kunden"),
+    "Internal note": ("Intern note", "Internt notat"),
+    "pending (waiting on the customer)": ("afventer (venter på kunden)", "venter (på kunden)"),
+    "open": ("åben", "åpen"),
+    "solved": ("løst", "løst"),
+    "Message": ("Besked", "Melding"),
+    "Then set the ticket to": ("Sæt derefter sagen til", "Sett deretter saken til"),
+    "Attachments": ("Vedhæftede filer", "Vedlegg"),
+    "Write a message first.": ("Skriv en besked først.", "Skriv en melding først."),
+    "Status": ("Status", "Status"),
+    "Assignee": ("Ansvarlig", "Ansvarlig"),
+    "– unassigned –": ("– ingen ansvarlig –", "– ingen ansvarlig –"),
+    "Category": ("Kategori", "Kategori"),
+    "– none –": ("– ingen –", "– ingen –"),
+    "Priority": ("Prioritet", "Prioritet"),
+    "Tags": ("Mærker", "Stikkord"),
+    "Separate tags with commas": ("Adskil mærker med komma", "Skill stikkord med komma"),
+    "category": ("kategori", "kategori"),
+    "categories": ("kategorier", "kategorier"),
+    "tag": ("mærke", "stikkord"),
+    "tags": ("mærker", "stikkord"),
+    "New": ("Ny", "Ny"),
+    "Open": ("Åben", "Åpen"),
+    "Pending": ("Afventer", "Venter"),
+    "Solved": ("Løst", "Løst"),
+    "Closed": ("Lukket", "Lukket"),
+    "Low": ("Lav", "Lav"),
+    "Normal": ("Normal", "Normal"),
+    "High": ("Høj", "Høy"),
+    "Urgent": ("Haster", "Haster"),
+    "Web form": ("Webformular", "Nettskjema"),
+    "Chat": ("Chat", "Chat"),
+    "Phone": ("Telefon", "Telefon"),
+    "SMS": ("SMS", "SMS"),
+    "API": ("API", "API"),
+    "number": ("nummer", "nummer"),
+    "subject": ("emne", "emne"),
+    "status": ("status", "status"),
+    "priority": ("prioritet", "prioritet"),
+    "channel": ("kanal", "kanal"),
+    "assignee": ("ansvarlig", "ansvarlig"),
+    "customer": ("kunde", "kunde"),
+    "follow-up of": ("opfølgning på", "oppfølging av"),
+    "reopened": ("genåbnet", "gjenåpnet"),
+    "updated": ("opdateret", "oppdatert"),
+    "first response": ("første svar", "første svar"),
+    "closed": ("lukket", "lukket"),
+    "ticket": ("sag", "sak"),
+    "tickets": ("sager", "saker"),
+    "From customer": ("Fra kunden", "Fra kunden"),
+    "Reply": ("Svar", "Svar"),
+    "kind": ("type", "type"),
+    "text": ("tekst", "tekst"),
+    "HTML": ("HTML", "HTML"),
+    "sent": ("sendt", "sendt"),
+    "message": ("besked", "melding"),
+    "messages": ("beskeder", "meldinger"),
+    "file name": ("filnavn", "filnavn"),
+    "content type": ("indholdstype", "innholdstype"),
+    "size": ("størrelse", "størrelse"),
+    "attachment": ("vedhæftet fil", "vedlegg"),
+    "attachments": ("vedhæftede filer", "vedlegg"),
+    "follow-up created": ("opfølgning oprettet", "oppfølging opprettet"),
+    "ticket event": ("sagshændelse", "sakshendelse"),
+    "ticket events": ("sagshændelser", "sakshendelser"),
+    "You cannot change this ticket.": ("Du kan ikke ændre denne sag.", "Du kan ikke endre denne saken."),
+    "The file %(name)s is %(size)s MB; files can be at most %(limit)s MB.": (
+        "Filen %(name)s fylder %(size)s MB; filer må højst fylde %(limit)s MB.",
+        "Filen %(name)s er %(size)s MB; filer kan være på maks %(limit)s MB.",
+    ),
+    "(no subject)": ("(intet emne)", "(uten emne)"),
+    "This ticket is closed. Reply on its follow-up ticket instead.": (
+        "Sagen er lukket. Svar på opfølgningssagen i stedet.",
+        "Saken er lukket. Svar på oppfølgingssaken i stedet.",
+    ),
+    "Write a reply before sending.": ("Skriv et svar, før du sender.", "Skriv et svar før du sender."),
+    "Write a note before saving.": ("Skriv en note, før du gemmer.", "Skriv et notat før du lagrer."),
+    "Unknown status: %(status)s": ("Ukendt status: %(status)s", "Ukjent status: %(status)s"),
+    "A closed ticket is final; a new message from the customer starts a follow-up.": (
+        "En lukket sag er endelig; en ny besked fra kunden starter en opfølgningssag.",
+        "En lukket sak er endelig; en ny melding fra kunden starter en oppfølgingssak.",
+    ),
+    "A ticket cannot go back to new.": ("En sag kan ikke blive ny igen.", "En sak kan ikke bli ny igjen."),
+    "%(name)s cannot be assigned tickets.": (
+        "%(name)s kan ikke få tildelt sager.",
+        "%(name)s kan ikke få tildelt saker.",
+    ),
+    "Unknown priority: %(priority)s": ("Ukendt prioritet: %(priority)s", "Ukjent prioritet: %(priority)s"),
+    "Ticket": ("Sag", "Sak"),
+    "Saved.": ("Gemt.", "Lagret."),
+    "Save": ("Gem", "Lagre"),
+    "Assign to me": ("Tildel mig", "Tildel meg"),
+    "Solve": ("Løs", "Løs"),
+    "Channel": ("Kanal", "Kanal"),
+    "Team": ("Team", "Team"),
+    "Created": ("Oprettet", "Opprettet"),
+    "First response": ("Første svar", "Første svar"),
+    "Reopened": ("Genåbnet", "Gjenåpnet"),
+    "Follow-up of": ("Opfølgning på", "Oppfølging av"),
+    "Inbox views": ("Visninger i indbakken", "Visninger i innboksen"),
+    "Views": ("Visninger", "Visninger"),
+    "Mine": ("Mine", "Mine"),
+    "Unassigned": ("Uden ansvarlig", "Uten ansvarlig"),
+    "All open": ("Alle åbne", "Alle åpne"),
+    "All": ("Alle", "Alle"),
+    "Open by category": ("Åbne pr. kategori", "Åpne per kategori"),
+    "Type words from a subject or a message, or a ticket number.": (
+        "Skriv ord fra et emne eller en besked, eller et sagsnummer.",
+        "Skriv ord fra et emne eller en melding, eller et saksnummer.",
+    ),
+    "Customer": ("Kunde", "Kunde"),
+    "Updated": ("Opdateret", "Oppdatert"),
+    "Newer": ("Nyere", "Nyere"),
+    "Page %(page)s": ("Side %(page)s", "Side %(page)s"),
+    "Older": ("Ældre", "Eldre"),
+    "No tickets here.": ("Ingen sager her.", "Ingen saker her."),
+    "Inbox": ("Indbakke", "Innboks"),
+    "Press ? for keyboard shortcuts": ("Tryk ? for tastaturgenveje", "Trykk ? for hurtigtaster"),
+    "Conversation": ("Samtale", "Samtale"),
+    "This ticket is closed. A new message from the customer starts a follow-up ticket.": (
+        "Sagen er lukket. En ny besked fra kunden starter en opfølgningssag.",
+        "Saken er lukket. En ny melding fra kunden starter en oppfølgingssak.",
+    ),
+    "Organization": ("Organisation", "Organisasjon"),
+    "Prefers": ("Foretrækker", "Foretrekker"),
+    "Other tickets": ("Andre sager", "Andre saker"),
+    "This is their first ticket.": ("Det er kundens første sag.", "Dette er kundens første sak."),
+    "History": ("Historik", "Historikk"),
+    "System": ("System", "System"),
+    "Search": ("Søg", "Søk"),
+    "Note saved.": ("Noten er gemt.", "Notatet er lagret."),
+    "Reply sent.": ("Svaret er sendt.", "Svaret er sendt."),
+    "Check the fields marked below.": ("Tjek felterne markeret nedenfor.", "Sjekk feltene som er merket nedenfor."),
+    "Settings": ("Indstillinger", "Innstillinger"),
+    "Search tickets": ("Søg i sager", "Søk i saker"),
+    "Language": ("Sprog", "Språk"),
+    "Change": ("Skift", "Bytt"),
+    "Log out": ("Log ud", "Logg ut"),
+    "Keyboard shortcuts": ("Tastaturgenveje", "Hurtigtaster"),
+    "Show or hide this help": ("Vis eller skjul denne hjælp", "Vis eller skjul denne hjelpen"),
+    "Search tickets (/)": ("Søg i sager (/)", "Søk i saker (/)"),
+}
+
+
+def main() -> int:
+    root = pathlib.Path(__file__).resolve().parent.parent / "wowdesk" / "locale"
+    missing = set()
+    for index, language in enumerate(("da", "nb")):
+        path = root / language / "LC_MESSAGES" / "django.po"
+        po = polib.pofile(str(path))
+        po.metadata_is_fuzzy = False
+        po.metadata["Language"] = language
+        po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
+        for entry in po:
+            if entry.msgid in T:
+                entry.msgstr = T[entry.msgid][index]
+                if "fuzzy" in entry.flags:
+                    entry.flags.remove("fuzzy")
+            elif not entry.msgstr:
+                missing.add(entry.msgid)
+        po.save()
+    subprocess.run(
+        [sys.executable, "-m", "wowdesk", "compilemessages", "--ignore", ".venv"], check=True, cwd=root.parent.parent
+    )
+    for msgid in sorted(missing):
+        print("untranslated:", msgid)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,65 @@
+import pytest
+
+from wowdesk.accounts.models import Team, User
+from wowdesk.customers.services import get_or_create_contact
+from wowdesk.tickets.services import NewTicket, create_ticket
+
+
+@pytest.fixture(autouse=True)
+def _attachments_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "attachments"
+
+
+@pytest.fixture
+def team_dk(db):
+    return Team.objects.create(name="Support Danmark", language="da", time_zone="Europe/Copenhagen")
+
+
+@pytest.fixture
+def team_no(db):
+    return Team.objects.create(name="Kundeservice Norge", language="nb", time_zone="Europe/Oslo")
+
+
+def make_user(email: str, role: str = User.Role.AGENT, teams=(), name: str = "", language: str = "en") -> User:
+    user = User.objects.create_user(
+        email, password="pw-for-tests-1", name=name or email.split("@")[0], role=role, language=language
+    )
+    user.teams.set(teams)
+    return user
+
+
+@pytest.fixture
+def agent(team_dk):
+    return make_user("agent@example.com", teams=[team_dk], name="Mette Agent")
+
+
+@pytest.fixture
+def agent_no(team_no):
+    return make_user("agent.no@example.com", teams=[team_no], name="Ola Agent")
+
+
+@pytest.fixture
+def lead(team_dk, team_no):
+    return make_user("lead@example.com", role=User.Role.LEAD, teams=[team_dk, team_no], name="Lene Lead")
+
+
+@pytest.fixture
+def reviewer(db):
+    return make_user("reviewer@example.com", role=User.Role.REVIEWER, name="Rune Reviewer")
+
+
+def make_ticket(
+    team=None,
+    subject="Kan ikke logge ind",
+    body="Hej, jeg kan ikke logge ind.",
+    email="kunde@example.dk",
+    language="da",
+    **kwargs,
+):
+    contact, _ = get_or_create_contact(email, name="Kunde Kundesen")
+    return create_ticket(NewTicket(contact=contact, subject=subject, body=body, team=team, language=language, **kwargs))
+
+
+@pytest.fixture
+def ticket(team_dk):
+    return make_ticket(team=team_dk)

@@ -1,0 +1,49 @@
+import subprocess
+import sys
+
+from django.core.management import call_command
+from django.db.models import Count
+
+from wowdesk.accounts.models import Team, User
+from wowdesk.customers.models import Contact, Organization
+from wowdesk.tickets import search
+from wowdesk.tickets.models import Message, Ticket
+from wowdesk.tickets.services import visible_tickets
+
+
+def test_demo_data_gives_every_screen_something_real(db):
+    call_command("demo")
+    assert Team.objects.count() == 3
+    assert User.objects.filter(role=User.Role.AGENT).count() == 8
+    assert Contact.objects.count() == 200 and Organization.objects.count() == 40
+    assert Ticket.objects.count() == 2000
+    languages = dict(Ticket.objects.values_list("language").annotate(n=Count("pk")))
+    assert set(languages) == {"da", "nb", "en"}
+    statuses = set(Ticket.objects.values_list("status", flat=True))
+    assert statuses == {"new", "open", "pending", "solved", "closed"}
+    assert Ticket.objects.filter(status="new", assignee=None).exists(), "Unassigned has something to show"
+    oldest = Ticket.objects.order_by("created_at").first().created_at
+    newest = Ticket.objects.order_by("-created_at").first().created_at
+    assert (newest - oldest).days >= 80
+    # Conversations vary in quality: some confirm the solution worked, some use weak words.
+    assert Message.objects.filter(kind="outbound", body_text__contains="Virker kvitteringsfanen nu?").exists()
+    assert Message.objects.filter(kind="outbound", body_text__contains="måske").exists()
+    assert Message.objects.filter(kind="note").exists()
+    assert not Ticket.objects.filter(number=None).exists()
+    admin = User.objects.get(email="admin@example.com")
+    assert admin.check_password("demo") and admin.is_superuser
+    agent = User.objects.get(email="agent1@example.com")
+    assert agent.check_password("demo") and agent.teams.count() == 1
+    assert search.filter_matching(visible_tickets(admin), "kvitteringsfanen").exists()
+
+
+def test_demo_is_not_loaded_twice(db):
+    call_command("demo", tickets=20)
+    call_command("demo", if_empty=True)
+    assert Ticket.objects.count() == 20
+
+
+def test_python_m_wowdesk_runs_management_commands():
+    result = subprocess.run([sys.executable, "-m", "wowdesk", "help"], capture_output=True, text=True, check=True)
+    for command in ("demo", "serve", "migrate", "db_worker"):
+        assert command in result.stdout

@@ -1,0 +1,44 @@
+from django.urls import reverse
+
+from tests.conftest import make_ticket
+from wowdesk.tickets import search, services
+from wowdesk.tickets.services import visible_tickets
+
+
+def found(user, query):
+    return set(search.filter_matching(visible_tickets(user), query).values_list("subject", flat=True))
+
+
+def test_search_finds_words_in_subjects_and_messages_with_prefixes_and_nordic_letters(team_dk, lead):
+    make_ticket(team=team_dk, subject="Dobbelt opkrævning", body="Vi er trukket to gange i oktober.")
+    make_ticket(team=team_dk, subject="Appen lukker ned", body="Den lukker når jeg åbner kvitteringer.")
+    make_ticket(team=team_dk, subject="Får ikke logget inn", body="Kontoen er sperret.", language="nb")
+    assert found(lead, "opkrævning") == {"Dobbelt opkrævning"}
+    assert found(lead, "kvittering") == {"Appen lukker ned"}, "a word's beginning finds it"
+    assert found(lead, "oktober trukket") == {"Dobbelt opkrævning"}, "every word must match"
+    assert found(lead, "sperret") == {"Får ikke logget inn"}
+    assert found(lead, "oktober sperret") == set()
+    assert found(lead, '"); DROP TABLE x; --') == set(), "query syntax is never passed through raw"
+    assert found(lead, "   ") == set()
+
+
+def test_search_sees_new_messages_and_notes(ticket, agent, lead):
+    assert found(lead, "faktura") == set()
+    services.add_inbound_message(ticket, body="Jeg mangler også en faktura.")
+    assert found(lead, "faktura") == {ticket.subject}
+    services.add_note(ticket, author=agent, body="Ring til kunden om momsen")
+    assert found(lead, "momsen") == {ticket.subject}
+
+
+def test_search_never_shows_other_teams_tickets(team_dk, team_no, agent):
+    make_ticket(team=team_no, subject="Hemmelig sag", body="Fortroligt", language="nb")
+    assert found(agent, "hemmelig") == set()
+
+
+def test_search_page_lists_hits_and_a_number_opens_the_ticket(client, agent, ticket):
+    client.force_login(agent)
+    response = client.get(reverse("search"), {"q": "logge"})
+    assert response.status_code == 200
+    assert ticket.subject in response.content.decode()
+    response = client.get(reverse("search"), {"q": f"#{ticket.number}"})
+    assert response.status_code == 302 and response["Location"] == reverse("ticket", args=[ticket.number])
