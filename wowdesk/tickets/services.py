@@ -378,7 +378,7 @@ INBOX_VIEWS = ("mine", "unassigned", "open", "all")
 def inbox_queryset(user: User, view: str, *, status: str | None = None, category_id: int | None = None):
     """The tickets behind one inbox view, already restricted to what the user may see."""
     tickets = visible_tickets(user)
-    active = tickets.filter(status__in=Ticket.ACTIVE_STATUSES)
+    active = tickets.filter(is_active=True)
     if view == "mine":
         return active.filter(assignee=user)
     if view == "unassigned":
@@ -395,7 +395,7 @@ def inbox_queryset(user: User, view: str, *, status: str | None = None, category
 def inbox_counts(user: User) -> dict:
     """Counts for every inbox view in two queries, whatever the number of tickets or categories."""
     tickets = visible_tickets(user)
-    active = Q(status__in=Ticket.ACTIVE_STATUSES)
+    active = Q(is_active=True)
     aggregates = {
         "mine": Count("pk", filter=active & Q(assignee=user)),
         "unassigned": Count("pk", filter=active & Q(assignee__isnull=True)),
