@@ -1,0 +1,203 @@
+"""Every finding code, with texts that must and must not trigger it."""
+
+import pytest
+
+from wowdesk.coaching import analyze
+
+
+def agent(text, language="da", sent_at=None):
+    result = analyze({"language": language, "sent_at": sent_at, "turns": [{"speaker": "agent", "text": text}]})
+    return result["turns"][0]
+
+
+def codes(text, language="da"):
+    return [(f["code"], f["text"]) for f in agent(text, language)["findings"]]
+
+
+def has(code, text, language="da"):
+    return [t for c, t in codes(text, language) if c == code]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "word"),
+    [
+        ("da", "Jeg prøver at finde din ordre.", "prøver"),
+        ("da", "Jeg prøvede at ringe til dig.", "prøvede"),
+        ("da", "Jeg troede, den var sendt.", "troede"),
+        ("da", "Måske kan vi gøre noget.", "Måske"),
+        ("da", "Hvis nu du logger ud, virker det.", "Hvis nu"),
+        ("nb", "Jeg trodde den var sendt.", "trodde"),
+        ("nb", "Det er kanskje en feil.", "kanskje"),
+        ("nb", "Jeg har prøvd å ringe deg.", "prøvd"),
+        ("en", "I think it will work.", "think"),
+        ("en", "Maybe you could restart it.", "Maybe"),
+        ("en", "I tried to call you.", "tried"),
+        ("en", "Perhaps it is the browser.", "Perhaps"),
+    ],
+)
+def test_weak_words_with_inflections_are_found_with_offsets_and_an_alternative(language, text, word):
+    findings = [f for f in agent(text, language)["findings"] if f["code"] == "weak_word"]
+    assert [f["text"] for f in findings] == [word]
+    f = findings[0]
+    assert text[f["start"] : f["end"]] == word
+    assert f["polarity"] == "improve"
+    assert "/" in f["advice"] or ":" in f["advice"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("da", "Prøvetiden er 14 dage."),
+        ("da", "Det er en troværdig leverandør."),
+        ("da", "Pakken er sendt i dag."),
+        ("nb", "Prøveperioden varer en måned."),
+        ("en", "The trial ends on Friday."),
+        ("en", "Thinking ahead, we ship today."),
+    ],
+)
+def test_words_that_only_look_weak_are_not_flagged(language, text):
+    assert has("weak_word", text, language) == []
+
+
+def test_advice_is_in_the_conversation_language():
+    assert "Stærkere" in agent("Måske virker det.", "da")["findings"][0]["advice"]
+    assert "Sterkere" in agent("Kanskje det virker.", "nb")["findings"][0]["advice"]
+    assert "Stronger" in agent("Maybe it works.", "en")["findings"][0]["advice"]
+
+
+def test_strong_words_and_imperatives():
+    assert has("strong_word", "Tryk på Gem, så gør jeg resten.") == ["Tryk", "gør"]
+    assert has("strong_word", "Trykk på Lagre.", "nb") == ["Trykk"]
+    assert has("strong_word", "Press Save and I will do the rest.", "en") == ["Press", "will", "do"]
+    assert has("strong_word", "Vil du have en ny kode?") == [], "words inside a question are not counted"
+    assert has("strong_word", "Du skal snakke med en anden afdeling.") == [], "not inside a rule phrase"
+
+
+def test_but_opener_only_at_the_start_of_a_sentence():
+    assert has("but_opener", "Men det kan vi ikke.") == ["Men"]
+    assert has("but_opener", "Tak for info. Men den er sendt.") == ["Men"]
+    assert has("but_opener", "But we shipped it.", "en") == ["But"]
+    assert has("but_opener", "Den er sendt, men den er forsinket.") == []
+    assert has("but_opener", "Jeg har menuen åben.") == []
+    assert has("but_opener", "It is late but on its way.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("da", "Det kan jeg godt forstå."),
+        ("da", "Jeg forstår dig godt."),
+        ("nb", "Det skjønner jeg godt."),
+        ("nb", "Det kan jeg godt forstå."),
+        ("en", "I understand."),
+        ("en", "I completely understand, that is annoying."),
+    ],
+)
+def test_risky_agreement(language, text):
+    assert has("risky_agreement", text, language)
+
+
+def test_risky_agreement_negatives():
+    assert has("risky_agreement", "Jeg vil gerne forstå, hvad der sker.") == []
+    assert has("risky_agreement", "I understand what you need: a new invoice.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("da", "Har du prøvet at genstarte?"),
+        ("da", "Har du gjort X eller Y?"),
+        ("da", "Det der tit sker er, at cachen er fyldt."),
+        ("nb", "Har du prøvd å slette appen?"),
+        ("nb", "Det som ofte skjer er at nettleseren husker gamle data."),
+        ("en", "Have you tried turning it off and on?"),
+        ("en", "What usually happens is that the cache is full."),
+        ("en", "Did you click Save or Cancel?"),
+    ],
+)
+def test_presumptive_questions(language, text):
+    assert has("presumptive_question", text, language)
+
+
+def test_presumptive_negatives():
+    assert has("presumptive_question", "Hvad ser du?") == []
+    assert has("presumptive_question", "Det virker, ikke?") == []
+    assert has("presumptive_question", "Virker det, eller hvad?") == []
+    assert has("presumptive_question", "Does it work now?", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("da", "Det må jeg ikke."),
+        ("da", "Det kan jeg ikke tage stilling til."),
+        ("da", "Du skal snakke med en anden afdeling."),
+        ("nb", "Det har jeg ikke lov til."),
+        ("nb", "Det kan jeg ikke ta stilling til."),
+        ("nb", "Du må snakke med en annen avdeling."),
+        ("en", "I'm not allowed to change that."),
+        ("en", "That's not my department."),
+        ("en", "You'll have to talk to another department."),
+    ],
+)
+def test_rule_phrases(language, text):
+    assert has("rule_phrase", text, language)
+
+
+def test_rule_phrase_negatives():
+    assert has("rule_phrase", "Jeg ordner det med vores økonomiafdeling og vender tilbage.") == []
+    assert has("rule_phrase", "I'll ask our billing team and get back to you today.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("da", "Hvor er det frustrerende."),
+        ("da", "Det lyder virkelig irriterende."),
+        ("nb", "Så frustrerende!"),
+        ("nb", "Det høres kjipt ut."),
+        ("en", "How frustrating."),
+        ("en", "That sounds really annoying."),
+        ("en", "I'm sorry to hear that."),
+    ],
+)
+def test_acknowledgement_is_good(language, text):
+    found = [f for f in agent(text, language)["findings"] if f["code"] == "acknowledgement"]
+    assert found
+    assert found[0]["polarity"] == "good"
+
+
+def test_acknowledgement_negatives():
+    assert has("acknowledgement", "Det er ikke frustrerende at bruge vores app.") == []
+    assert has("acknowledgement", "How do you log in?", "en") == []
+
+
+def test_open_question_finding_is_good_and_closed_ones_are_not_open_findings():
+    findings = agent("Hvad ser du? Er det rødt?")["findings"]
+    assert [(f["code"], f["polarity"]) for f in findings] == [("open_question", "good")]
+
+
+def test_customer_turns_are_never_graded():
+    result = analyze(
+        {
+            "language": "da",
+            "sent_at": None,
+            "turns": [
+                {
+                    "speaker": "customer",
+                    "text": "Men jeg tror måske, I skal prøve igen. Det kan jeg godt forstå. Hvad nu?",
+                },
+            ],
+        }
+    )
+    turn = result["turns"][0]
+    assert turn["phase"] is None
+    assert turn["findings"] == []
+    assert turn["questions"] == []
+    assert isinstance(turn["sentiment"], float)
+    assert result["score"] == 0
+    assert result["conversation_findings"] == []
+
+
+def test_signature_is_not_analysed():
+    assert has("weak_word", "Pakken er sendt.\n\nVenlig hilsen\nMaybe Jensen") == []
