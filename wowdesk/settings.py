@@ -52,10 +52,12 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "ninja",
     "wowdesk.accounts",
     "wowdesk.customers",
     "wowdesk.tickets",
     "wowdesk.portal",
+    "wowdesk.coaching.django",
     "wowdesk.web",
     "wowdesk.demo",
 ]

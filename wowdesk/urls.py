@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import include, path
 
 from wowdesk.accounts import views as accounts_views
 from wowdesk.portal import views as portal_views
@@ -25,5 +25,7 @@ urlpatterns = [
     path("attachments/<int:pk>/", ticket_views.download_attachment, name="attachment"),
     path("support/", portal_views.contact, name="portal_contact"),
     path("support/thanks/<str:token>/", portal_views.thanks, name="portal_thanks"),
+    path("", include("wowdesk.coaching.django.urls")),
+    path("", include("wowdesk.api.urls")),
     path("admin/", admin.site.urls),
 ]

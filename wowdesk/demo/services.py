@@ -13,6 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from wowdesk.accounts.models import Team, User
+from wowdesk.coaching.django.services import refresh_stale
 from wowdesk.customers.models import Contact, Organization
 from wowdesk.tickets import search
 from wowdesk.tickets.models import Category, Message, Tag, Ticket, TicketEvent
@@ -311,6 +312,8 @@ def load_demo(seed: int = 2026, tickets: int = TICKETS) -> dict:
     ids = [t.pk for t in ticket_rows]
     for start in range(0, len(ids), 500):
         search.index_tickets(ids[start : start + 500])
+    # The coach reads every demo conversation now, so the leads' coaching summary opens at once.
+    refresh_stale(limit=len(ids))
     return {"tickets": len(ticket_rows), "messages": len(messages), "users": User.objects.count()}
 
 

@@ -33,6 +33,21 @@ class ComposerForm(forms.Form):
     ]
     kind = forms.ChoiceField(choices=KIND_CHOICES, initial="reply", widget=forms.RadioSelect)
     body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 7}), strip=False)
+
+    def __init__(self, *args, hints_url: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if hints_url:
+            # Live coaching while typing: debounced, only the text is sent, and it never blocks sending.
+            self.fields["body"].widget.attrs.update(
+                {
+                    "hx-post": hints_url,
+                    "hx-trigger": "input changed delay:600ms",
+                    "hx-target": "#coach-hints",
+                    "hx-params": "body",
+                    "hx-sync": "this:replace",
+                }
+            )
+
     status = forms.ChoiceField(label=_("Then set the ticket to"), choices=STATUS_CHOICES, initial="pending")
     attachments = MultipleFileField(label=_("Attachments"))
 

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -129,7 +130,7 @@ def _ticket_page(request, ticket: Ticket, composer: ComposerForm | None = None, 
         "conversation": conversation,
         "events": ticket.events.select_related("actor").order_by("-created_at")[:50],
         "other_tickets": other_tickets,
-        "composer": composer or ComposerForm(),
+        "composer": composer or ComposerForm(hints_url=reverse("coaching_hints", args=[ticket.number])),
         "properties": _properties_form(ticket),
         "can_work": request.user.can_work_tickets,
     }
@@ -145,7 +146,7 @@ def ticket_detail(request, number: int):
 @require_POST
 def post_message(request, number: int):
     ticket = _ticket_or_404(request, number)
-    form = ComposerForm(request.POST, request.FILES)
+    form = ComposerForm(request.POST, request.FILES, hints_url=reverse("coaching_hints", args=[ticket.number]))
     if not form.is_valid():
         return _ticket_page(request, ticket, composer=form, status=400)
     data = form.cleaned_data

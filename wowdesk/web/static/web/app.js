@@ -30,6 +30,16 @@
     }
     if (handled) { event.preventDefault(); }
   });
+  // "Add it" on a coaching hint appends the suggested sentence to the reply.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-insert]");
+    if (!button) { return; }
+    var box = document.querySelector("#composer textarea");
+    if (!box) { return; }
+    box.value = box.value.replace(/\s*$/, "") + "\n\n" + button.getAttribute("data-insert");
+    box.focus();
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  });
   // The composer's submit button says what will happen: send to the customer, or save a note.
   document.addEventListener("change", function (event) {
     if (event.target.hasAttribute("data-autosubmit")) { event.target.form.requestSubmit(); return; }

@@ -1,0 +1,77 @@
+"""POST /api/v1/coach/analyze: the conversation coach over HTTP, same JSON as the CLI."""
+
+from datetime import datetime
+from typing import Literal
+
+from ninja import Router, Schema
+from ninja.security import django_auth
+
+from wowdesk.coaching import analyze
+
+router = Router(tags=["coach"])
+
+
+class TurnIn(Schema):
+    speaker: Literal["agent", "customer"]
+    text: str
+    sent_at: datetime | None = None
+
+
+class ConversationIn(Schema):
+    language: Literal["da", "nb", "en"] | None = None
+    sent_at: datetime | None = None
+    turns: list[TurnIn]
+
+
+class QuestionOut(Schema):
+    text: str
+    kind: Literal["open", "closed"]
+
+
+class FindingOut(Schema):
+    code: str
+    start: int
+    end: int
+    text: str
+    polarity: Literal["good", "improve"]
+    advice: str
+
+
+class TurnOut(Schema):
+    speaker: Literal["agent", "customer"]
+    phase: str | None
+    questions: list[QuestionOut]
+    findings: list[FindingOut]
+    sentiment: float | None
+
+
+class BalaOut(Schema):
+    need: bool
+    need_accept: bool
+    solution: bool
+    solution_accept: bool
+    in_order: bool
+
+
+class PromiseOut(Schema):
+    turn: int
+    text: str
+    due: str | None
+
+
+class AnalysisOut(Schema):
+    language: Literal["da", "nb", "en"]
+    turns: list[TurnOut]
+    bala: BalaOut
+    conversation_findings: list[str]
+    promises: list[PromiseOut]
+    score: int
+    strengths: list[str]
+    improvements: list[str]
+
+
+@router.post("/analyze", response=AnalysisOut, auth=django_auth, summary="Analyse a conversation")
+def analyze_conversation(request, payload: ConversationIn):
+    """BALA phases, open/closed questions, findings with advice, promises with due times, customer
+    sentiment and a 0-100 score. The rules are described in docs/coaching.md."""
+    return analyze(payload.model_dump(mode="json"))

@@ -1,0 +1,77 @@
+from datetime import date, timedelta
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from wowdesk.accounts.models import Team
+from wowdesk.tickets.models import Ticket
+from wowdesk.tickets.services import get_visible_ticket
+
+from . import services
+
+MAX_DRAFT = 20_000  # live hints look at the first 20,000 characters of a draft
+
+
+def _ticket(request, number: int) -> Ticket:
+    try:
+        return get_visible_ticket(request.user, number)
+    except Ticket.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+@login_required
+def card(request, number: int):
+    ticket = _ticket(request, number)
+    return render(request, "coaching/_card.html", {"card": services.coaching_card(ticket), "ticket": ticket})
+
+
+@login_required
+@require_POST
+def hints(request, number: int):
+    ticket = _ticket(request, number)
+    draft = request.POST.get("body", "")[:MAX_DRAFT]
+    context = {"hints": services.draft_hints(ticket, draft) if draft.strip() else None}
+    return render(request, "coaching/_hints.html", context)
+
+
+def _parse_date(value: str | None, default: date) -> date:
+    try:
+        return date.fromisoformat(value) if value else default
+    except ValueError:
+        return default
+
+
+@login_required
+def summary(request):
+    if not request.user.is_lead:
+        raise PermissionDenied
+    today = timezone.localdate()
+    start = _parse_date(request.GET.get("from"), today - timedelta(days=30))
+    end = _parse_date(request.GET.get("to"), today)
+    if end < start:
+        start, end = end, start
+    teams = Team.objects.all()
+    team = None
+    agents = None
+    if (team_id := request.GET.get("team", "")).isdigit():
+        team = teams.filter(pk=int(team_id)).first()
+        agents = team.members.all() if team else None
+    zone = timezone.get_current_timezone()
+    summaries = services.agent_summaries(
+        timezone.make_aware(timezone.datetime.combine(start, timezone.datetime.min.time()), zone),
+        timezone.make_aware(timezone.datetime.combine(end + timedelta(days=1), timezone.datetime.min.time()), zone),
+        agents=agents,
+    )
+    context = {
+        "summaries": summaries,
+        "start": start,
+        "end": end,
+        "teams": teams,
+        "team": team,
+        "steps": services.BALA_STEPS,
+    }
+    return render(request, "coaching/summary.html", context)
