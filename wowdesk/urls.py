@@ -1,11 +1,14 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from wowdesk.accounts import views as accounts_views
 from wowdesk.portal import views as portal_views
 from wowdesk.tickets import views as ticket_views
+from wowdesk.web.converters import NumberConverter
+
+register_converter(NumberConverter, "num")
 
 urlpatterns = [
     path("", lambda request: redirect("inbox"), name="home"),
@@ -14,15 +17,15 @@ urlpatterns = [
     path("account/language/", accounts_views.set_language, name="set_language"),
     path("inbox/", ticket_views.inbox, name="inbox"),
     path("inbox/status/<str:status>/", ticket_views.inbox, {"view": "status"}, name="inbox_status"),
-    path("inbox/category/<int:category_id>/", ticket_views.inbox, {"view": "category"}, name="inbox_category"),
+    path("inbox/category/<num:category_id>/", ticket_views.inbox, {"view": "category"}, name="inbox_category"),
     path("inbox/<str:view>/", ticket_views.inbox, name="inbox_view"),
     path("search/", ticket_views.search_view, name="search"),
-    path("tickets/<int:number>/", ticket_views.ticket_detail, name="ticket"),
-    path("tickets/<int:number>/messages/", ticket_views.post_message, name="ticket_message"),
-    path("tickets/<int:number>/properties/", ticket_views.update_properties, name="ticket_properties"),
-    path("tickets/<int:number>/assign-to-me/", ticket_views.assign_to_me, name="ticket_assign_to_me"),
-    path("tickets/<int:number>/solve/", ticket_views.solve, name="ticket_solve"),
-    path("attachments/<int:pk>/", ticket_views.download_attachment, name="attachment"),
+    path("tickets/<num:number>/", ticket_views.ticket_detail, name="ticket"),
+    path("tickets/<num:number>/messages/", ticket_views.post_message, name="ticket_message"),
+    path("tickets/<num:number>/properties/", ticket_views.update_properties, name="ticket_properties"),
+    path("tickets/<num:number>/assign-to-me/", ticket_views.assign_to_me, name="ticket_assign_to_me"),
+    path("tickets/<num:number>/solve/", ticket_views.solve, name="ticket_solve"),
+    path("attachments/<num:pk>/", ticket_views.download_attachment, name="attachment"),
     path("support/", portal_views.contact, name="portal_contact"),
     path("support/thanks/<str:token>/", portal_views.thanks, name="portal_thanks"),
     path("", include("wowdesk.coaching.django.urls")),

@@ -267,3 +267,14 @@ def test_the_library_imports_no_django():
 def test_sent_at_is_a_real_datetime_roundtrip():
     result = run([("agent", "We will call you tomorrow at 9 am.")], "en", sent_at="2026-11-20T15:30:00+00:00")
     assert datetime.fromisoformat(result["promises"][0]["due"]) == datetime.fromisoformat("2026-11-21T09:00:00+00:00")
+
+
+def test_wowdesk_coach_command_is_the_same_cli(tmp_path):
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps({"language": "en", "turns": [{"speaker": "agent", "text": "Hi! What do you see?"}]}))
+    done = subprocess.run([sys.executable, "-m", "wowdesk", "coach", str(path)], capture_output=True, text=True)
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["turns"][0]["phase"] == "need"
+    bad = subprocess.run([sys.executable, "-m", "wowdesk", "coach", "-"], input="[]", capture_output=True, text=True)
+    assert bad.returncode == 2
+    assert json.loads(bad.stderr)["error"]

@@ -133,3 +133,23 @@ def test_closed_ticket_has_no_composer(client, agent, ticket):
     client.force_login(agent)
     page = client.get(reverse("ticket", args=[ticket.number])).content.decode()
     assert 'id="composer"' not in page and "follow-up" in page
+
+
+def test_absurd_numbers_are_404_not_500(client, agent):
+    client.force_login(agent)
+    for url in (
+        "/tickets/99999999999999999999/",
+        "/attachments/99999999999999999999/",
+        "/inbox/category/99999999999999999999/",
+        "/tickets/99999999999999999999/coaching/",
+    ):
+        assert client.get(url).status_code == 404
+
+
+def test_history_shows_status_in_the_readers_language(client, agent, ticket):
+    services.update_ticket(ticket, agent, status=Ticket.Status.PENDING)
+    agent.language = "da"
+    agent.save()
+    client.force_login(agent)
+    page = client.get(reverse("ticket", args=[ticket.number])).content.decode()
+    assert "Ny → Afventer" in page

@@ -206,3 +206,18 @@ class TicketEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.old_value} -> {self.new_value}"
+
+    def _label(self, value: str) -> str:
+        """Status and priority codes are shown in the reader's language."""
+        choices = {self.Kind.STATUS: Ticket.Status, self.Kind.PRIORITY: Ticket.Priority}.get(self.kind)
+        if choices and value in choices.values:
+            return str(choices(value).label)
+        return value
+
+    @property
+    def old_label(self) -> str:
+        return self._label(self.old_value)
+
+    @property
+    def new_label(self) -> str:
+        return self._label(self.new_value)
