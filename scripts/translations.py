@@ -289,6 +289,88 @@ T = {
     "Conversations": ("Samtaler", "Samtaler"),
     "All teams": ("Alle teams", "Alle team"),
     "Conversation score, 0 to 100": ("Samtalens score, 0 til 100", "Samtalens score, 0 til 100"),
+    "%(n)d hour": (("%(n)d time", "%(n)d timer"), ("%(n)d time", "%(n)d timer")),
+    "%(n)d minute": (("%(n)d minut", "%(n)d minutter"), ("%(n)d minutt", "%(n)d minutter")),
+    "%(n)d working day": (("%(n)d arbejdsdag", "%(n)d arbejdsdage"), ("%(n)d arbeidsdag", "%(n)d arbeidsdager")),
+    "Answer due": ("Svarfrist", "Svarfrist"),
+    "answer due": ("svarfrist", "svarfrist"),
+    "Danish public holidays": ("Danske helligdage", "Danske helligdager"),
+    "Norwegian public holidays": ("Norske helligdage", "Norske helligdager"),
+    "IMAP folder": ("IMAP-mappe", "IMAP-mappe"),
+    "IMAP host": ("IMAP-server", "IMAP-server"),
+    "IMAP over TLS": ("IMAP over TLS", "IMAP over TLS"),
+    "IMAP port": ("IMAP-port", "IMAP-port"),
+    "IMAP user": ("IMAP-bruger", "IMAP-bruker"),
+    "IMAP password": ("IMAP-adgangskode", "IMAP-passord"),
+    "Kind": ("Type", "Type"),
+    "No mail yet.": ("Ingen mails endnu.", "Ingen e-post ennå."),
+    "Opening hours": ("Åbningstider", "Åpningstider"),
+    "Outgoing mail": ("Udgående mail", "Utgående e-post"),
+    "Replies and auto-replies, newest first. Without an SMTP server (WOWDESK_SMTP_URL) they stay here, in the "
+    "local outbox.": (
+        "Svar og autosvar, nyeste først. Uden en SMTP-server (WOWDESK_SMTP_URL) bliver de her i den lokale udbakke.",
+        "Svar og autosvar, nyeste først. Uten en SMTP-server (WOWDESK_SMTP_URL) blir de liggende her i den "
+        "lokale utboksen.",
+    ),
+    "Right now you can expect an answer within about %(duration)s.": (
+        "Lige nu kan du forvente svar inden for ca. %(duration)s.",
+        "Akkurat nå kan du forvente svar innen ca. %(duration)s.",
+    ),
+    "Show quoted text": ("Vis citeret tekst", "Vis sitert tekst"),
+    "Show the formatted (HTML) version": ("Vis den formaterede (HTML) udgave", "Vis den formaterte (HTML) versjonen"),
+    "We are closed now.": ("Vi har lukket nu.", "Vi har stengt nå."),
+    "We are closed right now and open again %(opens)s. You can expect an answer by %(due)s.": (
+        "Vi har lukket lige nu og åbner igen %(opens)s. Du kan forvente svar senest %(due)s.",
+        "Vi har stengt akkurat nå og åpner igjen %(opens)s. Du kan forvente svar senest %(due)s.",
+    ),
+    "We are open now.": ("Vi har åbent nu.", "Vi har åpent nå."),
+    "We open again %(when)s.": ("Vi åbner igen %(when)s.", "Vi åpner igjen %(when)s."),
+    "active": ("aktiv", "aktiv"),
+    "address": ("adresse", "adresse"),
+    "auto-reply": ("autosvar", "autosvar"),
+    "auto-reply template": ("autosvar-skabelon", "autosvar-mal"),
+    "auto-reply templates": ("autosvar-skabeloner", "autosvar-maler"),
+    "delivery": ("levering", "levering"),
+    "delivery error": ("leveringsfejl", "leveringsfeil"),
+    "failed": ("fejlede", "feilet"),
+    "first answer within (business minutes)": (
+        "første svar inden for (minutter i åbningstiden)",
+        "første svar innen (minutter i åpningstiden)",
+    ),
+    "next answer within (business minutes)": (
+        "næste svar inden for (minutter i åbningstiden)",
+        "neste svar innen (minutter i åpningstiden)",
+    ),
+    "in the local outbox": ("i den lokale udbakke", "i den lokale utboksen"),
+    "inbound mail": ("indgående mail", "innkommende e-post"),
+    "inbound mails": ("indgående mails", "innkommende e-poster"),
+    "mailbox": ("postkasse", "postkasse"),
+    "mailboxes": ("postkasser", "postkasser"),
+    "none": ("ingen", "ingen"),
+    "opening exception": ("afvigende åbningstid", "avvikende åpningstid"),
+    "opening exceptions": ("afvigende åbningstider", "avvikende åpningstider"),
+    "opening hours": ("åbningstider", "åpningstider"),
+    "original mail (.eml)": ("original mail (.eml)", "original e-post (.eml)"),
+    "outbound mail": ("udgående mail", "utgående e-post"),
+    "outbound mails": ("udgående mails", "utgående e-poster"),
+    "overdue": ("overskredet", "over fristen"),
+    "queued": ("i kø", "i kø"),
+    "weekly schedule": ("ugeskema", "ukeplan"),
+    "(no text)": ("(ingen tekst)", "(ingen tekst)"),
+    "paused while we wait on the customer": (
+        "sat på pause, mens vi venter på kunden",
+        "satt på pause mens vi venter på kunden",
+    ),
+    "closed all day": ("lukket hele dagen", "stengt hele dagen"),
+    "opens": ("åbner", "åpner"),
+    "closes": ("lukker", "stenger"),
+    "note": ("note", "notat"),
+    "date": ("dato", "dato"),
+    "sender name": ("afsendernavn", "avsendernavn"),
+    "closed on": ("lukket på", "stengt på"),
+    "reply": ("svar", "svar"),
+    "sent": ("sendt", "sendt"),
+    "closed": ("lukket", "lukket"),
 }
 
 
@@ -302,11 +384,16 @@ def main() -> int:
         po.metadata["Language"] = language
         po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
         for entry in po:
-            if entry.msgid in T:
+            if entry.msgid in T and entry.msgid_plural:
+                singular, plural = T[entry.msgid][index]
+                entry.msgstr_plural = {0: singular, 1: plural}
+                if "fuzzy" in entry.flags:
+                    entry.flags.remove("fuzzy")
+            elif entry.msgid in T:
                 entry.msgstr = T[entry.msgid][index]
                 if "fuzzy" in entry.flags:
                     entry.flags.remove("fuzzy")
-            elif not entry.msgstr:
+            elif not entry.translated():
                 missing.add(entry.msgid)
         po.save()
     subprocess.run(

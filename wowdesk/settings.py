@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "wowdesk.customers",
     "wowdesk.tickets",
     "wowdesk.portal",
+    "wowdesk.replies",
+    "wowdesk.mail",
     "wowdesk.coaching.django",
     "wowdesk.web",
     "wowdesk.demo",
@@ -114,6 +116,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 30,
     }
+    # A file, not memory, so the SMTP listener and workers that tests start as processes share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-wowdesk.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -162,7 +166,7 @@ STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
-MEDIA_ROOT = VAR_DIR / "attachments"
+MEDIA_ROOT = Path(os.environ.get("WOWDESK_MEDIA_ROOT", VAR_DIR / "attachments"))
 MEDIA_URL = "/attachments/"
 
 # A 5 MB message body must go through; attachments are checked against their own limit in forms.
@@ -176,6 +180,13 @@ REDIS_URL = os.environ.get("WOWDESK_REDIS_URL", "")
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("WOWDESK_FROM_EMAIL", "support@example.com")
+# Outbound mail: smtp://user:pass@host:port (smtps:// for TLS, smtp+starttls:// for STARTTLS). Empty: mail
+# stays in the local outbox, visible at /outbox/.
+SMTP_URL = os.environ.get("WOWDESK_SMTP_URL", "")
+SMTPD_PORT = int(os.environ.get("WOWDESK_SMTPD_PORT", "2525"))
+SMTPD_HOSTNAME = os.environ.get("WOWDESK_SMTPD_HOSTNAME", _base_host)
+SMTPD_MAX_BYTES = int(float(os.environ.get("WOWDESK_SMTPD_MAX_MB", "40")) * 1024 * 1024)
+AUTO_REPLY_LIMIT_PER_HOUR = int(os.environ.get("WOWDESK_AUTO_REPLY_LIMIT", "3"))
 
 LOGGING = {
     "version": 1,

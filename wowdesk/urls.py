@@ -30,5 +30,6 @@ urlpatterns = [
     path("support/thanks/<str:token>/", portal_views.thanks, name="portal_thanks"),
     path("", include("wowdesk.coaching.django.urls")),
     path("", include("wowdesk.api.urls")),
+    path("", include("wowdesk.mail.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -15,6 +15,9 @@ from django.utils import timezone
 from wowdesk.accounts.models import Team, User
 from wowdesk.coaching.django.services import refresh_stale
 from wowdesk.customers.models import Contact, Organization
+from wowdesk.mail.models import Mailbox
+from wowdesk.replies import sla
+from wowdesk.replies.models import OpeningException, OpeningHours
 from wowdesk.tickets import search
 from wowdesk.tickets.models import Category, Message, Tag, Ticket, TicketEvent
 from wowdesk.tickets.services import NUMBER_OFFSET
@@ -108,6 +111,45 @@ TICKETS = 2000
 DAYS = 90
 
 
+def _mail_and_hours(teams: list[Team], now) -> None:
+    """Mailboxes (support@example.com for Denmark, kundeservice@example.no for Norway) and opening hours."""
+    dk, no, intl = teams
+    Mailbox.objects.create(address="support@example.com", name="Kundeservice", team=dk, language="da")
+    Mailbox.objects.create(address="kundeservice@example.no", name="Kundeservice", team=no, language="nb")
+    Mailbox.objects.create(address="help@example.com", name="Customer service", team=intl, language="en")
+    weekdays = [["08:00", "16:00"]]
+    OpeningHours.objects.create(
+        team=dk,
+        holidays="DK",
+        weekly={
+            "0": weekdays,
+            "1": weekdays,
+            "2": weekdays,
+            "3": weekdays,
+            "4": [["08:00", "15:00"]],
+            "5": [],
+            "6": [],
+        },
+    )
+    OpeningHours.objects.create(
+        team=no,
+        holidays="NO",
+        weekly={"0": weekdays, "1": weekdays, "2": weekdays, "3": weekdays, "4": weekdays, "5": [], "6": []},
+    )
+    OpeningHours.objects.create(
+        team=intl,
+        holidays="",
+        first_response_minutes=480,
+        weekly={str(day): [["08:00", "18:00"]] for day in range(5)} | {"5": [["10:00", "14:00"]], "6": []},
+    )
+    year = now.year
+    for team in (dk, no):
+        OpeningException.objects.create(team=team, date=f"{year}-12-24", closed=True, note="Christmas Eve")
+        OpeningException.objects.create(
+            team=team, date=f"{year}-12-31", opens="08:00", closes="12:00", note="New Year's Eve"
+        )
+
+
 def is_loaded() -> bool:
     return User.objects.filter(email="admin@example.com").exists()
 
@@ -190,6 +232,7 @@ def load_demo(seed: int = 2026, tickets: int = TICKETS) -> dict:
     rng = random.Random(seed)
     now = timezone.now()
     teams = [Team.objects.create(name=n, language=lang, time_zone=tz) for n, lang, tz in TEAMS]
+    _mail_and_hours(teams, now)
     agents = _users(teams)
     agents_by_team = {t.pk: [a for a, spec in zip(agents, AGENTS, strict=True) if teams[spec[1]] == t] for t in teams}
     categories = {name: Category.objects.create(name=name) for name in CATEGORIES}
@@ -312,6 +355,11 @@ def load_demo(seed: int = 2026, tickets: int = TICKETS) -> dict:
     ids = [t.pk for t in ticket_rows]
     for start in range(0, len(ids), 500):
         search.index_tickets(ids[start : start + 500])
+    # The SLA clock runs on the tickets that wait for our answer.
+    for ticket in Ticket.objects.filter(status__in=["new", "open"]).select_related("team"):
+        last = ticket.messages.order_by("-created_at").values_list("created_at", flat=True).first()
+        sla.start(ticket, last or ticket.created_at, first=ticket.first_response_at is None)
+        ticket.save(update_fields=sla.FIELDS)
     # The coach reads every demo conversation now, so the leads' coaching summary opens at once.
     refresh_stale(limit=len(ids))
     return {"tickets": len(ticket_rows), "messages": len(messages), "users": User.objects.count()}

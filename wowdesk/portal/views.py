@@ -1,6 +1,10 @@
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+
+from wowdesk.replies.services import opening_status
+from wowdesk.tickets.services import default_team_for
 
 from . import services
 from .forms import InquiryForm
@@ -29,7 +33,9 @@ def contact(request):
         else:
             return redirect("portal_thanks", token=services.thanks_token(ticket))
     status = 400 if request.method == "POST" else 200
-    return render(request, "portal/contact.html", {"form": form}, status=status)
+    language = (get_language() or "da").split("-")[0]
+    hours = opening_status(default_team_for(language if language in ("da", "nb", "en") else "da"), language)
+    return render(request, "portal/contact.html", {"form": form, "hours": hours}, status=status)
 
 
 def thanks(request, token: str):

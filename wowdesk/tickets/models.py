@@ -94,6 +94,10 @@ class Ticket(models.Model):
     created_at = models.DateTimeField(_("created"), db_index=True)
     updated_at = models.DateTimeField(_("updated"))
     first_response_at = models.DateTimeField(_("first response"), null=True, blank=True)
+    # The SLA clock (replies.sla): when our next answer is due, in business hours. Empty while the ticket
+    # waits on the customer; `sla_remaining_s` keeps what was left of the clock when it paused.
+    response_due_at = models.DateTimeField(_("answer due"), null=True, blank=True, db_index=True)
+    sla_remaining_s = models.PositiveIntegerField(null=True, blank=True, editable=False)
     solved_at = models.DateTimeField(_("solved"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     # Derived by the database from status, so it can never disagree with it. It exists for the indexes
@@ -138,6 +142,20 @@ class Message(models.Model):
     # Sanitised (nh3) HTML, safe to render as it is. Empty when the message came as plain text.
     body_html = models.TextField(_("HTML"), blank=True)
     created_at = models.DateTimeField(_("sent"), db_index=True)
+    # E-mail: the Message-ID it carried (inbound) or was sent with (outbound), for threading.
+    email_message_id = models.CharField(max_length=255, blank=True, db_index=True)
+    # Problems found while reading an inbound mail ("malformed MIME", ...); the raw mail is kept.
+    flags = models.JSONField(default=list, blank=True)
+
+    class Delivery(models.TextChoices):
+        NONE = "", "–"
+        QUEUED = "queued", _("queued")
+        OUTBOX = "outbox", _("in the local outbox")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+
+    delivery = models.CharField(_("delivery"), max_length=10, choices=Delivery.choices, blank=True, default="")
+    delivery_error = models.CharField(_("delivery error"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -189,6 +207,7 @@ class TicketEvent(models.Model):
         REOPENED = "reopened", _("reopened")
         FOLLOW_UP = "follow_up", _("follow-up created")
         MESSAGE = "message", _("message")
+        AUTO_REPLY = "auto_reply", _("auto-reply")
 
     ticket = models.ForeignKey(Ticket, related_name="events", on_delete=models.CASCADE)
     actor = models.ForeignKey(

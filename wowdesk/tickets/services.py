@@ -14,9 +14,11 @@ from django.utils.translation import gettext as _
 
 from wowdesk.accounts.models import Team, User
 from wowdesk.customers.models import Contact
+from wowdesk.replies import sla
 
 from . import search
 from .models import Attachment, Category, Message, Tag, Ticket, TicketEvent
+from .signals import reply_added, ticket_created
 
 # Human ticket numbers start here, so the first ticket is #1001 rather than #1.
 NUMBER_OFFSET = 1000
@@ -134,9 +136,11 @@ def create_ticket(
     attachments: Sequence[UploadedFile] = (),
     actor: User | None = None,
     follow_up_of: Ticket | None = None,
+    auto_reply: bool = True,
     now=None,
 ) -> Ticket:
-    """A new ticket with the customer's first message."""
+    """A new ticket with the customer's first message. The customer gets an auto-reply unless
+    `auto_reply` is False (e.g. the mail came from a robot or a mailing list)."""
     validate_attachments(attachments)
     now = now or timezone.now()
     language = new.language or new.contact.language or (new.team.language if new.team else "") or "da"
@@ -153,7 +157,8 @@ def create_ticket(
         updated_at=now,
     )
     ticket.number = ticket.pk + NUMBER_OFFSET
-    Ticket.objects.filter(pk=ticket.pk).update(number=ticket.number)
+    sla.start(ticket, now, first=True)
+    Ticket.objects.filter(pk=ticket.pk).update(number=ticket.number, response_due_at=ticket.response_due_at)
     _event(ticket, TicketEvent.Kind.CREATED, actor, new=new.channel, at=now)
     message = Message.objects.create(
         ticket=ticket,
@@ -165,6 +170,7 @@ def create_ticket(
     )
     _store_attachments(message, attachments)
     search.index_tickets([ticket.pk])
+    ticket_created.send(sender=Ticket, ticket=ticket, auto_reply=auto_reply)
     return ticket
 
 
@@ -176,6 +182,7 @@ def add_inbound_message(
     html: str = "",
     contact: Contact | None = None,
     attachments: Sequence[UploadedFile] = (),
+    auto_reply: bool = True,
     now=None,
 ) -> Message:
     """The customer wrote again. A solved ticket reopens (and counts a reopen); a pending one is open
@@ -198,6 +205,7 @@ def add_inbound_message(
             ),
             attachments=attachments,
             follow_up_of=ticket,
+            auto_reply=auto_reply,
             now=now,
         )
         _event(ticket, TicketEvent.Kind.FOLLOW_UP, None, new=f"#{follow_up.number}", at=now)
@@ -216,11 +224,14 @@ def add_inbound_message(
         ticket.reopen_count += 1
         _event(ticket, TicketEvent.Kind.REOPENED, None, old=Status.SOLVED, new=Status.OPEN, at=now)
         ticket.status, ticket.solved_at = Status.OPEN, None
-        fields += ["status", "solved_at", "reopen_count"]
+        fields += ["status", "solved_at", "reopen_count", *sla.resume(ticket, now)]
     elif ticket.status == Status.PENDING:
         _event(ticket, TicketEvent.Kind.STATUS, None, old=Status.PENDING, new=Status.OPEN, at=now)
         ticket.status = Status.OPEN
-        fields.append("status")
+        fields += ["status", *sla.resume(ticket, now)]
+    elif ticket.response_due_at is None:
+        # We had answered; the customer's new message starts the next-response clock.
+        fields += sla.start(ticket, now, first=ticket.first_response_at is None)
     _touch(ticket, now, *fields)
     search.index_tickets([ticket.pk])
     return message
@@ -256,9 +267,11 @@ def reply(
         _event(ticket, TicketEvent.Kind.ASSIGNEE, author, new=author, at=now)
         ticket.assignee = author
         fields.append("assignee")
-    fields += _apply_status(ticket, status, author, now)
+    fields += sla.stop(ticket)
+    fields += _apply_status(ticket, status, author, now, answered=True)
     _touch(ticket, now, *fields)
     search.index_tickets([ticket.pk])
+    reply_added.send(sender=Message, message=message)
     return message
 
 
@@ -282,7 +295,8 @@ def add_note(ticket: Ticket, *, author: User, body: str, attachments: Sequence[U
 # --- changing a ticket's properties ----------------------------------------------------------------
 
 
-def _apply_status(ticket: Ticket, status: str, actor: User | None, now) -> list[str]:
+def _apply_status(ticket: Ticket, status: str, actor: User | None, now, answered: bool = False) -> list[str]:
+    """Change the status (rules and audit trail) and the SLA clock with it. `answered`: we just replied."""
     if status == ticket.status:
         return []
     if status not in Status.values:
@@ -295,12 +309,16 @@ def _apply_status(ticket: Ticket, status: str, actor: User | None, now) -> list[
     fields = ["status"]
     if status == Status.SOLVED:
         ticket.solved_at = now
-        fields.append("solved_at")
+        fields += ["solved_at", *sla.stop(ticket)]
     elif status == Status.CLOSED:
         ticket.closed_at = now
         ticket.solved_at = ticket.solved_at or now
-        fields += ["closed_at", "solved_at"]
-    elif ticket.status == Status.SOLVED:
+        fields += ["closed_at", "solved_at", *sla.stop(ticket)]
+    elif status == Status.PENDING:
+        fields += sla.pause(ticket, now)  # waiting on the customer: the clock stops and keeps what was left
+    elif ticket.status in (Status.PENDING, Status.SOLVED) and not answered:
+        fields += sla.resume(ticket, now)
+    if ticket.status == Status.SOLVED and status != Status.CLOSED:
         ticket.solved_at = None
         fields.append("solved_at")
     ticket.status = status

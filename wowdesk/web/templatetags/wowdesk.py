@@ -1,5 +1,8 @@
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
+
+from wowdesk.mail.quoting import split_quoted
 
 register = template.Library()
 
@@ -26,3 +29,14 @@ def get_item(mapping, key):
 @register.filter
 def prefixed(value, prefix: str) -> str:
     return f"{prefix}{value}"
+
+
+@register.filter
+def quoted_split(text: str) -> tuple[str, str]:
+    """(new text, quoted history) of a message, so the history can be folded away."""
+    return split_quoted(text or "")
+
+
+@register.filter
+def overdue(moment) -> bool:
+    return bool(moment) and moment < timezone.now()

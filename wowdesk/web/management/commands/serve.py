@@ -35,7 +35,11 @@ class Command(BaseCommand):
                 "off",
             ]
         ]
-        commands += [[python, "-m", "wowdesk", "db_worker", "--interval", "0.5"] for _ in range(workers)]
+        commands += [
+            [python, "-m", "wowdesk", "db_worker", "--interval", "0.1", "--no-startup-delay"] for _ in range(workers)
+        ]
+        commands.append([python, "-m", "wowdesk", "smtpd", "--port", str(settings.SMTPD_PORT)])
+        commands.append([python, "-m", "wowdesk", "fetchmail", "--loop", "60"])
         return commands
 
     def handle(self, *args, host, port, workers, **options):
@@ -45,6 +49,17 @@ class Command(BaseCommand):
         url = f"http://{host}:{port}/"
         self.stdout.write(self.style.SUCCESS(f"\nwowdesk is running at {url}"))
         self.stdout.write(f"  public web form: {url}support/   admin: {url}admin/")
+        self.stdout.write(
+            f"  inbound mail: SMTP on 127.0.0.1:{settings.SMTPD_PORT} (support@example.com, kundeservice@example.no)"
+        )
+        self.stdout.write(
+            "  outbound mail: "
+            + (
+                settings.SMTP_URL.split("@")[-1]
+                if settings.SMTP_URL
+                else f"kept in the local outbox, {url}outbox/ (set WOWDESK_SMTP_URL)"
+            )
+        )
         if is_loaded():
             self.stdout.write(f"  demo logins (password '{DEMO_PASSWORD}'):")
             for email, role in DEMO_LOGINS:

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class MailConfig(AppConfig):
+    name = "wowdesk.mail"
+    label = "mail"
+    verbose_name = "E-mail"
+
+    def ready(self):
+        from . import receivers  # noqa: F401

@@ -1,0 +1,161 @@
+"""Reading a raw mail without ever failing: what cannot be read is flagged, and the raw mail is kept."""
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.utils import getaddresses, parseaddr
+
+import nh3
+
+_MSGID = re.compile(r"<[^<>\s]+>")
+NO_REPLY = re.compile(
+    r"^(?:mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?|notifications?)(?:[+.-].*)?$", re.IGNORECASE
+)
+
+
+@dataclass
+class Attachment:
+    filename: str
+    content_type: str
+    data: bytes
+
+
+@dataclass
+class ParsedMail:
+    message_id: str = ""
+    in_reply_to: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    from_address: str = ""
+    from_name: str = ""
+    to: list[str] = field(default_factory=list)
+    subject: str = ""
+    text: str = ""
+    html: str = ""
+    attachments: list[Attachment] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    headers: dict = field(default_factory=dict)
+    sha256: str = ""
+
+    @property
+    def dedupe_key(self) -> str:
+        return self.message_id or f"sha256:{self.sha256}"
+
+
+def _header(msg: EmailMessage, name: str, flags: list[str]) -> str:
+    try:
+        value = msg.get(name)
+        return str(value).strip() if value is not None else ""
+    except Exception:  # a header the parser cannot decode; the raw mail keeps it
+        flags.append(f"unreadable {name} header")
+        return ""
+
+
+def _decode_part(part, flags: list[str]) -> str:
+    try:
+        return part.get_content()
+    except (LookupError, UnicodeError):
+        charset = part.get_content_charset() or "unknown"
+        flags.append(f"unknown charset {charset}")
+        payload = part.get_payload(decode=True) or b""
+        return payload.decode("utf-8", "replace")
+    except Exception:
+        flags.append("unreadable body part")
+        payload = part.get_payload(decode=True) or b""
+        return payload.decode("utf-8", "replace") if isinstance(payload, bytes) else str(payload)
+
+
+def html_to_text(html: str) -> str:
+    text = re.sub(r"(?is)<(script|style)[^>]*>.*?</\1>", "", html)
+    text = re.sub(r"(?i)<br\s*/?>|</p>|</div>|</li>|</tr>", "\n", text)
+    text = nh3.clean(text, tags=set())
+    text = re.sub(r"&nbsp;", " ", text).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def parse(raw: bytes, max_attachment_bytes: int) -> ParsedMail:
+    result = ParsedMail(sha256=hashlib.sha256(raw).hexdigest())
+    flags = result.flags
+    try:
+        msg = BytesParser(policy=policy.default).parsebytes(raw)
+    except Exception:
+        flags.append("malformed MIME")
+        result.text = raw.decode("utf-8", "replace")
+        return result
+    if msg.defects:
+        flags.append("malformed MIME")
+    message_ids = _MSGID.findall(_header(msg, "Message-ID", flags))
+    result.message_id = message_ids[0][:255] if message_ids else ""
+    result.in_reply_to = _MSGID.findall(_header(msg, "In-Reply-To", flags))
+    result.references = _MSGID.findall(_header(msg, "References", flags))
+    name, address = parseaddr(_header(msg, "From", flags))
+    result.from_name, result.from_address = name.strip(), address.strip().lower()
+    result.to = [a.lower() for _, a in getaddresses([_header(msg, "To", flags), _header(msg, "Cc", flags)]) if a]
+    result.subject = _header(msg, "Subject", flags)[:250]
+    for name in (
+        "Auto-Submitted",
+        "Precedence",
+        "List-Id",
+        "List-Unsubscribe",
+        "List-Post",
+        "X-Auto-Response-Suppress",
+        "Return-Path",
+    ):
+        if value := _header(msg, name, flags):
+            result.headers[name.lower()] = value
+    text_parts, html_parts = [], []
+    try:
+        parts = list(msg.walk())
+    except Exception:
+        flags.append("malformed MIME")
+        parts = [msg]
+    for part in parts:
+        if part.is_multipart():
+            continue
+        disposition = part.get_content_disposition()
+        content_type = part.get_content_type()
+        filename = part.get_filename()
+        if (
+            disposition == "attachment"
+            or (filename and disposition != "inline")
+            or (not content_type.startswith("text/") and content_type != "message/rfc822")
+        ):
+            data = part.get_payload(decode=True) or b""
+            name = (filename or "attachment").replace("/", "_")[:200]
+            if len(data) > max_attachment_bytes:
+                flags.append(f"attachment too large: {name} ({len(data) // (1024 * 1024)} MB), kept in the raw mail")
+                continue
+            result.attachments.append(Attachment(name, content_type, data))
+        elif content_type == "text/html":
+            html_parts.append(_decode_part(part, flags))
+        elif content_type == "text/plain" or content_type.startswith("text/"):
+            text_parts.append(_decode_part(part, flags))
+    result.html = "\n".join(html_parts)
+    result.text = "\n\n".join(t.strip("\n") for t in text_parts) or (html_to_text(result.html) if result.html else "")
+    if not result.text.strip() and not result.attachments:
+        flags.append("missing body")
+    if not result.from_address:
+        flags.append("no sender address")
+    result.flags = list(dict.fromkeys(flags))
+    return result
+
+
+def auto_reply_block(parsed: ParsedMail, envelope_from: str | None) -> str | None:
+    """Why this mail must not get an auto-reply (loops, lists, bulk, robots), or None."""
+    h = parsed.headers
+    if envelope_from is not None and envelope_from.strip() in ("", "<>"):
+        return "bounce (empty envelope sender)"
+    if h.get("auto-submitted", "no").lower() != "no":
+        return f"Auto-Submitted: {h['auto-submitted']}"
+    if h.get("precedence", "").lower() in ("bulk", "list", "junk"):
+        return f"Precedence: {h['precedence']}"
+    if any(k in h for k in ("list-id", "list-unsubscribe", "list-post")):
+        return "mailing list"
+    if re.search(r"\b(?:all|autoreply|oof)\b", h.get("x-auto-response-suppress", ""), re.IGNORECASE):
+        return "X-Auto-Response-Suppress"
+    local = parsed.from_address.split("@", 1)[0]
+    if not parsed.from_address or NO_REPLY.match(local):
+        return "no-reply sender"
+    return None

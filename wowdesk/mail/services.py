@@ -1,0 +1,317 @@
+"""E-mail in and out: ingestion (SMTP listener and IMAP), threading, and delivery with retries."""
+
+import logging
+import re
+import smtplib
+from datetime import datetime, timedelta
+from email.utils import make_msgid
+from urllib.parse import unquote, urlparse
+
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.html import escape, linebreaks
+
+from wowdesk.coaching import detect_language
+from wowdesk.customers.services import get_or_create_contact
+from wowdesk.tickets import services as tickets
+from wowdesk.tickets.models import Message, Ticket
+
+from . import parsing
+from .models import InboundMail, Mailbox, OutboundMail
+
+log = logging.getLogger(__name__)
+MAX_ATTEMPTS = 6
+_TOKEN = re.compile(r"\[#(\d{1,9})\]")
+
+
+# --- inbound -----------------------------------------------------------------------------------------
+
+
+def mailbox_for(address: str) -> Mailbox | None:
+    return Mailbox.objects.filter(address=address.strip().lower(), active=True).select_related("team").first()
+
+
+def accepts(address: str) -> bool:
+    return Mailbox.objects.filter(address=address.strip().lower(), active=True).exists()
+
+
+def find_thread(parsed: parsing.ParsedMail, contact) -> Ticket | None:
+    """In-Reply-To and References first, then a [#1234] token in the subject from the same customer."""
+    ids = [*parsed.in_reply_to, *reversed(parsed.references)][:50]
+    if ids:
+        message = Message.objects.filter(email_message_id__in=ids).select_related("ticket").order_by("-pk").first()
+        if message:
+            return message.ticket
+        outbound = OutboundMail.objects.filter(mail_message_id__in=ids).select_related("ticket").first()
+        if outbound:
+            return outbound.ticket
+    if m := _TOKEN.search(parsed.subject):
+        ticket = Ticket.objects.filter(number=int(m.group(1))).first()
+        if ticket and (
+            ticket.contact_id == contact.pk
+            or (contact.organization_id and ticket.contact.organization_id == contact.organization_id)
+        ):
+            return ticket
+    return None
+
+
+def ingest(
+    raw: bytes,
+    recipients: list[str],
+    envelope_from: str | None = None,
+    *,
+    source: str = "smtp",
+    mailbox: Mailbox | None = None,
+) -> InboundMail:
+    """Store one inbound mail and put it on a ticket, in one transaction: when this returns, it is committed.
+
+    The same mail twice (same Message-ID, or same bytes without one) returns the first InboundMail.
+    Nothing in the mail can make this fail: what cannot be read is flagged on the message.
+    """
+    parsed = parsing.parse(raw, settings.MAX_ATTACHMENT_BYTES)
+    existing = InboundMail.objects.filter(dedupe_key=parsed.dedupe_key).first()
+    if existing:
+        return existing
+    if mailbox is None:
+        mailbox = next((mb for mb in (mailbox_for(r) for r in recipients) if mb), None)
+    try:
+        with transaction.atomic():
+            inbound = InboundMail.objects.create(
+                mailbox=mailbox,
+                dedupe_key=parsed.dedupe_key,
+                raw=raw,
+                source=source,
+                envelope_from=(envelope_from or "")[:300],
+                recipients=recipients[:50],
+                from_address=parsed.from_address[:300],
+                subject=parsed.subject[:300],
+                flags=parsed.flags,
+            )
+            _to_ticket(inbound, parsed, mailbox, envelope_from)
+    except IntegrityError:
+        # The same mail arrived twice at once; the other one won.
+        existing = InboundMail.objects.filter(dedupe_key=parsed.dedupe_key).first()
+        if existing is None:
+            raise
+        return existing
+    return inbound
+
+
+def _to_ticket(inbound: InboundMail, parsed: parsing.ParsedMail, mailbox: Mailbox | None, envelope_from) -> None:
+    sender = parsed.from_address or (envelope_from or "").strip("<>").lower() or "unknown@invalid"
+    text = parsed.text.strip("\n") or ""
+    language = detect_language(f"{parsed.subject}\n{text}", default=mailbox.language if mailbox else "da")
+    contact, _created = get_or_create_contact(sender, name=parsed.from_name, language=language)
+    files = [SimpleUploadedFile(a.filename, a.data, a.content_type) for a in parsed.attachments]
+    ticket = find_thread(parsed, contact)
+    blocked = parsing.auto_reply_block(parsed, envelope_from)
+    if ticket is None:
+        ticket = tickets.create_ticket(
+            tickets.NewTicket(
+                contact=contact,
+                subject=parsed.subject,
+                body=text,
+                html=parsed.html,
+                channel=Ticket.Channel.EMAIL,
+                language=contact.language or language,
+                team=mailbox.team if mailbox else None,
+            ),
+            attachments=files,
+            auto_reply=blocked is None,
+        )
+        message = ticket.messages.get()
+        inbound.auto_reply_note = blocked or "auto-reply queued"
+    else:
+        message = tickets.add_inbound_message(
+            ticket, body=text, html=parsed.html, contact=contact, attachments=files, auto_reply=blocked is None
+        )
+        ticket = message.ticket  # a closed ticket's follow-up
+    message.email_message_id = parsed.message_id
+    message.flags = parsed.flags
+    message.save(update_fields=["email_message_id", "flags"])
+    inbound.ticket, inbound.message = ticket, message
+    inbound.save(update_fields=["ticket", "message", "auto_reply_note"])
+
+
+# --- outbound ----------------------------------------------------------------------------------------
+
+
+def _mailbox_of(ticket: Ticket) -> Mailbox | None:
+    return Mailbox.objects.filter(team_id=ticket.team_id, active=True).order_by("pk").first()
+
+
+def _sender(ticket: Ticket) -> tuple[str, str]:
+    mailbox = _mailbox_of(ticket)
+    address = mailbox.address if mailbox else settings.DEFAULT_FROM_EMAIL
+    name = (mailbox.name if mailbox else "") or (ticket.team.name if ticket.team_id else "")
+    return address, name
+
+
+def _subject(ticket: Ticket) -> str:
+    token = f"[#{ticket.number}]"
+    subject = ticket.subject if token in ticket.subject else f"{ticket.subject} {token}"
+    return subject if subject.lower().startswith(("re:", "sv:")) else f"Re: {subject}"
+
+
+def _thread_ids(ticket: Ticket) -> tuple[str, str]:
+    ids = list(
+        ticket.messages.exclude(email_message_id="")
+        .order_by("created_at", "pk")
+        .values_list("email_message_id", "kind")
+    )
+    inbound = [i for i, kind in ids if kind == Message.Kind.INBOUND]
+    in_reply_to = inbound[-1] if inbound else (ids[-1][0] if ids else "")
+    return in_reply_to, " ".join(i for i, _ in ids[-20:])
+
+
+def queue_reply(message: Message) -> OutboundMail | None:
+    """An agent's reply goes out by mail to the customer, from the team's mailbox, as a background task."""
+    ticket = message.ticket
+    if not ticket.contact.email or ticket.contact.email.endswith("@invalid"):
+        return None
+    address, _name = _sender(ticket)
+    in_reply_to, references = _thread_ids(ticket)
+    outbound = OutboundMail.objects.create(
+        kind=OutboundMail.Kind.REPLY,
+        ticket=ticket,
+        message=message,
+        from_address=address,
+        to_address=ticket.contact.email,
+        subject=_subject(ticket),
+        body_text=message.body_text,
+        mail_message_id=make_msgid(domain=address.rsplit("@", 1)[-1]),
+        in_reply_to=in_reply_to,
+        references=references,
+    )
+    message.email_message_id = outbound.mail_message_id
+    message.delivery = Message.Delivery.QUEUED
+    message.save(update_fields=["email_message_id", "delivery"])
+    from .tasks import deliver
+
+    deliver.enqueue(outbound.pk)
+    return outbound
+
+
+def auto_replies_since(address: str, since: datetime) -> int:
+    return OutboundMail.objects.filter(
+        kind=OutboundMail.Kind.AUTO_REPLY, to_address=address, created_at__gte=since
+    ).count()
+
+
+def reserve_auto_reply(ticket: Ticket) -> OutboundMail:
+    """The auto-reply's row, written now (so the per-sender limit counts it); the task fills in the text."""
+    address, _name = _sender(ticket)
+    return OutboundMail.objects.create(
+        kind=OutboundMail.Kind.AUTO_REPLY,
+        ticket=ticket,
+        from_address=address,
+        to_address=ticket.contact.email,
+        mail_message_id=make_msgid(domain=address.rsplit("@", 1)[-1]),
+    )
+
+
+def fill_and_deliver(outbound: OutboundMail, *, subject: str, body: str) -> None:
+    """Give a reserved mail its text and threading headers (known only once the ticket is committed), send."""
+    first = outbound.ticket.messages.exclude(email_message_id="").order_by("created_at", "pk").first()
+    if first and not outbound.in_reply_to:
+        outbound.in_reply_to = outbound.references = first.email_message_id
+    outbound.subject, outbound.body_text = subject[:300], body
+    outbound.save(update_fields=["subject", "body_text", "in_reply_to", "references"])
+    deliver_now(outbound)
+
+
+def smtp_connection():
+    """A connection from WOWDESK_SMTP_URL (smtp://user:pass@host:port, smtps:// for TLS), or None."""
+    url = settings.SMTP_URL
+    if not url:
+        return None
+    parts = urlparse(url)
+    return get_connection(
+        "django.core.mail.backends.smtp.EmailBackend",
+        host=parts.hostname or "127.0.0.1",
+        port=parts.port or (465 if parts.scheme == "smtps" else 25),
+        username=unquote(parts.username or ""),
+        password=unquote(parts.password or ""),
+        use_ssl=parts.scheme == "smtps",
+        use_tls=parts.scheme == "smtp+starttls",
+        timeout=20,
+    )
+
+
+def build_email(outbound: OutboundMail, connection=None) -> EmailMultiAlternatives:
+    name = ""
+    if outbound.ticket.team_id:
+        mailbox = _mailbox_of(outbound.ticket)
+        name = (mailbox.name if mailbox else "") or outbound.ticket.team.name
+    sender = f"{name} <{outbound.from_address}>" if name else outbound.from_address
+    headers = {"Message-ID": outbound.mail_message_id}
+    if outbound.in_reply_to:
+        headers["In-Reply-To"] = outbound.in_reply_to
+    if outbound.references:
+        headers["References"] = outbound.references
+    if outbound.kind == OutboundMail.Kind.AUTO_REPLY:
+        # RFC 3834: tells other robots not to answer us, which keeps auto-reply loops from starting.
+        headers["Auto-Submitted"] = "auto-replied"
+        headers["X-Auto-Response-Suppress"] = "All"
+    email = EmailMultiAlternatives(
+        outbound.subject, outbound.body_text, sender, [outbound.to_address], headers=headers, connection=connection
+    )
+    email.attach_alternative(f"<div>{linebreaks(escape(outbound.body_text))}</div>", "text/html")
+    if outbound.message_id:  # a reply with a Message (auto-replies have none)
+        for attachment in outbound.message.attachments.all():
+            with attachment.file.open("rb") as f:
+                email.attach(attachment.filename, f.read(), attachment.content_type or None)
+    return email
+
+
+def _permanent(exc: Exception) -> bool:
+    code = getattr(exc, "smtp_code", None)
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        code = min((c for c, _ in exc.recipients.values()), default=None)
+    return bool(code and 500 <= code < 600)
+
+
+def backoff(attempt: int) -> timedelta:
+    return timedelta(seconds=min(3600, 30 * 2 ** (attempt - 1)))
+
+
+def deliver_now(outbound: OutboundMail) -> None:
+    """Send one mail now. Without WOWDESK_SMTP_URL it stays in the local outbox (shown in the UI).
+
+    A temporary failure is retried with exponential backoff (30 s, 1 min, 2 min, ... at most 1 h) up to
+    MAX_ATTEMPTS; a permanent one (5xx) fails at once. The reason is shown on the message."""
+    if outbound.status in (OutboundMail.Status.SENT, OutboundMail.Status.FAILED):
+        return
+    connection = smtp_connection()
+    if connection is None:
+        _set_status(outbound, OutboundMail.Status.OUTBOX)
+        return
+    outbound.attempts += 1
+    try:
+        build_email(outbound, connection).send()
+    except (smtplib.SMTPException, OSError) as exc:
+        outbound.last_error = f"{type(exc).__name__}: {exc}"[:500]
+        if _permanent(exc) or outbound.attempts >= MAX_ATTEMPTS:
+            _set_status(outbound, OutboundMail.Status.FAILED, error=outbound.last_error)
+            return
+        outbound.save(update_fields=["attempts", "last_error"])
+        if outbound.message_id:
+            Message.objects.filter(outbound_mail=outbound).update(
+                delivery_error=f"retrying (attempt {outbound.attempts}): {outbound.last_error}"[:500]
+            )
+        from .tasks import deliver
+
+        deliver.using(run_after=timezone.now() + backoff(outbound.attempts)).enqueue(outbound.pk)
+        return
+    outbound.sent_at = timezone.now()
+    _set_status(outbound, OutboundMail.Status.SENT)
+
+
+def _set_status(outbound: OutboundMail, status: str, error: str = "") -> None:
+    outbound.status = status
+    outbound.save(update_fields=["status", "attempts", "last_error", "sent_at"])
+    if outbound.message_id:
+        Message.objects.filter(outbound_mail=outbound).update(delivery=status, delivery_error=error[:500])

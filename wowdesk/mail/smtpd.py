@@ -1,0 +1,72 @@
+"""The SMTP listener (aiosmtpd). It answers 250 only after the mail and its ticket message are committed,
+so a mail the sender saw accepted is never lost, even if the process is killed the next moment."""
+
+import asyncio
+import logging
+import signal
+
+from aiosmtpd.smtp import SMTP
+from asgiref.sync import sync_to_async
+from django.conf import settings
+from django.db import close_old_connections
+
+from . import services
+
+log = logging.getLogger(__name__)
+
+
+def _accepts(address: str) -> bool:
+    close_old_connections()
+    return services.accepts(address)
+
+
+def _ingest(content: bytes, recipients: list[str], mail_from: str | None) -> None:
+    close_old_connections()
+    services.ingest(content, recipients, mail_from, source="smtp")
+
+
+class Handler:
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if not await sync_to_async(_accepts)(address):
+            return "550 5.1.1 No mailbox here by that name"
+        envelope.rcpt_tos.append(address)
+        return "250 2.1.5 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        content = envelope.original_content or envelope.content
+        if isinstance(content, str):
+            content = content.encode("utf-8", "surrogateescape")
+        try:
+            await sync_to_async(_ingest)(content, list(envelope.rcpt_tos), envelope.mail_from)
+        except Exception:
+            # Nothing was committed: the sender keeps the mail and tries again later.
+            log.exception("could not store an inbound mail")
+            return "451 4.3.0 Temporary failure, please try again later"
+        return "250 2.0.0 Message accepted"
+
+
+def make_server(handler: Handler | None = None) -> SMTP:
+    return SMTP(
+        handler or Handler(),
+        data_size_limit=settings.SMTPD_MAX_BYTES,
+        enable_SMTPUTF8=True,
+        decode_data=False,
+        hostname=settings.SMTPD_HOSTNAME,
+        ident="wowdesk",
+    )
+
+
+def serve(host: str, port: int) -> None:
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    handler = Handler()
+    server = loop.run_until_complete(loop.create_server(lambda: make_server(handler), host, port))
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, loop.stop)
+    print(f"SMTP listener on {host}:{port}", flush=True)
+    try:
+        loop.run_forever()
+    finally:
+        server.close()
+        loop.run_until_complete(server.wait_closed())
+        loop.close()

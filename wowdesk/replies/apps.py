@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class RepliesConfig(AppConfig):
+    name = "wowdesk.replies"
+    label = "replies"
+    verbose_name = "Replies and opening hours"
+
+    def ready(self):
+        from . import receivers  # noqa: F401

@@ -1,0 +1,123 @@
+"""Business hours: is a team open, when does it open, and how much open time lies between two moments.
+
+Public holidays come from the `holidays` package (Denmark, Norway). Everything is computed in the team's
+time zone and returned as aware datetimes.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays as holiday_calendars
+from django.conf import settings
+
+DAY = timedelta(days=1)
+MAX_DAYS = 400  # look at most this far ahead for an opening
+
+
+@lru_cache(maxsize=32)
+def _holidays(country: str, year: int) -> dict:
+    return dict(holiday_calendars.country_holidays(country, years=year)) if country else {}
+
+
+def _parse(value: str) -> time:
+    hours, minutes = value.split(":")
+    return time(int(hours), int(minutes))
+
+
+@dataclass
+class BusinessHours:
+    zone: ZoneInfo
+    weekly: dict[int, list[tuple[time, time]]]
+    exceptions: dict[date, list[tuple[time, time]]] = field(default_factory=dict)
+    country: str = ""
+
+    @classmethod
+    def always_open(cls) -> "BusinessHours":
+        return cls(ZoneInfo(settings.DEFAULT_TEAM_TIME_ZONE), {d: [(time(0), time(23, 59, 59))] for d in range(7)})
+
+    @classmethod
+    def from_config(cls, zone: str, weekly: dict, exceptions=(), country: str = "") -> "BusinessHours":
+        week = {int(day): [(_parse(a), _parse(b)) for a, b in intervals] for day, intervals in weekly.items()}
+        special = {}
+        for ex in exceptions:
+            special[ex.date] = [] if ex.closed or not (ex.opens and ex.closes) else [(ex.opens, ex.closes)]
+        return cls(ZoneInfo(zone), week, special, country)
+
+    @classmethod
+    def for_team(cls, team) -> "BusinessHours":
+        from .models import OpeningException, OpeningHours, default_week
+
+        if team is None:
+            return cls.from_config(settings.DEFAULT_TEAM_TIME_ZONE, default_week(), (), "DK")
+        config = OpeningHours.objects.filter(team=team).first()
+        today = datetime.now(ZoneInfo(team.time_zone)).date()
+        exceptions = OpeningException.objects.filter(team=team, date__gte=today - timedelta(days=400))
+        if config is None:
+            return cls.from_config(team.time_zone, default_week(), exceptions, "DK" if team.language != "nb" else "NO")
+        return cls.from_config(team.time_zone, config.weekly, exceptions, config.holidays)
+
+    def holiday(self, day: date) -> str | None:
+        return _holidays(self.country, day.year).get(day) if self.country else None
+
+    def intervals(self, day: date) -> list[tuple[datetime, datetime]]:
+        """The open intervals of one local day, as aware datetimes."""
+        if day in self.exceptions:
+            spans = self.exceptions[day]
+        elif self.holiday(day):
+            spans = []
+        else:
+            spans = self.weekly.get(day.weekday(), [])
+        return [
+            (datetime.combine(day, a, tzinfo=self.zone), datetime.combine(day, b, tzinfo=self.zone))
+            for a, b in spans
+            if b > a
+        ]
+
+    def is_open(self, at: datetime) -> bool:
+        local = at.astimezone(self.zone)
+        return any(a <= local < b for a, b in self.intervals(local.date()))
+
+    def next_opening(self, at: datetime) -> datetime | None:
+        """`at` itself when open, otherwise the start of the next open interval."""
+        local = at.astimezone(self.zone)
+        for offset in range(MAX_DAYS):
+            for a, b in self.intervals(local.date() + offset * DAY):
+                if local < b:
+                    return max(a, local)
+        return None
+
+    def add(self, start: datetime, seconds: float) -> datetime:
+        """The moment `seconds` of open time after `start`."""
+        local = start.astimezone(self.zone)
+        left = max(0.0, seconds)
+        for offset in range(MAX_DAYS):
+            for a, b in self.intervals(local.date() + offset * DAY):
+                if b <= local:
+                    continue
+                begin = max(a, local)
+                available = (b - begin).total_seconds()
+                if left <= available:
+                    return begin + timedelta(seconds=left)
+                left -= available
+        return local + timedelta(seconds=left)
+
+    def seconds_between(self, start: datetime, end: datetime) -> float:
+        """Open time between two moments (0 if end is before start)."""
+        if end <= start:
+            return 0.0
+        a_local, b_local = start.astimezone(self.zone), end.astimezone(self.zone)
+        total = 0.0
+        day = a_local.date()
+        while day <= b_local.date():
+            for a, b in self.intervals(day):
+                lo, hi = max(a, a_local), min(b, b_local)
+                if hi > lo:
+                    total += (hi - lo).total_seconds()
+            day += DAY
+        return total
+
+    def describe(self) -> list[tuple[int, list[tuple[time, time]]]]:
+        """The weekly schedule, Monday first, for showing to customers."""
+        return [(day, self.weekly.get(day, [])) for day in range(7)]

@@ -1,0 +1,11 @@
+from django.dispatch import receiver
+
+from wowdesk.tickets.signals import ticket_created
+
+from . import services
+
+
+@receiver(ticket_created)
+def auto_reply_to_new_tickets(sender, ticket, auto_reply: bool = True, **kwargs):
+    if auto_reply and ticket.contact.email:
+        services.queue_auto_reply(ticket)

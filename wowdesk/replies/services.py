@@ -1,0 +1,217 @@
+"""Expected response times, auto-replies and opening hours as customers see them.
+
+The expected response time (docs/mail.md) is computed from live data at the moment it is sent:
+
+    median   = median first-response time of the team's tickets from the last 14 days, in business
+               seconds (the team's target when there are fewer than 5 such tickets)
+    rate     = first responses per agent per business hour in those 14 days (1 when unknown)
+    queue    = the team's tickets that still wait for a first answer
+    agents   = the team's agents who can take tickets now (at least 1)
+    wait     = queue / (agents x rate) hours
+    expected = max(median, wait), counted in business hours from now
+"""
+
+import math
+import statistics
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.utils import formats, timezone, translation
+from django.utils.dates import WEEKDAYS  # Django's own translated weekday names
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from wowdesk.accounts.models import User
+from wowdesk.tickets.models import Ticket, TicketEvent
+
+from .hours import BusinessHours
+from .models import AutoReplyTemplate
+from .sla import DEFAULT_FIRST_MINUTES
+
+WINDOW = timedelta(days=14)
+MIN_SAMPLES = 5
+
+
+@dataclass
+class ResponseEstimate:
+    seconds: float  # business seconds from now
+    due: datetime
+    open_now: bool
+    opens_at: datetime | None
+    median_s: float
+    queue: int
+    agents: int
+    samples: int
+
+
+def available_agents(team) -> int:
+    """Agents of the team who can take tickets now; presence narrows this down once it exists."""
+    agents = User.objects.filter(teams=team, is_active=True, role__in=[User.Role.AGENT, User.Role.LEAD])
+    if hasattr(User, "presence"):
+        agents = agents.filter(presence="available")
+    return max(1, agents.count())
+
+
+def expected_response(team, now: datetime | None = None) -> ResponseEstimate:
+    now = now or timezone.now()
+    hours = BusinessHours.for_team(team)
+    from .models import OpeningHours
+
+    config = OpeningHours.objects.filter(team=team).first() if team else None
+    target_s = 60 * (config.first_response_minutes if config else DEFAULT_FIRST_MINUTES)
+    recent = list(
+        Ticket.objects.filter(team=team, created_at__gte=now - WINDOW, first_response_at__isnull=False)
+        .order_by("-created_at")
+        .values_list("created_at", "first_response_at")[:300]
+    )
+    samples = [hours.seconds_between(created, answered) for created, answered in recent]
+    median_s = statistics.median(samples) if len(samples) >= MIN_SAMPLES else target_s
+    agents = available_agents(team) if team else 1
+    open_hours = hours.seconds_between(now - WINDOW, now) / 3600
+    rate = len(samples) / (open_hours * agents) if samples and open_hours else 1.0
+    queue = Ticket.objects.filter(
+        team=team, status__in=[Ticket.Status.NEW, Ticket.Status.OPEN], first_response_at__isnull=True
+    ).count()
+    wait_s = queue / (agents * max(rate, 0.1)) * 3600
+    seconds = max(median_s, wait_s)
+    return ResponseEstimate(
+        seconds=seconds,
+        due=hours.add(now, seconds),
+        open_now=hours.is_open(now),
+        opens_at=hours.next_opening(now),
+        median_s=median_s,
+        queue=queue,
+        agents=agents,
+        samples=len(samples),
+    )
+
+
+def friendly_duration(seconds: float) -> str:
+    """Business time in words people use: 15-minute steps under an hour, hours under a day, then days."""
+    minutes = max(15, math.ceil(seconds / 60 / 15) * 15)
+    if minutes < 60:
+        return ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes}
+    hours = math.ceil(minutes / 60)
+    if hours < 8:
+        return ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours}
+    days = math.ceil(hours / 8)
+    return ngettext("%(n)d working day", "%(n)d working days", days) % {"n": days}
+
+
+def _when(moment: datetime, zone) -> str:
+    return formats.date_format(moment.astimezone(zone), "l j. F H:i")
+
+
+def response_time_sentence(team, language: str, now: datetime | None = None) -> str:
+    estimate = expected_response(team, now)
+    zone = BusinessHours.for_team(team).zone
+    with translation.override(language):
+        if estimate.open_now:
+            return _("Right now you can expect an answer within about %(duration)s.") % {
+                "duration": friendly_duration(estimate.seconds)
+            }
+        opens = _when(estimate.opens_at, zone) if estimate.opens_at else "?"
+        return _("We are closed right now and open again %(opens)s. You can expect an answer by %(due)s.") % {
+            "opens": opens,
+            "due": _when(estimate.due, zone),
+        }
+
+
+def opening_hours_lines(team, language: str) -> list[tuple[str, str]]:
+    hours = BusinessHours.for_team(team)
+    with translation.override(language):
+        lines = []
+        for day, spans in hours.describe():
+            text = ", ".join(f"{a:%H:%M}–{b:%H:%M}" for a, b in spans) if spans else _("closed")
+            lines.append((str(WEEKDAYS[day]), text))
+        return lines
+
+
+@dataclass
+class OpeningStatus:
+    open_now: bool
+    opens_at: datetime | None
+    lines: list
+
+
+def opening_status(team, language: str) -> OpeningStatus:
+    hours = BusinessHours.for_team(team)
+    now = timezone.now()
+    return OpeningStatus(hours.is_open(now), hours.next_opening(now), opening_hours_lines(team, language))
+
+
+DEFAULT_TEMPLATES = {
+    "da": (
+        "Vi har modtaget din henvendelse [#{number}]",
+        "Hej {name}\n\nTak for din henvendelse. Vi har modtaget den og givet den sagsnummer #{number}.\n\n"
+        "{response_time}\n\nSvar gerne på denne mail, hvis du vil tilføje noget; så havner det på samme sag.\n\n"
+        "Vores åbningstider:\n{opening_hours}\n\nVenlig hilsen\nKundeservice",
+    ),
+    "nb": (
+        "Vi har mottatt henvendelsen din [#{number}]",
+        "Hei {name}\n\nTakk for henvendelsen. Vi har mottatt den og gitt den saksnummer #{number}.\n\n"
+        "{response_time}\n\nSvar gjerne på denne e-posten hvis du vil legge til noe; da havner det på samme "
+        "sak.\n\nÅpningstidene våre:\n{opening_hours}\n\nVennlig hilsen\nKundeservice",
+    ),
+    "en": (
+        "We have received your message [#{number}]",
+        "Hi {name}\n\nThank you for getting in touch. We have received your message and given it the number "
+        "#{number}.\n\n{response_time}\n\nJust reply to this e-mail if you want to add something; it will go "
+        "to the same case.\n\nOur opening hours:\n{opening_hours}\n\nKind regards\nCustomer service",
+    ),
+}
+
+
+class SafeFormat(dict):
+    def __missing__(self, key):  # an unknown {placeholder} in an edited template stays as it is
+        return "{" + key + "}"
+
+
+def compose_auto_reply(ticket: Ticket, now: datetime | None = None) -> tuple[str, str, str]:
+    """(language, subject, body) of the auto-reply for a new ticket, in the customer's language."""
+    language = ticket.contact.language or ticket.language or "da"
+    template = AutoReplyTemplate.objects.filter(language=language).first()
+    subject, body = (template.subject, template.body) if template else DEFAULT_TEMPLATES[language]
+    hours = "\n".join(f"  {day}: {text}" for day, text in opening_hours_lines(ticket.team, language))
+    values = SafeFormat(
+        name=ticket.contact.first_name,
+        number=ticket.number,
+        subject=ticket.subject,
+        response_time=response_time_sentence(ticket.team, language, now),
+        opening_hours=hours,
+    )
+    return language, subject.format_map(values), body.format_map(values)
+
+
+def queue_auto_reply(ticket: Ticket) -> str | None:
+    """Queue the auto-reply for a new ticket, unless the sender had too many this hour. Returns why not."""
+    from wowdesk.mail import services as mail
+
+    limit = settings.AUTO_REPLY_LIMIT_PER_HOUR
+    if mail.auto_replies_since(ticket.contact.email, timezone.now() - timedelta(hours=1)) >= limit:
+        reason = f"rate limit: {limit} auto-replies per hour"
+        TicketEvent.objects.create(
+            ticket=ticket, kind=TicketEvent.Kind.AUTO_REPLY, new_value=f"skipped ({reason})", created_at=timezone.now()
+        )
+        return reason
+    outbound = mail.reserve_auto_reply(ticket)
+    from .tasks import auto_reply
+
+    auto_reply.enqueue(outbound.pk)
+    return None
+
+
+def send_auto_reply(outbound_id: int) -> None:
+    from wowdesk.mail import services as mail
+
+    outbound = mail.OutboundMail.objects.select_related("ticket__contact", "ticket__team").get(pk=outbound_id)
+    ticket = outbound.ticket
+    _language, subject, body = compose_auto_reply(ticket)
+    mail.fill_and_deliver(outbound, subject=subject, body=body)
+    TicketEvent.objects.create(
+        ticket=ticket,
+        kind=TicketEvent.Kind.AUTO_REPLY,
+        new_value=outbound.get_status_display(),
+        created_at=timezone.now(),
+    )

@@ -1,0 +1,11 @@
+"""Signals other apps listen to, so tickets never imports them (mail sends replies, replies auto-replies).
+
+Both are sent inside the services' transaction: work a receiver queues (a task row) commits with it.
+"""
+
+from django.dispatch import Signal
+
+# sender=Ticket, ticket=..., source="web"|"email"|"api"|...; sent after a new ticket from a customer.
+ticket_created = Signal()
+# sender=Message, message=...; sent after an agent's reply (an outbound message) is saved.
+reply_added = Signal()
