@@ -369,8 +369,6 @@ T = {
     "sender name": ("afsendernavn", "avsendernavn"),
     "closed on": ("lukket på", "stengt på"),
     "reply": ("svar", "svar"),
-    "sent": ("sendt", "sendt"),
-    "closed": ("lukket", "lukket"),
 }
 
 
