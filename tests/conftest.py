@@ -10,6 +10,16 @@ def _attachments_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "attachments"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    # Ids are reused after a test's rollback, so per-process caches must not outlive a test.
+    from wowdesk.mail.services import forget_mailboxes
+    from wowdesk.replies.hours import clear_cache
+
+    clear_cache()
+    forget_mailboxes()
+
+
 @pytest.fixture
 def team_dk(db):
     return Team.objects.create(name="Support Danmark", language="da", time_zone="Europe/Copenhagen")
@@ -54,10 +64,12 @@ def make_ticket(
     body="Hej, jeg kan ikke logge ind.",
     email="kunde@example.dk",
     language="da",
+    now=None,
     **kwargs,
 ):
     contact, _ = get_or_create_contact(email, name="Kunde Kundesen")
-    return create_ticket(NewTicket(contact=contact, subject=subject, body=body, team=team, language=language, **kwargs))
+    new = NewTicket(contact=contact, subject=subject, body=body, team=team, language=language, **kwargs)
+    return create_ticket(new, now=now)
 
 
 @pytest.fixture

@@ -1,8 +1,9 @@
 """Finding and creating customers."""
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
-from .models import Contact, ContactEmail, Organization
+from .models import Contact, Organization
 
 
 def normalize_email(address: str) -> str:
@@ -10,12 +11,9 @@ def normalize_email(address: str) -> str:
 
 
 def find_contact(email: str) -> Contact | None:
+    """The contact with this primary or additional address (one query)."""
     address = normalize_email(email)
-    contact = Contact.objects.filter(email=address).first()
-    if contact is None:
-        extra = ContactEmail.objects.select_related("contact").filter(address=address).first()
-        contact = extra.contact if extra else None
-    return contact
+    return Contact.objects.filter(Q(email=address) | Q(other_emails__address=address)).distinct().first()
 
 
 def get_or_create_contact(email: str, name: str = "", language: str = "") -> tuple[Contact, bool]:

@@ -1,10 +1,17 @@
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from wowdesk.tickets.signals import reply_added
 
 from . import services
+from .models import Mailbox
 
 
 @receiver(reply_added)
 def send_replies_by_mail(sender, message, **kwargs):
     services.queue_reply(message)
+
+
+@receiver([post_save, post_delete], sender=Mailbox)
+def forget_cached_mailboxes(sender, **kwargs):
+    services.forget_mailboxes()

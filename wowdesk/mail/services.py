@@ -3,6 +3,7 @@
 import logging
 import re
 import smtplib
+import time
 from datetime import datetime, timedelta
 from email.utils import make_msgid
 from urllib.parse import unquote, urlparse
@@ -30,12 +31,30 @@ _TOKEN = re.compile(r"\[#(\d{1,9})\]")
 # --- inbound -----------------------------------------------------------------------------------------
 
 
+_MAILBOXES: dict = {"at": 0.0, "by_address": {}}
+MAILBOX_CACHE_SECONDS = 10
+
+
+def _mailboxes() -> dict[str, Mailbox]:
+    """Active mailboxes by address. Looked up for every recipient of every mail, so each process keeps
+    them for a few seconds: a mailbox added in the admin is live within MAILBOX_CACHE_SECONDS."""
+    now = time.monotonic()
+    if now - _MAILBOXES["at"] > MAILBOX_CACHE_SECONDS:
+        _MAILBOXES["by_address"] = {m.address: m for m in Mailbox.objects.filter(active=True).select_related("team")}
+        _MAILBOXES["at"] = now
+    return _MAILBOXES["by_address"]
+
+
+def forget_mailboxes() -> None:
+    _MAILBOXES["at"] = 0.0
+
+
 def mailbox_for(address: str) -> Mailbox | None:
-    return Mailbox.objects.filter(address=address.strip().lower(), active=True).select_related("team").first()
+    return _mailboxes().get(address.strip().lower())
 
 
 def accepts(address: str) -> bool:
-    return Mailbox.objects.filter(address=address.strip().lower(), active=True).exists()
+    return mailbox_for(address) is not None
 
 
 def find_thread(parsed: parsing.ParsedMail, contact) -> Ticket | None:
@@ -79,7 +98,9 @@ def ingest(
         mailbox = next((mb for mb in (mailbox_for(r) for r in recipients) if mb), None)
     try:
         with transaction.atomic():
-            inbound = InboundMail.objects.create(
+            ticket, message, note = _to_ticket(parsed, mailbox, envelope_from)
+            # Written last: its unique dedupe_key makes a mail that raced in twice roll back as a whole.
+            return InboundMail.objects.create(
                 mailbox=mailbox,
                 dedupe_key=parsed.dedupe_key,
                 raw=raw,
@@ -89,18 +110,18 @@ def ingest(
                 from_address=parsed.from_address[:300],
                 subject=parsed.subject[:300],
                 flags=parsed.flags,
+                auto_reply_note=note,
+                ticket=ticket,
+                message=message,
             )
-            _to_ticket(inbound, parsed, mailbox, envelope_from)
     except IntegrityError:
-        # The same mail arrived twice at once; the other one won.
         existing = InboundMail.objects.filter(dedupe_key=parsed.dedupe_key).first()
         if existing is None:
             raise
         return existing
-    return inbound
 
 
-def _to_ticket(inbound: InboundMail, parsed: parsing.ParsedMail, mailbox: Mailbox | None, envelope_from) -> None:
+def _to_ticket(parsed: parsing.ParsedMail, mailbox: Mailbox | None, envelope_from) -> tuple[Ticket, Message, str]:
     sender = parsed.from_address or (envelope_from or "").strip("<>").lower() or "unknown@invalid"
     text = parsed.text.strip("\n") or ""
     language = detect_language(f"{parsed.subject}\n{text}", default=mailbox.language if mailbox else "da")
@@ -118,29 +139,33 @@ def _to_ticket(inbound: InboundMail, parsed: parsing.ParsedMail, mailbox: Mailbo
                 channel=Ticket.Channel.EMAIL,
                 language=contact.language or language,
                 team=mailbox.team if mailbox else None,
+                email_message_id=parsed.message_id,
+                flags=parsed.flags,
             ),
             attachments=files,
             auto_reply=blocked is None,
         )
-        message = ticket.messages.get()
-        inbound.auto_reply_note = blocked or "auto-reply queued"
-    else:
-        message = tickets.add_inbound_message(
-            ticket, body=text, html=parsed.html, contact=contact, attachments=files, auto_reply=blocked is None
-        )
-        ticket = message.ticket  # a closed ticket's follow-up
-    message.email_message_id = parsed.message_id
-    message.flags = parsed.flags
-    message.save(update_fields=["email_message_id", "flags"])
-    inbound.ticket, inbound.message = ticket, message
-    inbound.save(update_fields=["ticket", "message", "auto_reply_note"])
+        return ticket, ticket.first_message, blocked or "auto-reply queued"
+    message = tickets.add_inbound_message(
+        ticket,
+        body=text,
+        html=parsed.html,
+        contact=contact,
+        attachments=files,
+        auto_reply=blocked is None,
+        email_message_id=parsed.message_id,
+        flags=parsed.flags,
+    )
+    return message.ticket, message, ""  # message.ticket: a closed ticket's follow-up
 
 
 # --- outbound ----------------------------------------------------------------------------------------
 
 
 def _mailbox_of(ticket: Ticket) -> Mailbox | None:
-    return Mailbox.objects.filter(team_id=ticket.team_id, active=True).order_by("pk").first()
+    """The team's first mailbox: replies go out from the address the customer wrote to (usually)."""
+    boxes = sorted((m for m in _mailboxes().values() if m.team_id == ticket.team_id), key=lambda m: m.pk)
+    return boxes[0] if boxes else None
 
 
 def _sender(ticket: Ticket) -> tuple[str, str]:

@@ -4,6 +4,7 @@ Public holidays come from the `holidays` package (Denmark, Norway). Everything i
 time zone and returned as aware datetimes.
 """
 
+import time as time_module
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -13,6 +14,14 @@ import holidays as holiday_calendars
 from django.conf import settings
 
 DAY = timedelta(days=1)
+CACHE_SECONDS = 10
+_CACHE: dict = {}
+
+
+def clear_cache() -> None:
+    _CACHE.clear()
+
+
 MAX_DAYS = 400  # look at most this far ahead for an opening
 
 
@@ -32,6 +41,8 @@ class BusinessHours:
     weekly: dict[int, list[tuple[time, time]]]
     exceptions: dict[date, list[tuple[time, time]]] = field(default_factory=dict)
     country: str = ""
+    first_response_minutes: int = 240
+    next_response_minutes: int = 480
 
     @classmethod
     def always_open(cls) -> "BusinessHours":
@@ -47,6 +58,17 @@ class BusinessHours:
 
     @classmethod
     def for_team(cls, team) -> "BusinessHours":
+        """The team's hours, kept by each process for CACHE_SECONDS (every new ticket and reply needs them)."""
+        key = team.pk if team is not None else None
+        cached = _CACHE.get(key)
+        if cached and time_module.monotonic() - cached[0] < CACHE_SECONDS:
+            return cached[1]
+        hours = cls._load(team)
+        _CACHE[key] = (time_module.monotonic(), hours)
+        return hours
+
+    @classmethod
+    def _load(cls, team) -> "BusinessHours":
         from .models import OpeningException, OpeningHours, default_week
 
         if team is None:
@@ -55,8 +77,12 @@ class BusinessHours:
         today = datetime.now(ZoneInfo(team.time_zone)).date()
         exceptions = OpeningException.objects.filter(team=team, date__gte=today - timedelta(days=400))
         if config is None:
-            return cls.from_config(team.time_zone, default_week(), exceptions, "DK" if team.language != "nb" else "NO")
-        return cls.from_config(team.time_zone, config.weekly, exceptions, config.holidays)
+            hours = cls.from_config(team.time_zone, default_week(), exceptions, "DK" if team.language != "nb" else "NO")
+        else:
+            hours = cls.from_config(team.time_zone, config.weekly, exceptions, config.holidays)
+            hours.first_response_minutes = config.first_response_minutes
+            hours.next_response_minutes = config.next_response_minutes
+        return hours
 
     def holiday(self, day: date) -> str | None:
         return _holidays(self.country, day.year).get(day) if self.country else None

@@ -11,18 +11,12 @@ from datetime import datetime
 from .hours import BusinessHours
 
 DEFAULT_FIRST_MINUTES = 240
-DEFAULT_NEXT_MINUTES = 480
 FIELDS = ["response_due_at", "sla_remaining_s"]
 
 
 def _load(team) -> tuple[BusinessHours, int, int]:
-    from .models import OpeningHours
-
-    config = OpeningHours.objects.filter(team=team).first() if team is not None else None
     hours = BusinessHours.for_team(team)
-    if config is None:
-        return hours, DEFAULT_FIRST_MINUTES, DEFAULT_NEXT_MINUTES
-    return hours, config.first_response_minutes, config.next_response_minutes
+    return hours, hours.first_response_minutes, hours.next_response_minutes
 
 
 def start(ticket, now: datetime, *, first: bool) -> list[str]:

@@ -17,6 +17,11 @@ PG_CONFIGS = {"da": "danish", "nb": "norwegian", "en": "english"}
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+def index_document(ticket_id: int, language: str, subject: str, body: str) -> None:
+    """Index a new ticket from text already in hand (no queries to read it back)."""
+    _write([(ticket_id, subject, body[:MAX_INDEXED_CHARS])], {ticket_id: language})
+
+
 def index_tickets(ticket_ids) -> None:
     """(Re)build the search documents of these tickets from their subject and all messages."""
     from .models import Message, Ticket
@@ -36,6 +41,10 @@ def index_tickets(ticket_ids) -> None:
     ):
         docs[ticket_id].append(text)
     rows = [(pk, parts[0], "\n".join(parts[1:])[:MAX_INDEXED_CHARS]) for pk, parts in docs.items()]
+    _write(rows, languages)
+
+
+def _write(rows: list[tuple[int, str, str]], languages: dict[int, str]) -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.executemany(

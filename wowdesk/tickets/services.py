@@ -127,6 +127,9 @@ class NewTicket:
     team: Team | None = None
     category: Category | None = None
     priority: str = Ticket.Priority.NORMAL
+    # E-mail: the Message-ID it came with and what could not be read (see mail.parsing).
+    email_message_id: str = ""
+    flags: list | None = None
 
 
 @transaction.atomic
@@ -167,9 +170,12 @@ def create_ticket(
         body_text=new.body,
         body_html=sanitize_html(new.html),
         created_at=now,
+        email_message_id=new.email_message_id,
+        flags=new.flags or [],
     )
+    ticket.first_message = message
     _store_attachments(message, attachments)
-    search.index_tickets([ticket.pk])
+    search.index_document(ticket.pk, ticket.language, ticket.subject, new.body)
     ticket_created.send(sender=Ticket, ticket=ticket, auto_reply=auto_reply)
     return ticket
 
@@ -183,6 +189,8 @@ def add_inbound_message(
     contact: Contact | None = None,
     attachments: Sequence[UploadedFile] = (),
     auto_reply: bool = True,
+    email_message_id: str = "",
+    flags: list | None = None,
     now=None,
 ) -> Message:
     """The customer wrote again. A solved ticket reopens (and counts a reopen); a pending one is open
@@ -202,6 +210,8 @@ def add_inbound_message(
                 language=ticket.language,
                 team=ticket.team,
                 category=ticket.category,
+                email_message_id=email_message_id,
+                flags=flags,
             ),
             attachments=attachments,
             follow_up_of=ticket,
@@ -209,7 +219,7 @@ def add_inbound_message(
             now=now,
         )
         _event(ticket, TicketEvent.Kind.FOLLOW_UP, None, new=f"#{follow_up.number}", at=now)
-        return follow_up.messages.get()
+        return follow_up.first_message
     message = Message.objects.create(
         ticket=ticket,
         kind=Message.Kind.INBOUND,
@@ -217,6 +227,8 @@ def add_inbound_message(
         body_text=body,
         body_html=sanitize_html(html),
         created_at=now,
+        email_message_id=email_message_id,
+        flags=flags or [],
     )
     _store_attachments(message, attachments)
     fields = []

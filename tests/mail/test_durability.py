@@ -1,0 +1,70 @@
+"""500 mails through the listener, which is killed with SIGKILL half-way and restarted: every mail that got
+a 250 is in the database exactly once (the sender retries the others, as a real mail server would)."""
+
+import signal
+import smtplib
+import threading
+import time
+from email.utils import make_msgid
+
+import pytest
+
+from tests.mail.conftest import wait_for_port
+from tests.mail.test_smtp import mail
+from wowdesk.mail.models import InboundMail
+from wowdesk.tickets.models import Message
+
+pytestmark = pytest.mark.django_db(transaction=True)
+TOTAL = 500
+
+
+def test_sigkill_half_way_loses_and_doubles_nothing(processes, mailboxes):
+    from tests.mail.conftest import free_port
+
+    port = free_port()
+    first = processes.start("smtpd", "--port", str(port))
+    wait_for_port(port)
+    accepted: list[str] = []
+    killed = threading.Event()
+
+    def kill_and_restart():
+        while len(accepted) < TOTAL // 2:
+            time.sleep(0.001)
+        first.send_signal(signal.SIGKILL)
+        first.wait()
+        killed.set()
+        time.sleep(0.3)
+        processes.start("smtpd", "--port", str(port))
+
+    threading.Thread(target=kill_and_restart, daemon=True).start()
+    failures = 0
+    smtp = None
+    for i in range(TOTAL):
+        msg = mail(
+            sender=f"kunde{i % 50}@kunde.dk",
+            subject=f"Sag {i}",
+            body=f"Besked nummer {i}",
+            message_id=make_msgid(idstring=str(i), domain="kunde.dk"),
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if smtp is None:
+                    smtp = smtplib.SMTP("127.0.0.1", port, timeout=10)
+                smtp.send_message(msg)
+                accepted.append(msg["Message-ID"])
+                break
+            except (smtplib.SMTPException, OSError):
+                # No 250: like any mail server, the sender tries again (the mail may or may not be stored).
+                failures += 1
+                smtp = None
+                assert time.monotonic() < deadline, "the listener did not come back"
+                time.sleep(0.05)
+    if smtp is not None:
+        smtp.quit()
+    assert killed.is_set()
+    assert failures >= 1, "the kill happened while mail was flowing"
+    assert len(accepted) == TOTAL
+    stored = list(InboundMail.objects.values_list("dedupe_key", flat=True))
+    assert sorted(stored) == sorted(accepted), "every accepted mail is there, exactly once"
+    assert Message.objects.filter(kind="inbound").count() == TOTAL

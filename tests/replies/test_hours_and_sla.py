@@ -1,0 +1,153 @@
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tests.conftest import make_ticket
+from wowdesk.replies import services
+from wowdesk.replies.hours import BusinessHours
+from wowdesk.replies.models import OpeningException, OpeningHours
+from wowdesk.tickets import services as tickets
+from wowdesk.tickets.models import Ticket
+
+CPH = ZoneInfo("Europe/Copenhagen")
+WEEK = {
+    "0": [["08:00", "16:00"]],
+    "1": [["08:00", "16:00"]],
+    "2": [["08:00", "16:00"]],
+    "3": [["08:00", "16:00"]],
+    "4": [["08:00", "15:00"]],
+    "5": [],
+    "6": [],
+}
+
+
+def at(y, m, d, hh=0, mm=0):
+    return datetime(y, m, d, hh, mm, tzinfo=CPH)
+
+
+@pytest.fixture
+def hours(team_dk):
+    OpeningHours.objects.create(
+        team=team_dk, weekly=WEEK, holidays="DK", first_response_minutes=120, next_response_minutes=240
+    )
+    OpeningException.objects.create(team=team_dk, date=date(2026, 12, 24), closed=True)
+    OpeningException.objects.create(team=team_dk, date=date(2026, 12, 31), opens=time(8), closes=time(12))
+    return BusinessHours.for_team(team_dk)
+
+
+def test_open_closed_weekends_holidays_and_exceptions(hours):
+    assert hours.is_open(at(2026, 11, 23, 9))  # a Monday morning
+    assert not hours.is_open(at(2026, 11, 23, 16, 30))  # after closing
+    assert not hours.is_open(at(2026, 11, 28, 10))  # Saturday
+    assert not hours.is_open(at(2026, 12, 25, 10))  # Christmas Day (Danish public holiday)
+    assert not hours.is_open(at(2026, 12, 24, 10))  # Christmas Eve: closed by exception
+    assert hours.is_open(at(2026, 12, 31, 11))  # New Year's Eve until 12
+    assert not hours.is_open(at(2026, 12, 31, 13))
+    assert hours.holiday(date(2026, 12, 25))
+
+
+def test_next_opening_and_adding_business_time(hours):
+    assert hours.next_opening(at(2026, 11, 27, 16)) == at(2026, 11, 30, 8)  # Friday 16:00 -> Monday 08:00
+    assert hours.next_opening(at(2026, 11, 23, 9)) == at(2026, 11, 23, 9)
+    assert hours.add(at(2026, 11, 27, 14), 2 * 3600) == at(2026, 11, 30, 9)  # 1 h Friday, 1 h Monday
+    assert hours.add(at(2026, 12, 23, 15), 3 * 3600) == at(2026, 12, 28, 10)  # over Christmas
+    assert hours.seconds_between(at(2026, 11, 27, 14), at(2026, 11, 30, 9)) == 2 * 3600
+    assert hours.seconds_between(at(2026, 11, 30, 9), at(2026, 11, 27, 14)) == 0
+
+
+def test_first_response_due_is_in_business_hours(hours, team_dk):
+    ticket = make_ticket(team=team_dk)
+    Ticket.objects.filter(pk=ticket.pk).update(created_at=at(2026, 11, 27, 14))
+    from wowdesk.replies import sla
+
+    sla.start(ticket, at(2026, 11, 27, 14), first=True)
+    assert ticket.response_due_at == at(2026, 11, 30, 9)
+
+
+def test_sla_clock_pauses_while_pending_and_resumes_on_the_answer(hours, team_dk, agent):
+    ticket = make_ticket(team=team_dk, now=at(2026, 11, 23, 9))
+    assert ticket.response_due_at == at(2026, 11, 23, 11)
+    tickets.update_ticket(ticket, agent, status=Ticket.Status.PENDING, now=at(2026, 11, 23, 10))
+    ticket.refresh_from_db()
+    assert ticket.response_due_at is None
+    assert ticket.sla_remaining_s == 3600, "one business hour was left when it paused"
+    tickets.add_inbound_message(ticket, body="Her er svaret", now=at(2026, 11, 23, 15, 30))
+    ticket.refresh_from_db()
+    assert ticket.status == Ticket.Status.OPEN
+    assert ticket.response_due_at == at(2026, 11, 24, 8, 30), "30 min Monday, 30 min Tuesday"
+    tickets.reply(ticket, author=agent, body="Tak, det er ordnet.", now=at(2026, 11, 24, 8))
+    ticket.refresh_from_db()
+    assert ticket.response_due_at is None, "we answered: nothing is due"
+    tickets.add_inbound_message(ticket, body="En ting mere", now=at(2026, 11, 24, 9))
+    ticket.refresh_from_db()
+    assert ticket.response_due_at == at(2026, 11, 24, 13), "the next-response target (4 h)"
+
+
+def test_solving_clears_the_clock(hours, team_dk, agent):
+    ticket = make_ticket(team=team_dk)
+    tickets.update_ticket(ticket, agent, status=Ticket.Status.SOLVED)
+    ticket.refresh_from_db()
+    assert ticket.response_due_at is None
+
+
+def test_expected_response_follows_recent_first_responses_and_the_queue(hours, team_dk, agent):
+    monday = at(2026, 11, 23, 9)
+    for i in range(10):
+        t = make_ticket(team=team_dk, email=f"k{i}@example.dk", now=monday - timedelta(days=7))
+        Ticket.objects.filter(pk=t.pk).update(first_response_at=monday - timedelta(days=7) + timedelta(hours=1))
+    estimate = services.expected_response(team_dk, now=monday)
+    assert estimate.samples == 10
+    assert estimate.median_s == 3600
+    assert estimate.queue == 0
+    assert estimate.seconds == 3600
+    assert estimate.due == at(2026, 11, 23, 10)
+    for i in range(40):
+        make_ticket(team=team_dk, email=f"q{i}@example.dk", now=monday)
+    busy = services.expected_response(team_dk, now=monday)
+    assert busy.queue == 40
+    assert busy.seconds > estimate.seconds, "a long queue means a longer wait"
+
+
+def test_auto_reply_sentence_when_open_and_when_closed(hours, team_dk):
+    open_text = services.response_time_sentence(team_dk, "da", now=at(2026, 11, 23, 9))
+    assert open_text.startswith("Lige nu kan du forvente svar inden for ca.")
+    closed_text = services.response_time_sentence(team_dk, "en", now=at(2026, 11, 28, 10))
+    assert "We are closed right now and open again Monday 30. November 08:00" in closed_text
+
+
+def test_friendly_durations():
+    from django.utils import translation
+
+    with translation.override("en"):
+        _check_durations()
+    with translation.override("da"):
+        assert services.friendly_duration(5 * 3600) == "5 timer"
+
+
+def _check_durations():
+    assert services.friendly_duration(60) == "15 minutes"
+    assert services.friendly_duration(3000) == "1 hour"
+    assert services.friendly_duration(5 * 3600) == "5 hours"
+    assert services.friendly_duration(20 * 3600) == "3 working days"
+
+
+def test_auto_reply_template_is_editable_and_unknown_placeholders_survive(team_dk, db):
+    from wowdesk.replies.models import AutoReplyTemplate
+
+    AutoReplyTemplate.objects.filter(language="da").update(subject="Tak [#{number}]", body="Hej {name}! {oops}")
+    ticket = make_ticket(team=team_dk)
+    language, subject, body = services.compose_auto_reply(ticket)
+    assert (language, subject) == ("da", f"Tak [#{ticket.number}]")
+    assert body == "Hej Kunde! {oops}"
+
+
+def test_web_form_shows_opening_hours(client, hours):
+    page = client.get("/support/", headers={"accept-language": "da"}).content.decode()
+    assert "Åbningstider" in page
+    assert "mandag" in page.lower()
+    assert "08:00–16:00" in page
+
+
+def test_utc_storage():
+    assert at(2026, 1, 1, 12).astimezone(UTC).hour == 11
