@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "wowdesk.portal",
     "wowdesk.replies",
     "wowdesk.mail",
+    "wowdesk.routing",
     "wowdesk.coaching.django",
     "wowdesk.web",
     "wowdesk.demo",
@@ -187,6 +188,8 @@ SMTPD_PORT = int(os.environ.get("WOWDESK_SMTPD_PORT", "2525"))
 SMTPD_HOSTNAME = os.environ.get("WOWDESK_SMTPD_HOSTNAME", _base_host)
 SMTPD_MAX_BYTES = int(float(os.environ.get("WOWDESK_SMTPD_MAX_MB", "40")) * 1024 * 1024)
 AUTO_REPLY_LIMIT_PER_HOUR = int(os.environ.get("WOWDESK_AUTO_REPLY_LIMIT", "3"))
+# An available agent not seen for this long becomes away and gets no new tickets.
+AUTO_AWAY_MINUTES = int(os.environ.get("WOWDESK_AUTO_AWAY_MINUTES", "15"))
 
 LOGGING = {
     "version": 1,

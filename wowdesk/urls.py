@@ -31,5 +31,7 @@ urlpatterns = [
     path("", include("wowdesk.coaching.django.urls")),
     path("", include("wowdesk.api.urls")),
     path("", include("wowdesk.mail.urls")),
+    path("", include("wowdesk.routing.urls")),
+    path("", include("wowdesk.replies.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -14,6 +14,9 @@ class UserPreferencesMiddleware:
         user = getattr(request, "user", None)
         zone = settings.DEFAULT_TEAM_TIME_ZONE
         if user is not None and user.is_authenticated:
+            from wowdesk.routing.services import seen
+
+            seen(user)
             if user.language:
                 translation.activate(user.language)
                 request.LANGUAGE_CODE = user.language

@@ -68,6 +68,18 @@ class User(AbstractUser):
     # Languages the agent can answer in, used for routing (e.g. ["da", "en"]).
     spoken_languages = models.JSONField(_("spoken languages"), default=list, blank=True)
 
+    class Presence(models.TextChoices):
+        AVAILABLE = "available", _("Available")
+        BUSY = "busy", _("Busy")
+        AWAY = "away", _("Away")
+        OFFLINE = "offline", _("Offline")
+
+    presence = models.CharField(_("presence"), max_length=10, choices=Presence.choices, default=Presence.OFFLINE)
+    presence_changed_at = models.DateTimeField(_("presence changed"), null=True, blank=True)
+    last_seen_at = models.DateTimeField(_("last seen"), null=True, blank=True)
+    # How many active tickets routing gives this agent at most.
+    capacity = models.PositiveSmallIntegerField(_("capacity"), default=10)
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["name"]
     objects = UserManager()

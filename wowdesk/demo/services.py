@@ -18,6 +18,7 @@ from wowdesk.customers.models import Contact, Organization
 from wowdesk.mail.models import Mailbox
 from wowdesk.replies import sla
 from wowdesk.replies.models import OpeningException, OpeningHours
+from wowdesk.routing.models import RoutingPolicy
 from wowdesk.tickets import search
 from wowdesk.tickets.models import Category, Message, Tag, Ticket, TicketEvent
 from wowdesk.tickets.services import NUMBER_OFFSET
@@ -180,6 +181,7 @@ def _users(teams: list[Team]) -> list[User]:
     )
     agents = []
     for i, (name, team_index, languages) in enumerate(AGENTS, start=1):
+        # Agents start offline; logging in and choosing "Available" in the header starts routing to them.
         agent = User.objects.create(
             email=f"agent{i}@example.com",
             name=name,
@@ -233,6 +235,9 @@ def load_demo(seed: int = 2026, tickets: int = TICKETS) -> dict:
     now = timezone.now()
     teams = [Team.objects.create(name=n, language=lang, time_zone=tz) for n, lang, tz in TEAMS]
     _mail_and_hours(teams, now)
+    RoutingPolicy.objects.create(team=teams[0], mode=RoutingPolicy.Mode.LEAST_OPEN, hand_back_after_minutes=240)
+    RoutingPolicy.objects.create(team=teams[1], mode=RoutingPolicy.Mode.ROUND_ROBIN)
+    RoutingPolicy.objects.create(team=teams[2], mode=RoutingPolicy.Mode.MANUAL)
     agents = _users(teams)
     agents_by_team = {t.pk: [a for a, spec in zip(agents, AGENTS, strict=True) if teams[spec[1]] == t] for t in teams}
     categories = {name: Category.objects.create(name=name) for name in CATEGORIES}

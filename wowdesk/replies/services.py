@@ -215,3 +215,47 @@ def send_auto_reply(outbound_id: int) -> None:
         new_value=outbound.get_status_display(),
         created_at=timezone.now(),
     )
+
+
+# --- reply templates ---------------------------------------------------------------------------------
+
+
+def find_templates(ticket: Ticket, query: str = "", limit: int = 12):
+    """Templates matching the words typed, the ticket's language first."""
+    from django.db.models import Case, IntegerField, Q, Value, When
+
+    from .models import ReplyTemplate
+
+    templates = ReplyTemplate.objects.all()
+    for word in query.split()[:5]:
+        templates = templates.filter(Q(name__icontains=word) | Q(body__icontains=word))
+    first = Case(When(language=ticket.language, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return list(templates.annotate(other_language=first).order_by("other_language", "name")[:limit])
+
+
+def render_template(template, ticket: Ticket, agent) -> str:
+    language = template.language
+    values = SafeFormat(
+        first_name=ticket.contact.first_name,
+        ticket_number=ticket.number,
+        agent_name=agent.name if agent else "",
+        response_time=response_time_sentence(ticket.team, language),
+        opening_hours="\n".join(f"  {day}: {text}" for day, text in opening_hours_lines(ticket.team, language)),
+    )
+    return template.body.format_map(values)
+
+
+def apply_template(template, ticket: Ticket, agent) -> str:
+    """The template's text for the composer; its category and tags are set on the ticket right away (the
+    status it sets is chosen in the composer and applied when the reply is sent)."""
+    from wowdesk.tickets import services as tickets
+
+    changes = {}
+    if template.set_category_id:
+        changes["category"] = template.set_category
+    if template.add_tags:
+        existing = list(ticket.tags.values_list("name", flat=True))
+        changes["tags"] = existing + tickets.parse_tags(template.add_tags)
+    if changes:
+        tickets.update_ticket(ticket, agent, **changes)
+    return render_template(template, ticket, agent)

@@ -340,7 +340,7 @@ def _apply_status(ticket: Ticket, status: str, actor: User | None, now, answered
 @transaction.atomic
 def update_ticket(
     ticket: Ticket,
-    actor: User,
+    actor: User | None,
     *,
     status: str | None = None,
     assignee: User | None | bool = False,
@@ -353,7 +353,8 @@ def update_ticket(
 
     `assignee=None` / `category=None` clear the field; the default False means "unchanged".
     """
-    ensure_can_work(actor, ticket)
+    if actor is not None:  # None: routing or another system process
+        ensure_can_work(actor, ticket)
     now = now or timezone.now()
     fields: list[str] = []
     if assignee is not False and assignee != ticket.assignee:

@@ -30,6 +30,22 @@
     }
     if (handled) { event.preventDefault(); }
   });
+  // A reply template was applied: its text goes into the reply, its status into "then set the ticket to".
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var applied = document.querySelector("#template-applied");
+    if (!applied) { return; }
+    var box = document.querySelector("#composer textarea");
+    var text = applied.content ? applied.content.textContent : applied.textContent;
+    box.value = box.value.trim() ? box.value.replace(/\s*$/, "") + "\n\n" + text : text;
+    var status = applied.getAttribute("data-status");
+    var select = document.querySelector("#composer select[name=status]");
+    if (status && select && select.querySelector('option[value="' + status + '"]')) { select.value = status; }
+    applied.remove();
+    var list = document.querySelector("#template-list");
+    if (list) { list.innerHTML = ""; }
+    box.focus();
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  });
   // "Add it" on a coaching hint appends the suggested sentence to the reply.
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-insert]");

@@ -1,0 +1,178 @@
+"""Presence and assignment: distribution by policy, skills, capacity, concurrency, hand-back, overview."""
+
+import threading
+from collections import Counter
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.conftest import make_ticket, make_user
+from wowdesk.accounts.models import Team, User
+from wowdesk.routing import services
+from wowdesk.routing.models import AgentSkill, RoutingPolicy
+from wowdesk.tickets.models import Category, Ticket, TicketEvent
+
+
+def agents(team, n=3, away=1, **kwargs):
+    people = [make_user(f"a{i}@example.com", teams=[team], name=f"Agent {i}", **kwargs) for i in range(n + away)]
+    for i, person in enumerate(people):
+        services.set_presence(person, "available" if i < n else "away")
+    return people[:n], people[n:]
+
+
+def twenty_tickets(team, n=20):
+    return [make_ticket(team=team, email=f"k{i}@kunde.dk", subject=f"Sag {i}") for i in range(n)]
+
+
+@pytest.mark.parametrize(("mode", "expected"), [("least_open", [7, 7, 6]), ("round_robin", [7, 7, 6])])
+def test_twenty_tickets_three_available_one_away(team_dk, mode, expected):
+    RoutingPolicy.objects.create(team=team_dk, mode=mode)
+    available, away = agents(team_dk)
+    for ticket in twenty_tickets(team_dk):
+        services.assign(ticket.pk)
+    counts = Counter(Ticket.objects.values_list("assignee", flat=True))
+    assert sorted((counts[a.pk] for a in available), reverse=True) == expected
+    assert counts[away[0].pk] == 0, "an away agent gets nothing"
+    assert counts[None] == 0
+
+
+def test_round_robin_goes_around_in_order(team_dk):
+    RoutingPolicy.objects.create(team=team_dk, mode="round_robin")
+    available, _ = agents(team_dk, away=0)
+    order = [services.assign(t.pk) for t in twenty_tickets(team_dk, 6)]
+    assert order == available + available
+
+
+def test_least_open_prefers_the_agent_with_fewest(team_dk):
+    available, _ = agents(team_dk, away=0)
+    for _ in range(3):
+        t = make_ticket(team=team_dk)
+        Ticket.objects.filter(pk=t.pk).update(assignee=available[0])
+    assert services.assign(make_ticket(team=team_dk, email="new@kunde.dk").pk) in available[1:]
+
+
+def test_capacity_is_never_exceeded_and_the_rest_waits_unassigned(team_dk):
+    available, _ = agents(team_dk, away=0)
+    User.objects.filter(pk__in=[a.pk for a in available]).update(capacity=2)
+    for ticket in twenty_tickets(team_dk, 10):
+        services.assign(ticket.pk)
+    assert Ticket.objects.filter(assignee__isnull=False).count() == 6
+    assert Ticket.objects.filter(assignee__isnull=True).count() == 4
+
+
+def test_offline_busy_and_idle_agents_get_nothing(team_dk):
+    a, b, c = (make_user(f"{n}@example.com", teams=[team_dk]) for n in "abc")
+    services.set_presence(a, "offline")
+    services.set_presence(b, "busy")
+    services.set_presence(c, "available")
+    User.objects.filter(pk=c.pk).update(last_seen_at=timezone.now() - timedelta(minutes=30))
+    assert services.assign(make_ticket(team=team_dk).pk) is None
+    assert services.expire_idle() == 1
+    assert User.objects.get(pk=c.pk).presence == "away", "auto-away after idle time"
+
+
+def test_skills_language_and_category(team_dk):
+    english = make_user("en@example.com", teams=[team_dk])
+    english.spoken_languages = ["en"]
+    english.save()
+    billing = Category.objects.create(name="Billing")
+    delivery = Category.objects.create(name="Delivery")
+    biller = make_user("bill@example.com", teams=[team_dk])
+    AgentSkill.objects.create(agent=biller).categories.set([billing])
+    for person in (english, biller):
+        services.set_presence(person, "available")
+    assert services.assign(make_ticket(team=team_dk, category=billing).pk) == biller
+    assert services.assign(make_ticket(team=team_dk, category=delivery, email="x@kunde.dk").pk) is None
+    assert (
+        services.assign(make_ticket(team=team_dk, language="en", email="y@kunde.dk", category=delivery).pk) == english
+    )
+
+
+def test_manual_policy_leaves_tickets_in_unassigned(team_dk):
+    RoutingPolicy.objects.create(team=team_dk, mode="manual")
+    agents(team_dk, away=0)
+    assert services.assign(make_ticket(team=team_dk).pk) is None
+
+
+def test_becoming_available_picks_up_waiting_tickets(team_dk):
+    waiting = twenty_tickets(team_dk, 3)
+    person = make_user("late@example.com", teams=[team_dk])
+    assert services.assign(waiting[0].pk) is None
+    services.set_presence(person, "available")
+    assert services.assign_waiting(team_dk.pk) == 3
+    assert set(Ticket.objects.values_list("assignee", flat=True)) == {person.pk}
+
+
+def test_hand_back_after_a_long_absence(team_dk):
+    RoutingPolicy.objects.create(team=team_dk, hand_back_after_minutes=60)
+    gone = make_user("gone@example.com", teams=[team_dk])
+    here = make_user("here@example.com", teams=[team_dk])
+    services.set_presence(gone, "available")
+    ticket = make_ticket(team=team_dk)
+    services.assign(ticket.pk)
+    assert Ticket.objects.get(pk=ticket.pk).assignee == gone
+    services.set_presence(gone, "away", now=timezone.now() - timedelta(minutes=61))
+    services.set_presence(here, "available")
+    assert services.hand_back_absent(team_dk) == 1
+    assert Ticket.objects.get(pk=ticket.pk).assignee == here
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_at_once_never_double_assign_or_exceed_capacity():
+    team = Team.objects.create(name="Support Danmark", language="da")
+    available, _ = agents(team, away=0)
+    User.objects.filter(pk__in=[a.pk for a in available]).update(capacity=5)
+    ids = [t.pk for t in twenty_tickets(team)]
+    errors = []
+
+    def worker(order):
+        try:
+            for ticket_id in order:
+                services.assign(ticket_id)
+        except Exception as exc:  # surfaced below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(ids,)), threading.Thread(target=worker, args=(ids[::-1],))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assignments = Counter(TicketEvent.objects.filter(kind="assignee").values_list("ticket", flat=True))
+    assert all(n == 1 for n in assignments.values()), "no ticket was given out twice"
+    per_agent = Counter(Ticket.objects.exclude(assignee=None).values_list("assignee", flat=True))
+    assert max(per_agent.values()) <= 5
+    assert sum(per_agent.values()) == 15
+
+
+def test_presence_from_the_header(client, agent):
+    client.force_login(agent)
+    assert client.post(reverse("presence"), {"presence": "away", "next": "/inbox/"}).status_code == 302
+    agent.refresh_from_db()
+    assert agent.presence == "away"
+    assert client.post(reverse("presence"), {"presence": "sleeping"}).status_code == 400
+    page = client.get(reverse("inbox")).content.decode()
+    assert 'value="away" selected' in page
+
+
+def test_overview_for_leads(client, lead, agent, team_dk):
+    billing = Category.objects.create(name="Billing")
+    oldest = make_ticket(team=team_dk, subject="Den ældste", category=billing)
+    make_ticket(team=team_dk, subject="Nyere", email="n@kunde.dk")
+    services.set_presence(agent, "available")
+    client.force_login(lead)
+    page = client.get(reverse("overview")).content.decode()
+    assert f"#{oldest.number} Den ældste" in page
+    assert "Billing" in page
+    assert "Mette Agent" in page
+    assert "1 available now" in page
+    partial = client.get(reverse("overview"), headers={"HX-Request": "true"}).content.decode()
+    assert "<html" not in partial
+    assert 'id="overview-body"' in partial
+    client.force_login(agent)
+    assert client.get(reverse("overview")).status_code == 403

@@ -1,0 +1,200 @@
+"""Presence and assignment: who can take a ticket now, and who gets it.
+
+Only available agents who were seen within AUTO_AWAY_MINUTES get new tickets; away, busy and offline
+agents never do. Among those who speak the ticket's language, take its category and are under their
+capacity, the team's policy picks one (round-robin, or fewest open tickets). Nobody fits: the ticket
+waits in Unassigned until someone becomes available.
+
+Two workers assigning at once: the ticket row, the team's policy row and the candidates' rows are locked
+(SELECT ... FOR UPDATE on PostgreSQL; SQLite runs one write transaction at a time), so a ticket gets one
+agent and nobody goes over capacity.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count, Min, Q
+from django.utils import timezone
+
+from wowdesk.accounts.models import Team, User
+from wowdesk.tickets import services as tickets
+from wowdesk.tickets.models import Category, Ticket
+
+from .models import RoutingPolicy
+
+Presence = User.Presence
+SEEN_EVERY = timedelta(seconds=60)
+
+
+def idle_limit() -> timedelta:
+    return timedelta(minutes=settings.AUTO_AWAY_MINUTES)
+
+
+def set_presence(user: User, presence: str, now=None) -> None:
+    if presence not in Presence.values:
+        raise ValueError(f"unknown presence: {presence}")
+    now = now or timezone.now()
+    user.presence, user.presence_changed_at, user.last_seen_at = presence, now, now
+    user.save(update_fields=["presence", "presence_changed_at", "last_seen_at"])
+    if presence == Presence.AVAILABLE:
+        from .tasks import assign_waiting
+
+        for team_id in user.teams.values_list("pk", flat=True):
+            assign_waiting.enqueue(team_id)
+
+
+def seen(user: User, now=None) -> None:
+    """The user did something: they are not idle (written at most once a minute)."""
+    now = now or timezone.now()
+    if user.last_seen_at is None or now - user.last_seen_at > SEEN_EVERY:
+        User.objects.filter(pk=user.pk).update(last_seen_at=now)
+        user.last_seen_at = now
+
+
+def expire_idle(now=None) -> int:
+    """Available or busy agents not seen for AUTO_AWAY_MINUTES become away."""
+    now = now or timezone.now()
+    return User.objects.filter(
+        presence__in=[Presence.AVAILABLE, Presence.BUSY], last_seen_at__lt=now - idle_limit()
+    ).update(presence=Presence.AWAY, presence_changed_at=now)
+
+
+def policy_for(team: Team) -> RoutingPolicy:
+    return RoutingPolicy.objects.filter(team=team).first() or RoutingPolicy(team=team)
+
+
+def open_counts(agent_ids) -> dict[int, int]:
+    return dict(
+        Ticket.objects.filter(assignee__in=agent_ids, is_active=True).values_list("assignee").annotate(n=Count("pk"))
+    )
+
+
+def eligible_agents(ticket: Ticket, now=None, lock: bool = False) -> list[User]:
+    """Agents who may get this ticket now, each with `.open_tickets` set."""
+    now = now or timezone.now()
+    agents = (
+        User.objects.filter(
+            teams=ticket.team_id,
+            is_active=True,
+            role__in=[User.Role.AGENT, User.Role.LEAD],
+            presence=Presence.AVAILABLE,
+            last_seen_at__gte=now - idle_limit(),
+        )
+        .prefetch_related("skills__categories")
+        .order_by("pk")
+    )
+    if lock:
+        agents = User.objects.select_for_update().filter(pk__in=list(agents.values_list("pk", flat=True)))
+        agents = agents.prefetch_related("skills__categories").order_by("pk")
+    fit = []
+    for agent in agents:
+        if agent.spoken_languages and ticket.language not in agent.spoken_languages:
+            continue
+        skills = getattr(agent, "skills", None)  # None when the agent has no skills row
+        categories = list(skills.categories.all()) if skills else []
+        if categories and ticket.category_id and ticket.category_id not in {c.pk for c in categories}:
+            continue
+        fit.append(agent)
+    counts = open_counts([a.pk for a in fit])
+    for agent in fit:
+        agent.open_tickets = counts.get(agent.pk, 0)
+    return [a for a in fit if a.open_tickets < a.capacity]
+
+
+def choose(policy: RoutingPolicy, agents: list[User]) -> User | None:
+    if not agents:
+        return None
+    if policy.mode == RoutingPolicy.Mode.ROUND_ROBIN:
+        after = policy.last_assigned_id or 0
+        later = [a for a in agents if a.pk > after]
+        return (later or agents)[0]
+    return min(agents, key=lambda a: (a.open_tickets, a.pk))
+
+
+def assign(ticket_id: int, now=None) -> User | None:
+    """Give one unassigned ticket to an agent by its team's policy. Returns the agent, or None."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        ticket = Ticket.objects.select_for_update().filter(pk=ticket_id).first()
+        if ticket is None or ticket.assignee_id or not ticket.is_active or ticket.team_id is None:
+            return None
+        policy = RoutingPolicy.objects.select_for_update().filter(team_id=ticket.team_id).first()
+        policy = policy or RoutingPolicy(team_id=ticket.team_id)
+        if policy.mode == RoutingPolicy.Mode.MANUAL:
+            return None
+        agent = choose(policy, eligible_agents(ticket, now, lock=True))
+        if agent is None:
+            return None
+        tickets.update_ticket(ticket, None, assignee=agent, now=now)
+        if policy.pk:
+            policy.last_assigned = agent
+            policy.save(update_fields=["last_assigned"])
+        return agent
+
+
+def assign_waiting(team_id: int, now=None) -> int:
+    """Assign the team's waiting tickets, oldest first, until nobody fits."""
+    expire_idle(now)
+    count = 0
+    waiting = Ticket.objects.filter(team_id=team_id, is_active=True, assignee__isnull=True).order_by("created_at")
+    for ticket_id in waiting.values_list("pk", flat=True)[:500]:
+        if assign(ticket_id, now) is None:
+            break
+        count += 1
+    return count
+
+
+def hand_back_absent(team: Team, now=None) -> int:
+    """With the team's hand-back set: tickets of agents away or offline that long go back to the queue."""
+    now = now or timezone.now()
+    policy = policy_for(team)
+    if not policy.hand_back_after_minutes:
+        return 0
+    cutoff = now - timedelta(minutes=policy.hand_back_after_minutes)
+    absent = User.objects.filter(
+        teams=team, presence__in=[Presence.AWAY, Presence.OFFLINE], presence_changed_at__lt=cutoff
+    )
+    taken = 0
+    for ticket in Ticket.objects.filter(
+        team=team, assignee__in=absent, status__in=[Ticket.Status.NEW, Ticket.Status.OPEN]
+    ):
+        tickets.update_ticket(ticket, None, assignee=None, now=now)
+        taken += 1
+    if taken:
+        assign_waiting(team.pk, now)
+    return taken
+
+
+def overview(user: User, now=None) -> dict:
+    """What a lead watches: active tickets by status and category, the unassigned queue, who is available."""
+    now = now or timezone.now()
+    expire_idle(now)
+    visible = tickets.visible_tickets(user).filter(is_active=True)
+    by_status = dict(visible.values_list("status").annotate(n=Count("pk")))
+    rows = visible.values("category").annotate(
+        active=Count("pk"), unassigned=Count("pk", filter=Q(assignee__isnull=True)), oldest=Min("created_at")
+    )
+    names = dict(Category.objects.values_list("pk", "name"))
+    categories = sorted(
+        ({"name": names.get(r["category"], ""), "id": r["category"], **r} for r in rows),
+        key=lambda r: (r["name"] == "", r["name"]),
+    )
+    oldest = visible.filter(assignee__isnull=True).select_related("contact").order_by("created_at").first()
+    agents = list(
+        User.objects.filter(is_active=True, role__in=[User.Role.AGENT, User.Role.LEAD])
+        .filter(Q(teams__in=user.teams.all()) if not user.sees_all_teams else Q())
+        .distinct()
+        .order_by("name")
+    )
+    counts = open_counts([a.pk for a in agents])
+    for agent in agents:
+        agent.open_tickets = counts.get(agent.pk, 0)
+    return {
+        "by_status": by_status,
+        "categories": categories,
+        "oldest": oldest,
+        "agents": agents,
+        "available": [a for a in agents if a.presence == Presence.AVAILABLE],
+        "now": now,
+    }

@@ -1,0 +1,13 @@
+from django_tasks import task
+
+from . import services
+
+
+@task()
+def assign(ticket_id: int) -> None:
+    services.assign(ticket_id)
+
+
+@task()
+def assign_waiting(team_id: int) -> None:
+    services.assign_waiting(team_id)
