@@ -184,6 +184,7 @@ def _users(teams: list[Team]) -> list[User]:
         # Agents start offline; logging in and choosing "Available" in the header starts routing to them.
         agent = User.objects.create(
             email=f"agent{i}@example.com",
+            capacity=30,
             name=name,
             role=User.Role.AGENT,
             password=password,
