@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "wowdesk.replies",
     "wowdesk.mail",
     "wowdesk.routing",
+    "wowdesk.api",
     "wowdesk.coaching.django",
     "wowdesk.web",
     "wowdesk.demo",

@@ -4,9 +4,11 @@ from datetime import datetime
 from typing import Literal
 
 from ninja import Router, Schema
-from ninja.security import django_auth
 
 from wowdesk.coaching import analyze
+
+from .auth import API_AUTH
+from .tickets import ERRORS
 
 router = Router(tags=["coach"])
 
@@ -70,7 +72,7 @@ class AnalysisOut(Schema):
     improvements: list[str]
 
 
-@router.post("/analyze", response=AnalysisOut, auth=django_auth, summary="Analyse a conversation")
+@router.post("/analyze", response={200: AnalysisOut, **ERRORS}, auth=API_AUTH, summary="Analyse a conversation")
 def analyze_conversation(request, payload: ConversationIn):
     """BALA phases, open/closed questions, findings with advice, promises with due times, customer
     sentiment and a 0-100 score. The rules are described in docs/coaching.md."""

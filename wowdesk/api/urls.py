@@ -1,15 +1,65 @@
 """The REST API under /api/v1/ (django-ninja): OpenAPI at /api/v1/openapi.json, docs at /api/docs."""
 
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import redirect
 from django.urls import path
 from ninja import NinjaAPI
 
-from . import coach
+from . import coach, directory, hooks_api, tickets, views
+from .auth import RateLimited
+from .common import BadRequestField
 
-api = NinjaAPI(title="wowdesk API", version="1", urls_namespace="api", docs_url="/docs")
+api = NinjaAPI(
+    title="wowdesk API",
+    version="1",
+    urls_namespace="api",
+    docs_url="/docs",
+    description="Tickets, messages, customers and webhooks. Authenticate with `Authorization: Bearer <token>` "
+    "(python -m wowdesk token create --user EMAIL --scope read|write|admin).",
+)
+api.add_router("", tickets.router)
+api.add_router("", directory.router)
+api.add_router("", hooks_api.router)
 api.add_router("/coach", coach.router)
+
+
+@api.exception_handler(RateLimited)
+def rate_limited(request, exc: RateLimited):
+    response = api.create_response(request, {"detail": "too many requests for this token"}, status=429)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
+@api.exception_handler(BadRequestField)
+def bad_field(request, exc: BadRequestField):
+    return api.create_response(
+        request, {"detail": [{"loc": [exc.where, exc.field], "msg": str(exc), "type": "value_error"}]}, status=422
+    )
+
+
+@api.exception_handler(DjangoValidationError)
+def rule_broken(request, exc: DjangoValidationError):
+    # A ticket rule (e.g. "a closed ticket is final") rather than a malformed field.
+    return api.create_response(
+        request, {"detail": [{"loc": ["body"], "msg": " ".join(exc.messages), "type": "rule"}]}, status=422
+    )
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request, exc: PermissionDenied):
+    return api.create_response(request, {"detail": str(exc) or "permission denied"}, status=403)
+
+
+@api.exception_handler(ObjectDoesNotExist)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "not found"}, status=404)
+
 
 urlpatterns = [
     path("api/v1/", api.urls),
+    path("account/tokens/", views.tokens, name="api_tokens"),
+    path("account/tokens/<num:pk>/revoke/", views.revoke_token, name="api_token_revoke"),
+    path("webhooks/", views.webhook_log, name="webhook_log"),
     path("api/docs", lambda request: redirect("/api/v1/docs"), name="api_docs"),
 ]

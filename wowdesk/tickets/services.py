@@ -18,7 +18,7 @@ from wowdesk.replies import sla
 
 from . import search
 from .models import Attachment, Category, Message, Tag, Ticket, TicketEvent
-from .signals import reply_added, ticket_created
+from .signals import message_added, reply_added, ticket_created, ticket_updated
 
 # Human ticket numbers start here, so the first ticket is #1001 rather than #1.
 NUMBER_OFFSET = 1000
@@ -246,6 +246,9 @@ def add_inbound_message(
         fields += sla.start(ticket, now, first=ticket.first_response_at is None)
     _touch(ticket, now, *fields)
     search.index_tickets([ticket.pk])
+    message_added.send(sender=Message, message=message)
+    if "status" in fields:
+        ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields)
     return message
 
 
@@ -284,6 +287,9 @@ def reply(
     _touch(ticket, now, *fields)
     search.index_tickets([ticket.pk])
     reply_added.send(sender=Message, message=message)
+    message_added.send(sender=Message, message=message)
+    if "status" in fields:
+        ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields)
     return message
 
 
@@ -301,6 +307,7 @@ def add_note(ticket: Ticket, *, author: User, body: str, attachments: Sequence[U
     _store_attachments(message, attachments)
     _touch(ticket, now)
     search.index_tickets([ticket.pk])
+    message_added.send(sender=Message, message=message)
     return message
 
 
@@ -378,23 +385,26 @@ def update_ticket(
         fields.append("priority")
     if status is not None:
         fields += _apply_status(ticket, status, actor, now)
-    if tags is not None:
-        _set_tags(ticket, tags, actor, now)
-    _touch(ticket, now, *fields)
+    if tags is not None and _set_tags(ticket, tags, actor, now):
+        fields.append("tags")
+    _touch(ticket, now, *[f for f in fields if f != "tags"])
+    if fields:
+        ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields)
     return ticket
 
 
-def _set_tags(ticket: Ticket, names: Iterable[str], actor: User | None, now) -> None:
+def _set_tags(ticket: Ticket, names: Iterable[str], actor: User | None, now) -> bool:
     wanted = sorted({n.strip().lower()[:50] for n in names if n.strip()})
     current = sorted(ticket.tags.values_list("name", flat=True))
     if wanted == current:
-        return
+        return False
     tags = []
     for name in wanted:
         tag, _created = Tag.objects.get_or_create(name=name)
         tags.append(tag)
     ticket.tags.set(tags)
     _event(ticket, TicketEvent.Kind.TAGS, actor, old=", ".join(current), new=", ".join(wanted), at=now)
+    return True
 
 
 def parse_tags(text: str) -> list[str]:

@@ -9,3 +9,8 @@ from django.dispatch import Signal
 ticket_created = Signal()
 # sender=Message, message=...; sent after an agent's reply (an outbound message) is saved.
 reply_added = Signal()
+# sender=Message, message=...; sent after any message (inbound, reply, note) is saved.
+message_added = Signal()
+# sender=Ticket, ticket=..., fields=[...]; sent after a ticket's status, assignee, category, priority or tags
+# changed.
+ticket_updated = Signal()

@@ -1,0 +1,131 @@
+"""Webhooks delivered to a real HTTP server on loopback: signed, retried after a 500, switched off after
+repeated failure, and logged for leads."""
+
+import hashlib
+import hmac
+import json
+import socket
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django.urls import reverse
+
+from tests.conftest import make_ticket
+from wowdesk.api import webhooks
+from wowdesk.api.models import WebhookDelivery, WebhookSubscription
+
+
+class Receiver:
+    def __init__(self, answers):
+        self.answers = list(answers)
+        self.requests = []
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                receiver.requests.append((dict(self.headers), body))
+                self.send_response(receiver.answers.pop(0) if receiver.answers else 200)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+@pytest.fixture
+def receiver():
+    r = Receiver([500, 200])
+    yield r
+    r.server.shutdown()
+
+
+def test_event_is_signed_retried_after_a_500_then_delivered(receiver, team_dk, agent, token_for):
+    subscription = WebhookSubscription.objects.create(url=receiver.url, events=["ticket.created", "ticket.solved"])
+    ticket = make_ticket(team=team_dk)
+    delivery = WebhookDelivery.objects.get(event="ticket.created")
+    webhooks.deliver.call(delivery.pk)
+    delivery.refresh_from_db()
+    assert (delivery.attempts, delivery.status_code, delivery.delivered_at) == (1, 500, None)
+    from django_tasks_db.models import DBTaskResult
+
+    retry = DBTaskResult.objects.filter(task_path="wowdesk.api.webhooks.deliver").order_by("-enqueued_at").first()
+    assert retry.run_after is not None, "the retry waits (exponential backoff)"
+    webhooks.deliver.call(delivery.pk)
+    delivery.refresh_from_db()
+    assert delivery.status_code == 200
+    assert delivery.delivered_at is not None
+    headers, body = receiver.requests[-1]
+    expected = hmac.new(
+        subscription.secret.encode(), headers["X-Wowdesk-Timestamp"].encode() + b"." + body, hashlib.sha256
+    ).hexdigest()
+    assert headers["X-Wowdesk-Signature"] == f"sha256={expected}"
+    assert headers["X-Wowdesk-Event"] == "ticket.created"
+    payload = json.loads(body)
+    assert payload["data"]["ticket"]["number"] == ticket.number
+    # Solving emits ticket.solved; message.created is not subscribed here.
+    token_for(agent).patch(f"/api/v1/tickets/{ticket.pk}", {"status": "solved"})
+    assert WebhookDelivery.objects.filter(event="ticket.solved").count() == 1
+    assert not WebhookDelivery.objects.filter(event="ticket.updated").exists()
+
+
+def test_repeated_failure_switches_the_subscription_off(team_dk):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    subscription = WebhookSubscription.objects.create(url=f"http://127.0.0.1:{closed}/", events=["ticket.created"])
+    for i in range(webhooks.DISABLE_AFTER):
+        make_ticket(team=team_dk, email=f"k{i}@kunde.dk")
+    for delivery in WebhookDelivery.objects.all():
+        webhooks.deliver.call(delivery.pk)
+    subscription.refresh_from_db()
+    assert subscription.active is False
+    assert "switched off after" in subscription.disabled_reason
+    make_ticket(team=team_dk, email="later@kunde.dk")
+    assert WebhookDelivery.objects.count() == webhooks.DISABLE_AFTER, "no new deliveries once switched off"
+
+
+def test_webhooks_api_needs_admin_scope_and_the_log_shows_deliveries(client, token_for, lead, agent, receiver, team_dk):
+    admin_api = token_for(lead, "admin")
+    created = admin_api.post("/api/v1/webhooks", {"url": receiver.url, "events": ["message.created"]})
+    assert created.status_code == 201
+    assert created.json()["secret"]
+    assert admin_api.post("/api/v1/webhooks", {"url": "ftp://x", "events": ["message.created"]}).status_code == 422
+    assert admin_api.post("/api/v1/webhooks", {"url": receiver.url, "events": ["nope"]}).status_code == 422
+    assert token_for(agent, "admin").get("/api/v1/webhooks").status_code == 403, "agents cannot, whatever scope"
+    ticket = make_ticket(team=team_dk)
+    from wowdesk.tickets import services
+
+    services.add_note(ticket, author=agent, body="Ring kunden")
+    delivery = WebhookDelivery.objects.get(event="message.created")
+    webhooks.deliver.call(delivery.pk)
+    client.force_login(lead)
+    page = client.get(reverse("webhook_log")).content.decode()
+    assert receiver.url in page
+    assert "message.created" in page
+    assert "500" in page
+    client.force_login(agent)
+    assert client.get(reverse("webhook_log")).status_code == 403
+    assert admin_api.delete(f"/api/v1/webhooks/{created.json()['id']}").status_code == 204
+
+
+def test_tokens_page_creates_shows_once_and_revokes(client, agent, lead):
+    client.force_login(agent)
+    page = client.post(reverse("api_tokens"), {"name": "shop", "scope": "write"}).content.decode()
+    raw = page.split('id="new-token">')[1].split("<")[0]
+    assert raw.startswith("wd_")
+    token = agent.api_tokens.get()
+    listing = client.get(reverse("api_tokens")).content.decode()
+    assert raw not in listing, "shown once, never again"
+    assert token.prefix in listing
+    assert client.post(reverse("api_tokens"), {"scope": "admin"}).status_code == 403, "admin scope is for leads"
+    client.force_login(lead)
+    assert client.post(reverse("api_token_revoke", args=[token.pk])).status_code == 404, "not someone else's"
+    client.force_login(agent)
+    client.post(reverse("api_token_revoke", args=[token.pk]))
+    token.refresh_from_db()
+    assert token.revoked_at is not None

@@ -1,0 +1,93 @@
+"""/api/v1/contacts, /organizations, /teams, /categories."""
+
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router, Schema, Status
+from pydantic import Field
+
+from wowdesk.accounts.models import Team
+from wowdesk.customers.models import Contact, Organization
+from wowdesk.customers.services import get_or_create_contact
+from wowdesk.tickets.models import Category
+
+from .auth import API_AUTH, require_scope
+from .common import idempotent, page
+from .schemas import CategoryOut, ContactIn, ContactOut, ContactPage, OrganizationOut, OrganizationPage, TeamOut
+from .tickets import ERRORS, contact_out
+
+router = Router(tags=["customers and configuration"], auth=API_AUTH)
+
+
+class ContactQuery(Schema):
+    email: str | None = None
+    organization: int | None = None
+    cursor: str | None = None
+    limit: int = Field(50, ge=1, le=100)
+
+
+@router.get("/contacts", response={200: ContactPage, **ERRORS}, summary="List contacts")
+def list_contacts(request, query: Query[ContactQuery]):
+    require_scope(request, "read")
+    contacts = Contact.objects.all()
+    if query.email:
+        contacts = contacts.filter(email=query.email.strip().lower())
+    if query.organization is not None:
+        contacts = contacts.filter(organization_id=query.organization)
+    return page(contacts, query.cursor, query.limit, contact_out)
+
+
+@router.post("/contacts", response={201: ContactOut, 200: ContactOut, **ERRORS}, summary="Create a contact")
+def create_contact(request, payload: ContactIn):
+    """Returns the existing contact (200) when the address is known already."""
+    require_scope(request, "write")
+
+    def compute():
+        contact, created = get_or_create_contact(payload.email, name=payload.name, language=payload.language or "")
+        if created and payload.phones:
+            contact.phones = payload.phones
+            contact.save(update_fields=["phones"])
+        return (201 if created else 200), contact_out(contact)
+
+    return Status(*idempotent(request, compute))
+
+
+@router.get("/contacts/{contact_id}", response={200: ContactOut, **ERRORS}, summary="Read a contact")
+def read_contact(request, contact_id: int):
+    require_scope(request, "read")
+    return contact_out(get_object_or_404(Contact, pk=contact_id))
+
+
+class PageQuery(Schema):
+    cursor: str | None = None
+    limit: int = Field(50, ge=1, le=100)
+
+
+@router.get("/organizations", response={200: OrganizationPage, **ERRORS}, summary="List organisations")
+def list_organizations(request, query: Query[PageQuery]):
+    require_scope(request, "read")
+    return page(
+        Organization.objects.all(),
+        query.cursor,
+        query.limit,
+        lambda o: {"id": o.pk, "name": o.name, "domain": o.domain},
+    )
+
+
+@router.get(
+    "/organizations/{organization_id}", response={200: OrganizationOut, **ERRORS}, summary="Read an organisation"
+)
+def read_organization(request, organization_id: int):
+    require_scope(request, "read")
+    o = get_object_or_404(Organization, pk=organization_id)
+    return {"id": o.pk, "name": o.name, "domain": o.domain}
+
+
+@router.get("/teams", response={200: list[TeamOut], **ERRORS}, summary="List teams")
+def list_teams(request):
+    require_scope(request, "read")
+    return list(Team.objects.order_by("name"))
+
+
+@router.get("/categories", response={200: list[CategoryOut], **ERRORS}, summary="List categories")
+def list_categories(request):
+    require_scope(request, "read")
+    return list(Category.objects.order_by("name"))

@@ -1,0 +1,115 @@
+"""API tokens (stored hashed), rate-limit windows, idempotency records, webhook subscriptions and deliveries."""
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+TOKEN_PREFIX = "wd_"  # noqa: S105 (a prefix, not a secret)
+
+
+def hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    class Scope(models.TextChoices):
+        READ = "read", _("read")
+        WRITE = "write", _("read and write")
+        ADMIN = "admin", _("admin (webhooks too)")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="api_tokens", on_delete=models.CASCADE)
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    scope = models.CharField(_("scope"), max_length=5, choices=Scope.choices, default=Scope.READ)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(max_length=12, editable=False)  # shown, so people can tell tokens apart
+    rate_limit = models.PositiveIntegerField(_("requests per minute"), default=600)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user})"
+
+    @classmethod
+    def issue(cls, user, scope: str = Scope.READ, name: str = "") -> tuple["ApiToken", str]:
+        """A new token; the raw value is returned once and never stored."""
+        raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        token = cls.objects.create(user=user, scope=scope, name=name, key_hash=hash_token(raw), prefix=raw[:10])
+        return token, raw
+
+    def allows(self, needed: str) -> bool:
+        order = [self.Scope.READ, self.Scope.WRITE, self.Scope.ADMIN]
+        return order.index(self.scope) >= order.index(needed)
+
+
+class ApiRateWindow(models.Model):
+    token = models.ForeignKey(ApiToken, on_delete=models.CASCADE)
+    minute = models.BigIntegerField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        unique_together = [("token", "minute")]
+
+    def __str__(self) -> str:
+        return f"{self.token_id}@{self.minute}: {self.count}"
+
+
+class IdempotencyRecord(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    key = models.CharField(max_length=200)
+    path = models.CharField(max_length=300)
+    status = models.PositiveSmallIntegerField(null=True)
+    body = models.JSONField(null=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        unique_together = [("user", "key")]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class WebhookSubscription(models.Model):
+    EVENTS = ["ticket.created", "ticket.updated", "ticket.solved", "message.created"]
+
+    url = models.URLField(_("URL"), max_length=500)
+    events = models.JSONField(_("events"), default=list, help_text=", ".join(EVENTS))
+    secret = models.CharField(_("signing secret"), max_length=100, default=secrets.token_hex, editable=False)
+    active = models.BooleanField(_("active"), default=True)
+    consecutive_failures = models.PositiveIntegerField(default=0, editable=False)
+    disabled_reason = models.CharField(max_length=200, blank=True, editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("webhook")
+        verbose_name_plural = _("webhooks")
+
+    def __str__(self) -> str:
+        return self.url
+
+
+class WebhookDelivery(models.Model):
+    subscription = models.ForeignKey(WebhookSubscription, related_name="deliveries", on_delete=models.CASCADE)
+    event = models.CharField(max_length=40)
+    payload = models.JSONField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    status_code = models.PositiveSmallIntegerField(null=True)
+    error = models.CharField(max_length=300, blank=True)
+    delivered_at = models.DateTimeField(null=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.event} #{self.pk} -> {self.status_code}"

@@ -1,0 +1,42 @@
+"""Pages for people: your API tokens, and the webhook delivery log for leads."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .models import ApiToken, WebhookSubscription
+
+
+@login_required
+def tokens(request):
+    new_token = None
+    if request.method == "POST":
+        scope = request.POST.get("scope", "read")
+        if scope not in ApiToken.Scope.values or (scope == "admin" and not request.user.is_lead):
+            raise PermissionDenied
+        _token, new_token = ApiToken.issue(request.user, scope, request.POST.get("name", "")[:100])
+    context = {"tokens": request.user.api_tokens.all(), "new_token": new_token, "scopes": ApiToken.Scope.choices}
+    return render(request, "api/tokens.html", context)
+
+
+@login_required
+@require_POST
+def revoke_token(request, pk: int):
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)  # only your own: no IDOR
+    token.revoked_at = token.revoked_at or timezone.now()
+    token.save(update_fields=["revoked_at"])
+    messages.success(request, _("Token revoked."))
+    return redirect("api_tokens")
+
+
+@login_required
+def webhook_log(request):
+    if not request.user.is_lead:
+        raise PermissionDenied
+    subscriptions = WebhookSubscription.objects.prefetch_related("deliveries")
+    rows = [(s, list(s.deliveries.all()[:20])) for s in subscriptions]
+    return render(request, "api/webhooks.html", {"rows": rows})
