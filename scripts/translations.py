@@ -417,6 +417,52 @@ T = {
     "set category": ("sæt kategori", "sett kategori"),
     "then set status": ("sæt derefter status", "sett deretter status"),
     "waiting %(since)s": ("venter %(since)s", "venter %(since)s"),
+    "A token acts with your permissions, limited by its scope. Send it as: Authorization: Bearer TOKEN. API docs:": (
+        "Et token handler med dine rettigheder, begrænset af dets omfang. Send det som: Authorization: Bearer TOKEN. "
+        "API-dokumentation:",
+        "Et token handler med dine rettigheter, begrenset av omfanget. Send det som: Authorization: Bearer TOKEN. "
+        "API-dokumentasjon:",
+    ),
+    "API token": ("API-token", "API-token"),
+    "API tokens": ("API-tokens", "API-tokener"),
+    "Attempts": ("Forsøg", "Forsøk"),
+    "Create token": ("Opret token", "Opprett token"),
+    "Delivered": ("Leveret", "Levert"),
+    "Event": ("Hændelse", "Hendelse"),
+    "Last used": ("Sidst brugt", "Sist brukt"),
+    "Name": ("Navn", "Navn"),
+    "No deliveries yet.": ("Ingen leveringer endnu.", "Ingen leveringer ennå."),
+    "No tokens yet.": ("Ingen tokens endnu.", "Ingen tokener ennå."),
+    "No webhooks yet.": ("Ingen webhooks endnu.", "Ingen webhooks ennå."),
+    "Response": ("Svar", "Svar"),
+    "Revoke": ("Tilbagekald", "Tilbakekall"),
+    "Scope": ("Omfang", "Omfang"),
+    "Subscriptions are made through the API (POST /api/v1/webhooks) or the admin. The latest deliveries, with the "
+    "answer each got:": (
+        "Abonnementer oprettes via API'et (POST /api/v1/webhooks) eller administrationen. De seneste leveringer og "
+        "svaret på hver:",
+        "Abonnementer opprettes via API-et (POST /api/v1/webhooks) eller administrasjonen. De siste leveringene og "
+        "svaret på hver:",
+    ),
+    "Token": ("Token", "Token"),
+    "Token revoked.": ("Token tilbagekaldt.", "Token tilbakekalt."),
+    "URL": ("URL", "URL"),
+    "Webhooks": ("Webhooks", "Webhooks"),
+    "Your new token (copy it now, it is not shown again):": (
+        "Dit nye token (kopiér det nu, det vises ikke igen):",
+        "Det nye tokenet ditt (kopier det nå, det vises ikke igjen):",
+    ),
+    "admin (webhooks too)": ("administrator (også webhooks)", "administrator (også webhooks)"),
+    "events": ("hændelser", "hendelser"),
+    "read": ("læse", "lese"),
+    "read and write": ("læse og skrive", "lese og skrive"),
+    "requests per minute": ("forespørgsler pr. minut", "forespørsler per minutt"),
+    "revoked": ("tilbagekaldt", "tilbakekalt"),
+    "scope": ("omfang", "omfang"),
+    "signing secret": ("signeringsnøgle", "signeringsnøkkel"),
+    "switched off": ("slået fra", "slått av"),
+    "webhook": ("webhook", "webhook"),
+    "webhooks": ("webhooks", "webhooks"),
 }
 
 

@@ -110,6 +110,14 @@ DATABASES = {
         conn_max_age=int(os.environ.get("WOWDESK_DB_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and _env_bool("WOWDESK_DB_POOL", True):
+    # Under ASGI every request runs in its own thread, so Django's persistent connections do not carry over;
+    # a connection pool (psycopg_pool) does, which saves a new PostgreSQL connection per request.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": int(os.environ.get("WOWDESK_DB_POOL_SIZE", "8")),
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server, the worker and the SMTP listener read while one of them writes;
     # IMMEDIATE transactions take the write lock up front, so concurrent writers queue instead of failing.
