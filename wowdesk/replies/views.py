@@ -1,25 +1,17 @@
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST
 
-from wowdesk.tickets.models import Ticket
-from wowdesk.tickets.services import ensure_can_work, get_visible_ticket
+from wowdesk.tickets.services import ensure_can_work
+from wowdesk.tickets.views import properties_form, visible_ticket_or_404
 
 from . import services
 from .models import ReplyTemplate
 
 
-def _ticket(request, number: int) -> Ticket:
-    try:
-        return get_visible_ticket(request.user, number)
-    except Ticket.DoesNotExist as exc:
-        raise Http404 from exc
-
-
 @login_required
 def template_search(request, number: int):
-    ticket = _ticket(request, number)
+    ticket = visible_ticket_or_404(request, number)
     templates = services.find_templates(ticket, request.GET.get("q", "")[:100])
     return render(request, "replies/_template_list.html", {"templates": templates, "ticket": ticket})
 
@@ -27,18 +19,16 @@ def template_search(request, number: int):
 @login_required
 @require_POST
 def template_apply(request, number: int, pk: int):
-    ticket = _ticket(request, number)
+    ticket = visible_ticket_or_404(request, number)
     ensure_can_work(request.user, ticket)
     template = get_object_or_404(ReplyTemplate, pk=pk)
     text = services.apply_template(template, ticket, request.user)
-    ticket = get_visible_ticket(request.user, number)
-    from wowdesk.tickets.views import _properties_form
-
+    ticket = visible_ticket_or_404(request, number)  # again: the template may have changed it
     context = {
         "text": text,
         "template": template,
         "ticket": ticket,
-        "properties": _properties_form(ticket),
+        "properties": properties_form(ticket),
         "can_work": True,
         "oob": True,
     }

@@ -97,14 +97,15 @@ def search_view(request):
     return render(request, "tickets/inbox.html", context)
 
 
-def _ticket_or_404(request, number: int) -> Ticket:
+def visible_ticket_or_404(request, number: int) -> Ticket:
+    """The ticket with this number if the signed-in user may see it; a 404 otherwise (never a 403)."""
     try:
         return services.get_visible_ticket(request.user, number)
     except Ticket.DoesNotExist as exc:
         raise Http404 from exc
 
 
-def _properties_form(ticket: Ticket) -> PropertiesForm:
+def properties_form(ticket: Ticket) -> PropertiesForm:
     return PropertiesForm(
         initial={
             "status": ticket.status,
@@ -131,7 +132,7 @@ def _ticket_page(request, ticket: Ticket, composer: ComposerForm | None = None, 
         "events": ticket.events.select_related("actor").order_by("-created_at")[:50],
         "other_tickets": other_tickets,
         "composer": composer or ComposerForm(hints_url=reverse("coaching_hints", args=[ticket.number])),
-        "properties": _properties_form(ticket),
+        "properties": properties_form(ticket),
         "can_work": request.user.can_work_tickets,
     }
     return render(request, "tickets/ticket.html", context, status=status)
@@ -139,13 +140,13 @@ def _ticket_page(request, ticket: Ticket, composer: ComposerForm | None = None, 
 
 @login_required
 def ticket_detail(request, number: int):
-    return _ticket_page(request, _ticket_or_404(request, number))
+    return _ticket_page(request, visible_ticket_or_404(request, number))
 
 
 @login_required
 @require_POST
 def post_message(request, number: int):
-    ticket = _ticket_or_404(request, number)
+    ticket = visible_ticket_or_404(request, number)
     form = ComposerForm(request.POST, request.FILES, hints_url=reverse("coaching_hints", args=[ticket.number]))
     if not form.is_valid():
         return _ticket_page(request, ticket, composer=form, status=400)
@@ -168,7 +169,7 @@ def post_message(request, number: int):
 @login_required
 @require_POST
 def update_properties(request, number: int):
-    ticket = _ticket_or_404(request, number)
+    ticket = visible_ticket_or_404(request, number)
     form = PropertiesForm(request.POST)
     error = None
     if form.is_valid():
@@ -189,7 +190,7 @@ def update_properties(request, number: int):
         error = _("Check the fields marked below.")
     if request.htmx:
         ticket = services.get_visible_ticket(request.user, number)
-        shown = _properties_form(ticket) if form.is_valid() else form
+        shown = properties_form(ticket) if form.is_valid() else form
         context = {
             "ticket": ticket,
             "properties": shown,
@@ -204,7 +205,7 @@ def update_properties(request, number: int):
 
 
 def _quick_update(request, number: int, **changes) -> HttpResponse:
-    ticket = _ticket_or_404(request, number)
+    ticket = visible_ticket_or_404(request, number)
     try:
         services.update_ticket(ticket, request.user, **changes)
     except ValidationError as exc:

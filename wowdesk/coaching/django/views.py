@@ -2,37 +2,28 @@ from datetime import date, timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from wowdesk.accounts.models import Team
-from wowdesk.tickets.models import Ticket
-from wowdesk.tickets.services import get_visible_ticket
+from wowdesk.tickets.views import visible_ticket_or_404
 
 from . import services
 
 MAX_DRAFT = 20_000  # live hints look at the first 20,000 characters of a draft
 
 
-def _ticket(request, number: int) -> Ticket:
-    try:
-        return get_visible_ticket(request.user, number)
-    except Ticket.DoesNotExist as exc:
-        raise Http404 from exc
-
-
 @login_required
 def card(request, number: int):
-    ticket = _ticket(request, number)
+    ticket = visible_ticket_or_404(request, number)
     return render(request, "coaching/_card.html", {"card": services.coaching_card(ticket), "ticket": ticket})
 
 
 @login_required
 @require_POST
 def hints(request, number: int):
-    ticket = _ticket(request, number)
+    ticket = visible_ticket_or_404(request, number)
     draft = request.POST.get("body", "")[:MAX_DRAFT]
     context = {"hints": services.draft_hints(ticket, draft) if draft.strip() else None}
     return render(request, "coaching/_hints.html", context)
