@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from tests.conftest import make_ticket
 from wowdesk.api import webhooks
-from wowdesk.api.models import WebhookDelivery, WebhookSubscription
+from wowdesk.api.models import ApiToken, WebhookDelivery, WebhookSubscription
 
 
 class Receiver:
@@ -127,5 +127,17 @@ def test_tokens_page_creates_shows_once_and_revokes(client, agent, lead):
     assert client.post(reverse("api_token_revoke", args=[token.pk])).status_code == 404, "not someone else's"
     client.force_login(agent)
     client.post(reverse("api_token_revoke", args=[token.pk]))
+    token.refresh_from_db()
+    assert token.revoked_at is not None
+
+
+def test_tokens_can_be_revoked_in_the_admin(client, agent, db):
+    from wowdesk.accounts.models import User
+
+    admin_user = User.objects.create_superuser("root@example.com", "pw-for-tests-1", name="Root")
+    token, _raw = ApiToken.issue(agent, "read")
+    client.force_login(admin_user)
+    response = client.post("/admin/api/apitoken/", {"action": "revoke", "_selected_action": [token.pk]})
+    assert response.status_code == 302
     token.refresh_from_db()
     assert token.revoked_at is not None
