@@ -463,6 +463,70 @@ T = {
     "switched off": ("slået fra", "slått av"),
     "webhook": ("webhook", "webhook"),
     "webhooks": ("webhooks", "webhooks"),
+    "A survey is sent when the ticket is solved.": (
+        "Der sendes en undersøgelse, når sagen er løst.",
+        "Det sendes en undersøkelse når saken er løst.",
+    ),
+    "Are you satisfied? (1 = not at all, 5 = very)": (
+        "Er du tilfreds? (1 = slet ikke, 5 = meget)",
+        "Er du fornøyd? (1 = ikke i det hele tatt, 5 = svært)",
+    ),
+    "Customer's answer": ("Kundens svar", "Kundens svar"),
+    "Hi %(name)s": ("Hej %(name)s", "Hei %(name)s"),
+    "How did we do? [#%(number)s]": ("Hvordan klarede vi det? [#%(number)s]", "Hvordan gjorde vi det? [#%(number)s]"),
+    "How likely are you to recommend us to others? (0-10)": (
+        "Hvor sandsynligt er det, at du vil anbefale os til andre? (0-10)",
+        "Hvor sannsynlig er det at du vil anbefale oss til andre? (0-10)",
+    ),
+    "It may have expired or been changed. Thank you all the same: you are welcome to write to us.": (
+        "Det kan være udløbet eller ændret. Tak alligevel: du er velkommen til at skrive til os.",
+        "Den kan ha utløpt eller blitt endret. Takk likevel: du er velkommen til å skrive til oss.",
+    ),
+    "No": ("Nej", "Nei"),
+    "Recommend (0-10)": ("Anbefaling (0-10)", "Anbefaling (0-10)"),
+    "Satisfied (1-5)": ("Tilfreds (1-5)", "Fornøyd (1-5)"),
+    "Solved first time": ("Løst første gang", "Løst første gang"),
+    "Survey scheduled.": ("Undersøgelsen er planlagt.", "Undersøkelsen er planlagt."),
+    "Survey sent; no answer yet.": (
+        "Undersøgelsen er sendt; intet svar endnu.",
+        "Undersøkelsen er sendt; ikke noe svar ennå.",
+    ),
+    "Thank you for your answer": ("Tak for dit svar", "Takk for svaret ditt"),
+    "Thank you!": ("Tak!", "Takk!"),
+    "This link does not work": ("Linket virker ikke", "Lenken virker ikke"),
+    "Was your matter resolved the first time you contacted us?": (
+        "Blev din sag løst første gang, du kontaktede os?",
+        "Ble saken din løst første gang du kontaktet oss?",
+    ),
+    "We already had your answer to that question; it stays as it was.": (
+        "Vi havde allerede dit svar på det spørgsmål; det står, som det var.",
+        "Vi hadde allerede svaret ditt på det spørsmålet; det står som det var.",
+    ),
+    "We have your answers. They help us get better.": (
+        "Vi har dine svar. De hjælper os med at blive bedre.",
+        "Vi har svarene dine. De hjelper oss å bli bedre.",
+    ),
+    "Why? Anything we could do better? (optional)": (
+        "Hvorfor? Noget vi kunne gøre bedre? (valgfrit)",
+        "Hvorfor? Noe vi kunne gjort bedre? (valgfritt)",
+    ),
+    "Yes": ("Ja", "Ja"),
+    "Your case #%(number)s is solved. Two clicks help us get better:": (
+        "Din sag #%(number)s er løst. To klik hjælper os med at blive bedre:",
+        "Saken din #%(number)s er løst. To klikk hjelper oss å bli bedre:",
+    ),
+    "ask: are you satisfied? (1-5)": ("spørg: er du tilfreds? (1-5)", "spør: er du fornøyd? (1-5)"),
+    "ask: solved the first time? (yes/no)": ("spørg: løst første gang? (ja/nej)", "spør: løst første gang? (ja/nei)"),
+    "ask: would you recommend us? (0-10)": ("spørg: vil du anbefale os? (0-10)", "spør: vil du anbefale oss? (0-10)"),
+    "comment": ("kommentar", "kommentar"),
+    "minutes after solving": ("minutter efter løsning", "minutter etter løsning"),
+    "recommend (0-10)": ("anbefaling (0-10)", "anbefaling (0-10)"),
+    "satisfaction (1-5)": ("tilfredshed (1-5)", "fornøydhet (1-5)"),
+    "send follow-up surveys": ("send opfølgende undersøgelser", "send oppfølgende undersøkelser"),
+    "solved the first time": ("løst første gang", "løst første gang"),
+    "survey": ("undersøgelse", "undersøkelse"),
+    "survey settings": ("indstillinger for undersøgelser", "innstillinger for undersøkelser"),
+    "surveys": ("undersøgelser", "undersøkelser"),
 }
 
 

@@ -1,8 +1,10 @@
 import subprocess
 import sys
+from datetime import timedelta
 
 from django.core.management import call_command
 from django.db.models import Count
+from django.utils import timezone
 
 from wowdesk.accounts.models import Team, User
 from wowdesk.customers.models import Contact, Organization
@@ -47,3 +49,16 @@ def test_python_m_wowdesk_runs_management_commands():
     result = subprocess.run([sys.executable, "-m", "wowdesk", "help"], capture_output=True, text=True, check=True)
     for command in ("demo", "serve", "migrate", "db_worker"):
         assert command in result.stdout
+
+
+def test_demo_has_survey_answers_over_the_period(db):
+    from wowdesk.reports.services import summary
+    from wowdesk.surveys.models import Survey
+
+    call_command("demo", tickets=600)
+    assert Survey.objects.filter(answered_at__isnull=False).count() > 50
+    now = timezone.now()
+    figures = summary(now - timedelta(days=91), now + timedelta(days=1))
+    assert figures["nps"] is not None
+    assert 0 < figures["csat"] < 1
+    assert figures["fcr_observed"] is not None

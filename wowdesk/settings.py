@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "wowdesk.mail",
     "wowdesk.routing",
     "wowdesk.api",
+    "wowdesk.surveys",
+    "wowdesk.reports",
     "wowdesk.coaching.django",
     "wowdesk.web",
     "wowdesk.demo",
@@ -199,6 +201,8 @@ SMTPD_MAX_BYTES = int(float(os.environ.get("WOWDESK_SMTPD_MAX_MB", "40")) * 1024
 AUTO_REPLY_LIMIT_PER_HOUR = int(os.environ.get("WOWDESK_AUTO_REPLY_LIMIT", "3"))
 # An available agent not seen for this long becomes away and gets no new tickets.
 AUTO_AWAY_MINUTES = int(os.environ.get("WOWDESK_AUTO_AWAY_MINUTES", "15"))
+# Observed first contact resolution: no new ticket from the same contact in the same category this soon.
+FCR_WINDOW_DAYS = int(os.environ.get("WOWDESK_FCR_WINDOW_DAYS", "7"))
 
 LOGGING = {
     "version": 1,

@@ -33,5 +33,6 @@ urlpatterns = [
     path("", include("wowdesk.mail.urls")),
     path("", include("wowdesk.routing.urls")),
     path("", include("wowdesk.replies.urls")),
+    path("", include("wowdesk.surveys.urls")),
     path("admin/", admin.site.urls),
 ]

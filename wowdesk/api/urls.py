@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.urls import path
 from ninja import NinjaAPI
 
-from . import coach, directory, hooks_api, tickets, views
+from . import coach, directory, hooks_api, reports, tickets, views
 from .auth import RateLimited
 from .common import BadRequestField
 
@@ -21,6 +21,7 @@ api = NinjaAPI(
 api.add_router("", tickets.router)
 api.add_router("", directory.router)
 api.add_router("", hooks_api.router)
+api.add_router("", reports.router)
 api.add_router("/coach", coach.router)
 
 

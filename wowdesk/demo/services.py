@@ -19,6 +19,7 @@ from wowdesk.mail.models import Mailbox
 from wowdesk.replies import sla
 from wowdesk.replies.models import OpeningException, OpeningHours
 from wowdesk.routing.models import RoutingPolicy
+from wowdesk.surveys.models import Survey
 from wowdesk.tickets import search
 from wowdesk.tickets.models import Category, Message, Tag, Ticket, TicketEvent
 from wowdesk.tickets.services import NUMBER_OFFSET
@@ -149,6 +150,35 @@ def _mail_and_hours(teams: list[Team], now) -> None:
         OpeningException.objects.create(
             team=team, date=f"{year}-12-31", opens="08:00", closes="12:00", note="New Year's Eve"
         )
+
+
+def _surveys(rng: random.Random, tickets: list[Ticket], plans: list, now) -> None:
+    """About a third of the solved tickets got a survey answer; conversations that followed BALA score higher."""
+    rows = []
+    for ticket, (turns, *_rest) in zip(tickets, plans, strict=True):
+        if ticket.solved_at is None or rng.random() > 0.35:
+            continue
+        confirmed = any("?" in text for speaker, text in turns if speaker == "agent")
+        good = len(turns) >= 7 and confirmed
+        nps = min(10, max(0, round(rng.gauss(8.6 if good else 6.2, 1.6))))
+        csat = min(5, max(1, round(rng.gauss(4.5 if good else 3.2, 0.8))))
+        answered = min(now, ticket.solved_at + timedelta(hours=rng.uniform(1, 48)))
+        rows.append(
+            Survey(
+                ticket=ticket,
+                contact_id=ticket.contact_id,
+                agent_id=ticket.assignee_id,
+                language=ticket.language,
+                csat=csat,
+                nps=nps,
+                fcr=(ticket.reopen_count == 0 and rng.random() < (0.9 if good else 0.6)),
+                sent_at=ticket.solved_at + timedelta(hours=1),
+                answered_at=answered,
+                expires_at=ticket.solved_at + timedelta(days=14),
+                comment=rng.choice(["", "", "Hurtig hjælp, tak!", "Takk for god hjelp.", "Took a while, but solved."]),
+            )
+        )
+    Survey.objects.bulk_create(rows, batch_size=500)
 
 
 def is_loaded() -> bool:
@@ -361,6 +391,7 @@ def load_demo(seed: int = 2026, tickets: int = TICKETS) -> dict:
     ids = [t.pk for t in ticket_rows]
     for start in range(0, len(ids), 500):
         search.index_tickets(ids[start : start + 500])
+    _surveys(rng, ticket_rows, plans, now)
     # The SLA clock runs on the tickets that wait for our answer.
     for ticket in Ticket.objects.filter(status__in=["new", "open"]).select_related("team"):
         last = ticket.messages.order_by("-created_at").values_list("created_at", flat=True).first()

@@ -74,6 +74,7 @@ class OutboundMail(models.Model):
     class Kind(models.TextChoices):
         REPLY = "reply", _("reply")
         AUTO_REPLY = "auto_reply", _("auto-reply")
+        SURVEY = "survey", _("survey")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("queued")

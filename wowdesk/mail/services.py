@@ -238,6 +238,21 @@ def reserve_auto_reply(ticket: Ticket) -> OutboundMail:
     )
 
 
+def reserve_survey(ticket: Ticket) -> OutboundMail:
+    """A follow-up survey mail, from the team's mailbox, threaded to the ticket like a reply."""
+    address, _name = _sender(ticket)
+    in_reply_to, references = _thread_ids(ticket)
+    return OutboundMail.objects.create(
+        kind=OutboundMail.Kind.SURVEY,
+        ticket=ticket,
+        from_address=address,
+        to_address=ticket.contact.email,
+        mail_message_id=make_msgid(domain=address.rsplit("@", 1)[-1]),
+        in_reply_to=in_reply_to,
+        references=references,
+    )
+
+
 def fill_and_deliver(outbound: OutboundMail, *, subject: str, body: str) -> None:
     """Give a reserved mail its text and threading headers (known only once the ticket is committed), send."""
     first = outbound.ticket.messages.exclude(email_message_id="").order_by("created_at", "pk").first()

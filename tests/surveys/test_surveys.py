@@ -1,0 +1,157 @@
+"""Follow-up surveys and the measures built on them, checked against hand-built answers."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.conftest import make_ticket
+from wowdesk.reports import metrics
+from wowdesk.reports.services import observed_fcr, summary
+from wowdesk.surveys import services
+from wowdesk.surveys.models import Survey, SurveySettings
+from wowdesk.tickets import services as tickets
+from wowdesk.tickets.models import Category, Ticket
+
+
+def test_nps_with_five_promoters_and_two_detractors_is_thirty():
+    assert metrics.nps([10, 9, 9, 10, 9, 8, 7, 7, 3, 6]) == 30.0
+    assert metrics.nps([]) is None
+    assert metrics.nps([0, 0]) == -100.0
+
+
+def test_csat_is_the_share_of_four_and_five():
+    assert metrics.csat([5, 4, 3, 2, 5]) == 0.6
+    assert metrics.csat([]) is None
+
+
+def test_medians_and_p90():
+    assert metrics.median([10, 20, 30, 1000]) == 25.0
+    assert metrics.p90(list(range(1, 11))) == 9.1
+
+
+@pytest.fixture
+def solved_ticket(team_dk, agent):
+    ticket = make_ticket(team=team_dk)
+    tickets.update_ticket(ticket, agent, assignee=agent, status=Ticket.Status.SOLVED)
+    return Ticket.objects.get(pk=ticket.pk)
+
+
+def test_solving_schedules_one_survey_after_the_teams_delay(solved_ticket, agent):
+    survey = Survey.objects.get(ticket=solved_ticket)
+    assert survey.agent == agent
+    assert survey.language == "da"
+    from django_tasks_db.models import DBTaskResult
+
+    task = DBTaskResult.objects.get(task_path="wowdesk.surveys.tasks.send_survey")
+    assert task.run_after > timezone.now() + timedelta(minutes=55)
+    tickets.add_inbound_message(solved_ticket, body="Igen")
+    tickets.update_ticket(solved_ticket, agent, status=Ticket.Status.SOLVED)
+    assert Survey.objects.count() == 1, "one survey per ticket"
+
+
+def test_surveys_can_be_switched_off_per_team(team_dk, agent):
+    SurveySettings.objects.create(team=team_dk, enabled=False)
+    ticket = make_ticket(team=team_dk)
+    tickets.update_ticket(ticket, agent, status=Ticket.Status.SOLVED)
+    assert not Survey.objects.exists()
+
+
+def test_survey_mail_has_one_click_links_in_the_customers_language(solved_ticket, settings):
+    settings.SMTP_URL = ""
+    survey = Survey.objects.get()
+    subject, body = services.compose(survey)
+    assert f"[#{solved_ticket.number}]" in subject
+    assert body.startswith("Hej Kunde")
+    assert body.count("/s/") == 5 + 11 + 2
+    services.send(survey.pk)
+    from wowdesk.mail.models import OutboundMail
+
+    assert OutboundMail.objects.get(kind="survey").status == "outbox"
+
+
+def test_one_click_answer_then_comment_and_it_shows_on_the_ticket(client, solved_ticket, agent):
+    survey = Survey.objects.get()
+    link = services.answer_url(survey, "nps", 9).split("/s/")[1]
+    page = client.get(reverse("survey_answer", args=[link.rstrip("/")]))
+    assert page.status_code == 200
+    survey.refresh_from_db()
+    assert survey.nps == 9
+    response = client.post(
+        reverse("survey_answer", args=[link.rstrip("/")]),
+        {"csat": "5", "fcr": "1", "comment": "Hurtig og venlig hjælp"},
+    )
+    assert response.status_code == 200
+    survey.refresh_from_db()
+    assert (survey.csat, survey.fcr, survey.comment) == (5, True, "Hurtig og venlig hjælp")
+    client.force_login(agent)
+    panel = client.get(reverse("survey_panel", args=[solved_ticket.number])).content.decode()
+    assert 'id="survey-nps">9' in panel
+    assert "Hurtig og venlig hjælp" in panel
+
+
+def test_links_work_once_and_reject_tampering_and_expiry(client, solved_ticket):
+    survey = Survey.objects.get()
+    first = services.answer_url(survey, "csat", 2).split("/s/")[1].rstrip("/")
+    again = services.answer_url(survey, "csat", 5).split("/s/")[1].rstrip("/")
+    client.get(reverse("survey_answer", args=[first]))
+    page = client.get(reverse("survey_answer", args=[again])).content.decode()
+    survey.refresh_from_db()
+    assert survey.csat == 2, "the first answer counts; a second click changes nothing"
+    assert "already had your answer" in page
+    tampered = first[:-3] + ("aaa" if not first.endswith("aaa") else "bbb")
+    assert client.get(reverse("survey_answer", args=[tampered])).status_code == 404
+    Survey.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    assert client.get(reverse("survey_answer", args=[again])).status_code == 404
+
+
+def test_observed_fcr_counts_reopens_and_repeat_contacts(team_dk, agent):
+    billing = Category.objects.create(name="Billing")
+    delivery = Category.objects.create(name="Delivery")
+    now = timezone.now()
+    clean = make_ticket(team=team_dk, email="a@kunde.dk", category=billing)
+    reopened = make_ticket(team=team_dk, email="b@kunde.dk", category=billing)
+    repeated = make_ticket(team=team_dk, email="c@kunde.dk", category=billing)
+    other_matter = make_ticket(team=team_dk, email="d@kunde.dk", category=billing)
+    for t in (clean, reopened, repeated, other_matter):
+        tickets.update_ticket(t, agent, status=Ticket.Status.SOLVED, now=now)
+    Ticket.objects.filter(pk=reopened.pk).update(reopen_count=1)
+    make_ticket(team=team_dk, email="c@kunde.dk", category=billing, now=now + timedelta(days=3))
+    make_ticket(team=team_dk, email="d@kunde.dk", category=delivery, now=now + timedelta(days=3))
+    make_ticket(team=team_dk, email="a@kunde.dk", category=billing, now=now + timedelta(days=9))
+    rows = list(
+        Ticket.objects.filter(pk__in=[clean.pk, reopened.pk, repeated.pk, other_matter.pk]).values_list(
+            "pk", "contact_id", "category_id", "solved_at", "reopen_count"
+        )
+    )
+    assert observed_fcr(rows) == 0.5, "clean and other_matter count; reopened and repeated do not"
+
+
+def test_summary_endpoint(client, team_dk, agent):
+    from wowdesk.api.models import ApiToken
+
+    now = timezone.now()
+    for i, (nps, csat, fcr) in enumerate([(10, 5, True), (9, 4, True), (3, 2, False), (7, None, None)]):
+        t = make_ticket(team=team_dk, email=f"k{i}@kunde.dk", now=now - timedelta(hours=5))
+        tickets.reply(t, author=agent, body="Svar", now=now - timedelta(hours=4))
+        tickets.update_ticket(t, agent, status=Ticket.Status.SOLVED, now=now - timedelta(hours=3))
+        Survey.objects.filter(ticket=t).update(nps=nps, csat=csat, fcr=fcr, answered_at=now)
+    expected = summary(now - timedelta(days=1), now + timedelta(days=1))
+    assert expected["nps"] == 25.0
+    assert expected["csat"] == 0.667
+    assert expected["fcr_survey"] == 0.667
+    assert expected["first_response_median_s"] == 3600
+    assert expected["resolution_median_s"] == 7200
+    _token, raw = ApiToken.issue(agent, "read")
+    day = now.date().isoformat()
+    response = client.get(
+        "/api/v1/reports/summary", {"from": day, "to": day}, headers={"Authorization": f"Bearer {raw}"}
+    )
+    assert response.status_code == 200
+    data = response.json()
+    assert (data["tickets"], data["solved"], data["responses"], data["nps"]) == (4, 4, 4, 25.0)
+    bad = client.get(
+        "/api/v1/reports/summary", {"from": day, "to": "2000-01-01"}, headers={"Authorization": f"Bearer {raw}"}
+    )
+    assert bad.status_code == 422

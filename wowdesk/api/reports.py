@@ -1,0 +1,48 @@
+"""/api/v1/reports/summary."""
+
+from datetime import date, datetime, time, timedelta
+
+from ninja import Query, Router, Schema
+from pydantic import Field, model_validator
+
+from wowdesk.reports.services import summary
+from wowdesk.tickets.services import visible_tickets
+
+from .auth import API_AUTH, require_scope
+from .tickets import ERRORS
+
+router = Router(tags=["reports"], auth=API_AUTH)
+
+
+class SummaryQuery(Schema):
+    from_: date = Field(alias="from")
+    to: date
+    team: int | None = None
+
+    @model_validator(mode="after")
+    def ordered(self):
+        if self.to < self.from_:
+            raise ValueError("'to' must not be before 'from'")
+        return self
+
+
+class SummaryOut(Schema):
+    tickets: int
+    solved: int
+    first_response_median_s: float | None
+    resolution_median_s: float | None
+    fcr_observed: float | None = Field(description="0..1")
+    fcr_survey: float | None = Field(description="0..1")
+    csat: float | None = Field(description="0..1, the share of 4-5 answers")
+    nps: float | None = Field(description="-100..100")
+    responses: int
+
+
+@router.get("/reports/summary", response={200: SummaryOut, **ERRORS}, summary="Key figures for a period")
+def report_summary(request, query: Query[SummaryQuery]):
+    """Tickets created and solved, median first-response and resolution times (calendar seconds), first
+    contact resolution observed and answered, CSAT and NPS, over the tickets you may see; `to` is inclusive."""
+    require_scope(request, "read")
+    start = datetime.combine(query.from_, time.min).astimezone()
+    end = datetime.combine(query.to + timedelta(days=1), time.min).astimezone()
+    return summary(start, end, query.team, visible_tickets(request.user))

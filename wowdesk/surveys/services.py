@@ -1,0 +1,127 @@
+"""Follow-up surveys: scheduled when a ticket is solved, one-click answers from signed links that expire and
+count once, a comment page, and the answers on the ticket."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from wowdesk.tickets.models import Ticket
+
+from .models import Survey, SurveySettings
+
+SALT = "wowdesk.surveys.answer"
+VALID_FOR = timedelta(days=14)
+QUESTIONS = {"csat": range(1, 6), "nps": range(0, 11), "fcr": (0, 1)}
+
+
+class SurveyLinkError(Exception):
+    """The link was changed, belongs to no survey, or has expired."""
+
+
+def settings_for(team) -> SurveySettings:
+    return SurveySettings.objects.filter(team=team).first() or SurveySettings(team=team)
+
+
+def schedule(ticket: Ticket, now=None) -> Survey | None:
+    """When a ticket is solved: a survey for its customer, sent after the team's delay (once per ticket)."""
+    now = now or timezone.now()
+    if not ticket.contact.email or ticket.contact.email.endswith("@invalid") or ticket.team_id is None:
+        return None
+    config = settings_for(ticket.team)
+    if not config.enabled or Survey.objects.filter(ticket=ticket).exists():
+        return None
+    survey = Survey.objects.create(
+        ticket=ticket,
+        contact=ticket.contact,
+        agent=ticket.assignee,
+        language=ticket.contact.language or ticket.language,
+        expires_at=now + VALID_FOR,
+        ask_csat=config.ask_csat,
+        ask_nps=config.ask_nps,
+        ask_fcr=config.ask_fcr,
+    )
+    from .tasks import send_survey
+
+    send_survey.using(run_after=now + timedelta(minutes=config.delay_minutes)).enqueue(survey.pk)
+    return survey
+
+
+def answer_url(survey: Survey, question: str, value: int) -> str:
+    signed = signing.dumps({"t": survey.token, "q": question, "v": value}, salt=SALT, compress=True)
+    return f"{settings.BASE_URL}/s/{signed}/"
+
+
+def read_link(signed: str, now=None) -> tuple[Survey, str, int]:
+    try:
+        data = signing.loads(signed, salt=SALT, max_age=VALID_FOR)
+        survey = Survey.objects.select_related("ticket", "contact").get(token=data["t"])
+        question, value = data["q"], int(data["v"])
+    except (signing.BadSignature, Survey.DoesNotExist, KeyError, TypeError, ValueError) as exc:
+        raise SurveyLinkError from exc
+    if question not in QUESTIONS or value not in QUESTIONS[question] or (now or timezone.now()) > survey.expires_at:
+        raise SurveyLinkError
+    return survey, question, value
+
+
+def record(survey: Survey, question: str, value: int, now=None) -> bool:
+    """Store one answer. Each question counts once: a second click changes nothing. Returns if stored."""
+    if question not in QUESTIONS or value not in QUESTIONS[question]:
+        return False
+    if getattr(survey, question) is not None:
+        return False
+    setattr(survey, question, bool(value) if question == "fcr" else value)
+    survey.answered_at = survey.answered_at or now or timezone.now()
+    survey.save(update_fields=[question, "answered_at"])
+    from wowdesk.tickets.signals import survey_answered
+
+    survey_answered.send(sender=Survey, survey=survey)
+    return True
+
+
+def add_comment(survey: Survey, comment: str) -> None:
+    if comment.strip() and not survey.comment:
+        survey.comment = comment.strip()[:5000]
+        survey.answered_at = survey.answered_at or timezone.now()
+        survey.save(update_fields=["comment", "answered_at"])
+
+
+def compose(survey: Survey) -> tuple[str, str]:
+    with translation.override(survey.language):
+        lines = [
+            _("Hi %(name)s") % {"name": survey.contact.first_name},
+            "",
+            _("Your case #%(number)s is solved. Two clicks help us get better:") % {"number": survey.ticket.number},
+            "",
+        ]
+        if survey.ask_csat:
+            lines.append(_("Are you satisfied? (1 = not at all, 5 = very)"))
+            lines += [f"  {v}: {answer_url(survey, 'csat', v)}" for v in range(1, 6)]
+            lines.append("")
+        if survey.ask_nps:
+            lines.append(_("How likely are you to recommend us to others? (0-10)"))
+            lines += [f"  {v}: {answer_url(survey, 'nps', v)}" for v in range(0, 11)]
+            lines.append("")
+        if survey.ask_fcr:
+            lines.append(_("Was your matter resolved the first time you contacted us?"))
+            lines.append(f"  {_('Yes')}: {answer_url(survey, 'fcr', 1)}")
+            lines.append(f"  {_('No')}: {answer_url(survey, 'fcr', 0)}")
+            lines.append("")
+        lines.append(_("Thank you!"))
+        subject = _("How did we do? [#%(number)s]") % {"number": survey.ticket.number}
+        return subject, "\n".join(lines)
+
+
+def send(survey_id: int) -> None:
+    from wowdesk.mail import services as mail
+
+    survey = Survey.objects.select_related("ticket__contact", "ticket__team", "contact").filter(pk=survey_id).first()
+    if survey is None or survey.sent_at or survey.answered_at:
+        return
+    subject, body = compose(survey)
+    outbound = mail.reserve_survey(survey.ticket)
+    mail.fill_and_deliver(outbound, subject=subject, body=body)
+    survey.sent_at = timezone.now()
+    survey.save(update_fields=["sent_at"])
