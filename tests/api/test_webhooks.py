@@ -141,3 +141,17 @@ def test_tokens_can_be_revoked_in_the_admin(client, agent, db):
     assert response.status_code == 302
     token.refresh_from_db()
     assert token.revoked_at is not None
+
+
+def test_survey_answers_are_a_webhook_event(team_dk, agent):
+    from wowdesk.surveys import services as surveys
+    from wowdesk.surveys.models import Survey
+    from wowdesk.tickets import services as tickets
+    from wowdesk.tickets.models import Ticket
+
+    WebhookSubscription.objects.create(url="http://127.0.0.1:9/", events=["survey.answered"])
+    ticket = make_ticket(team=team_dk)
+    tickets.update_ticket(ticket, agent, status=Ticket.Status.SOLVED)
+    surveys.record(Survey.objects.get(), "nps", 10)
+    delivery = WebhookDelivery.objects.get(event="survey.answered")
+    assert delivery.payload["survey"]["nps"] == 10

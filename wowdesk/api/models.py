@@ -78,7 +78,7 @@ class IdempotencyRecord(models.Model):
 
 
 class WebhookSubscription(models.Model):
-    EVENTS = ["ticket.created", "ticket.updated", "ticket.solved", "message.created"]
+    EVENTS = ["ticket.created", "ticket.updated", "ticket.solved", "message.created", "survey.answered"]
 
     url = models.URLField(_("URL"), max_length=500)
     events = models.JSONField(_("events"), default=list, help_text=", ".join(EVENTS))

@@ -3,7 +3,7 @@
 from django.dispatch import receiver
 
 from wowdesk.tickets.models import Ticket
-from wowdesk.tickets.signals import message_added, ticket_created, ticket_updated
+from wowdesk.tickets.signals import message_added, survey_answered, ticket_created, ticket_updated
 
 from . import webhooks
 
@@ -47,6 +47,24 @@ def on_message(sender, message, **kwargs):
                 "author": message.author_id,
                 "body_text": message.body_text[:10000],
                 "created_at": message.created_at,
+            },
+        },
+    )
+
+
+@receiver(survey_answered)
+def on_survey(sender, survey, **kwargs):
+    webhooks.emit(
+        "survey.answered",
+        {
+            "ticket": _ticket(survey.ticket),
+            "survey": {
+                "id": survey.pk,
+                "csat": survey.csat,
+                "nps": survey.nps,
+                "fcr": survey.fcr,
+                "agent": survey.agent_id,
+                "answered_at": survey.answered_at,
             },
         },
     )

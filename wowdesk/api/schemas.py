@@ -178,7 +178,9 @@ class ValidationErrorOut(Schema):
 
 class WebhookIn(Schema):
     url: str = Field(pattern=r"^https?://", max_length=500)
-    events: list[Literal["ticket.created", "ticket.updated", "ticket.solved", "message.created"]] = Field(min_length=1)
+    events: list[Literal["ticket.created", "ticket.updated", "ticket.solved", "message.created", "survey.answered"]] = (
+        Field(min_length=1)
+    )
 
 
 class WebhookOut(Schema):
