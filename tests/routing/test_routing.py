@@ -176,3 +176,23 @@ def test_overview_for_leads(client, lead, agent, team_dk):
     assert 'id="overview-body"' in partial
     client.force_login(agent)
     assert client.get(reverse("overview")).status_code == 403
+
+
+def test_the_periodic_round_does_auto_away_hand_back_and_waiting_tickets(team_dk):
+    RoutingPolicy.objects.create(team=team_dk, hand_back_after_minutes=60)
+    idle = make_user("idle@example.com", teams=[team_dk])
+    gone = make_user("gone2@example.com", teams=[team_dk])
+    here = make_user("here2@example.com", teams=[team_dk])
+    for person in (idle, gone, here):
+        services.set_presence(person, "available")
+    held = make_ticket(team=team_dk, email="held@kunde.dk")
+    Ticket.objects.filter(pk=held.pk).update(assignee=gone)
+    services.set_presence(gone, "offline", now=timezone.now() - timedelta(hours=2))
+    User.objects.filter(pk=idle.pk).update(last_seen_at=timezone.now() - timedelta(hours=1))
+    waiting = make_ticket(team=team_dk, email="wait@kunde.dk")
+    result = services.tick()
+    assert result["away"] == 1
+    assert result["handed_back"] == 1
+    assert User.objects.get(pk=idle.pk).presence == "away"
+    assert Ticket.objects.get(pk=held.pk).assignee == here
+    assert Ticket.objects.get(pk=waiting.pk).assignee == here

@@ -198,3 +198,16 @@ def overview(user: User, now=None) -> dict:
         "available": [a for a in agents if a.presence == Presence.AVAILABLE],
         "now": now,
     }
+
+
+def tick(now=None) -> dict:
+    """The periodic round (`python -m wowdesk routing_tick --loop 60`, started by `serve`): idle agents become
+    away, long-absent agents' tickets are handed back, and waiting tickets go to whoever is available."""
+    now = now or timezone.now()
+    result = {"away": expire_idle(now), "handed_back": 0, "assigned": 0}
+    for policy in RoutingPolicy.objects.exclude(hand_back_after_minutes=None).select_related("team"):
+        result["handed_back"] += hand_back_absent(policy.team, now)
+    waiting = Ticket.objects.filter(is_active=True, assignee__isnull=True).exclude(team=None)
+    for team_id in waiting.values_list("team_id", flat=True).distinct():
+        result["assigned"] += assign_waiting(team_id, now)
+    return result

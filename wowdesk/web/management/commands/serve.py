@@ -40,6 +40,7 @@ class Command(BaseCommand):
         ]
         commands.append([python, "-m", "wowdesk", "smtpd", "--port", str(settings.SMTPD_PORT)])
         commands.append([python, "-m", "wowdesk", "fetchmail", "--loop", "60"])
+        commands.append([python, "-m", "wowdesk", "routing_tick", "--loop", "60"])
         return commands
 
     def handle(self, *args, host, port, workers, **options):
