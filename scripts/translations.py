@@ -527,6 +527,20 @@ T = {
     "survey": ("undersøgelse", "undersøkelse"),
     "survey settings": ("indstillinger for undersøgelser", "innstillinger for undersøkelser"),
     "surveys": ("undersøgelser", "undersøkelser"),
+    "Answers": ("Svar", "Svar"),
+    "By": ("Opdelt på", "Fordelt på"),
+    "By %(dimension)s": ("Pr. %(dimension)s", "Per %(dimension)s"),
+    "FCR answered": ("FGH (svar)", "Løst første gang (svar)"),
+    "FCR observed": ("FGH (observeret)", "Løst første gang (observert)"),
+    "First response median / p90 (h)": ("Første svar median / p90 (t)", "Første svar median / p90 (t)"),
+    "First response, median": ("Første svar, median", "Første svar, median"),
+    "No tickets in this period.": ("Ingen sager i perioden.", "Ingen saker i perioden."),
+    "Reports": ("Rapporter", "Rapporter"),
+    "Resolution median / p90 (h)": ("Løsningstid median / p90 (t)", "Løsningstid median / p90 (t)"),
+    "Tickets": ("Sager", "Saker"),
+    "Tickets behind the figure": ("Sagerne bag tallet", "Sakene bak tallet"),
+    "Tickets created and solved per week": ("Oprettede og løste sager pr. uge", "Opprettede og løste saker per uke"),
+    "Tickets per week": ("Sager pr. uge", "Saker per uke"),
 }
 
 

@@ -34,5 +34,6 @@ urlpatterns = [
     path("", include("wowdesk.routing.urls")),
     path("", include("wowdesk.replies.urls")),
     path("", include("wowdesk.surveys.urls")),
+    path("", include("wowdesk.reports.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -155,3 +155,26 @@ def test_summary_endpoint(client, team_dk, agent):
         "/api/v1/reports/summary", {"from": day, "to": "2000-01-01"}, headers={"Authorization": f"Bearer {raw}"}
     )
     assert bad.status_code == 422
+
+
+def test_dashboard_breakdown_csv_and_drilldown(client, lead, agent, team_dk):
+    now = timezone.now()
+    for i, nps in enumerate([10, 9, 2]):
+        t = make_ticket(team=team_dk, email=f"d{i}@kunde.dk", now=now - timedelta(hours=5))
+        tickets.update_ticket(t, agent, assignee=agent, now=now - timedelta(hours=4))
+        tickets.reply(t, author=agent, body="Svar", now=now - timedelta(hours=3))
+        tickets.update_ticket(t, agent, status=Ticket.Status.SOLVED, now=now - timedelta(hours=1))
+        Survey.objects.filter(ticket=t).update(nps=nps, answered_at=now)
+    client.force_login(lead)
+    page = client.get(reverse("reports"), {"by": "agent"}).content.decode()
+    assert 'id="kpi-tickets">3' in page
+    assert 'id="kpi-nps">33.3' in page
+    assert "Mette Agent" in page
+    csv_text = client.get(reverse("reports"), {"by": "agent", "format": "csv"}).content.decode()
+    header, line = csv_text.strip().splitlines()
+    assert header.startswith("agent,tickets,solved")
+    assert line.startswith("Mette Agent,3,3,0.0,7200.0,7200.0,14400.0,14400.0,,33.3,3")
+    drill = client.get(reverse("report_tickets"), {"by": "agent", "value": agent.pk}).content.decode()
+    assert drill.count('class="badge status-solved"') == 3
+    client.force_login(agent)
+    assert client.get(reverse("reports")).status_code == 403

@@ -70,3 +70,88 @@ def summary(start: datetime, end: datetime, team_id: int | None = None, tickets=
         "nps": metrics.nps(n for _c, n, _f in answers if n is not None),
         "responses": len(answers),
     }
+
+
+DIMENSIONS = {
+    "team": ("team_id", "team__name"),
+    "agent": ("assignee_id", "assignee__name"),
+    "channel": ("channel", "channel"),
+    "category": ("category_id", "category__name"),
+    "language": ("language", "language"),
+}
+
+
+def breakdown(start: datetime, end: datetime, dimension: str, tickets) -> list[dict]:
+    """Key figures per team, agent, channel, category or language for tickets created in the period.
+    Times are calendar seconds; the spread (median and p90) shows variation, not just an average."""
+    key, label = DIMENSIONS[dimension]
+    rows: dict = {}
+    created = tickets.filter(created_at__gte=start, created_at__lt=end)
+    for value, name, reopens, c, f, s in created.values_list(
+        key, label, "reopen_count", "created_at", "first_response_at", "solved_at"
+    ):
+        row = rows.setdefault(
+            value,
+            {
+                "key": value,
+                "name": name or "–",
+                "tickets": 0,
+                "solved": 0,
+                "reopened": 0,
+                "first": [],
+                "resolution": [],
+            },
+        )
+        row["tickets"] += 1
+        row["reopened"] += reopens > 0
+        if f:
+            row["first"].append((f - c).total_seconds())
+        if s:
+            row["solved"] += 1
+            row["resolution"].append((s - c).total_seconds())
+    answers: dict = {}
+    survey_key = {
+        "agent": "agent_id",
+        "team": "ticket__team_id",
+        "channel": "ticket__channel",
+        "category": "ticket__category_id",
+        "language": "ticket__language",
+    }[dimension]
+    for value, csat, nps in Survey.objects.filter(ticket__in=created, answered_at__isnull=False).values_list(
+        survey_key, "csat", "nps"
+    ):
+        answers.setdefault(value, []).append((csat, nps))
+    out = []
+    for value, row in rows.items():
+        got = answers.get(value, [])
+        out.append(
+            {
+                "key": row["key"],
+                "name": row["name"],
+                "tickets": row["tickets"],
+                "solved": row["solved"],
+                "reopen_rate": round(row["reopened"] / row["tickets"], 3) if row["tickets"] else None,
+                "first_response_median_s": metrics.median(row["first"]),
+                "first_response_p90_s": metrics.p90(row["first"]),
+                "resolution_median_s": metrics.median(row["resolution"]),
+                "resolution_p90_s": metrics.p90(row["resolution"]),
+                "csat": metrics.csat(c for c, _ in got if c is not None),
+                "nps": metrics.nps(n for _, n in got if n is not None),
+                "responses": len(got),
+            }
+        )
+    return sorted(out, key=lambda r: str(r["name"]))
+
+
+def weekly(start: datetime, end: datetime, tickets) -> list[dict]:
+    """Tickets created and solved per week, for the trend chart."""
+    weeks: dict = {}
+    for created_at, solved_at in tickets.filter(created_at__gte=start, created_at__lt=end).values_list(
+        "created_at", "solved_at"
+    ):
+        day = created_at.date()
+        week = day - timedelta(days=day.weekday())
+        entry = weeks.setdefault(week, {"week": week, "created": 0, "solved": 0})
+        entry["created"] += 1
+        entry["solved"] += solved_at is not None
+    return [weeks[w] for w in sorted(weeks)]
