@@ -332,8 +332,9 @@ other | - | - | That is completely fine.
 """
 
 
-def rows():
-    for lang, block in (("da", DA), ("nb", NB), ("en", EN)):
+def parse(blocks):
+    """(language, phase, question kinds, after a solution?, text) for every line of the language blocks."""
+    for lang, block in blocks:
         for line in block.strip().splitlines():
             phase, kinds, context, text = (part.strip() for part in line.split("|", 3))
             yield (
@@ -343,3 +344,7 @@ def rows():
                 context == "after",
                 text,
             )
+
+
+def rows():
+    return parse((("da", DA), ("nb", NB), ("en", EN)))

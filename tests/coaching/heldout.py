@@ -1,6 +1,8 @@
 """Utterances written after the rules were tuned on corpus.py and never used to tune them: an honest
 estimate of how the coach does on text it has not seen. Same line format as corpus.py."""
 
+from tests.coaching.corpus import parse
+
 DA = """
 need | o | - | Hvad prøvede du at gøre, da det gik galt?
 need | o | - | Hvordan ser din faktura ud lige nu?
@@ -72,13 +74,4 @@ solution | - | - | Change your password under My profile.
 
 
 def rows():
-    for lang, block in (("da", DA), ("nb", NB), ("en", EN)):
-        for line in block.strip().splitlines():
-            phase, kinds, context, text = (part.strip() for part in line.split("|", 3))
-            yield (
-                lang,
-                phase,
-                [] if kinds == "-" else ["open" if k == "o" else "closed" for k in kinds],
-                context == "after",
-                text,
-            )
+    return parse((("da", DA), ("nb", NB), ("en", EN)))

@@ -12,7 +12,7 @@ from wowdesk.tickets.models import Category
 from .auth import API_AUTH, require_scope
 from .common import idempotent, page
 from .schemas import CategoryOut, ContactIn, ContactOut, ContactPage, OrganizationOut, OrganizationPage, TeamOut
-from .tickets import ERRORS, contact_out
+from .tickets import ERRORS, PageQuery, contact_out
 
 router = Router(tags=["customers and configuration"], auth=API_AUTH)
 
@@ -54,11 +54,6 @@ def create_contact(request, payload: ContactIn):
 def read_contact(request, contact_id: int):
     require_scope(request, "read")
     return contact_out(get_object_or_404(Contact, pk=contact_id))
-
-
-class PageQuery(Schema):
-    cursor: str | None = None
-    limit: int = Field(50, ge=1, le=100)
 
 
 @router.get("/organizations", response={200: OrganizationPage, **ERRORS}, summary="List organisations")
