@@ -7,28 +7,72 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import make_ticket
-from wowdesk.reports import metrics
-from wowdesk.reports.services import observed_fcr, summary
+from wowdesk.reports.aggregates import MEDIAN, P90, Percentiles, percentiles_of
+from wowdesk.reports.services import figures as report_figures
+from wowdesk.reports.services import summary
 from wowdesk.surveys import services
 from wowdesk.surveys.models import Survey, SurveySettings
 from wowdesk.tickets import services as tickets
 from wowdesk.tickets.models import Category, Ticket
 
 
-def test_nps_with_five_promoters_and_two_detractors_is_thirty():
-    assert metrics.nps([10, 9, 9, 10, 9, 8, 7, 7, 3, 6]) == 30.0
-    assert metrics.nps([]) is None
-    assert metrics.nps([0, 0]) == -100.0
+def answered(team, i, *, nps=None, csat=None, fcr=None, now=None):
+    """A solved ticket whose customer answered the survey."""
+    now = now or timezone.now()
+    ticket = make_ticket(team=team, email=f"svar{i}@kunde.dk", now=now - timedelta(hours=2))
+    Ticket.objects.filter(pk=ticket.pk).update(status="solved", solved_at=now - timedelta(hours=1))
+    Survey.objects.create(
+        ticket=ticket,
+        contact=ticket.contact,
+        language="da",
+        nps=nps,
+        csat=csat,
+        fcr=fcr,
+        answered_at=now,
+        expires_at=now + timedelta(days=14),
+    )
+    return ticket
 
 
-def test_csat_is_the_share_of_four_and_five():
-    assert metrics.csat([5, 4, 3, 2, 5]) == 0.6
-    assert metrics.csat([]) is None
+def period():
+    now = timezone.now()
+    return now - timedelta(days=1), now + timedelta(days=1)
 
 
-def test_medians_and_p90():
-    assert metrics.median([10, 20, 30, 1000]) == 25.0
-    assert metrics.p90(list(range(1, 11))) == 9.1
+def test_nps_with_five_promoters_and_two_detractors_is_thirty(team_dk):
+    for i, score in enumerate([10, 9, 9, 10, 9, 8, 7, 7, 3, 6]):
+        answered(team_dk, i, nps=score)
+    figures = report_figures(*period())
+    assert figures["nps"] == 30.0
+    assert figures["responses"] == 10
+    assert figures["csat"] is None, "no CSAT answers: no figure rather than 0"
+
+
+def test_nps_extremes(team_dk):
+    answered(team_dk, 1, nps=0)
+    answered(team_dk, 2, nps=0)
+    assert report_figures(*period())["nps"] == -100.0
+
+
+def test_csat_is_the_share_of_four_and_five_and_fcr_the_share_of_yes(team_dk):
+    for i, (score, fcr) in enumerate([(5, True), (4, True), (3, False), (2, None), (5, True)]):
+        answered(team_dk, i, csat=score, fcr=fcr)
+    figures = report_figures(*period())
+    assert figures["csat"] == 0.6
+    assert figures["fcr_survey"] == 0.75
+
+
+@pytest.mark.parametrize(
+    ("values", "median", "p90"), [([10, 20, 30, 1000], 25.0, 709.0), (list(range(1, 11)), 5.5, 9.1), ([7], 7, 7)]
+)
+def test_medians_and_p90_are_computed_by_the_database(team_dk, values, median, p90):
+    for i, seconds in enumerate(values):
+        t = make_ticket(team=team_dk, email=f"m{i}@kunde.dk")
+        Ticket.objects.filter(pk=t.pk).update(first_response_s=seconds)
+    spread = Ticket.objects.aggregate(s=Percentiles("first_response_s"))["s"]
+    assert (spread[MEDIAN], spread[P90]) == (median, p90)
+    assert percentiles_of(values)[MEDIAN] == median
+    assert Ticket.objects.filter(pk=0).aggregate(s=Percentiles("first_response_s"))["s"] is None
 
 
 @pytest.fixture
@@ -120,12 +164,10 @@ def test_observed_fcr_counts_reopens_and_repeat_contacts(team_dk, agent):
     make_ticket(team=team_dk, email="c@kunde.dk", category=billing, now=now + timedelta(days=3))
     make_ticket(team=team_dk, email="d@kunde.dk", category=delivery, now=now + timedelta(days=3))
     make_ticket(team=team_dk, email="a@kunde.dk", category=billing, now=now + timedelta(days=9))
-    rows = list(
-        Ticket.objects.filter(pk__in=[clean.pk, reopened.pk, repeated.pk, other_matter.pk]).values_list(
-            "pk", "contact_id", "category_id", "solved_at", "reopen_count"
-        )
-    )
-    assert observed_fcr(rows) == 0.5, "clean and other_matter count; reopened and repeated do not"
+    solved = Ticket.objects.filter(pk__in=[clean.pk, reopened.pk, repeated.pk, other_matter.pk])
+    figures = report_figures(now - timedelta(hours=1), now + timedelta(hours=1), solved)
+    assert figures["solved"] == 4
+    assert figures["fcr_observed"] == 0.5, "clean and other_matter count; reopened and repeated do not"
 
 
 def test_summary_endpoint(client, team_dk, agent):

@@ -4,6 +4,7 @@ Fixed passwords ("demo") exist only here. Everything is generated from a seeded 
 runs give the same data. Rows are bulk-inserted; a full load takes a few seconds on SQLite.
 """
 
+import math
 import random
 from datetime import timedelta
 
@@ -17,6 +18,7 @@ from wowdesk.coaching.django.services import refresh_stale
 from wowdesk.customers.models import Contact, Organization
 from wowdesk.mail.models import Mailbox
 from wowdesk.replies import sla
+from wowdesk.replies.hours import BusinessHours
 from wowdesk.replies.models import OpeningException, OpeningHours
 from wowdesk.routing.models import RoutingPolicy
 from wowdesk.surveys.models import Survey
@@ -275,6 +277,7 @@ def load_demo(seed: int = 2026, tickets: int = TICKETS) -> dict:
     tags = [Tag.objects.create(name=n) for n in TAGS]
     contacts = _customers(rng)
     team_by_language = {t.language: t for t in teams}
+    hours = {t.pk: BusinessHours.for_team(t) for t in teams}
 
     ticket_rows, plans = [], []
     for _ in range(tickets):
@@ -311,6 +314,10 @@ def load_demo(seed: int = 2026, tickets: int = TICKETS) -> dict:
         solved_at = times[-1] + timedelta(minutes=rng.randint(5, 240)) if finished else None
         closed_at = solved_at + timedelta(days=4) if status == Ticket.Status.CLOSED else None
         updated = min(now, closed_at or solved_at or times[-1])
+        # Handling time per answer, for the planning page: a few minutes, longer when the answer is weak.
+        handling = [
+            min(3600, int(rng.lognormvariate(math.log(420 if style == "weak" else 300), 0.55))) for _ in agent_times
+        ]
         ticket_rows.append(
             Ticket(
                 subject=scenario["subject"],
@@ -328,18 +335,21 @@ def load_demo(seed: int = 2026, tickets: int = TICKETS) -> dict:
                 solved_at=solved_at,
                 closed_at=min(closed_at, now) if closed_at else None,
                 reopen_count=1 if finished and style == "weak" and rng.random() < 0.4 else 0,
+                handling_s=sum(handling),
             )
         )
-        plans.append((turns, times, contact, agent, status, solved_at, closed_at, language))
+        sla.measure(ticket_rows[-1], hours[team.pk])
+        plans.append((turns, times, contact, agent, status, solved_at, closed_at, language, handling))
 
     ticket_rows = Ticket.objects.bulk_create(ticket_rows, batch_size=500)
     Ticket.objects.filter(number__isnull=True).update(number=F("id") + NUMBER_OFFSET)
 
     messages, events, tag_links = [], [], []
     Through = Ticket.tags.through
-    for ticket, (turns, times, contact, agent, _status, solved_at, closed_at, language) in zip(
+    for ticket, (turns, times, contact, agent, _status, solved_at, closed_at, language, handling) in zip(
         ticket_rows, plans, strict=True
     ):
+        handling = iter(handling)
         events.append(
             TicketEvent(ticket=ticket, kind="created", new_value=ticket.channel, created_at=ticket.created_at)
         )
@@ -347,7 +357,16 @@ def load_demo(seed: int = 2026, tickets: int = TICKETS) -> dict:
             if speaker == "customer":
                 messages.append(Message(ticket=ticket, kind="inbound", contact=contact, body_text=text, created_at=at))
             else:
-                messages.append(Message(ticket=ticket, kind="outbound", author=agent, body_text=text, created_at=at))
+                messages.append(
+                    Message(
+                        ticket=ticket,
+                        kind="outbound",
+                        author=agent,
+                        body_text=text,
+                        created_at=at,
+                        handling_s=next(handling),
+                    )
+                )
         if ticket.assignee_id:
             events.append(
                 TicketEvent(

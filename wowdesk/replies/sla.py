@@ -45,7 +45,39 @@ def resume(ticket, now: datetime) -> list[str]:
     return FIELDS
 
 
-def stop(ticket) -> list[str]:
+def stop(ticket, now: datetime | None = None) -> list[str]:
+    """We answered, or solved or closed the ticket: the clock stops. Past its due time that is a breach."""
+    fields = list(FIELDS)
+    if now is not None and ticket.response_due_at is not None and now > ticket.response_due_at:
+        ticket.sla_breaches += 1
+        fields.append("sla_breaches")
     ticket.response_due_at = None
     ticket.sla_remaining_s = None
-    return FIELDS
+    return fields
+
+
+def elapsed(team, start: datetime, end: datetime) -> tuple[int, int]:
+    """(calendar seconds, business seconds) from start to end, in the team's opening hours."""
+    return max(0, int((end - start).total_seconds())), int(BusinessHours.for_team(team).seconds_between(start, end))
+
+
+def measure(ticket, hours: BusinessHours) -> None:
+    """Fill a ticket's durations and first-response breach from its timestamps. For tickets made without
+    the services (demo data, the migration that added the columns); live tickets are measured as they go."""
+    if ticket.first_response_at:
+        ticket.first_response_s = max(0, int((ticket.first_response_at - ticket.created_at).total_seconds()))
+        ticket.first_response_business_s = int(hours.seconds_between(ticket.created_at, ticket.first_response_at))
+        due = hours.add(ticket.created_at, 60 * hours.first_response_minutes)
+        ticket.sla_breaches = max(ticket.sla_breaches, int(ticket.first_response_at > due))
+    if ticket.solved_at:
+        ticket.resolution_s = max(0, int((ticket.solved_at - ticket.created_at).total_seconds()))
+        ticket.resolution_business_s = int(hours.seconds_between(ticket.created_at, ticket.solved_at))
+
+
+MEASURED_FIELDS = [
+    "first_response_s",
+    "first_response_business_s",
+    "resolution_s",
+    "resolution_business_s",
+    "sla_breaches",
+]

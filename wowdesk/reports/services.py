@@ -1,75 +1,156 @@
-"""Read-only summaries over tickets and surveys (reports imports others; nobody imports reports).
+"""Read-only figures over tickets and surveys (reports imports others; nobody imports reports).
 
-First contact resolution, two ways:
-- survey: the share of "yes" to "Was your matter resolved the first time you contacted us?";
-- observed: of the tickets solved in the period, the share that were never reopened and after which the same
+Everything is aggregated by the database (counts, and percentiles through aggregates.Percentiles) over
+columns the ticket services keep as things happen (durations in calendar and business seconds, SLA
+breaches, handling time), so a view costs a handful of queries at a million tickets.
+
+Definitions (docs/measurement.md):
+- First response time: creation to first reply, for tickets created in the period.
+- Resolution time: creation to (last) solving; the key figures take tickets solved in the period, the
+  breakdown the tickets created in the period.
+- SLA attainment: of the tickets created in the period whose answer fell due or was given, the share that
+  never had an answer later than the SLA clock allowed (and is not overdue now).
+- Backlog: tickets not solved (new, open, pending) at a moment.
+- FCR answered: share of "yes" to "Was your matter resolved the first time you contacted us?".
+- FCR observed: of the tickets solved in the period, the share never reopened and after which the same
   contact opened no new ticket in the same category within FCR_WINDOW_DAYS (7) of solving.
 """
 
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Coalesce, Extract, TruncWeek
+from django.utils import timezone
 
 from wowdesk.surveys.models import Survey
 from wowdesk.tickets.models import Ticket
 
-from . import metrics
+from . import staffing
+from .aggregates import MEDIAN, P90, Percentiles
 
 
 def fcr_window() -> timedelta:
     return timedelta(days=settings.FCR_WINDOW_DAYS)
 
 
-def observed_fcr(solved: list[tuple]) -> float | None:
-    """`solved`: (pk, contact_id, category_id, solved_at, reopen_count) of the tickets solved in a period."""
-    if not solved:
-        return None
-    window = fcr_window()
-    contacts = {row[1] for row in solved}
-    later = {}
-    for pk, contact_id, category_id, created_at in Ticket.objects.filter(contact_id__in=contacts).values_list(
-        "pk", "contact_id", "category_id", "created_at"
-    ):
-        later.setdefault((contact_id, category_id), []).append((pk, created_at))
-    first_time = 0
-    for pk, contact_id, category_id, solved_at, reopens in solved:
-        again = any(
-            other != pk and solved_at < created <= solved_at + window
-            for other, created in later.get((contact_id, category_id), [])
+def _repeat_contact() -> Exists:
+    """The same contact opened another ticket in the same category (no category counts as one) within
+    the FCR window after this one was solved."""
+    return Exists(
+        Ticket.objects.alias(same_category=Coalesce("category_id", Value(0)))
+        .filter(
+            contact_id=OuterRef("contact_id"),
+            same_category=Coalesce(OuterRef("category_id"), Value(0)),
+            created_at__gt=OuterRef("solved_at"),
+            created_at__lte=OuterRef("solved_at") + fcr_window(),
         )
-        first_time += reopens == 0 and not again
-    return round(first_time / len(solved), 3)
-
-
-def summary(start: datetime, end: datetime, team_id: int | None = None, tickets=None) -> dict:
-    """The numbers behind GET /api/v1/reports/summary, for tickets visible in `tickets` (default all)."""
-    tickets = Ticket.objects.all() if tickets is None else tickets
-    if team_id is not None:
-        tickets = tickets.filter(team_id=team_id)
-    created = tickets.filter(created_at__gte=start, created_at__lt=end)
-    solved = list(
-        tickets.filter(solved_at__gte=start, solved_at__lt=end).values_list(
-            "pk", "contact_id", "category_id", "solved_at", "reopen_count", "created_at"
-        )
+        .exclude(pk=OuterRef("pk"))
     )
-    first = [
-        (f - c).total_seconds()
-        for c, f in created.exclude(first_response_at=None).values_list("created_at", "first_response_at")
-    ]
-    resolution = [(row[3] - row[5]).total_seconds() for row in solved]
-    surveys = Survey.objects.filter(ticket__in=tickets, answered_at__gte=start, answered_at__lt=end)
-    answers = list(surveys.values_list("csat", "nps", "fcr"))
+
+
+def _ratio(part, whole, digits=3) -> float | None:
+    return round(part / whole, digits) if whole else None
+
+
+def _pick(values, index):
+    return values[index] if values else None
+
+
+def _created_aggregates(now: datetime) -> dict:
+    """Aggregates over tickets created in a period (a cohort)."""
+    overdue = Q(response_due_at__lt=now)
     return {
-        "tickets": created.count(),
-        "solved": len(solved),
-        "first_response_median_s": metrics.median(first),
-        "resolution_median_s": metrics.median(resolution),
-        "fcr_observed": observed_fcr([row[:5] for row in solved]),
-        "fcr_survey": metrics.share(f for _c, _n, f in answers if f is not None),
-        "csat": metrics.csat(c for c, _n, _f in answers if c is not None),
-        "nps": metrics.nps(n for _c, n, _f in answers if n is not None),
-        "responses": len(answers),
+        "tickets": Count("pk"),
+        "solved": Count("pk", filter=Q(solved_at__isnull=False)),
+        "reopened": Count("pk", filter=Q(reopen_count__gt=0)),
+        "sla_due": Count("pk", filter=Q(first_response_at__isnull=False) | overdue | Q(sla_breaches__gt=0)),
+        "sla_missed": Count("pk", filter=overdue | Q(sla_breaches__gt=0)),
+        "first": Percentiles("first_response_s"),
+        "first_business": Percentiles("first_response_business_s"),
+        "resolution": Percentiles("resolution_s"),
+        "resolution_business": Percentiles("resolution_business_s"),
     }
+
+
+SURVEY_AGGREGATES = {
+    "responses": Count("pk"),
+    "csat_n": Count("pk", filter=Q(csat__isnull=False)),
+    "csat_ok": Count("pk", filter=Q(csat__gte=4)),
+    "nps_n": Count("pk", filter=Q(nps__isnull=False)),
+    "promoters": Count("pk", filter=Q(nps__gte=9)),
+    "detractors": Count("pk", filter=Q(nps__lte=6)),
+    "fcr_n": Count("pk", filter=Q(fcr__isnull=False)),
+    "fcr_yes": Count("pk", filter=Q(fcr=True)),
+}
+
+
+def _survey_figures(row: dict) -> dict:
+    nps_n = row.get("nps_n", 0)
+    return {
+        "csat": _ratio(row.get("csat_ok", 0), row.get("csat_n", 0)),
+        "nps": round(100 * (row["promoters"] - row["detractors"]) / nps_n, 1) if nps_n else None,
+        "fcr_survey": _ratio(row.get("fcr_yes", 0), row.get("fcr_n", 0)),
+        "responses": row.get("responses", 0),
+    }
+
+
+def _scoped(tickets: QuerySet | None, team_id: int | None) -> QuerySet:
+    tickets = Ticket.objects.all() if tickets is None else tickets
+    return tickets if team_id is None else tickets.filter(team_id=team_id)
+
+
+def figures(start: datetime, end: datetime, tickets: QuerySet | None = None, team_id: int | None = None) -> dict:
+    """The key figures of a period: four queries whatever the number of tickets."""
+    now = timezone.now()
+    tickets = _scoped(tickets, team_id)
+    created = tickets.filter(created_at__gte=start, created_at__lt=end).aggregate(**_created_aggregates(now))
+    solved = tickets.filter(solved_at__gte=start, solved_at__lt=end).aggregate(
+        solved=Count("pk"),
+        first_time=Count("pk", filter=Q(reopen_count=0) & ~_repeat_contact()),
+        resolution=Percentiles("resolution_s"),
+        resolution_business=Percentiles("resolution_business_s"),
+    )
+    answers = Survey.objects.filter(ticket__in=tickets, answered_at__gte=start, answered_at__lt=end).aggregate(
+        **SURVEY_AGGREGATES
+    )
+    return {
+        "tickets": created["tickets"],
+        "solved": solved["solved"],
+        "first_response_median_s": _pick(created["first"], MEDIAN),
+        "first_response_p90_s": _pick(created["first"], P90),
+        "first_response_business_median_s": _pick(created["first_business"], MEDIAN),
+        "first_response_business_p90_s": _pick(created["first_business"], P90),
+        "resolution_median_s": _pick(solved["resolution"], MEDIAN),
+        "resolution_p90_s": _pick(solved["resolution"], P90),
+        "resolution_business_median_s": _pick(solved["resolution_business"], MEDIAN),
+        "resolution_business_p90_s": _pick(solved["resolution_business"], P90),
+        "sla_attainment": _ratio(created["sla_due"] - created["sla_missed"], created["sla_due"]),
+        "sla_missed": created["sla_missed"],
+        "reopen_rate": _ratio(created["reopened"], created["tickets"]),
+        "backlog": tickets.filter(is_active=True).count(),
+        "fcr_observed": _ratio(solved["first_time"], solved["solved"]),
+        **_survey_figures(answers),
+    }
+
+
+SUMMARY_KEYS = [
+    "tickets",
+    "solved",
+    "first_response_median_s",
+    "resolution_median_s",
+    "fcr_observed",
+    "fcr_survey",
+    "csat",
+    "nps",
+    "responses",
+]
+
+
+def summary(start: datetime, end: datetime, team_id: int | None = None, tickets: QuerySet | None = None) -> dict:
+    """The numbers behind GET /api/v1/reports/summary, for tickets visible in `tickets` (default all)."""
+    all_figures = figures(start, end, tickets, team_id)
+    return {key: all_figures[key] for key in SUMMARY_KEYS}
 
 
 DIMENSIONS = {
@@ -79,79 +160,144 @@ DIMENSIONS = {
     "category": ("category_id", "category__name"),
     "language": ("language", "language"),
 }
+SURVEY_KEY = {
+    "agent": "agent_id",
+    "team": "ticket__team_id",
+    "channel": "ticket__channel",
+    "category": "ticket__category_id",
+    "language": "ticket__language",
+}
 
 
-def breakdown(start: datetime, end: datetime, dimension: str, tickets) -> list[dict]:
-    """Key figures per team, agent, channel, category or language for tickets created in the period.
-    Times are calendar seconds; the spread (median and p90) shows variation, not just an average."""
+def breakdown(start: datetime, end: datetime, dimension: str, tickets: QuerySet, clock: str = "calendar") -> list:
+    """Key figures per team, agent, channel, category or language for the tickets created in the period,
+    with the spread of response and resolution times (p10, p25, median, p75, p90), in calendar or business
+    time (`clock`), so the variation between agents shows and not just an average."""
     key, label = DIMENSIONS[dimension]
-    rows: dict = {}
+    suffix = "_business" if clock == "business" else ""
     created = tickets.filter(created_at__gte=start, created_at__lt=end)
-    for value, name, reopens, c, f, s in created.values_list(
-        key, label, "reopen_count", "created_at", "first_response_at", "solved_at"
-    ):
-        row = rows.setdefault(
-            value,
+    groups = created.values(key, label).annotate(**_created_aggregates(timezone.now())).order_by()
+    answers = {
+        row[SURVEY_KEY[dimension]]: row
+        for row in Survey.objects.filter(ticket__in=created, answered_at__isnull=False)
+        .values(SURVEY_KEY[dimension])
+        .annotate(**SURVEY_AGGREGATES)
+        .order_by()
+    }
+    rows = []
+    for group in groups:
+        value = group[key]
+        first, resolution = group["first" + suffix], group["resolution" + suffix]
+        survey = _survey_figures(answers.get(value, {"promoters": 0, "detractors": 0}))
+        rows.append(
             {
                 "key": value,
-                "name": name or "–",
-                "tickets": 0,
-                "solved": 0,
-                "reopened": 0,
-                "first": [],
-                "resolution": [],
-            },
-        )
-        row["tickets"] += 1
-        row["reopened"] += reopens > 0
-        if f:
-            row["first"].append((f - c).total_seconds())
-        if s:
-            row["solved"] += 1
-            row["resolution"].append((s - c).total_seconds())
-    answers: dict = {}
-    survey_key = {
-        "agent": "agent_id",
-        "team": "ticket__team_id",
-        "channel": "ticket__channel",
-        "category": "ticket__category_id",
-        "language": "ticket__language",
-    }[dimension]
-    for value, csat, nps in Survey.objects.filter(ticket__in=created, answered_at__isnull=False).values_list(
-        survey_key, "csat", "nps"
-    ):
-        answers.setdefault(value, []).append((csat, nps))
-    out = []
-    for value, row in rows.items():
-        got = answers.get(value, [])
-        out.append(
-            {
-                "key": row["key"],
-                "name": row["name"],
-                "tickets": row["tickets"],
-                "solved": row["solved"],
-                "reopen_rate": round(row["reopened"] / row["tickets"], 3) if row["tickets"] else None,
-                "first_response_median_s": metrics.median(row["first"]),
-                "first_response_p90_s": metrics.p90(row["first"]),
-                "resolution_median_s": metrics.median(row["resolution"]),
-                "resolution_p90_s": metrics.p90(row["resolution"]),
-                "csat": metrics.csat(c for c, _ in got if c is not None),
-                "nps": metrics.nps(n for _, n in got if n is not None),
-                "responses": len(got),
+                "name": group[label] or "–",
+                "tickets": group["tickets"],
+                "solved": group["solved"],
+                "reopen_rate": _ratio(group["reopened"], group["tickets"]),
+                "sla_attainment": _ratio(group["sla_due"] - group["sla_missed"], group["sla_due"]),
+                "first_response_median_s": _pick(first, MEDIAN),
+                "first_response_p90_s": _pick(first, P90),
+                "resolution_median_s": _pick(resolution, MEDIAN),
+                "resolution_p90_s": _pick(resolution, P90),
+                "csat": survey["csat"],
+                "nps": survey["nps"],
+                "responses": survey["responses"],
+                "first_response_spread": first,
+                "resolution_spread": resolution,
             }
         )
-    return sorted(out, key=lambda r: str(r["name"]))
+    return sorted(rows, key=lambda r: str(r["name"]))
 
 
-def weekly(start: datetime, end: datetime, tickets) -> list[dict]:
-    """Tickets created and solved per week, for the trend chart."""
-    weeks: dict = {}
-    for created_at, solved_at in tickets.filter(created_at__gte=start, created_at__lt=end).values_list(
-        "created_at", "solved_at"
-    ):
-        day = created_at.date()
-        week = day - timedelta(days=day.weekday())
-        entry = weeks.setdefault(week, {"week": week, "created": 0, "solved": 0})
-        entry["created"] += 1
-        entry["solved"] += solved_at is not None
-    return [weeks[w] for w in sorted(weeks)]
+def weekly(start: datetime, end: datetime, tickets: QuerySet) -> list[dict]:
+    """Per week: tickets created, tickets solved and the backlog (unsolved) at the week's end.
+
+    The backlog is walked back from today's: backlog(t) = unsolved now - created after t + solved after t,
+    which needs only index range counts instead of a scan of every ticket ever made per week."""
+    created = dict(
+        tickets.filter(created_at__gte=start, created_at__lt=end)
+        .annotate(week=TruncWeek("created_at"))
+        .values_list("week")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    solved = dict(
+        tickets.filter(solved_at__gte=start, solved_at__lt=end)
+        .annotate(week=TruncWeek("solved_at"))
+        .values_list("week")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    backlog = (
+        tickets.filter(is_active=True).count()
+        - tickets.filter(created_at__gte=end).count()
+        + tickets.filter(solved_at__gte=end).count()
+    )
+    weeks = []
+    for week in sorted(set(created) | set(solved), reverse=True):
+        weeks.append({"week": week, "created": created.get(week, 0), "solved": solved.get(week, 0), "backlog": backlog})
+        backlog += weeks[-1]["solved"] - weeks[-1]["created"]  # the backlog at the end of the week before
+    return weeks[::-1]
+
+
+def planning(tickets: QuerySet, *, zone, now: datetime, weeks: int = 8, target_s: int = 4 * 3600, goal=0.8) -> dict:
+    """For leads' workforce planning: average handling time (AHT), arrivals per weekday and hour over the
+    last `weeks` weeks, and the agents each hour needs to answer `goal` of them within `target_s`."""
+    since = now - timedelta(weeks=weeks)
+    handled = tickets.filter(solved_at__gte=since, handling_s__gt=0)
+    aht = handled.aggregate(n=Count("pk"), mean=Avg("handling_s"), spread=Percentiles("handling_s"))
+    aht_s = aht["mean"] or 0
+    by = {}
+    for name, field in (("category", "category__name"), ("channel", "channel")):
+        label = (lambda v: Ticket.Channel(v).label) if name == "channel" else (lambda v: v)
+        by[name] = [
+            {
+                "name": label(row[field]) if row[field] else "–",
+                "tickets": row["n"],
+                "aht_s": round(row["mean"]),
+                "spread": row["spread"],
+            }
+            for row in handled.values(field)
+            .annotate(n=Count("pk"), mean=Avg("handling_s"), spread=Percentiles("handling_s"))
+            .order_by("-n")
+        ]
+    arrivals = {
+        (day, hour): n
+        for day, hour, n in tickets.filter(created_at__gte=since, created_at__lt=now)
+        .annotate(
+            day=Extract("created_at", "iso_week_day", tzinfo=zone), hour=Extract("created_at", "hour", tzinfo=zone)
+        )
+        .values_list("day", "hour")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    grid = []
+    for day in range(1, 8):
+        cells = []
+        for hour in range(24):
+            per_hour = arrivals.get((day, hour), 0) / weeks
+            cells.append(
+                {
+                    "hour": hour,
+                    "arrivals": round(per_hour, 1),
+                    "agents": staffing.agents_needed(per_hour, aht_s, target_s, goal) if aht_s else None,
+                }
+            )
+        grid.append({"day": day, "cells": cells})
+    total = sum(arrivals.values())
+    return {
+        "weeks": weeks,
+        "tickets_per_week": round(total / weeks, 1),
+        "handled": aht["n"],
+        "aht_s": round(aht_s) if aht["mean"] is not None else None,
+        "aht_median_s": _pick(aht["spread"], MEDIAN),
+        "aht_p90_s": _pick(aht["spread"], P90),
+        "workload_hours_per_week": round(total / weeks * aht_s / 3600, 1),
+        "grid": grid,
+        "peak_agents": max((c["agents"] or 0 for row in grid for c in row["cells"]), default=0),
+        "by": by,
+        "target_s": target_s,
+        "goal": goal,
+    }

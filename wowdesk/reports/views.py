@@ -2,13 +2,17 @@
 
 import csv
 from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from wowdesk.accounts.models import Team
+from wowdesk.replies.hours import BusinessHours
 from wowdesk.tickets.services import visible_tickets
 
 from . import services
@@ -25,7 +29,9 @@ COLUMNS = [
     "csat",
     "nps",
     "responses",
+    "sla_attainment",
 ]
+CLOCKS = ("calendar", "business")
 
 
 def _period(request) -> tuple[date, date, datetime, datetime]:
@@ -49,51 +55,111 @@ def _period(request) -> tuple[date, date, datetime, datetime]:
     )
 
 
-@login_required
-def dashboard(request):
+def _lead_only(request) -> None:
     if not request.user.is_lead:
         raise PermissionDenied
+
+
+def _box(spread, scale) -> dict | None:
+    """A box plot's geometry in % of the widest p90: whiskers p10-p90, box p25-p75, the median line."""
+    if not spread or not scale:
+        return None
+    p10, p25, p50, p75, p90 = (round(100 * v / scale, 1) for v in spread)
+    return {"left": p10, "whisker": p90 - p10, "box_left": p25, "box": p75 - p25, "median": p50}
+
+
+@login_required
+def dashboard(request):
+    _lead_only(request)
     first, last, start, end = _period(request)
     dimension = request.GET.get("by", "team")
     if dimension not in services.DIMENSIONS:
         dimension = "team"
+    clock = request.GET.get("clock", "calendar")
+    if clock not in CLOCKS:
+        clock = "calendar"
     tickets = visible_tickets(request.user)
-    rows = services.breakdown(start, end, dimension, tickets)
+    rows = services.breakdown(start, end, dimension, tickets, clock)
     if request.GET.get("format") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="wowdesk-{dimension}-{first}-{last}.csv"'
+        response["Content-Disposition"] = f'attachment; filename="wowdesk-{dimension}-{clock}-{first}-{last}.csv"'
         writer = csv.writer(response)
         writer.writerow([dimension, *COLUMNS[1:]])
         for row in rows:
             writer.writerow([row[c] if row[c] is not None else "" for c in COLUMNS])
         return response
+    scale = max((r["first_response_spread"][-1] for r in rows if r["first_response_spread"]), default=0)
+    for row in rows:
+        row["box"] = _box(row["first_response_spread"], scale)
     weeks = services.weekly(start, end, tickets)
-    top = max([w["created"] for w in weeks] or [1]) or 1
+    top = max([max(w["created"], w["solved"], w["backlog"]) for w in weeks] or [1]) or 1
     for w in weeks:
-        w["created_pct"], w["solved_pct"] = round(100 * w["created"] / top), round(100 * w["solved"] / top)
+        for key in ("created", "solved", "backlog"):
+            w[f"{key}_pct"] = round(100 * max(w[key], 0) / top)
     context = {
-        "summary": services.summary(start, end, tickets=tickets),
+        "figures": services.figures(start, end, tickets),
         "rows": rows,
         "weeks": weeks,
         "first": first,
         "last": last,
         "dimension": dimension,
         "dimensions": list(services.DIMENSIONS),
+        "clock": clock,
+        "scale_h": round(scale / 3600, 1),
+        "period": f"from={first:%Y-%m-%d}&to={last:%Y-%m-%d}",
     }
     return render(request, "reports/dashboard.html", context)
 
 
+DRILLDOWNS = ("created", "solved", "backlog", "sla", "reopened", "answered")
+
+
 @login_required
 def drilldown(request):
-    """The tickets behind a figure: created in the period, with the breakdown's value."""
-    if not request.user.is_lead:
-        raise PermissionDenied
+    """The tickets behind a figure: `metric` says which (created in the period by default), `by` and
+    `value` narrow it to one row of the breakdown."""
+    _lead_only(request)
     first, last, start, end = _period(request)
+    metric = request.GET.get("metric", "created")
+    if metric not in DRILLDOWNS:
+        metric = "created"
+    tickets = visible_tickets(request.user)
+    in_period = tickets.filter(created_at__gte=start, created_at__lt=end)
+    tickets = {
+        "created": in_period,
+        "solved": tickets.filter(solved_at__gte=start, solved_at__lt=end),
+        "backlog": tickets.filter(is_active=True),
+        "sla": in_period.filter(Q(sla_breaches__gt=0) | Q(response_due_at__lt=timezone.now())),
+        "reopened": in_period.filter(reopen_count__gt=0),
+        "answered": tickets.filter(survey__answered_at__gte=start, survey__answered_at__lt=end),
+    }[metric]
     dimension = request.GET.get("by", "team")
-    tickets = visible_tickets(request.user).filter(created_at__gte=start, created_at__lt=end)
     if dimension in services.DIMENSIONS and "value" in request.GET:
         key = services.DIMENSIONS[dimension][0]
         value = request.GET["value"]
         tickets = tickets.filter(**({f"{key}__isnull": True} if value in ("", "None") else {key: value}))
     rows = list(tickets.select_related("contact", "assignee", "category").order_by("-created_at")[:200])
-    return render(request, "reports/drilldown.html", {"tickets": rows, "first": first, "last": last})
+    context = {"tickets": rows, "first": first, "last": last, "metric": metric, "total": tickets.count()}
+    return render(request, "reports/drilldown.html", context)
+
+
+@login_required
+def planning(request):
+    """Workforce planning for leads: AHT and the agents needed per hour. Agents never see handling time."""
+    _lead_only(request)
+    teams = list(Team.objects.order_by("name"))
+    team = next((t for t in teams if str(t.pk) == request.GET.get("team")), teams[0] if teams else None)
+    tickets = visible_tickets(request.user)
+    zone = timezone.get_current_timezone()
+    target_s = 4 * 3600
+    if team is not None:
+        tickets = tickets.filter(team=team)
+        zone = ZoneInfo(team.time_zone)
+        target_s = 60 * BusinessHours.for_team(team).first_response_minutes
+    try:
+        goal = min(max(int(request.GET.get("goal", 80)), 50), 99) / 100
+    except ValueError:
+        goal = 0.8
+    plan = services.planning(tickets, zone=zone, now=timezone.now(), target_s=target_s, goal=goal)
+    context = {"plan": plan, "teams": teams, "team": team, "goal_pct": round(goal * 100)}
+    return render(request, "reports/planning.html", context)

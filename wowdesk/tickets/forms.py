@@ -49,6 +49,8 @@ class ComposerForm(forms.Form):
             )
 
     status = forms.ChoiceField(label=_("Then set the ticket to"), choices=STATUS_CHOICES, initial="pending")
+    # Seconds the ticket page was in view before sending (app.js fills it): handling time, for planning.
+    handling_s = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     attachments = MultipleFileField(label=_("Attachments"))
 
     def clean_body(self):

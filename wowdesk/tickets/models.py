@@ -100,6 +100,18 @@ class Ticket(models.Model):
     sla_remaining_s = models.PositiveIntegerField(null=True, blank=True, editable=False)
     solved_at = models.DateTimeField(_("solved"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # Durations written when they happen (tickets.services), in calendar and in business seconds, so reports
+    # aggregate plain columns in SQL: business time depends on each team's opening hours and holidays and
+    # cannot be computed by the database, and recomputing it per ticket on every report would not scale.
+    first_response_s = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    first_response_business_s = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    resolution_s = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    resolution_business_s = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Answers that came after the SLA clock had run out (counted by replies.sla.stop).
+    sla_breaches = models.PositiveIntegerField(default=0, editable=False)
+    # Agents' handling time, summed over their replies and notes (seconds with the ticket open in the
+    # composer). For workforce planning only: shown to leads on the planning page, never on agents' screens.
+    handling_s = models.PositiveIntegerField(default=0, editable=False)
     # Derived by the database from status, so it can never disagree with it. It exists for the indexes
     # below: "all open tickets, newest first" becomes an index walk instead of a sort of every open ticket.
     is_active = models.GeneratedField(
@@ -120,6 +132,7 @@ class Ticket(models.Model):
             models.Index(fields=["team", "is_active", "updated_at", "id"], name="ticket_team_active"),
             models.Index(fields=["category", "is_active", "updated_at", "id"], name="ticket_category_active"),
             models.Index(fields=["contact", "created_at"], name="ticket_contact_created"),
+            models.Index(fields=["solved_at"], name="ticket_solved"),
         ]
 
     def __str__(self) -> str:
@@ -156,6 +169,8 @@ class Message(models.Model):
 
     delivery = models.CharField(_("delivery"), max_length=10, choices=Delivery.choices, blank=True, default="")
     delivery_error = models.CharField(_("delivery error"), max_length=500, blank=True)
+    # Replies and notes: how long the agent had the ticket open in the composer for it (planning only).
+    handling_s = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -235,8 +235,8 @@ def add_inbound_message(
     if ticket.status == Status.SOLVED:
         ticket.reopen_count += 1
         _event(ticket, TicketEvent.Kind.REOPENED, None, old=Status.SOLVED, new=Status.OPEN, at=now)
-        ticket.status, ticket.solved_at = Status.OPEN, None
-        fields += ["status", "solved_at", "reopen_count", *sla.resume(ticket, now)]
+        ticket.status = Status.OPEN
+        fields += ["status", "reopen_count", *_unsolved(ticket), *sla.resume(ticket, now)]
     elif ticket.status == Status.PENDING:
         _event(ticket, TicketEvent.Kind.STATUS, None, old=Status.PENDING, new=Status.OPEN, at=now)
         ticket.status = Status.OPEN
@@ -260,9 +260,11 @@ def reply(
     body: str,
     status: str = Status.PENDING,
     attachments: Sequence[UploadedFile] = (),
+    handling_s: int | None = None,
     now=None,
 ) -> Message:
-    """An agent answers the customer. By default the ticket then waits on the customer (pending)."""
+    """An agent answers the customer. By default the ticket then waits on the customer (pending).
+    `handling_s`: how long the agent worked on it in the composer (for planning; see _add_handling)."""
     ensure_can_work(author, ticket)
     if ticket.status == Status.CLOSED:
         raise TicketError(_("This ticket is closed. Reply on its follow-up ticket instead."))
@@ -271,18 +273,25 @@ def reply(
     validate_attachments(attachments)
     now = now or timezone.now()
     message = Message.objects.create(
-        ticket=ticket, kind=Message.Kind.OUTBOUND, author=author, body_text=body, created_at=now
+        ticket=ticket,
+        kind=Message.Kind.OUTBOUND,
+        author=author,
+        body_text=body,
+        created_at=now,
+        handling_s=_handling(handling_s),
     )
     _store_attachments(message, attachments)
+    _add_handling(ticket, message.handling_s)
     fields = []
     if ticket.first_response_at is None:
         ticket.first_response_at = now
-        fields.append("first_response_at")
+        ticket.first_response_s, ticket.first_response_business_s = sla.elapsed(ticket.team, ticket.created_at, now)
+        fields += ["first_response_at", "first_response_s", "first_response_business_s"]
     if ticket.assignee_id is None:
         _event(ticket, TicketEvent.Kind.ASSIGNEE, author, new=author, at=now)
         ticket.assignee = author
         fields.append("assignee")
-    fields += sla.stop(ticket)
+    fields += sla.stop(ticket, now)
     fields += _apply_status(ticket, status, author, now, answered=True)
     _touch(ticket, now, *fields)
     search.index_tickets([ticket.pk])
@@ -294,7 +303,15 @@ def reply(
 
 
 @transaction.atomic
-def add_note(ticket: Ticket, *, author: User, body: str, attachments: Sequence[UploadedFile] = (), now=None) -> Message:
+def add_note(
+    ticket: Ticket,
+    *,
+    author: User,
+    body: str,
+    attachments: Sequence[UploadedFile] = (),
+    handling_s: int | None = None,
+    now=None,
+) -> Message:
     """An internal note: seen by colleagues, never sent to the customer."""
     ensure_can_work(author, ticket)
     if not body.strip():
@@ -302,16 +319,49 @@ def add_note(ticket: Ticket, *, author: User, body: str, attachments: Sequence[U
     validate_attachments(attachments)
     now = now or timezone.now()
     message = Message.objects.create(
-        ticket=ticket, kind=Message.Kind.NOTE, author=author, body_text=body, created_at=now
+        ticket=ticket,
+        kind=Message.Kind.NOTE,
+        author=author,
+        body_text=body,
+        created_at=now,
+        handling_s=_handling(handling_s),
     )
     _store_attachments(message, attachments)
+    _add_handling(ticket, message.handling_s)
     _touch(ticket, now)
     search.index_tickets([ticket.pk])
     message_added.send(sender=Message, message=message)
     return message
 
 
+# Longer than this in the composer for one message is a tab left open, not work: it is capped.
+MAX_HANDLING_S = 3600
+
+
+def _handling(seconds: int | None) -> int | None:
+    return None if seconds is None else max(0, min(int(seconds), MAX_HANDLING_S))
+
+
+def _add_handling(ticket: Ticket, seconds: int | None) -> None:
+    """Add to the ticket's handling time in one statement, so two agents' notes at once both count."""
+    if seconds:
+        Ticket.objects.filter(pk=ticket.pk).update(handling_s=F("handling_s") + seconds)
+        ticket.handling_s += seconds
+
+
 # --- changing a ticket's properties ----------------------------------------------------------------
+
+
+def _solved(ticket: Ticket, now) -> list[str]:
+    ticket.solved_at = now
+    ticket.resolution_s, ticket.resolution_business_s = sla.elapsed(ticket.team, ticket.created_at, now)
+    return ["solved_at", "resolution_s", "resolution_business_s"]
+
+
+def _unsolved(ticket: Ticket) -> list[str]:
+    """Reopened: the resolution time is measured again at the next solve, from creation."""
+    ticket.solved_at = ticket.resolution_s = ticket.resolution_business_s = None
+    return ["solved_at", "resolution_s", "resolution_business_s"]
 
 
 def _apply_status(ticket: Ticket, status: str, actor: User | None, now, answered: bool = False) -> list[str]:
@@ -327,19 +377,16 @@ def _apply_status(ticket: Ticket, status: str, actor: User | None, now, answered
     _event(ticket, TicketEvent.Kind.STATUS, actor, old=ticket.status, new=status, at=now)
     fields = ["status"]
     if status == Status.SOLVED:
-        ticket.solved_at = now
-        fields += ["solved_at", *sla.stop(ticket)]
+        fields += [*_solved(ticket, now), *sla.stop(ticket, now)]
     elif status == Status.CLOSED:
         ticket.closed_at = now
-        ticket.solved_at = ticket.solved_at or now
-        fields += ["closed_at", "solved_at", *sla.stop(ticket)]
+        fields += ["closed_at", *([] if ticket.solved_at else _solved(ticket, now)), *sla.stop(ticket, now)]
     elif status == Status.PENDING:
         fields += sla.pause(ticket, now)  # waiting on the customer: the clock stops and keeps what was left
     elif ticket.status in (Status.PENDING, Status.SOLVED) and not answered:
         fields += sla.resume(ticket, now)
     if ticket.status == Status.SOLVED and status != Status.CLOSED:
-        ticket.solved_at = None
-        fields.append("solved_at")
+        fields += _unsolved(ticket)
     ticket.status = status
     return fields
 

@@ -153,11 +153,22 @@ def post_message(request, number: int):
     data = form.cleaned_data
     try:
         if data["kind"] == "note":
-            services.add_note(ticket, author=request.user, body=data["body"], attachments=data["attachments"])
+            services.add_note(
+                ticket,
+                author=request.user,
+                body=data["body"],
+                attachments=data["attachments"],
+                handling_s=data["handling_s"],
+            )
             messages.success(request, _("Note saved."))
         else:
             services.reply(
-                ticket, author=request.user, body=data["body"], status=data["status"], attachments=data["attachments"]
+                ticket,
+                author=request.user,
+                body=data["body"],
+                status=data["status"],
+                attachments=data["attachments"],
+                handling_s=data["handling_s"],
             )
             messages.success(request, _("Reply sent."))
     except ValidationError as exc:

@@ -40,3 +40,22 @@ def quoted_split(text: str) -> tuple[str, str]:
 @register.filter
 def overdue(moment) -> bool:
     return bool(moment) and moment < timezone.now()
+
+
+@register.filter
+def duration(seconds) -> str:
+    """Seconds as people read a response time: "45 min", "3.5 h", "2.1 d"; "–" when there is none."""
+    if seconds is None or seconds == "":
+        return "–"
+    seconds = float(seconds)
+    if seconds < 3600:
+        return f"{round(seconds / 60)} min"
+    if seconds < 48 * 3600:
+        return f"{seconds / 3600:.1f} h"
+    return f"{seconds / 86400:.1f} d"
+
+
+@register.filter
+def percent(share) -> str:
+    """A 0..1 share as a whole percentage; "–" when there is none."""
+    return "–" if share is None or share == "" else f"{round(100 * float(share))} %"

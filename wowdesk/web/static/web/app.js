@@ -56,6 +56,20 @@
     box.focus();
     box.dispatchEvent(new Event("input", { bubbles: true }));
   });
+  // Handling time (for leads' planning, never shown to agents): the seconds this ticket page was in view
+  // before the reply or note was sent. A hidden tab does not count.
+  var composer = document.querySelector("#composer");
+  if (composer && composer.elements.handling_s) {
+    var inView = 0, since = document.hidden ? null : Date.now();
+    document.addEventListener("visibilitychange", function () {
+      if (document.hidden && since !== null) { inView += Date.now() - since; since = null; }
+      else if (!document.hidden && since === null) { since = Date.now(); }
+    });
+    composer.addEventListener("submit", function () {
+      var total = inView + (since !== null ? Date.now() - since : 0);
+      composer.elements.handling_s.value = Math.round(total / 1000);
+    });
+  }
   // The composer's submit button says what will happen: send to the customer, or save a note.
   document.addEventListener("change", function (event) {
     if (event.target.hasAttribute("data-autosubmit")) { event.target.form.requestSubmit(); return; }

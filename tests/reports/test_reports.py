@@ -1,0 +1,161 @@
+"""The leads' figures: business hours, SLA attainment, backlog, spread per agent, and the planning page."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.conftest import make_ticket, make_user
+from wowdesk.reports import services as reports
+from wowdesk.reports import staffing
+from wowdesk.replies.models import OpeningHours
+from wowdesk.tickets import services as tickets
+from wowdesk.tickets.models import Message, Ticket
+
+CPH = ZoneInfo("Europe/Copenhagen")
+WEEKDAYS_8_TO_16 = {str(d): [["08:00", "16:00"]] for d in range(5)} | {"5": [], "6": []}
+
+
+@pytest.fixture
+def office_hours(team_dk):
+    return OpeningHours.objects.create(team=team_dk, weekly=WEEKDAYS_8_TO_16, holidays="", first_response_minutes=240)
+
+
+def test_first_response_and_resolution_in_calendar_and_business_hours(office_hours, team_dk, agent):
+    friday_3pm = datetime(2026, 10, 2, 15, tzinfo=CPH)
+    ticket = make_ticket(team=team_dk, now=friday_3pm)
+    # Answered on Monday at 9: 66 hours later, but only 2 of them open (Friday 15-16, Monday 8-9).
+    tickets.reply(ticket, author=agent, body="Svar", status="solved", now=datetime(2026, 10, 5, 9, tzinfo=CPH))
+    ticket.refresh_from_db()
+    assert (ticket.first_response_s, ticket.first_response_business_s) == (66 * 3600, 2 * 3600)
+    assert (ticket.resolution_s, ticket.resolution_business_s) == (66 * 3600, 2 * 3600)
+    assert ticket.sla_breaches == 0, "2 business hours is within the 4-hour target"
+    figures = reports.figures(friday_3pm - timedelta(days=1), friday_3pm + timedelta(days=7))
+    assert figures["first_response_median_s"] == 66 * 3600
+    assert figures["first_response_business_median_s"] == 2 * 3600
+    assert figures["resolution_business_median_s"] == 2 * 3600
+    # Reopening forgets the resolution; solving again measures from creation.
+    tickets.add_inbound_message(ticket, body="Det virker stadig ikke", now=datetime(2026, 10, 5, 10, tzinfo=CPH))
+    ticket.refresh_from_db()
+    assert ticket.resolution_s is None
+    tickets.update_ticket(ticket, agent, status="solved", now=datetime(2026, 10, 5, 11, tzinfo=CPH))
+    ticket.refresh_from_db()
+    assert ticket.resolution_business_s == 4 * 3600
+
+
+def test_sla_attainment_counts_late_answers_and_overdue_tickets(office_hours, team_dk, agent, lead, client):
+    monday_9 = datetime(2026, 10, 5, 9, tzinfo=CPH)
+    on_time = make_ticket(team=team_dk, email="a@kunde.dk", now=monday_9)
+    tickets.reply(on_time, author=agent, body="Svar", now=monday_9 + timedelta(hours=1))
+    late = make_ticket(team=team_dk, email="b@kunde.dk", now=monday_9)
+    tickets.reply(late, author=agent, body="Svar", now=monday_9 + timedelta(hours=5))
+    overdue = make_ticket(team=team_dk, email="c@kunde.dk", now=monday_9)  # never answered, long past due
+    late.refresh_from_db()
+    assert late.sla_breaches == 1
+    # The customer writes again on the late ticket; the next answer comes in time: still one breach.
+    tickets.add_inbound_message(late, body="Tak, men...", now=monday_9 + timedelta(hours=6))
+    tickets.reply(late, author=agent, body="Svar", now=monday_9 + timedelta(hours=6, minutes=30))
+    late.refresh_from_db()
+    assert late.sla_breaches == 1
+    start, end = monday_9 - timedelta(hours=9), monday_9 + timedelta(days=1)
+    figures = reports.figures(start, end)
+    assert figures["sla_attainment"] == 0.333
+    assert figures["sla_missed"] == 2
+    [row] = reports.breakdown(start, end, "team", Ticket.objects.all())
+    assert row["sla_attainment"] == 0.333
+    client.force_login(lead)
+    drill = client.get(reverse("report_tickets"), {"from": "2026-10-05", "to": "2026-10-05", "metric": "sla"})
+    page = drill.content.decode()
+    assert f"#{late.number}" in page and f"#{overdue.number}" in page
+    assert f"#{on_time.number}<" not in page
+
+
+def test_weekly_backlog_matches_a_count_at_each_weeks_end(team_dk, agent):
+    now = timezone.now()
+    made = []
+    for i, days_ago in enumerate([40, 33, 30, 24, 20, 15, 9, 5, 2, 0]):
+        made.append(make_ticket(team=team_dk, email=f"w{i}@kunde.dk", now=now - timedelta(days=days_ago, hours=1)))
+    for ticket, solved_days_ago in zip(made, [31, None, 21, 22, 3, None, 4, None, 1, None], strict=True):
+        if solved_days_ago is not None:
+            tickets.update_ticket(ticket, agent, status="solved", now=now - timedelta(days=solved_days_ago))
+    start, end = now - timedelta(days=35), now + timedelta(days=1)
+    weeks = reports.weekly(start, end, Ticket.objects.all())
+    assert sum(w["created"] for w in weeks) == 9 and sum(w["solved"] for w in weeks) == 6
+    ends = [w["week"] for w in weeks[1:]] + [end]
+    for week, moment in zip(weeks, ends, strict=True):
+        unsolved = [t for t in Ticket.objects.all() if t.created_at < moment and not (t.solved_at and t.solved_at < moment)]
+        assert week["backlog"] == len(unsolved), week
+    assert weeks[-1]["backlog"] == Ticket.objects.filter(is_active=True).count() == 4
+
+
+def test_agent_breakdown_shows_each_agents_spread(client, lead, agent, team_dk):
+    other = make_user("jonas@example.com", teams=[team_dk], name="Jonas Agent")
+    now = timezone.now()
+    for i, minutes in enumerate([10, 20, 30, 40, 50]):
+        t = make_ticket(team=team_dk, email=f"s{i}@kunde.dk", now=now - timedelta(hours=3))
+        tickets.reply(t, author=agent, body="Svar", now=now - timedelta(hours=3) + timedelta(minutes=minutes))
+    slow = make_ticket(team=team_dk, email="slow@kunde.dk", now=now - timedelta(hours=3))
+    tickets.reply(slow, author=other, body="Svar", now=now - timedelta(minutes=30))
+    rows = {r["name"]: r for r in reports.breakdown(now - timedelta(days=1), now, "agent", Ticket.objects.all())}
+    assert rows["Mette Agent"]["first_response_spread"] == [840.0, 1200.0, 1800.0, 2400.0, 2760.0]
+    assert rows["Jonas Agent"]["first_response_median_s"] == 9000.0
+    client.force_login(lead)
+    page = client.get(reverse("reports"), {"by": "agent"}).content.decode()
+    assert page.count('class="boxplot"') == 2
+    assert "First response spread" in page
+    business = client.get(reverse("reports"), {"by": "agent", "clock": "business", "format": "csv"})
+    assert business["Content-Disposition"].startswith('attachment; filename="wowdesk-agent-business-')
+
+
+def test_every_key_figure_links_to_its_tickets(client, lead, agent, team_dk):
+    now = timezone.now()
+    solved = make_ticket(team=team_dk, email="x@kunde.dk", now=now - timedelta(hours=2))
+    tickets.update_ticket(solved, agent, status="solved", now=now - timedelta(hours=1))
+    waiting = make_ticket(team=team_dk, email="y@kunde.dk", now=now - timedelta(hours=2))
+    client.force_login(lead)
+    page = client.get(reverse("reports")).content.decode()
+    for metric in ("solved", "backlog", "sla", "reopened", "answered"):
+        assert f"metric={metric}" in page
+    backlog = client.get(reverse("report_tickets"), {"metric": "backlog"}).content.decode()
+    assert f"#{waiting.number}" in backlog and f"#{solved.number}<" not in backlog
+    done = client.get(reverse("report_tickets"), {"metric": "solved"}).content.decode()
+    assert f"#{solved.number}" in done and f"#{waiting.number}<" not in done
+    assert 'id="kpi-backlog">1<' in page
+
+
+def test_erlang_c_matches_the_textbook_example():
+    # 100 calls in 30 minutes, 3 minutes each, 80 % answered within 20 s: 14 agents (Pw 17.4 %, SL 88.7 %).
+    assert staffing.agents_needed(200, 180, 20, 0.8) == 14
+    assert round(staffing.erlang_c(10, 14), 4) == 0.1741
+    assert round(staffing.service_level(200, 180, 14, 20), 3) == 0.888
+    assert staffing.agents_needed(0, 180, 20) == 0
+
+
+def test_handling_time_is_measured_from_the_composer_and_shown_to_leads_only(client, agent, lead, team_dk):
+    ticket = make_ticket(team=team_dk)
+    client.force_login(agent)
+    url = reverse("ticket_message", args=[ticket.number])
+    client.post(url, {"kind": "note", "body": "Tjekker ordren", "status": "pending", "handling_s": "120"})
+    client.post(url, {"kind": "reply", "body": "Hej, ordren er sendt.", "status": "solved", "handling_s": "9999"})
+    ticket.refresh_from_db()
+    assert ticket.handling_s == 120 + tickets.MAX_HANDLING_S, "a tab left open is capped at an hour"
+    assert list(Message.objects.filter(ticket=ticket, author=agent).values_list("handling_s", flat=True)) == [
+        120,
+        3600,
+    ]
+    agent_page = client.get(reverse("ticket", args=[ticket.number])).content.decode()
+    assert "AHT" not in agent_page and "3720" not in agent_page and "1.0 h" not in agent_page
+    assert client.get(reverse("report_planning")).status_code == 403
+    client.force_login(lead)
+    page = client.get(reverse("report_planning"), {"team": team_dk.pk}).content.decode()
+    assert 'id="plan-aht">1.0 h<' in page  # one ticket handled in 3720 s
+    assert 'id="plan-grid"' in page
+    plan = reports.planning(
+        Ticket.objects.all(), zone=CPH, now=timezone.now() + timedelta(minutes=1), weeks=1, target_s=4 * 3600
+    )
+    arrival = ticket.created_at.astimezone(CPH)
+    cell = plan["grid"][arrival.isoweekday() - 1]["cells"][arrival.hour]
+    assert cell == {"hour": arrival.hour, "arrivals": 1.0, "agents": 2}
+    assert plan["peak_agents"] == 2 and plan["tickets_per_week"] == 1.0
