@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import make_ticket, make_user
+from wowdesk.replies.models import OpeningHours
 from wowdesk.reports import services as reports
 from wowdesk.reports import staffing
-from wowdesk.replies.models import OpeningHours
 from wowdesk.tickets import services as tickets
 from wowdesk.tickets.models import Message, Ticket
 
@@ -85,7 +85,9 @@ def test_weekly_backlog_matches_a_count_at_each_weeks_end(team_dk, agent):
     assert sum(w["created"] for w in weeks) == 9 and sum(w["solved"] for w in weeks) == 6
     ends = [w["week"] for w in weeks[1:]] + [end]
     for week, moment in zip(weeks, ends, strict=True):
-        unsolved = [t for t in Ticket.objects.all() if t.created_at < moment and not (t.solved_at and t.solved_at < moment)]
+        unsolved = [
+            t for t in Ticket.objects.all() if t.created_at < moment and not (t.solved_at and t.solved_at < moment)
+        ]
         assert week["backlog"] == len(unsolved), week
     assert weeks[-1]["backlog"] == Ticket.objects.filter(is_active=True).count() == 4
 
