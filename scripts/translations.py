@@ -532,15 +532,72 @@ T = {
     "By %(dimension)s": ("Pr. %(dimension)s", "Per %(dimension)s"),
     "FCR answered": ("FGH (svar)", "Løst første gang (svar)"),
     "FCR observed": ("FGH (observeret)", "Løst første gang (observert)"),
-    "First response median / p90 (h)": ("Første svar median / p90 (t)", "Første svar median / p90 (t)"),
     "First response, median": ("Første svar, median", "Første svar, median"),
     "No tickets in this period.": ("Ingen sager i perioden.", "Ingen saker i perioden."),
     "Reports": ("Rapporter", "Rapporter"),
-    "Resolution median / p90 (h)": ("Løsningstid median / p90 (t)", "Løsningstid median / p90 (t)"),
     "Tickets": ("Sager", "Saker"),
     "Tickets behind the figure": ("Sagerne bag tallet", "Sakene bak tallet"),
     "Tickets created and solved per week": ("Oprettede og løste sager pr. uge", "Opprettede og løste saker per uke"),
     "Tickets per week": ("Sager pr. uge", "Saker per uke"),
+    "Planning": ("Planlægning", "Planlegging"),
+    "Times in": ("Tider i", "Tider i"),
+    "calendar hours": ("kalendertimer", "kalendertimer"),
+    "business hours": ("åbningstimer", "åpningstimer"),
+    "Backlog now": ("Åbne sager nu", "Åpne saker nå"),
+    "%(n)s answer": (("%(n)s svar", "%(n)s svar"), ("%(n)s svar", "%(n)s svar")),
+    "backlog at the week's end": ("åbne sager ved ugens slutning", "åpne saker ved ukens slutt"),
+    "median": ("median", "median"),
+    "%(shown)s newest of %(total)s": ("de %(shown)s nyeste af %(total)s", "de %(shown)s nyeste av %(total)s"),
+    "Handling time (AHT) is for planning staff only: it is shown here, to leads, and never on agents' screens. "
+    "Figures from the last %(weeks)s weeks.": (
+        "Behandlingstid (AHT) bruges kun til bemandingsplanlægning: den vises her, for teamledere, og aldrig på "
+        "medarbejdernes skærme. Tal fra de seneste %(weeks)s uger.",
+        "Behandlingstid (AHT) brukes bare til bemanningsplanlegging: den vises her, for teamledere, og aldri på "
+        "medarbeidernes skjermer. Tall fra de siste %(weeks)s ukene.",
+    ),
+    "Answered within the first-response target": (
+        "Besvaret inden for målet for første svar",
+        "Besvart innen målet for første svar",
+    ),
+    "AHT (mean)": ("AHT (gennemsnit)", "AHT (gjennomsnitt)"),
+    "Agents at the busiest hour": ("Medarbejdere i travleste time", "Medarbeidere i travleste time"),
+    "Agents needed per hour": ("Medarbejdere der skal til pr. time", "Medarbeidere som trengs per time"),
+    "Erlang C: the fewest agents who answer %(goal_pct)s %% of the tickets arriving in that hour within "
+    "%(target)s, at the measured AHT. Hover a cell for the average arrivals.": (
+        "Erlang C: det mindste antal medarbejdere, der besvarer %(goal_pct)s %% af de sager, der kommer i den "
+        "time, inden for %(target)s med den målte AHT. Hold musen over en celle for at se de gennemsnitlige "
+        "henvendelser.",
+        "Erlang C: det minste antallet medarbeidere som besvarer %(goal_pct)s %% av sakene som kommer i den "
+        "timen, innen %(target)s med den målte AHT. Hold musen over en celle for å se gjennomsnittlige "
+        "henvendelser.",
+    ),
+    "Mon": ("man", "man"),
+    "Tue": ("tir", "tir"),
+    "Wed": ("ons", "ons"),
+    "Thu": ("tor", "tor"),
+    "Fri": ("fre", "fre"),
+    "Sat": ("lør", "lør"),
+    "Sun": ("søn", "søn"),
+    "%(n)s tickets per hour": ("%(n)s sager pr. time", "%(n)s saker per time"),
+    "No handling time measured yet: it is recorded as agents answer in the ticket page.": (
+        "Ingen behandlingstid målt endnu: den registreres, når medarbejdere svarer på sagssiden.",
+        "Ingen behandlingstid målt ennå: den registreres når medarbeidere svarer på sakssiden.",
+    ),
+    "AHT by category and channel": ("AHT pr. kategori og kanal", "AHT per kategori og kanal"),
+    "SLA attainment": ("SLA overholdt", "SLA overholdt"),
+    "Resolution, median": ("Løsningstid, median", "Løsningstid, median"),
+    "Tickets created and solved per week, and the backlog": (
+        "Oprettede og løste sager pr. uge samt åbne sager",
+        "Opprettede og løste saker per uke samt åpne saker",
+    ),
+    "First response median / p90": ("Første svar median / p90", "Første svar median / p90"),
+    "First response spread (p10–p90, 0–%(scale_h)s h)": (
+        "Spredning i første svar (p10–p90, 0–%(scale_h)s t)",
+        "Spredning i første svar (p10–p90, 0–%(scale_h)s t)",
+    ),
+    "Resolution median / p90": ("Løsningstid median / p90", "Løsningstid median / p90"),
+    "Workload per week": ("Arbejdsmængde pr. uge", "Arbeidsmengde per uke"),
+    "median / p90": ("median / p90", "median / p90"),
 }
 
 
