@@ -111,9 +111,12 @@ def load(tickets: int, per_ticket: int) -> None:
     print(f"loading {tickets} tickets ...", flush=True)
     plans = []
 
+    # Oldest first, as a helpdesk fills its table over the year (rows in time order, like real data).
+    ages = sorted((rng.randint(0, DAYS * 86400) for _ in range(tickets)), reverse=True)
+
     def ticket_rows():
-        for i in range(tickets):
-            created = now - timedelta(seconds=rng.randint(0, DAYS * 86400))
+        for i, age_s in enumerate(ages):
+            created = now - timedelta(seconds=age_s)
             age = (now - created).total_seconds()
             first = rng.lognormvariate(9.2, 0.8)  # median about 2.8 h
             resolution = first + rng.lognormvariate(10.8, 0.7)  # median about 14 h more

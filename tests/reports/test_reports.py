@@ -32,10 +32,10 @@ def test_first_response_and_resolution_in_calendar_and_business_hours(office_hou
     assert (ticket.first_response_s, ticket.first_response_business_s) == (66 * 3600, 2 * 3600)
     assert (ticket.resolution_s, ticket.resolution_business_s) == (66 * 3600, 2 * 3600)
     assert ticket.sla_breaches == 0, "2 business hours is within the 4-hour target"
-    figures = reports.figures(friday_3pm - timedelta(days=1), friday_3pm + timedelta(days=7))
-    assert figures["first_response_median_s"] == 66 * 3600
-    assert figures["first_response_business_median_s"] == 2 * 3600
-    assert figures["resolution_business_median_s"] == 2 * 3600
+    period = friday_3pm - timedelta(days=1), friday_3pm + timedelta(days=7)
+    assert reports.figures(*period)["first_response_median_s"] == 66 * 3600
+    business = reports.figures(*period, clock="business")
+    assert (business["first_response_median_s"], business["resolution_median_s"]) == (2 * 3600, 2 * 3600)
     # Reopening forgets the resolution; solving again measures from creation.
     tickets.add_inbound_message(ticket, body="Det virker stadig ikke", now=datetime(2026, 10, 5, 10, tzinfo=CPH))
     ticket.refresh_from_db()

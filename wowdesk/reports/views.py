@@ -31,7 +31,6 @@ COLUMNS = [
     "responses",
     "sla_attainment",
 ]
-CLOCKS = ("calendar", "business")
 
 
 def _period(request) -> tuple[date, date, datetime, datetime]:
@@ -76,7 +75,7 @@ def dashboard(request):
     if dimension not in services.DIMENSIONS:
         dimension = "team"
     clock = request.GET.get("clock", "calendar")
-    if clock not in CLOCKS:
+    if clock not in services.CLOCKS:
         clock = "calendar"
     tickets = visible_tickets(request.user)
     rows = services.breakdown(start, end, dimension, tickets, clock)
@@ -97,7 +96,7 @@ def dashboard(request):
         for key in ("created", "solved", "backlog"):
             w[f"{key}_pct"] = round(100 * max(w[key], 0) / top)
     context = {
-        "figures": services.figures(start, end, tickets),
+        "figures": services.figures(start, end, tickets, clock=clock),
         "rows": rows,
         "weeks": weeks,
         "first": first,
