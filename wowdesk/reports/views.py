@@ -90,13 +90,14 @@ def dashboard(request):
     scale = max((r["first_response_spread"][-1] for r in rows if r["first_response_spread"]), default=0)
     for row in rows:
         row["box"] = _box(row["first_response_spread"], scale)
-    weeks = services.weekly(start, end, tickets)
+    figures = services.figures(start, end, tickets, clock=clock, weekly=True)
+    weeks = figures["weeks"]
     top = max([max(w["created"], w["solved"], w["backlog"]) for w in weeks] or [1]) or 1
     for w in weeks:
         for key in ("created", "solved", "backlog"):
             w[f"{key}_pct"] = round(100 * max(w[key], 0) / top)
     context = {
-        "figures": services.figures(start, end, tickets, clock=clock),
+        "figures": figures,
         "rows": rows,
         "weeks": weeks,
         "first": first,
