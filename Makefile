@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/wowdesk
 
-.PHONY: run test lint test-sqlite test-postgres browser-deps messages bench clean
+.PHONY: run test lint test-sqlite test-postgres test-deps messages bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,21 +23,22 @@ run: $(VENV)/.installed
 	$(BIN)/python -m wowdesk demo --if-empty
 	$(BIN)/python -m wowdesk serve
 
-# Debian's chromium for the browser tests (Playwright's own browser download cannot work here).
-browser-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
-		echo "Installing Debian's chromium for the browser tests"; \
+# Debian packages the tests use for real: chromium for the browser tests (Playwright's own browser download
+# cannot work here) and Dovecot as the IMAP server that mail is fetched from.
+test-deps:
+	@{ command -v chromium >/dev/null 2>&1 && test -x /usr/sbin/dovecot; } || { \
+		echo "Installing Debian's chromium and dovecot-imapd for the tests"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium dovecot-imapd >/dev/null; }
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test-sqlite: $(VENV)/.installed-test browser-deps
+test-sqlite: $(VENV)/.installed-test test-deps
 	$(BIN)/pytest -q
 
-test-postgres: $(VENV)/.installed-test browser-deps
+test-postgres: $(VENV)/.installed-test test-deps
 	WOWDESK_DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -q
 
 test: lint test-sqlite test-postgres

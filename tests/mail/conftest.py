@@ -163,3 +163,99 @@ def mailboxes(transactional_db):
         "dk": Mailbox.objects.create(address="support@example.com", name="Kundeservice", team=dk, language="da"),
         "no": Mailbox.objects.create(address="kundeservice@example.no", team=no, language="nb"),
     }
+
+
+DOVECOT = "/usr/sbin/dovecot"
+
+
+class ImapServer:
+    """A real IMAP server (Debian's Dovecot) on a loopback port, with maildirs in a temporary folder and
+    one password for every user: the hosted mailbox a team would fetch from."""
+
+    password = "imap-pw-for-tests"
+
+    def __init__(self, root: Path):
+        import grp
+        import pwd
+
+        self.port = free_port()
+        me = pwd.getpwuid(os.getuid()).pw_name
+        # Dovecot never lets mail processes run as root; as root the mail belongs to nobody.
+        owner, group = ("nobody", "nogroup") if os.getuid() == 0 else (me, grp.getgrgid(os.getgid()).gr_name)
+        (root / "mail").mkdir(parents=True)
+        (root / "state").mkdir()
+        if os.getuid() == 0:
+            os.chown(root / "mail", pwd.getpwnam(owner).pw_uid, grp.getgrnam(group).gr_gid)
+        unprivileged = "" if os.getuid() == 0 else f"default_login_user = {me}\ndefault_internal_user = {me}\n"
+        self.config = root / "dovecot.conf"
+        self.config.write_text(
+            f"""protocols = imap
+listen = 127.0.0.1
+base_dir = {root}/run
+state_dir = {root}/state
+log_path = {root}/dovecot.log
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+mail_location = maildir:{root}/mail/%u
+mail_uid = {owner}
+mail_gid = {group}
+first_valid_uid = 0
+first_valid_gid = 0
+{unprivileged}service imap-login {{
+  inet_listener imap {{
+    address = 127.0.0.1
+    port = {self.port}
+  }}
+  inet_listener imaps {{
+    port = 0
+  }}
+}}
+passdb {{
+  driver = static
+  args = password={self.password}
+}}
+userdb {{
+  driver = static
+  args = uid={owner} gid={group} home={root}/mail/%u
+}}
+"""
+        )
+        self.process = subprocess.Popen([DOVECOT, "-F", "-c", str(self.config)])
+        wait_for_port(self.port)
+
+    def deliver(self, user: str, raw: bytes) -> None:
+        """Put a mail in the user's inbox, as their mail provider would (IMAP APPEND)."""
+        import imaplib
+
+        with imaplib.IMAP4("127.0.0.1", self.port) as client:
+            client.login(user, self.password)
+            client.append("INBOX", None, None, raw)
+
+    def unseen(self, user: str) -> list[bytes]:
+        import imaplib
+
+        with imaplib.IMAP4("127.0.0.1", self.port) as client:
+            client.login(user, self.password)
+            client.select("INBOX")
+            return client.search(None, "UNSEEN")[1][0].split()
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def imap_server():
+    import shutil
+    import tempfile
+
+    if not Path(DOVECOT).exists():
+        pytest.fail("Debian's Dovecot is needed for the IMAP tests: apt-get install dovecot-imapd (make test does)")
+    # Not pytest's tmp_path: its parents are private to us, and Dovecot's mail processes run as another user.
+    root = Path(tempfile.mkdtemp(prefix="wowdesk-imap-"))
+    root.chmod(0o755)
+    server = ImapServer(root)
+    yield server
+    server.stop()
+    shutil.rmtree(root, ignore_errors=True)

@@ -2,6 +2,7 @@
 
 import smtplib
 from email.utils import make_msgid
+from io import StringIO
 
 import pytest
 from django.urls import reverse
@@ -26,7 +27,7 @@ def mailbox(db):
     return Mailbox.objects.create(address="support@example.com", team=team, language="da")
 
 
-def ingest(msg, envelope_from="kunde@kunde.dk"):
+def ingest(msg, envelope_from="soren@kunde.dk"):
     return services.ingest(msg.as_bytes(), ["support@example.com"], envelope_from)
 
 
@@ -215,6 +216,33 @@ def test_imap_errors_are_reported_not_raised(mailbox):
     )
     result = fetch_all()
     assert result["support@example.com"].startswith("error:")
+
+
+def test_imap_fetches_new_mail_into_tickets_once_and_marks_it_seen(mailbox, imap_server):
+    from django.core.management import call_command
+
+    Mailbox.objects.filter(pk=mailbox.pk).update(
+        imap_host="127.0.0.1",
+        imap_port=imap_server.port,
+        imap_ssl=False,
+        imap_user="support",
+        imap_password=imap_server.password,
+    )
+    first = mail(subject="Pakken er ikke kommet", body="Hej, min pakke er ikke kommet.", message_id="<i1@kunde.dk>")
+    second = mail(subject="Faktura", body="Hvor er min faktura?", message_id="<i2@kunde.dk>", sender="b@kunde.dk")
+    imap_server.deliver("support", first.as_bytes())
+    imap_server.deliver("support", second.as_bytes())
+    imap_server.deliver("support", first.as_bytes())  # the provider delivered it twice
+    out = StringIO()
+    call_command("fetchmail", stdout=out)
+    assert "support@example.com: 3 fetched, 2 new" in out.getvalue()
+    assert Ticket.objects.count() == 2, "the same Message-ID twice gives one ticket"
+    ticket = Ticket.objects.get(subject="Pakken er ikke kommet")
+    assert (ticket.channel, ticket.team, ticket.contact.email) == ("email", mailbox.team, "soren@kunde.dk")
+    assert ticket.messages.get().body_text.startswith("Hej, min pakke er ikke kommet.")
+    assert InboundMail.objects.filter(source="imap").count() == 2
+    assert imap_server.unseen("support") == [], "fetched mail is marked seen after it is stored"
+    assert fetch_all() == {"support@example.com": "0 fetched, 0 new"}
 
 
 def test_smtp_url_forms(settings):

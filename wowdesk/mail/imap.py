@@ -8,14 +8,16 @@ import logging
 from imapclient import IMAPClient
 
 from . import services
-from .models import Mailbox
+from .models import InboundMail, Mailbox
 
 log = logging.getLogger(__name__)
 BATCH = 50
 
 
-def fetch_mailbox(mailbox: Mailbox) -> int:
+def fetch_mailbox(mailbox: Mailbox) -> tuple[int, int]:
+    """(mails fetched, of them new): a mail seen before (same Message-ID) is fetched but not stored again."""
     count = 0
+    stored_before = InboundMail.objects.filter(mailbox=mailbox).count()
     with IMAPClient(mailbox.imap_host, port=mailbox.imap_port, ssl=mailbox.imap_ssl, timeout=30) as client:
         client.login(mailbox.imap_user, mailbox.imap_password)
         client.select_folder(mailbox.imap_folder)
@@ -27,7 +29,7 @@ def fetch_mailbox(mailbox: Mailbox) -> int:
                 services.ingest(raw, [mailbox.address], None, source="imap", mailbox=mailbox)
                 client.add_flags([uid], [b"\\Seen"])
                 count += 1
-    return count
+    return count, InboundMail.objects.filter(mailbox=mailbox).count() - stored_before
 
 
 def fetch_all() -> dict[str, str]:
@@ -35,7 +37,8 @@ def fetch_all() -> dict[str, str]:
     results = {}
     for mailbox in Mailbox.objects.filter(active=True).exclude(imap_host=""):
         try:
-            results[mailbox.address] = f"{fetch_mailbox(mailbox)} new"
+            fetched, new = fetch_mailbox(mailbox)
+            results[mailbox.address] = f"{fetched} fetched, {new} new"
         except Exception as exc:  # network, login, server errors: report and go on
             log.warning("IMAP %s: %s", mailbox.address, exc)
             results[mailbox.address] = f"error: {exc}"

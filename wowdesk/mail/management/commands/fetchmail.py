@@ -14,9 +14,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, loop=0, **options):
         while True:
-            close_old_connections()
             for address, result in fetch_all().items():
                 self.stdout.write(f"{address}: {result}")
             if not loop:
                 return
+            close_old_connections()  # a long-running loop must not keep a broken or stale connection
             time.sleep(loop)
