@@ -598,6 +598,7 @@ T = {
     "Resolution median / p90": ("Løsningstid median / p90", "Løsningstid median / p90"),
     "Workload per week": ("Arbejdsmængde pr. uge", "Arbeidsmengde per uke"),
     "median / p90": ("median / p90", "median / p90"),
+    "agent": ("medarbejder", "medarbeider"),
 }
 
 

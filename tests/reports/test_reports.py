@@ -162,3 +162,18 @@ def test_handling_time_is_measured_from_the_composer_and_shown_to_leads_only(cli
     cell = plan["grid"][arrival.isoweekday() - 1]["cells"][arrival.hour]
     assert cell == {"hour": arrival.hour, "arrivals": 1.0, "agents": 2}
     assert plan["peak_agents"] == 2 and plan["tickets_per_week"] == 1.0
+
+
+def test_dashboard_narrowed_to_one_team_keeps_the_team_in_every_link(client, lead, agent, team_dk, team_no):
+    now = timezone.now()
+    danish = [make_ticket(team=team_dk, email=f"dk{i}@kunde.dk", now=now - timedelta(hours=1)) for i in range(3)]
+    norwegian = make_ticket(team=team_no, email="no@kunde.no", language="nb", now=now - timedelta(hours=1))
+    client.force_login(lead)
+    everyone = client.get(reverse("reports")).content.decode()
+    assert 'id="kpi-tickets">4<' in everyone
+    page = client.get(reverse("reports"), {"team": team_dk.pk, "by": "channel"}).content.decode()
+    assert 'id="kpi-tickets">3<' in page
+    assert f"team={team_dk.pk}&amp;metric=backlog" in page
+    assert "By channel" in page
+    backlog = client.get(reverse("report_tickets"), {"team": team_dk.pk, "metric": "backlog"}).content.decode()
+    assert all(f"#{t.number}<" in backlog for t in danish) and f"#{norwegian.number}<" not in backlog

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from wowdesk.accounts.models import Team
 from wowdesk.replies.hours import BusinessHours
@@ -67,6 +68,21 @@ def _box(spread, scale) -> dict | None:
     return {"left": p10, "whisker": p90 - p10, "box_left": p25, "box": p75 - p25, "median": p50}
 
 
+DIMENSION_LABELS = {
+    "team": _("team"),
+    "agent": _("agent"),
+    "channel": _("channel"),
+    "category": _("category"),
+    "language": _("language"),
+}
+
+
+def _team(request) -> Team | None:
+    """The team the page is narrowed to (?team=ID), or None for all the lead may see."""
+    value = request.GET.get("team", "")
+    return Team.objects.filter(pk=int(value)).first() if value.isdigit() else None
+
+
 @login_required
 def dashboard(request):
     _lead_only(request)
@@ -77,7 +93,10 @@ def dashboard(request):
     clock = request.GET.get("clock", "calendar")
     if clock not in services.CLOCKS:
         clock = "calendar"
+    team = _team(request)
     tickets = visible_tickets(request.user)
+    if team is not None:
+        tickets = tickets.filter(team=team)
     rows = services.breakdown(start, end, dimension, tickets, clock)
     if request.GET.get("format") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -103,10 +122,14 @@ def dashboard(request):
         "first": first,
         "last": last,
         "dimension": dimension,
-        "dimensions": list(services.DIMENSIONS),
+        "dimensions": [(key, DIMENSION_LABELS[key]) for key in services.DIMENSIONS],
+        "dimension_label": DIMENSION_LABELS[dimension],
         "clock": clock,
         "scale_h": round(scale / 3600, 1),
-        "period": f"from={first:%Y-%m-%d}&to={last:%Y-%m-%d}",
+        "teams": Team.objects.order_by("name"),
+        "team": team,
+        # Every link from the page keeps the period and the team.
+        "period": f"from={first:%Y-%m-%d}&to={last:%Y-%m-%d}" + (f"&team={team.pk}" if team else ""),
     }
     return render(request, "reports/dashboard.html", context)
 
@@ -124,6 +147,8 @@ def drilldown(request):
     if metric not in DRILLDOWNS:
         metric = "created"
     tickets = visible_tickets(request.user)
+    if (team := _team(request)) is not None:
+        tickets = tickets.filter(team=team)
     in_period = tickets.filter(created_at__gte=start, created_at__lt=end)
     tickets = {
         "created": in_period,
