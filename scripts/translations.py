@@ -599,6 +599,8 @@ T = {
     "Workload per week": ("Arbejdsmængde pr. uge", "Arbeidsmengde per uke"),
     "median / p90": ("median / p90", "median / p90"),
     "agent": ("medarbejder", "medarbeider"),
+    "Save my answer": ("Gem mit svar", "Lagre svaret mitt"),
+    "Your answer is saved.": ("Dit svar er gemt.", "Svaret ditt er lagret."),
 }
 
 

@@ -43,10 +43,21 @@ def test_customer_answers_survey_from_mail_link_and_dashboard_reflects_it(live_s
     nps_ten = re.search(r"^\s+10: (\S+)$", mail.body_text, re.MULTILINE).group(1)
     assert nps_ten.startswith(live_server.url)
 
+    # A mail scanner opens the link first: that alone answers nothing.
+    import urllib.request
+
+    csat_one = re.search(r"^\s+1: (\S+)$", mail.body_text, re.MULTILINE).group(1)
+    urllib.request.urlopen(csat_one).read()  # noqa: S310 (our own live server)
+    survey.refresh_from_db()
+    assert (survey.csat, survey.nps) == (None, None)
+
     # The customer clicks 10 in the mail, then adds the other answers and a comment.
     page.context.clear_cookies()
     page.goto(nps_ten)
     expect(page.locator("h1")).to_contain_text("Thank you")
+    expect(page.locator("#survey-click-saved")).to_be_visible()  # the page recorded the click itself
+    survey.refresh_from_db()
+    assert survey.nps == 10
     page.check("input[name=csat][value='5']")
     page.check("input[name=fcr][value='1']")
     page.fill("#id_comment", "Hurtigt og venligt svar")

@@ -115,37 +115,61 @@ def test_survey_mail_has_one_click_links_in_the_customers_language(solved_ticket
     assert OutboundMail.objects.get(kind="survey").status == "outbox"
 
 
+def click(client, signed, question, value, script=True):
+    """What the survey page does as it loads (app.js), or its button without JavaScript."""
+    headers = {"X-Survey-Click": "1"} if script else {}
+    return client.post(reverse("survey_answer", args=[signed]), {"step": "click", question: value}, headers=headers)
+
+
 def test_one_click_answer_then_comment_and_it_shows_on_the_ticket(client, solved_ticket, agent):
     survey = Survey.objects.get()
-    link = services.answer_url(survey, "nps", 9).split("/s/")[1]
-    page = client.get(reverse("survey_answer", args=[link.rstrip("/")]))
-    assert page.status_code == 200
+    link = services.answer_url(survey, "nps", 9).split("/s/")[1].rstrip("/")
+    page = client.get(reverse("survey_answer", args=[link])).content.decode()
+    assert "data-survey-click" in page and 'name="nps" value="9"' in page
+    assert click(client, link, "nps", 9).status_code == 204
     survey.refresh_from_db()
     assert survey.nps == 9
     response = client.post(
-        reverse("survey_answer", args=[link.rstrip("/")]),
-        {"csat": "5", "fcr": "1", "comment": "Hurtig og venlig hjælp"},
+        reverse("survey_answer", args=[link]),
+        {"nps": "9", "csat": "5", "fcr": "1", "comment": "Hurtig og venlig hjælp"},
     )
     assert response.status_code == 200
     survey.refresh_from_db()
-    assert (survey.csat, survey.fcr, survey.comment) == (5, True, "Hurtig og venlig hjælp")
+    assert (survey.nps, survey.csat, survey.fcr, survey.comment) == (9, 5, True, "Hurtig og venlig hjælp")
     client.force_login(agent)
     panel = client.get(reverse("survey_panel", args=[solved_ticket.number])).content.decode()
     assert 'id="survey-nps">9' in panel
     assert "Hurtig og venlig hjælp" in panel
 
 
+def test_opening_a_link_alone_records_nothing_so_mail_scanners_cannot_answer(client, solved_ticket):
+    survey = Survey.objects.get()
+    for value in range(1, 6):  # a scanner opens every link in the mail, in order
+        link = services.answer_url(survey, "csat", value).split("/s/")[1].rstrip("/")
+        assert client.get(reverse("survey_answer", args=[link])).status_code == 200
+    survey.refresh_from_db()
+    assert (survey.csat, survey.answered_at) == (None, None)
+    # Without JavaScript the customer confirms with the button; the page then asks the other questions.
+    page = click(client, link, "csat", 5, script=False).content.decode()
+    survey.refresh_from_db()
+    assert survey.csat == 5
+    assert "Your answer is saved." in page and 'id="survey-more"' in page
+
+
 def test_links_work_once_and_reject_tampering_and_expiry(client, solved_ticket):
     survey = Survey.objects.get()
     first = services.answer_url(survey, "csat", 2).split("/s/")[1].rstrip("/")
     again = services.answer_url(survey, "csat", 5).split("/s/")[1].rstrip("/")
-    client.get(reverse("survey_answer", args=[first]))
+    assert click(client, first, "csat", 2).status_code == 204
+    assert click(client, again, "csat", 5).status_code == 208
+    assert click(client, again, "nps", 0).status_code == 208, "the score is the link's, not the form's"
     page = client.get(reverse("survey_answer", args=[again])).content.decode()
     survey.refresh_from_db()
     assert survey.csat == 2, "the first answer counts; a second click changes nothing"
     assert "already had your answer" in page
     tampered = first[:-3] + ("aaa" if not first.endswith("aaa") else "bbb")
     assert client.get(reverse("survey_answer", args=[tampered])).status_code == 404
+    assert click(client, tampered, "csat", 1).status_code == 404
     Survey.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
     assert client.get(reverse("survey_answer", args=[again])).status_code == 404
 
