@@ -212,6 +212,9 @@ AUTO_REPLY_LIMIT_PER_HOUR = int(os.environ.get("WOWDESK_AUTO_REPLY_LIMIT", "3"))
 AUTO_AWAY_MINUTES = int(os.environ.get("WOWDESK_AUTO_AWAY_MINUTES", "15"))
 # Observed first contact resolution: no new ticket from the same contact in the same category this soon.
 FCR_WINDOW_DAYS = int(os.environ.get("WOWDESK_FCR_WINDOW_DAYS", "7"))
+# Webhooks go to public addresses only, unless this is set: a URL that points into the server's own network
+# (localhost, 10.x, 192.168.x, the cloud metadata address 169.254.169.254, ...) is refused.
+WEBHOOK_ALLOW_PRIVATE = _env_bool("WOWDESK_WEBHOOK_ALLOW_PRIVATE", False)
 
 LOGGING = {
     "version": 1,

@@ -155,3 +155,46 @@ def test_survey_answers_are_a_webhook_event(team_dk, agent):
     surveys.record(Survey.objects.get(), "nps", 10)
     delivery = WebhookDelivery.objects.get(event="survey.answered")
     assert delivery.payload["survey"]["nps"] == 10
+
+
+@pytest.fixture(autouse=True)
+def _loopback_receivers_allowed(settings, request):
+    # The receivers in these tests listen on loopback, which production refuses (see the test below).
+    settings.WEBHOOK_ALLOW_PRIVATE = "private_address" not in request.node.name
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:8000/hook",
+        "http://localhost/hook",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://10.1.2.3/",
+    ],
+)
+def test_webhooks_to_private_addresses_are_refused(client, token_for, lead, team_dk, url):
+    api = token_for(lead, scope="admin")
+    response = api.post("/api/v1/webhooks", {"url": url, "events": ["ticket.created"]})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "url"]
+    assert "private or local address" in response.json()["detail"][0]["msg"]
+    assert not WebhookSubscription.objects.exists()
+    # One made before the rule (or by hand in the database) gets nothing either: each delivery checks again.
+    subscription = WebhookSubscription.objects.create(url=url, events=["ticket.created"])
+    make_ticket(team=team_dk)
+    delivery = WebhookDelivery.objects.get(subscription=subscription)
+    assert webhooks.attempt(delivery) is False
+    assert "private or local address" in delivery.error and delivery.status_code is None
+
+
+def test_admin_refuses_a_webhook_to_a_private_address_too(client, db):
+    from wowdesk.accounts.models import User
+
+    client.force_login(User.objects.create_superuser("root@example.com", "pw-for-tests-1", name="Root"))
+    page = client.post(
+        "/admin/api/webhooksubscription/add/",
+        {"url": "http://192.168.1.10/hook", "events": '["ticket.created"]', "active": "on", "secret": "s"},
+    )
+    assert page.status_code == 200, "the form comes back with the error"
+    assert "private or local address" in page.content.decode()
+    assert not WebhookSubscription.objects.exists()

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.utils import timezone
 
 from .models import ApiToken, WebhookDelivery, WebhookSubscription
@@ -34,3 +35,4 @@ class WebhookSubscriptionAdmin(admin.ModelAdmin):
     list_display = ["url", "active", "consecutive_failures", "disabled_reason", "created_at"]
     readonly_fields = ["secret", "consecutive_failures", "disabled_reason"]
     inlines = [DeliveryInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

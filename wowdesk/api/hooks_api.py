@@ -4,9 +4,11 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Status
 
 from .auth import API_AUTH, require_scope
+from .common import BadRequestField
 from .models import WebhookSubscription
 from .schemas import WebhookIn, WebhookOut
 from .tickets import ERRORS
+from .webhooks import refused_address
 
 router = Router(tags=["webhooks"], auth=API_AUTH)
 
@@ -29,6 +31,8 @@ def list_webhooks(request):
 def create_webhook(request, payload: WebhookIn):
     """Deliveries are signed with the returned `secret` (see docs/api.md)."""
     _admin(request)
+    if refused := refused_address(payload.url):
+        raise BadRequestField("url", refused, where="body")
     subscription = WebhookSubscription.objects.create(
         url=payload.url, events=sorted(set(payload.events)), created_by=request.user
     )

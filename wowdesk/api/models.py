@@ -4,6 +4,7 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -96,6 +97,12 @@ class WebhookSubscription(models.Model):
 
     def __str__(self) -> str:
         return self.url
+
+    def clean(self):
+        from .webhooks import refused_address  # webhooks imports these models
+
+        if self.url and (refused := refused_address(self.url)):
+            raise ValidationError({"url": refused})
 
 
 class WebhookDelivery(models.Model):

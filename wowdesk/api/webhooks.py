@@ -8,12 +8,16 @@ DISABLE_AFTER failed deliveries in a row the subscription is switched off, with 
 
 import hashlib
 import hmac
+import ipaddress
 import json
+import socket
 import time
 import urllib.error
 import urllib.request
 from datetime import timedelta
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django_tasks import task
@@ -44,12 +48,30 @@ def emit(event: str, payload: dict) -> int:
     return count
 
 
+def refused_address(url: str) -> str | None:
+    """Why `url` may not receive webhooks, or None. Only http(s) to public addresses: every address the host
+    name resolves to must be global, so a webhook cannot be aimed at the server's own network (SSRF).
+    Checked when a subscription is made and again before each delivery (DNS answers change)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "webhook URLs are http:// or https:// with a host name"
+    if settings.WEBHOOK_ALLOW_PRIVATE:
+        return None
+    try:
+        infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+    except (OSError, UnicodeError, ValueError):
+        return f"the host name {parts.hostname} cannot be resolved"
+    for *_ignored, sockaddr in infos:
+        address = ipaddress.ip_address(sockaddr[0].split("%")[0])
+        if not address.is_global:
+            return f"{parts.hostname} points to a private or local address ({address}); webhooks go to public ones"
+    return None
+
+
 def attempt(delivery: WebhookDelivery) -> bool:
     subscription = delivery.subscription
     body = json.dumps({"event": delivery.event, "delivery": delivery.pk, "data": delivery.payload}).encode()
     timestamp = str(int(time.time()))
-    if not subscription.url.startswith(("http://", "https://")):
-        raise ValueError("webhook URLs are http or https")
     request = urllib.request.Request(  # noqa: S310 (scheme checked above)
         subscription.url,
         data=body,
@@ -65,6 +87,8 @@ def attempt(delivery: WebhookDelivery) -> bool:
     )
     delivery.attempts += 1
     try:
+        if refused := refused_address(subscription.url):
+            raise ValueError(refused)  # recorded on the delivery like any failure, nothing is sent
         with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310 (http/https only)
             delivery.status_code, delivery.error = response.status, ""
     except urllib.error.HTTPError as exc:
