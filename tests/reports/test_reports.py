@@ -177,3 +177,22 @@ def test_dashboard_narrowed_to_one_team_keeps_the_team_in_every_link(client, lea
     assert "By channel" in page
     backlog = client.get(reverse("report_tickets"), {"team": team_dk.pk, "metric": "backlog"}).content.decode()
     assert all(f"#{t.number}<" in backlog for t in danish) and f"#{norwegian.number}<" not in backlog
+
+
+def test_tickets_behind_a_figure_and_the_staffing_grid_download_as_csv(client, lead, agent, team_dk):
+    now = timezone.now()
+    ticket = make_ticket(team=team_dk, now=now - timedelta(hours=2))
+    tickets.reply(ticket, author=agent, body="Svar", status="solved", now=now - timedelta(hours=1))
+    client.force_login(lead)
+    drill = client.get(reverse("report_tickets"), {"metric": "solved"}).content.decode()
+    assert "format=csv" in drill
+    lines = client.get(reverse("report_tickets"), {"metric": "solved", "format": "csv"}).content.decode().splitlines()
+    assert lines[0].startswith("number,subject,status,team,assignee")
+    assert lines[1].startswith(f"{ticket.number},Kan ikke logge ind,solved,Support Danmark,Mette Agent")
+    assert lines[1].endswith(",3600,3600,0")
+    grid = client.get(reverse("report_planning"), {"team": team_dk.pk, "format": "csv"}).content.decode()
+    assert grid.splitlines()[0] == "weekday,hour,tickets_per_hour,agents_needed"
+    assert len(grid.splitlines()) == 1 + 7 * 24
+    # A value that cannot be a team is no tickets, not an error page.
+    odd = client.get(reverse("report_tickets"), {"by": "team", "value": "abc"})
+    assert odd.status_code == 200 and "No tickets here." in odd.content.decode()

@@ -5,7 +5,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -55,6 +55,20 @@ def _period(request) -> tuple[date, date, datetime, datetime]:
     )
 
 
+# A drill-down's CSV holds at most this many tickets (newest first).
+CSV_MAX_ROWS = 50_000
+
+
+def _csv(filename: str, header: list[str], rows) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if value is None else value for value in row])
+    return response
+
+
 def _lead_only(request) -> None:
     if not request.user.is_lead:
         raise PermissionDenied
@@ -99,13 +113,11 @@ def dashboard(request):
         tickets = tickets.filter(team=team)
     rows = services.breakdown(start, end, dimension, tickets, clock)
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="wowdesk-{dimension}-{clock}-{first}-{last}.csv"'
-        writer = csv.writer(response)
-        writer.writerow([dimension, *COLUMNS[1:]])
-        for row in rows:
-            writer.writerow([row[c] if row[c] is not None else "" for c in COLUMNS])
-        return response
+        return _csv(
+            f"wowdesk-{dimension}-{clock}-{first}-{last}.csv",
+            [dimension, *COLUMNS[1:]],
+            ([row[c] for c in COLUMNS] for row in rows),
+        )
     scale = max((r["first_response_spread"][-1] for r in rows if r["first_response_spread"]), default=0)
     for row in rows:
         row["box"] = _box(row["first_response_spread"], scale)
@@ -162,8 +174,47 @@ def drilldown(request):
     if dimension in services.DIMENSIONS and "value" in request.GET:
         key = services.DIMENSIONS[dimension][0]
         value = request.GET["value"]
-        tickets = tickets.filter(**({f"{key}__isnull": True} if value in ("", "None") else {key: value}))
-    rows = list(tickets.select_related("contact", "assignee", "category").order_by("-created_at")[:200])
+        try:
+            tickets = tickets.filter(**({f"{key}__isnull": True} if value in ("", "None") else {key: value}))
+        except (ValueError, ValidationError):  # ?value=abc for a team: no such tickets, not an error page
+            tickets = tickets.none()
+    tickets = tickets.select_related("contact", "assignee", "category", "team").order_by("-created_at")
+    if request.GET.get("format") == "csv":
+        return _csv(
+            f"wowdesk-tickets-{metric}-{first}-{last}.csv",
+            [
+                "number",
+                "subject",
+                "status",
+                "team",
+                "assignee",
+                "category",
+                "channel",
+                "language",
+                "created",
+                "first_response_s",
+                "resolution_s",
+                "reopened",
+            ],
+            (
+                [
+                    t.number,
+                    t.subject,
+                    t.status,
+                    t.team or "",
+                    t.assignee or "",
+                    t.category or "",
+                    t.channel,
+                    t.language,
+                    t.created_at.isoformat(),
+                    t.first_response_s,
+                    t.resolution_s,
+                    t.reopen_count,
+                ]
+                for t in tickets[:CSV_MAX_ROWS]
+            ),
+        )
+    rows = list(tickets[:200])
     context = {"tickets": rows, "first": first, "last": last, "metric": metric, "total": tickets.count()}
     return render(request, "reports/drilldown.html", context)
 
@@ -186,5 +237,11 @@ def planning(request):
     except ValueError:
         goal = 0.8
     plan = services.planning(tickets, zone=zone, now=timezone.now(), target_s=target_s, goal=goal)
+    if request.GET.get("format") == "csv":
+        return _csv(
+            f"wowdesk-planning-{team.pk if team else 'all'}.csv",
+            ["weekday", "hour", "tickets_per_hour", "agents_needed"],
+            ([row["day"], c["hour"], c["arrivals"], c["agents"]] for row in plan["grid"] for c in row["cells"]),
+        )
     context = {"plan": plan, "teams": teams, "team": team, "goal_pct": round(goal * 100)}
     return render(request, "reports/planning.html", context)
