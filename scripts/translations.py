@@ -601,6 +601,9 @@ T = {
     "agent": ("medarbejder", "medarbeider"),
     "Save my answer": ("Gem mit svar", "Lagre svaret mitt"),
     "Your answer is saved.": ("Dit svar er gemt.", "Svaret ditt er lagret."),
+    "%(n)s min": ("%(n)s min", "%(n)s min"),
+    "%(n)s h": ("%(n)s t", "%(n)s t"),
+    "%(n)s d": ("%(n)s d", "%(n)s d"),
 }
 
 

@@ -262,6 +262,10 @@ def _customers(rng: random.Random) -> dict[str, list[Contact]]:
     return grouped
 
 
+# Relative number of inquiries per hour of the day, 06-22: a morning peak and a smaller one after dinner.
+DAYTIME = [1, 3, 7, 10, 10, 9, 8, 8, 8, 7, 6, 5, 5, 6, 6, 4, 2]
+
+
 @transaction.atomic
 def load_demo(seed: int = 2026, tickets: int = TICKETS) -> dict:
     rng = random.Random(seed)
@@ -290,12 +294,20 @@ def load_demo(seed: int = 2026, tickets: int = TICKETS) -> dict:
         # More recent days have slightly more tickets; a few arrived in the last hours.
         age = timedelta(days=DAYS * rng.random() ** 1.3)
         created = now - age
+        if rng.random() < 0.85:  # most customers write in the daytime
+            created = created.replace(hour=rng.choices(range(6, 23), weights=DAYTIME)[0])
+            age = now - created
+            if age.total_seconds() < 0:
+                created, age = now - timedelta(minutes=rng.uniform(5, 120)), timedelta(0)
         turns = conversation(language, scenario, style, contact.first_name, contact.name, agent.name)
         times, at = [], created
         for i, (speaker, _text) in enumerate(turns):
             if i:
                 gap = rng.uniform(600, 8 * 3600) if speaker == "agent" else rng.uniform(300, 5 * 3600)
                 at = at + timedelta(seconds=gap)
+                if speaker == "agent" and not hours[team.pk].is_open(at):
+                    # Agents answer in opening hours: soon after the team opens.
+                    at = hours[team.pk].next_opening(at) + timedelta(minutes=rng.uniform(5, 120))
             times.append(at)
         played = [i for i, t in enumerate(times) if t <= now]
         turns, times = [turns[i] for i in played], [times[i] for i in played]

@@ -243,5 +243,6 @@ def planning(request):
             ["weekday", "hour", "tickets_per_hour", "agents_needed"],
             ([row["day"], c["hour"], c["arrivals"], c["agents"]] for row in plan["grid"] for c in row["cells"]),
         )
+    plan["by"] = [(DIMENSION_LABELS[name], rows) for name, rows in plan["by"].items()]
     context = {"plan": plan, "teams": teams, "team": team, "goal_pct": round(goal * 100)}
     return render(request, "reports/planning.html", context)

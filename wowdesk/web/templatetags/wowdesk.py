@@ -1,6 +1,8 @@
 from django import template
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from wowdesk.mail.quoting import split_quoted
 
@@ -49,10 +51,10 @@ def duration(seconds) -> str:
         return "–"
     seconds = float(seconds)
     if seconds < 3600:
-        return f"{round(seconds / 60)} min"
+        return gettext("%(n)s min") % {"n": round(seconds / 60)}
     if seconds < 48 * 3600:
-        return f"{seconds / 3600:.1f} h"
-    return f"{seconds / 86400:.1f} d"
+        return gettext("%(n)s h") % {"n": number_format(round(seconds / 3600, 1), 1)}
+    return gettext("%(n)s d") % {"n": number_format(round(seconds / 86400, 1), 1)}
 
 
 @register.filter
