@@ -604,6 +604,10 @@ T = {
     "%(n)s min": ("%(n)s min", "%(n)s min"),
     "%(n)s h": ("%(n)s t", "%(n)s t"),
     "%(n)s d": ("%(n)s d", "%(n)s d"),
+    "not sent: this sender had the most auto-replies allowed this hour": (
+        "ikke sendt: afsenderen har fået det højeste antal autosvar i denne time",
+        "ikke sendt: avsenderen har fått det høyeste antallet autosvar denne timen",
+    ),
 }
 
 

@@ -6,6 +6,7 @@ from io import StringIO
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tests.conftest import make_ticket, make_user
 from tests.mail.conftest import ALWAYS_OPEN, Sink
@@ -60,7 +61,10 @@ def test_at_most_n_auto_replies_per_sender_per_hour(mailbox, settings):
         ingest(mail(subject=f"Spørgsmål {i}", message_id=make_msgid()))
     assert Ticket.objects.count() == 5
     assert OutboundMail.objects.filter(kind="auto_reply").count() == 3
-    assert TicketEvent.objects.filter(kind="auto_reply", new_value__contains="rate limit").count() == 2
+    assert TicketEvent.objects.filter(kind="auto_reply", new_value="rate-limited").count() == 2
+    event = TicketEvent.objects.filter(kind="auto_reply", new_value="rate-limited").first()
+    with translation.override("da"):
+        assert event.new_label == "ikke sendt: afsenderen har fået det højeste antal autosvar i denne time"
 
 
 def test_web_form_tickets_get_an_auto_reply_too(client, mailbox):

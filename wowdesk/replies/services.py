@@ -190,11 +190,14 @@ def queue_auto_reply(ticket: Ticket) -> str | None:
 
     limit = settings.AUTO_REPLY_LIMIT_PER_HOUR
     if mail.auto_replies_since(ticket.contact.email, timezone.now() - timedelta(hours=1)) >= limit:
-        reason = f"rate limit: {limit} auto-replies per hour"
+        # Stored as a code, shown in each reader's language (TicketEvent labels).
         TicketEvent.objects.create(
-            ticket=ticket, kind=TicketEvent.Kind.AUTO_REPLY, new_value=f"skipped ({reason})", created_at=timezone.now()
+            ticket=ticket,
+            kind=TicketEvent.Kind.AUTO_REPLY,
+            new_value=TicketEvent.AUTO_REPLY_RATE_LIMITED,
+            created_at=timezone.now(),
         )
-        return reason
+        return f"rate limit: {limit} auto-replies per hour"
     outbound = mail.reserve_auto_reply(ticket)
     from .tasks import auto_reply
 
@@ -212,7 +215,7 @@ def send_auto_reply(outbound_id: int) -> None:
     TicketEvent.objects.create(
         ticket=ticket,
         kind=TicketEvent.Kind.AUTO_REPLY,
-        new_value=outbound.get_status_display(),
+        new_value=outbound.status,  # queued, outbox, sent or failed: a code, shown in the reader's language
         created_at=timezone.now(),
     )
 

@@ -224,6 +224,9 @@ class TicketEvent(models.Model):
         MESSAGE = "message", _("message")
         AUTO_REPLY = "auto_reply", _("auto-reply")
 
+    # An auto-reply event's value when the sender's hourly limit stopped it (otherwise: a delivery status).
+    AUTO_REPLY_RATE_LIMITED = "rate-limited"
+
     ticket = models.ForeignKey(Ticket, related_name="events", on_delete=models.CASCADE)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, related_name="+", on_delete=models.SET_NULL
@@ -242,11 +245,17 @@ class TicketEvent(models.Model):
         return f"{self.kind}: {self.old_value} -> {self.new_value}"
 
     def _label(self, value: str) -> str:
-        """Status and priority codes are shown in the reader's language."""
-        choices = {self.Kind.STATUS: Ticket.Status, self.Kind.PRIORITY: Ticket.Priority}.get(self.kind)
+        """Codes (status, priority, what became of an auto-reply) are shown in the reader's language."""
+        if self.kind == self.Kind.AUTO_REPLY and value == self.AUTO_REPLY_RATE_LIMITED:
+            return str(_("not sent: this sender had the most auto-replies allowed this hour"))
+        choices = {
+            self.Kind.STATUS: Ticket.Status,
+            self.Kind.PRIORITY: Ticket.Priority,
+            self.Kind.AUTO_REPLY: Message.Delivery,
+        }.get(self.kind)
         if choices and value in choices.values:
             return str(choices(value).label)
-        return value
+        return value  # free text (names, tags) and entries written before codes were used
 
     @property
     def old_label(self) -> str:
