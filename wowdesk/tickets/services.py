@@ -264,7 +264,7 @@ def reply(
     now=None,
 ) -> Message:
     """An agent answers the customer. By default the ticket then waits on the customer (pending).
-    `handling_s`: how long the agent worked on it in the composer (for planning; see _add_handling)."""
+    `handling_s`: how long the agent worked on it in the composer (for planning; see _agent_message)."""
     ensure_can_work(author, ticket)
     if ticket.status == Status.CLOSED:
         raise TicketError(_("This ticket is closed. Reply on its follow-up ticket instead."))
@@ -272,16 +272,7 @@ def reply(
         raise TicketError(_("Write a reply before sending."))
     validate_attachments(attachments)
     now = now or timezone.now()
-    message = Message.objects.create(
-        ticket=ticket,
-        kind=Message.Kind.OUTBOUND,
-        author=author,
-        body_text=body,
-        created_at=now,
-        handling_s=_handling(handling_s),
-    )
-    _store_attachments(message, attachments)
-    _add_handling(ticket, message.handling_s)
+    message = _agent_message(ticket, Message.Kind.OUTBOUND, author, body, attachments, handling_s, now)
     fields = []
     if ticket.first_response_at is None:
         ticket.first_response_at = now
@@ -318,16 +309,7 @@ def add_note(
         raise TicketError(_("Write a note before saving."))
     validate_attachments(attachments)
     now = now or timezone.now()
-    message = Message.objects.create(
-        ticket=ticket,
-        kind=Message.Kind.NOTE,
-        author=author,
-        body_text=body,
-        created_at=now,
-        handling_s=_handling(handling_s),
-    )
-    _store_attachments(message, attachments)
-    _add_handling(ticket, message.handling_s)
+    message = _agent_message(ticket, Message.Kind.NOTE, author, body, attachments, handling_s, now)
     _touch(ticket, now)
     search.index_tickets([ticket.pk])
     message_added.send(sender=Message, message=message)
@@ -338,15 +320,18 @@ def add_note(
 MAX_HANDLING_S = 3600
 
 
-def _handling(seconds: int | None) -> int | None:
-    return None if seconds is None else max(0, min(int(seconds), MAX_HANDLING_S))
-
-
-def _add_handling(ticket: Ticket, seconds: int | None) -> None:
-    """Add to the ticket's handling time in one statement, so two agents' notes at once both count."""
+def _agent_message(ticket, kind, author, body, attachments, handling_s: int | None, now) -> Message:
+    """A reply or note with its attachments; its handling time is added to the ticket's in one statement,
+    so two agents' messages at once both count."""
+    seconds = None if handling_s is None else max(0, min(int(handling_s), MAX_HANDLING_S))
+    message = Message.objects.create(
+        ticket=ticket, kind=kind, author=author, body_text=body, created_at=now, handling_s=seconds
+    )
+    _store_attachments(message, attachments)
     if seconds:
         Ticket.objects.filter(pk=ticket.pk).update(handling_s=F("handling_s") + seconds)
         ticket.handling_s += seconds
+    return message
 
 
 # --- changing a ticket's properties ----------------------------------------------------------------
