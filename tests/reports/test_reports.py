@@ -196,3 +196,19 @@ def test_tickets_behind_a_figure_and_the_staffing_grid_download_as_csv(client, l
     # A value that cannot be a team is no tickets, not an error page.
     odd = client.get(reverse("report_tickets"), {"by": "team", "value": "abc"})
     assert odd.status_code == 200 and "No tickets here." in odd.content.decode()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"from": "9999-12-31", "to": "9999-12-31"},
+        {"from": "0001-01-01"},
+        {"team": "9" * 30},
+        {"team": "x", "by": "nonsense", "clock": "lunar"},
+    ],
+)
+def test_odd_report_parameters_fall_back_instead_of_failing(client, lead, params):
+    client.force_login(lead)
+    assert client.get(reverse("reports"), params).status_code == 200
+    assert client.get(reverse("report_tickets"), params).status_code == 200
+    assert client.get(reverse("report_planning"), params).status_code == 200

@@ -39,9 +39,10 @@ def _period(request) -> tuple[date, date, datetime, datetime]:
 
     def parse(value, default):
         try:
-            return date.fromisoformat(value) if value else default
+            day = date.fromisoformat(value) if value else default
         except ValueError:
             return default
+        return day if 1971 <= day.year <= 2999 else default  # no overflow at the ends of the calendar
 
     first = parse(request.GET.get("from"), today - timedelta(days=30))
     last = parse(request.GET.get("to"), today)
@@ -94,7 +95,7 @@ DIMENSION_LABELS = {
 def _team(request) -> Team | None:
     """The team the page is narrowed to (?team=ID), or None for all the lead may see."""
     value = request.GET.get("team", "")
-    return Team.objects.filter(pk=int(value)).first() if value.isdigit() else None
+    return Team.objects.filter(pk=int(value)).first() if value.isdigit() and len(value) < 12 else None
 
 
 @login_required
