@@ -221,6 +221,12 @@ def test_summary_endpoint(client, team_dk, agent):
         "/api/v1/reports/summary", {"from": day, "to": "2000-01-01"}, headers={"Authorization": f"Bearer {raw}"}
     )
     assert bad.status_code == 422
+    edge = client.get(
+        "/api/v1/reports/summary",
+        {"from": "9999-12-31", "to": "9999-12-31"},
+        headers={"Authorization": f"Bearer {raw}"},
+    )
+    assert edge.status_code == 422, "the end of the calendar is a clear error, not a crash"
 
 
 def test_dashboard_breakdown_csv_and_drilldown(client, lead, agent, team_dk):

@@ -23,6 +23,8 @@ class SummaryQuery(Schema):
     def ordered(self):
         if self.to < self.from_:
             raise ValueError("'to' must not be before 'from'")
+        if not (1971 <= self.from_.year and self.to.year <= 2999):
+            raise ValueError("dates must be between 1971 and 2999")
         return self
 
 
