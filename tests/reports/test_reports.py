@@ -121,6 +121,9 @@ def test_every_key_figure_links_to_its_tickets(client, lead, agent, team_dk):
     page = client.get(reverse("reports")).content.decode()
     for metric in ("solved", "backlog", "sla", "reopened", "answered"):
         assert f"metric={metric}" in page
+    monday = timezone.localdate() - timedelta(days=timezone.localdate().weekday())
+    week = f'href="/reports/tickets/?from={monday:%Y-%m-%d}&amp;to={monday + timedelta(days=6):%Y-%m-%d}"'
+    assert week in page, "each week of the chart opens its tickets"
     backlog = client.get(reverse("report_tickets"), {"metric": "backlog"}).content.decode()
     assert f"#{waiting.number}" in backlog and f"#{solved.number}<" not in backlog
     done = client.get(reverse("report_tickets"), {"metric": "solved"}).content.decode()
@@ -190,6 +193,8 @@ def test_tickets_behind_a_figure_and_the_staffing_grid_download_as_csv(client, l
     assert lines[0].startswith("number,subject,status,team,assignee")
     assert lines[1].startswith(f"{ticket.number},Kan ikke logge ind,solved,Support Danmark,Mette Agent")
     assert lines[1].endswith(",3600,3600,0")
+    aht = client.get(reverse("report_planning"), {"team": team_dk.pk, "format": "csv", "table": "aht"}).content.decode()
+    assert aht.splitlines()[0] == "by,name,tickets,aht_s,median_s,p90_s"
     grid = client.get(reverse("report_planning"), {"team": team_dk.pk, "format": "csv"}).content.decode()
     assert grid.splitlines()[0] == "weekday,hour,tickets_per_hour,agents_needed"
     assert len(grid.splitlines()) == 1 + 7 * 24

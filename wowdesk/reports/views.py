@@ -126,6 +126,7 @@ def dashboard(request):
     weeks = figures["weeks"]
     top = max([max(w["created"], w["solved"], w["backlog"]) for w in weeks] or [1]) or 1
     for w in weeks:
+        w["last_day"] = w["week"] + timedelta(days=6)
         for key in ("created", "solved", "backlog"):
             w[f"{key}_pct"] = round(100 * max(w[key], 0) / top)
     context = {
@@ -142,6 +143,7 @@ def dashboard(request):
         "teams": Team.objects.order_by("name"),
         "team": team,
         # Every link from the page keeps the period and the team.
+        "team_param": f"&team={team.pk}" if team else "",
         "period": f"from={first:%Y-%m-%d}&to={last:%Y-%m-%d}" + (f"&team={team.pk}" if team else ""),
     }
     return render(request, "reports/dashboard.html", context)
@@ -238,6 +240,23 @@ def planning(request):
     except ValueError:
         goal = 0.8
     plan = services.planning(tickets, zone=zone, now=timezone.now(), target_s=target_s, goal=goal)
+    if request.GET.get("format") == "csv" and request.GET.get("table") == "aht":
+        return _csv(
+            f"wowdesk-aht-{team.pk if team else 'all'}.csv",
+            ["by", "name", "tickets", "aht_s", "median_s", "p90_s"],
+            (
+                [
+                    by,
+                    row["name"],
+                    row["tickets"],
+                    row["aht_s"],
+                    (row["spread"] or [None] * 5)[2],
+                    (row["spread"] or [None] * 5)[4],
+                ]
+                for by, rows in plan["by"].items()
+                for row in rows
+            ),
+        )
     if request.GET.get("format") == "csv":
         return _csv(
             f"wowdesk-planning-{team.pk if team else 'all'}.csv",
