@@ -69,19 +69,28 @@ class BusinessHours:
 
     @classmethod
     def _load(cls, team) -> "BusinessHours":
-        from .models import OpeningException, OpeningHours, default_week
+        from .models import OpeningException, OpeningHours
 
         if team is None:
-            return cls.from_config(settings.DEFAULT_TEAM_TIME_ZONE, default_week(), (), "DK")
+            return cls.assemble(None, None, ())
         config = OpeningHours.objects.filter(team=team).first()
         today = datetime.now(ZoneInfo(team.time_zone)).date()
         exceptions = OpeningException.objects.filter(team=team, date__gte=today - timedelta(days=400))
+        return cls.assemble(team, config, exceptions)
+
+    @classmethod
+    def assemble(cls, team, config, exceptions) -> "BusinessHours":
+        """The hours from a team, its OpeningHours (or None: the default week and the team's country's
+        holidays) and its exceptions, without queries (migrations pass their historical rows)."""
+        from .models import default_week
+
+        if team is None:
+            return cls.from_config(settings.DEFAULT_TEAM_TIME_ZONE, default_week(), (), "DK")
         if config is None:
-            hours = cls.from_config(team.time_zone, default_week(), exceptions, "DK" if team.language != "nb" else "NO")
-        else:
-            hours = cls.from_config(team.time_zone, config.weekly, exceptions, config.holidays)
-            hours.first_response_minutes = config.first_response_minutes
-            hours.next_response_minutes = config.next_response_minutes
+            return cls.from_config(team.time_zone, default_week(), exceptions, "DK" if team.language != "nb" else "NO")
+        hours = cls.from_config(team.time_zone, config.weekly, exceptions, config.holidays)
+        hours.first_response_minutes = config.first_response_minutes
+        hours.next_response_minutes = config.next_response_minutes
         return hours
 
     def holiday(self, day: date) -> str | None:

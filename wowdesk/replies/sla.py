@@ -58,20 +58,24 @@ def stop(ticket, now: datetime | None = None) -> list[str]:
 
 def elapsed(team, start: datetime, end: datetime) -> tuple[int, int]:
     """(calendar seconds, business seconds) from start to end, in the team's opening hours."""
-    return max(0, int((end - start).total_seconds())), int(BusinessHours.for_team(team).seconds_between(start, end))
+    return _elapsed(BusinessHours.for_team(team), start, end)
+
+
+def _elapsed(hours: BusinessHours, start: datetime, end: datetime) -> tuple[int, int]:
+    return max(0, int((end - start).total_seconds())), int(hours.seconds_between(start, end))
 
 
 def measure(ticket, hours: BusinessHours) -> None:
     """Fill a ticket's durations and first-response breach from its timestamps. For tickets made without
     the services (demo data, the migration that added the columns); live tickets are measured as they go."""
     if ticket.first_response_at:
-        ticket.first_response_s = max(0, int((ticket.first_response_at - ticket.created_at).total_seconds()))
-        ticket.first_response_business_s = int(hours.seconds_between(ticket.created_at, ticket.first_response_at))
+        ticket.first_response_s, ticket.first_response_business_s = _elapsed(
+            hours, ticket.created_at, ticket.first_response_at
+        )
         due = hours.add(ticket.created_at, 60 * hours.first_response_minutes)
         ticket.sla_breaches = max(ticket.sla_breaches, int(ticket.first_response_at > due))
     if ticket.solved_at:
-        ticket.resolution_s = max(0, int((ticket.solved_at - ticket.created_at).total_seconds()))
-        ticket.resolution_business_s = int(hours.seconds_between(ticket.created_at, ticket.solved_at))
+        ticket.resolution_s, ticket.resolution_business_s = _elapsed(hours, ticket.created_at, ticket.solved_at)
 
 
 MEASURED_FIELDS = [

@@ -230,11 +230,10 @@ def planning(request):
     team = next((t for t in teams if str(t.pk) == request.GET.get("team")), teams[0] if teams else None)
     tickets = visible_tickets(request.user)
     zone = timezone.get_current_timezone()
-    target_s = 4 * 3600
+    target_s = 60 * BusinessHours.for_team(team).first_response_minutes  # no team: the default target
     if team is not None:
         tickets = tickets.filter(team=team)
         zone = ZoneInfo(team.time_zone)
-        target_s = 60 * BusinessHours.for_team(team).first_response_minutes
     try:
         goal = min(max(int(request.GET.get("goal", 80)), 50), 99) / 100
     except ValueError:

@@ -8,22 +8,16 @@ def measure_existing(apps, schema_editor):
     """Durations for tickets made before these columns existed, from their timestamps and the team's
     opening hours as configured now."""
     from wowdesk.replies.hours import BusinessHours
-    from wowdesk.replies.models import default_week
     from wowdesk.replies.sla import MEASURED_FIELDS, measure
 
     Ticket = apps.get_model("tickets", "Ticket")
     OpeningHours = apps.get_model("replies", "OpeningHours")
     OpeningException = apps.get_model("replies", "OpeningException")
     Team = apps.get_model("accounts", "Team")
-    hours_by_team = {None: BusinessHours.from_config(settings.DEFAULT_TEAM_TIME_ZONE, default_week(), (), "DK")}
+    hours_by_team = {None: BusinessHours.assemble(None, None, ())}
     for team in Team.objects.all():
         config = OpeningHours.objects.filter(team_id=team.pk).first()
-        exceptions = OpeningException.objects.filter(team_id=team.pk)
-        country = config.holidays if config else ("NO" if team.language == "nb" else "DK")
-        hours = BusinessHours.from_config(team.time_zone, config.weekly if config else default_week(), exceptions, country)
-        if config:
-            hours.first_response_minutes = config.first_response_minutes
-        hours_by_team[team.pk] = hours
+        hours_by_team[team.pk] = BusinessHours.assemble(team, config, OpeningException.objects.filter(team_id=team.pk))
     batch = []
     for ticket in Ticket.objects.exclude(first_response_at=None, solved_at=None).iterator(chunk_size=1000):
         measure(ticket, hours_by_team.get(ticket.team_id, hours_by_team[None]))
