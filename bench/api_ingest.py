@@ -2,17 +2,21 @@
 
 Target: at least 300 tickets/s on PostgreSQL on this 2-core machine, p99 under 100 ms.
 Usage:
-  .venv/bin/python bench/api_ingest.py [--seconds 20] [--clients 8] [--workers 2]
+  .venv/bin/python bench/api_ingest.py [--seconds 20] [--clients 8] [--workers 2] [--server gunicorn|uvicorn]
   WOWDESK_DATABASE_URL=postgres://postgres@127.0.0.1:5432/wowdesk_bench .venv/bin/python bench/api_ingest.py
-The server runs as in production: `uvicorn wowdesk.asgi:application --workers N`, with persistent database
-connections (WOWDESK_DB_CONN_MAX_AGE=60). Every created ticket does its full work: contact, ticket,
-message, search document, SLA clock, audit trail, routing task and auto-reply rows.
+The server runs as documented for production (docs/api.md): `gunicorn wowdesk.wsgi:application --workers N`
+with persistent database connections; `--server uvicorn` runs `uvicorn wowdesk.asgi:application` instead.
+The load comes from `wrk` (Debian package `wrk`) when it is installed, otherwise from Python threads, which
+take a good share of the same two cores. Every created ticket does its full work in the request: contact,
+ticket, message, search document, SLA clock, audit trail and the task row that routes it, sends the
+auto-reply and the webhooks after the commit (no task worker runs during the measurement).
 """
 
 import argparse
 import http.client
 import json
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -37,11 +41,94 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def ticket_count() -> int:
+    from django.db import connection
+
+    from wowdesk.tickets.models import Ticket
+
+    count = Ticket.objects.count()
+    connection.close()
+    return count
+
+
+def body(n: int, i: int) -> str:
+    contact = {"email": f"kunde{n}x{i % 500}@bench.dk", "name": "Bench Kunde"}
+    return json.dumps({"subject": f"Ordre {n}-{i} mangler", "message": "Hej, hvor er min ordre?", "contact": contact})
+
+
+WRK_SCRIPT = """
+counter = 0
+request = function()
+  counter = counter + 1
+  local body = string.format('{"subject":"Ordre %d mangler","message":"Hej, hvor er min ordre?",'
+    .. '"contact":{"email":"kunde%d@bench.dk","name":"Bench Kunde"}}', counter, counter % 500)
+  return wrk.format("POST", "/api/v1/tickets", nil, body)
+end
+"""
+
+
+def wrk_load(port: int, raw: str, seconds: float, clients: int) -> tuple[float, int, float, float]:
+    """(tickets/s, errors, p50 ms, p99 ms) from wrk: one thread, `clients` connections."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT)
+    out = subprocess.run(
+        ["wrk", "-t1", f"-c{clients}", f"-d{seconds:.0f}s", "--latency", "-s", script.name]
+        + ["-H", f"Authorization: Bearer {raw}", "-H", "Content-Type: application/json"]
+        + [f"http://127.0.0.1:{port}/api/v1/tickets"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    os.unlink(script.name)
+
+    def ms(label: str) -> float:
+        value = re.search(rf"^\s*{label}\s+([\d.]+)(us|ms|s)\s*$", out, re.MULTILINE)
+        return float(value.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[value.group(2)]
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    return rate, int(errors.group(1)) if errors else 0, ms("50%"), ms("99%")
+
+
+def python_load(port: int, raw: str, seconds: float, clients: int) -> tuple[float, int, float, float]:
+    """(tickets/s, errors, p50 ms, p99 ms) from `clients` Python threads, each with a keep-alive connection."""
+    latencies: list[float] = []
+    errors: list[int] = []
+    lock = threading.Lock()
+    stop_at = time.monotonic() + seconds
+
+    def client(n: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        i = 0
+        while time.monotonic() < stop_at:
+            started = time.monotonic()
+            headers = {"Authorization": f"Bearer {raw}", "Content-Type": "application/json"}
+            conn.request("POST", "/api/v1/tickets", body(n, i), headers)
+            response = conn.getresponse()
+            response.read()
+            elapsed = time.monotonic() - started
+            with lock:
+                (latencies if response.status == 201 else errors).append(elapsed)
+            i += 1
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    latencies.sort()
+    p50 = statistics.median(latencies) * 1000
+    p99 = latencies[int(len(latencies) * 0.99)] * 1000
+    return len(latencies) / seconds, len(errors), p50, p99
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--server", choices=["gunicorn", "uvicorn"], default="gunicorn")
+    parser.add_argument("--python-clients", action="store_true", help="load from Python threads, not wrk")
     args = parser.parse_args()
     if "WOWDESK_DATABASE_URL" not in os.environ:
         shutil.rmtree(VAR, ignore_errors=True)
@@ -69,27 +156,13 @@ def main() -> None:
     connection.close()
 
     port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "wowdesk.asgi:application",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            str(args.workers),
-            "--no-access-log",
-            "--lifespan",
-            "off",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=os.environ.copy(),
-    )
+    if args.server == "gunicorn":
+        command = ["gunicorn", "wowdesk.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers"]
+        command += [str(args.workers), "--log-level", "warning"]
+    else:
+        command = ["uvicorn", "wowdesk.asgi:application", "--host", "127.0.0.1", "--port", str(port), "--workers"]
+        command += [str(args.workers), "--no-access-log", "--lifespan", "off", "--log-level", "warning"]
+    server = subprocess.Popen([sys.executable, "-m", *command], cwd=ROOT, env=os.environ.copy())
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -100,55 +173,17 @@ def main() -> None:
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.1)
-        latencies: list[float] = []
-        errors: list[int] = []
-        lock = threading.Lock()
-        stop_at = time.monotonic() + args.seconds + 2  # 2 s of warm-up, not counted
-        count_from = time.monotonic() + 2
-
-        def client(n: int) -> None:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            i = 0
-            while time.monotonic() < stop_at:
-                body = json.dumps(
-                    {
-                        "subject": f"Ordre {n}-{i} mangler",
-                        "message": "Hej, hvor er min ordre?",
-                        "contact": {"email": f"kunde{n}x{i % 500}@bench.dk", "name": "Bench Kunde"},
-                    }
-                )
-                started = time.monotonic()
-                conn.request(
-                    "POST",
-                    "/api/v1/tickets",
-                    body,
-                    {"Authorization": f"Bearer {raw}", "Content-Type": "application/json"},
-                )
-                response = conn.getresponse()
-                response.read()
-                elapsed = time.monotonic() - started
-                if started >= count_from:
-                    with lock:
-                        if response.status == 201:
-                            latencies.append(elapsed)
-                        else:
-                            errors.append(response.status)
-                i += 1
-
-        threads = [threading.Thread(target=client, args=(n,)) for n in range(args.clients)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        latencies.sort()
-        rate = len(latencies) / args.seconds
-        p50 = statistics.median(latencies) * 1000
-        p99 = latencies[int(len(latencies) * 0.99)] * 1000
+        use_wrk = shutil.which("wrk") and not args.python_clients
+        load = wrk_load if use_wrk else python_load
+        load(port, raw, 2, args.clients)  # warm-up, not counted
+        before = ticket_count()
+        rate, errors, p50, p99 = load(port, raw, args.seconds, args.clients)
+        created = ticket_count() - before
         print(
-            f"database: {vendor}; uvicorn --workers {args.workers}; {args.clients} concurrent clients; "
-            f"{args.seconds:.0f} s measured"
+            f"database: {vendor}; {args.server} --workers {args.workers}; {args.clients} concurrent clients "
+            f"({'wrk' if use_wrk else 'Python threads'}); {args.seconds:.0f} s measured"
         )
-        print(f"created: {len(latencies)} tickets, {rate:,.0f} tickets/s; errors: {len(errors)}")
+        print(f"created: {created} tickets, {rate:,.0f} tickets/s; errors: {errors}")
         print(f"latency: p50 {p50:.0f} ms, p99 {p99:.0f} ms")
         ok = rate >= 300 and p99 < 100
         print(f"target (PostgreSQL) >= 300 tickets/s and p99 < 100 ms: {'OK' if ok else 'MISSED'}")

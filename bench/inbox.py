@@ -29,7 +29,6 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.db.models import F  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
@@ -39,7 +38,6 @@ from wowdesk.accounts.models import Team, User  # noqa: E402
 from wowdesk.customers.models import Contact  # noqa: E402
 from wowdesk.tickets import search  # noqa: E402
 from wowdesk.tickets.models import Category, Message, Ticket  # noqa: E402
-from wowdesk.tickets.services import NUMBER_OFFSET  # noqa: E402
 
 
 def load(n: int) -> None:
@@ -96,7 +94,6 @@ def load(n: int) -> None:
             ]
         )
         search.index_tickets([t.pk for t in rows])
-    Ticket.objects.filter(number__isnull=True).update(number=F("id") + NUMBER_OFFSET)
     print(f"loaded in {time.perf_counter() - started:.0f} s", flush=True)
 
 

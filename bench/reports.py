@@ -61,7 +61,6 @@ from django.utils import timezone  # noqa: E402
 from wowdesk.accounts.models import Team, User  # noqa: E402
 from wowdesk.api.models import ApiToken  # noqa: E402
 from wowdesk.tickets.models import Category, Ticket  # noqa: E402
-from wowdesk.tickets.services import NUMBER_OFFSET  # noqa: E402
 
 DAYS = 365
 CONTACTS = 100_000
@@ -129,7 +128,6 @@ def load(tickets: int, per_ticket: int) -> None:
             contact = first_contact + rng.randrange(CONTACTS)
             plans.append((created, first if answered else None, agent.pk if agent else None))
             yield (
-                NUMBER_OFFSET + i + 1,
                 f"Bench ticket {i}",
                 status,
                 "normal",
@@ -157,7 +155,6 @@ def load(tickets: int, per_ticket: int) -> None:
     copy(
         "tickets_ticket",
         [
-            "number",
             "subject",
             "status",
             "priority",

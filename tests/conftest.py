@@ -58,6 +58,22 @@ def reviewer(db):
     return make_user("reviewer@example.com", role=User.Role.REVIEWER, name="Rune Reviewer")
 
 
+def announce_new_tickets() -> int:
+    """Run the queued `announce_created` tasks here, as a worker would after the commit: routing, the
+    auto-reply and webhooks for each new ticket. Returns how many ran."""
+    from django_tasks_db.models import DBTaskResult
+
+    from wowdesk.tickets.tasks import announce_created
+
+    ran = 0
+    for row in DBTaskResult.objects.ready().filter(task_path=announce_created.module_path).order_by("enqueued_at"):
+        row.claim("tests")
+        announce_created.call(*row.args_kwargs["args"], **row.args_kwargs["kwargs"])
+        row.set_successful(None)
+        ran += 1
+    return ran
+
+
 def make_ticket(
     team=None,
     subject="Kan ikke logge ind",

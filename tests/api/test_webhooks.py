@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.urls import reverse
 
-from tests.conftest import make_ticket
+from tests.conftest import announce_new_tickets, make_ticket
 from wowdesk.api import webhooks
 from wowdesk.api.models import ApiToken, WebhookDelivery, WebhookSubscription
 
@@ -47,6 +47,8 @@ def receiver():
 def test_event_is_signed_retried_after_a_500_then_delivered(receiver, team_dk, agent, token_for):
     subscription = WebhookSubscription.objects.create(url=receiver.url, events=["ticket.created", "ticket.solved"])
     ticket = make_ticket(team=team_dk)
+    assert not WebhookDelivery.objects.exists(), "webhooks go out after the commit, from a worker"
+    announce_new_tickets()
     delivery = WebhookDelivery.objects.get(event="ticket.created")
     webhooks.deliver.call(delivery.pk)
     delivery.refresh_from_db()
@@ -80,12 +82,14 @@ def test_repeated_failure_switches_the_subscription_off(team_dk):
     subscription = WebhookSubscription.objects.create(url=f"http://127.0.0.1:{closed}/", events=["ticket.created"])
     for i in range(webhooks.DISABLE_AFTER):
         make_ticket(team=team_dk, email=f"k{i}@kunde.dk")
+    announce_new_tickets()
     for delivery in WebhookDelivery.objects.all():
         webhooks.deliver.call(delivery.pk)
     subscription.refresh_from_db()
     assert subscription.active is False
     assert "switched off after" in subscription.disabled_reason
     make_ticket(team=team_dk, email="later@kunde.dk")
+    announce_new_tickets()
     assert WebhookDelivery.objects.count() == webhooks.DISABLE_AFTER, "no new deliveries once switched off"
 
 
@@ -182,6 +186,7 @@ def test_webhooks_to_private_addresses_are_refused(client, token_for, lead, team
     # One made before the rule (or by hand in the database) gets nothing either: each delivery checks again.
     subscription = WebhookSubscription.objects.create(url=url, events=["ticket.created"])
     make_ticket(team=team_dk)
+    announce_new_tickets()
     delivery = WebhookDelivery.objects.get(subscription=subscription)
     assert webhooks.attempt(delivery) is False
     assert "private or local address" in delivery.error and delivery.status_code is None

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tests.conftest import make_ticket, make_user
+from tests.conftest import announce_new_tickets, make_ticket, make_user
 from tests.mail.conftest import ALWAYS_OPEN, Sink
 from tests.mail.test_smtp import mail
 from wowdesk.accounts.models import Team
@@ -60,6 +60,7 @@ def test_at_most_n_auto_replies_per_sender_per_hour(mailbox, settings):
     for i in range(5):
         ingest(mail(subject=f"Spørgsmål {i}", message_id=make_msgid()))
     assert Ticket.objects.count() == 5
+    assert announce_new_tickets() == 5
     assert OutboundMail.objects.filter(kind="auto_reply").count() == 3
     assert TicketEvent.objects.filter(kind="auto_reply", new_value="rate-limited").count() == 2
     event = TicketEvent.objects.filter(kind="auto_reply", new_value="rate-limited").first()
@@ -71,17 +72,15 @@ def test_web_form_tickets_get_an_auto_reply_too(client, mailbox):
     client.post(
         "/support/", {"name": "Ida", "email": "ida@kunde.dk", "subject": "Hjælp", "message": "Hej", "website": ""}
     )
+    announce_new_tickets()
     assert OutboundMail.objects.get().to_address == "ida@kunde.dk"
 
 
 def test_without_smtp_server_mail_waits_in_the_outbox_and_is_shown(client, mailbox, settings):
     settings.SMTP_URL = ""
     inbound = ingest(mail())
+    announce_new_tickets()
     outbound = OutboundMail.objects.get()
-    from wowdesk.replies.services import send_auto_reply
-
-    send_auto_reply(outbound.pk)
-    outbound.refresh_from_db()
     assert outbound.status == "outbox"
     lead = make_user("lead@example.com", role="lead", teams=[mailbox.team])
     client.force_login(lead)

@@ -4,21 +4,48 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.conftest import make_ticket, make_user
+from tests.conftest import announce_new_tickets, make_ticket, make_user
 from wowdesk.tickets import services
-from wowdesk.tickets.models import Message, Ticket, TicketEvent
+from wowdesk.tickets.models import NUMBER_OFFSET, Message, Ticket, TicketEvent
 
 Status = Ticket.Status
 
 
 def test_new_ticket_has_a_human_number_the_first_message_and_an_audit_entry(ticket, team_dk):
-    assert ticket.number == ticket.pk + services.NUMBER_OFFSET
+    assert ticket.number == ticket.pk + NUMBER_OFFSET
     assert ticket.status == Status.NEW
     assert ticket.team == team_dk
     message = ticket.messages.get()
     assert message.kind == Message.Kind.INBOUND
     assert message.contact == ticket.contact
     assert list(ticket.events.values_list("kind", flat=True)) == [TicketEvent.Kind.CREATED]
+
+
+def test_the_work_after_a_new_ticket_runs_once_it_is_committed_and_never_twice(team_dk, settings):
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    from wowdesk.mail.models import OutboundMail
+
+    settings.SMTP_URL = ""  # the auto-reply waits in the outbox
+
+    def fail_after_creating():
+        with transaction.atomic():
+            make_ticket(team=team_dk, email="rolled.back@kunde.dk")
+            raise RuntimeError("the request failed after the ticket was written")
+
+    with pytest.raises(RuntimeError):
+        fail_after_creating()
+    assert not DBTaskResult.objects.exists(), "a rolled-back ticket leaves no work behind"
+
+    ticket = make_ticket(team=team_dk)
+    assert ticket.number == Ticket.objects.get().number  # the database's number is on the object at once
+    assert not OutboundMail.objects.exists()  # nothing sent from inside the creating transaction
+    assert announce_new_tickets() == 1
+    auto_reply = OutboundMail.objects.get()
+    assert (auto_reply.ticket, auto_reply.kind, auto_reply.status) == (ticket, "auto_reply", "outbox")
+    assert ticket.events.filter(kind=TicketEvent.Kind.AUTO_REPLY, new_value="outbox").exists()
+    assert announce_new_tickets() == 0
 
 
 def test_ticket_without_team_goes_to_the_team_speaking_its_language(team_dk, team_no):

@@ -3,12 +3,16 @@
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import connection
 from django.utils import timezone
 from ninja.security import HttpBearer, django_auth
 
-from .models import ApiRateWindow, ApiToken, hash_token
+from .models import ApiToken, hash_token
+
+COUNT_IN_WINDOW = (
+    "INSERT INTO api_apiratewindow (token_id, minute, count) VALUES (%s, %s, 1) "
+    "ON CONFLICT (token_id, minute) DO UPDATE SET count = api_apiratewindow.count + 1 RETURNING count"
+)
 
 
 class RateLimited(Exception):
@@ -31,14 +35,11 @@ def count_request(token: ApiToken) -> None:
     """Fixed one-minute windows per token; over the limit answers 429 with Retry-After."""
     now = timezone.now()
     minute = int(now.timestamp() // 60)
-    updated = ApiRateWindow.objects.filter(token=token, minute=minute).update(count=F("count") + 1)
-    if not updated:
-        try:
-            with transaction.atomic():
-                ApiRateWindow.objects.create(token=token, minute=minute, count=1)
-        except IntegrityError:
-            ApiRateWindow.objects.filter(token=token, minute=minute).update(count=F("count") + 1)
-    count = ApiRateWindow.objects.filter(token=token, minute=minute).values_list("count", flat=True).first() or 0
+    # One upsert that counts and returns the new count, on PostgreSQL and SQLite alike: this runs on every
+    # API request, and concurrent requests of one token must never lose a count.
+    with connection.cursor() as cursor:
+        cursor.execute(COUNT_IN_WINDOW, [token.pk, minute])
+        count = cursor.fetchone()[0]
     if count > token.rate_limit:
         raise RateLimited(retry_after=60 - int(now.timestamp()) % 60)
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):

@@ -48,7 +48,7 @@ def contact_out(contact) -> dict:
     }
 
 
-def ticket_out(t: Ticket) -> dict:
+def ticket_out(t: Ticket, tags: list[str] | None = None) -> dict:
     return {
         "id": t.pk,
         "number": t.number,
@@ -61,7 +61,7 @@ def ticket_out(t: Ticket) -> dict:
         "category": t.category_id,
         "assignee": person(t.assignee),
         "contact": contact_out(t.contact),
-        "tags": [x.name for x in t.tags.all()],
+        "tags": [x.name for x in t.tags.all()] if tags is None else tags,
         "reopen_count": t.reopen_count,
         "created_at": t.created_at,
         "updated_at": t.updated_at,
@@ -175,9 +175,9 @@ def create_ticket(request, payload: TicketIn):
                 priority=payload.priority or Ticket.Priority.NORMAL,
             )
         )
-        # Returned even when routing gave it to a team the caller cannot see: they created it.
-        created = Ticket.objects.select_related("assignee", "contact").prefetch_related("tags").get(pk=ticket.pk)
-        return 201, ticket_out(created)
+        # Answered from what was just written (no read-back): routing runs after the commit, so a new ticket
+        # has no assignee or tags yet. Returned even when it went to a team the caller cannot see.
+        return 201, ticket_out(ticket, tags=[])
 
     return Status(*idempotent(request, compute))
 

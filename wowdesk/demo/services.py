@@ -10,7 +10,6 @@ from datetime import timedelta
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from wowdesk.accounts.models import Team, User
@@ -24,7 +23,6 @@ from wowdesk.routing.models import RoutingPolicy
 from wowdesk.surveys.models import Survey
 from wowdesk.tickets import search
 from wowdesk.tickets.models import Category, Message, Tag, Ticket, TicketEvent
-from wowdesk.tickets.services import NUMBER_OFFSET
 
 from .scenarios import SCENARIOS, conversation
 
@@ -354,7 +352,6 @@ def load_demo(seed: int = 2026, tickets: int = TICKETS) -> dict:
         plans.append((turns, times, contact, agent, status, solved_at, closed_at, language, handling))
 
     ticket_rows = Ticket.objects.bulk_create(ticket_rows, batch_size=500)
-    Ticket.objects.filter(number__isnull=True).update(number=F("id") + NUMBER_OFFSET)
 
     messages, events, tag_links = [], [], []
     Through = Ticket.tags.through

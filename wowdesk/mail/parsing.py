@@ -16,6 +16,18 @@ NO_REPLY = re.compile(
 )
 
 
+# What tells a robot, a list or a bounce from a person (see auto_reply_block).
+LOOP_HEADERS = (
+    "auto-submitted",
+    "precedence",
+    "list-id",
+    "list-unsubscribe",
+    "list-post",
+    "x-auto-response-suppress",
+    "return-path",
+)
+
+
 @dataclass
 class Attachment:
     filename: str
@@ -86,25 +98,23 @@ def parse(raw: bytes, max_attachment_bytes: int) -> ParsedMail:
         return result
     if msg.defects:
         flags.append("malformed MIME")
-    message_ids = _MSGID.findall(_header(msg, "Message-ID", flags))
+    # Headers that are plain ASCII tokens are read as they stand; only those that may carry encoded words
+    # (names, subject) go through the header parser, which is the slowest part of reading a mail.
+    raw_headers = {}
+    for name, value in msg.raw_items():
+        raw_headers.setdefault(name.lower(), str(value))
+    message_ids = _MSGID.findall(raw_headers.get("message-id", ""))
     result.message_id = message_ids[0][:255] if message_ids else ""
-    result.in_reply_to = _MSGID.findall(_header(msg, "In-Reply-To", flags))
-    result.references = _MSGID.findall(_header(msg, "References", flags))
+    result.in_reply_to = _MSGID.findall(raw_headers.get("in-reply-to", ""))
+    result.references = _MSGID.findall(raw_headers.get("references", ""))
     name, address = parseaddr(_header(msg, "From", flags))
     result.from_name, result.from_address = name.strip(), address.strip().lower()
-    result.to = [a.lower() for _, a in getaddresses([_header(msg, "To", flags), _header(msg, "Cc", flags)]) if a]
+    recipients = [_header(msg, h, flags) if h in raw_headers else "" for h in ("to", "cc")]
+    result.to = [a.lower() for _, a in getaddresses(recipients) if a]
     result.subject = _header(msg, "Subject", flags)[:250]
-    for name in (
-        "Auto-Submitted",
-        "Precedence",
-        "List-Id",
-        "List-Unsubscribe",
-        "List-Post",
-        "X-Auto-Response-Suppress",
-        "Return-Path",
-    ):
-        if value := _header(msg, name, flags):
-            result.headers[name.lower()] = value
+    for name in LOOP_HEADERS:
+        if value := " ".join(raw_headers.get(name, "").split()):
+            result.headers[name] = value
     text_parts, html_parts = [], []
     try:
         parts = list(msg.walk())

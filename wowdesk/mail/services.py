@@ -57,6 +57,14 @@ def accepts(address: str) -> bool:
     return mailbox_for(address) is not None
 
 
+def accepts_from_cache(address: str) -> bool | None:
+    """Like accepts(), answered from this process's cache without touching the database; None when the
+    cache is too old (the caller then asks accepts() from a thread that may use the database)."""
+    if time.monotonic() - _MAILBOXES["at"] > MAILBOX_CACHE_SECONDS:
+        return None
+    return address.strip().lower() in _MAILBOXES["by_address"]
+
+
 def find_thread(parsed: parsing.ParsedMail, contact) -> Ticket | None:
     """In-Reply-To and References first, then a [#1234] token in the subject from the same customer."""
     ids = [*parsed.in_reply_to, *reversed(parsed.references)][:50]

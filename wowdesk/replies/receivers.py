@@ -10,8 +10,9 @@ from .models import OpeningException, OpeningHours
 
 @receiver(ticket_created)
 def auto_reply_to_new_tickets(sender, ticket, auto_reply: bool = True, **kwargs):
+    # Sent from a task once the ticket is committed (tickets.tasks.announce_created): reply right here.
     if auto_reply and ticket.contact.email:
-        services.queue_auto_reply(ticket)
+        services.auto_reply_to(ticket)
 
 
 @receiver([post_save, post_delete], sender=OpeningHours)

@@ -184,8 +184,11 @@ def compose_auto_reply(ticket: Ticket, now: datetime | None = None) -> tuple[str
     return language, subject.format_map(values), body.format_map(values)
 
 
-def queue_auto_reply(ticket: Ticket) -> str | None:
-    """Queue the auto-reply for a new ticket, unless the sender had too many this hour. Returns why not."""
+def auto_reply_to(ticket: Ticket) -> str | None:
+    """Send the auto-reply for a new ticket, unless the sender had too many this hour. Returns why not.
+
+    Runs in a worker (see tickets.tasks.announce_created). The row is written before the mail is composed,
+    so a concurrent ticket from the same sender counts it; a temporary SMTP failure retries with backoff."""
     from wowdesk.mail import services as mail
 
     limit = settings.AUTO_REPLY_LIMIT_PER_HOUR
@@ -198,17 +201,20 @@ def queue_auto_reply(ticket: Ticket) -> str | None:
             created_at=timezone.now(),
         )
         return f"rate limit: {limit} auto-replies per hour"
-    outbound = mail.reserve_auto_reply(ticket)
-    from .tasks import auto_reply
-
-    auto_reply.enqueue(outbound.pk)
+    _send_auto_reply(mail.reserve_auto_reply(ticket))
     return None
 
 
 def send_auto_reply(outbound_id: int) -> None:
+    """Send an auto-reply reserved earlier (by the task of the same name)."""
     from wowdesk.mail import services as mail
 
-    outbound = mail.OutboundMail.objects.select_related("ticket__contact", "ticket__team").get(pk=outbound_id)
+    _send_auto_reply(mail.OutboundMail.objects.select_related("ticket__contact", "ticket__team").get(pk=outbound_id))
+
+
+def _send_auto_reply(outbound) -> None:
+    from wowdesk.mail import services as mail
+
     ticket = outbound.ticket
     _language, subject, body = compose_auto_reply(ticket)
     mail.fill_and_deliver(outbound, subject=subject, body=body)

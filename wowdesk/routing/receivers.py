@@ -2,11 +2,12 @@ from django.dispatch import receiver
 
 from wowdesk.tickets.signals import ticket_created
 
-from .tasks import assign
+from . import services
 
 
 @receiver(ticket_created)
 def route_new_tickets(sender, ticket, **kwargs):
-    # A task, not inline: the ticket (and this row) commit first, and the customer's request is not slowed.
+    # ticket_created is sent by a task after the ticket committed (tickets.tasks.announce_created), so this
+    # runs in a worker, never in the customer's request.
     if ticket.team_id and ticket.assignee_id is None:
-        assign.enqueue(ticket.pk)
+        services.assign(ticket.pk)

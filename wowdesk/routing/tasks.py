@@ -5,6 +5,7 @@ from . import services
 
 @task()
 def assign(ticket_id: int) -> None:
+    # New tickets are routed from tickets.tasks.announce_created; this stays for rows queued before an upgrade.
     services.assign(ticket_id)
 
 

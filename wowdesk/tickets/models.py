@@ -7,6 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from wowdesk.accounts.models import LANGUAGE_CHOICES, Team
 from wowdesk.customers.models import Contact
 
+# Human ticket numbers start here, so the first ticket is #1001 rather than #1.
+NUMBER_OFFSET = 1000
+
 
 class Category(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
@@ -60,7 +63,15 @@ class Ticket(models.Model):
     # Statuses in which a ticket still needs work from us or the customer.
     ACTIVE_STATUSES = (Status.NEW, Status.OPEN, Status.PENDING)
 
-    number = models.PositiveIntegerField(_("number"), unique=True, null=True, editable=False)
+    # The number people see and say ("#1234"): the id plus an offset, computed by the database as the row is
+    # inserted, so a new ticket costs one INSERT and its number can never disagree with its id.
+    number = models.GeneratedField(
+        expression=models.F("id") + NUMBER_OFFSET,
+        output_field=models.PositiveIntegerField(),
+        db_persist=True,
+        unique=True,
+        verbose_name=_("number"),
+    )
     subject = models.CharField(_("subject"), max_length=250)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.NEW)
     priority = models.CharField(_("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL)

@@ -17,9 +17,10 @@ PG_CONFIGS = {"da": "danish", "nb": "norwegian", "en": "english"}
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def index_document(ticket_id: int, language: str, subject: str, body: str) -> None:
-    """Index a new ticket from text already in hand (no queries to read it back)."""
-    _write([(ticket_id, subject, body[:MAX_INDEXED_CHARS])], {ticket_id: language})
+def index_document(ticket_id: int, language: str, subject: str, body: str, *, new: bool = False) -> None:
+    """Index a ticket from text already in hand (no queries to read it back). `new`: the ticket was just
+    created, so there is no old document to replace."""
+    _write([(ticket_id, subject, body[:MAX_INDEXED_CHARS])], {ticket_id: language}, replace=not new)
 
 
 def index_tickets(ticket_ids) -> None:
@@ -44,7 +45,7 @@ def index_tickets(ticket_ids) -> None:
     _write(rows, languages)
 
 
-def _write(rows: list[tuple[int, str, str]], languages: dict[int, str]) -> None:
+def _write(rows: list[tuple[int, str, str]], languages: dict[int, str], *, replace: bool = True) -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.executemany(
@@ -68,7 +69,8 @@ def _write(rows: list[tuple[int, str, str]], languages: dict[int, str]) -> None:
                 ],
             )
         else:
-            cursor.executemany("DELETE FROM ticket_search WHERE rowid = %s", [(pk,) for pk, _, _ in rows])
+            if replace:  # an FTS5 table has no upsert
+                cursor.executemany("DELETE FROM ticket_search WHERE rowid = %s", [(pk,) for pk, _, _ in rows])
             cursor.executemany("INSERT INTO ticket_search (rowid, subject, body) VALUES (%s, %s, %s)", rows)
 
 

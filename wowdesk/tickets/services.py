@@ -20,8 +20,6 @@ from . import search
 from .models import Attachment, Category, Message, Tag, Ticket, TicketEvent
 from .signals import message_added, reply_added, ticket_created, ticket_updated
 
-# Human ticket numbers start here, so the first ticket is #1001 rather than #1.
-NUMBER_OFFSET = 1000
 Status = Ticket.Status
 
 
@@ -132,7 +130,9 @@ class NewTicket:
     flags: list | None = None
 
 
-@transaction.atomic
+# No savepoint when called inside a larger transaction (mail ingestion): a failure here fails that whole
+# transaction anyway, and a savepoint costs two statements on the hot path.
+@transaction.atomic(savepoint=False)
 def create_ticket(
     new: NewTicket,
     *,
@@ -143,11 +143,16 @@ def create_ticket(
     now=None,
 ) -> Ticket:
     """A new ticket with the customer's first message. The customer gets an auto-reply unless
-    `auto_reply` is False (e.g. the mail came from a robot or a mailing list)."""
+    `auto_reply` is False (e.g. the mail came from a robot or a mailing list).
+
+    This is the hot path of every channel (mail, API, web form), so it writes only what must be in the same
+    transaction: the ticket, its audit entry, the message, its search document, and one task row. The task
+    sends `ticket_created` once the ticket is committed, and its receivers (routing, the auto-reply, webhooks)
+    run in a worker; the row commits with the ticket, so none of that can be lost."""
     validate_attachments(attachments)
     now = now or timezone.now()
     language = new.language or new.contact.language or (new.team.language if new.team else "") or "da"
-    ticket = Ticket.objects.create(
+    ticket = Ticket(
         subject=(new.subject.strip() or _("(no subject)"))[:250],
         channel=new.channel,
         contact=new.contact,
@@ -159,9 +164,8 @@ def create_ticket(
         created_at=now,
         updated_at=now,
     )
-    ticket.number = ticket.pk + NUMBER_OFFSET
     sla.start(ticket, now, first=True)
-    Ticket.objects.filter(pk=ticket.pk).update(number=ticket.number, response_due_at=ticket.response_due_at)
+    ticket.save(force_insert=True)  # the database gives it its number (Ticket.number)
     _event(ticket, TicketEvent.Kind.CREATED, actor, new=new.channel, at=now)
     message = Message.objects.create(
         ticket=ticket,
@@ -175,9 +179,23 @@ def create_ticket(
     )
     ticket.first_message = message
     _store_attachments(message, attachments)
-    search.index_document(ticket.pk, ticket.language, ticket.subject, new.body)
-    ticket_created.send(sender=Ticket, ticket=ticket, auto_reply=auto_reply)
+    search.index_document(ticket.pk, ticket.language, ticket.subject, new.body, new=True)
+    from .tasks import announce_created
+
+    announce_created.enqueue(ticket.pk, auto_reply)
     return ticket
+
+
+def announce_created(ticket_id: int, *, auto_reply: bool = True) -> None:
+    """Send `ticket_created` for a committed ticket (from the task create_ticket queues). Every receiver
+    runs even if one fails; the first failure is raised afterwards, so the task shows as failed."""
+    ticket = Ticket.objects.select_related("contact", "team").filter(pk=ticket_id).first()
+    if ticket is None:  # deleted before the worker came to it
+        return
+    results = ticket_created.send_robust(sender=Ticket, ticket=ticket, auto_reply=auto_reply)
+    for _receiver, outcome in results:
+        if isinstance(outcome, Exception):
+            raise outcome
 
 
 @transaction.atomic
