@@ -13,11 +13,15 @@ def _attachments_in_tmp(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     # Ids are reused after a test's rollback, so per-process caches must not outlive a test.
+    from wowdesk.api.auth import forget_tokens
     from wowdesk.mail.services import forget_mailboxes
     from wowdesk.replies.hours import clear_cache
+    from wowdesk.tickets.services import forget_default_teams
 
     clear_cache()
     forget_mailboxes()
+    forget_tokens()
+    forget_default_teams()
 
 
 @pytest.fixture

@@ -17,6 +17,26 @@ def test_no_token_bad_token_and_revoked_token_are_401(client, agent, token_for, 
     assert api.get("/api/v1/tickets").status_code == 401
 
 
+def test_revoking_narrowing_deactivating_or_demoting_counts_on_the_very_next_request(token_for, lead, team_dk):
+    from wowdesk.accounts.models import User
+
+    api = token_for(lead, scope="admin")
+    assert api.get("/api/v1/webhooks").status_code == 200  # the token is now known to this process
+    User.objects.filter(pk=lead.pk).update(role=User.Role.AGENT)
+    assert api.get("/api/v1/webhooks").status_code == 403, "an agent's token cannot manage webhooks"
+    User.objects.filter(pk=lead.pk).update(role=User.Role.LEAD)
+    assert api.get("/api/v1/webhooks").status_code == 200
+    ApiToken.objects.update(scope="read")
+    assert api.get("/api/v1/webhooks").status_code == 403
+    assert api.get("/api/v1/teams").status_code == 200
+    User.objects.filter(pk=lead.pk).update(is_active=False)
+    assert api.get("/api/v1/teams").status_code == 401
+    User.objects.filter(pk=lead.pk).update(is_active=True)
+    assert api.get("/api/v1/teams").status_code == 200
+    ApiToken.objects.update(revoked_at="2026-01-01T00:00:00Z")
+    assert api.get("/api/v1/teams").status_code == 401
+
+
 def test_tokens_are_stored_hashed(agent):
     token, raw = ApiToken.issue(agent, "read")
     assert raw.startswith("wd_")

@@ -1,5 +1,7 @@
 """Bearer tokens: `Authorization: Bearer wd_...`. A token acts with its user's permissions, narrowed by scope."""
 
+import copy
+import time
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
@@ -9,10 +11,25 @@ from ninja.security import HttpBearer, django_auth
 
 from .models import ApiToken, hash_token
 
-COUNT_IN_WINDOW = (
-    "INSERT INTO api_apiratewindow (token_id, minute, count) VALUES (%s, %s, 1) "
-    "ON CONFLICT (token_id, minute) DO UPDATE SET count = api_apiratewindow.count + 1 RETURNING count"
-)
+# Counts one request in the token's current one-minute window and returns the new count, in one statement
+# on PostgreSQL and SQLite alike; concurrent requests of one token never lose a count. It counts only while
+# the token and its user are still as this process last read them (not revoked, same scope and limit, user
+# active with the same role): otherwise it returns no row, and the token is read afresh.
+COUNT_IN_WINDOW = """
+    INSERT INTO api_apiratewindow (token_id, minute, count)
+    SELECT t.id, %s, 1 FROM api_apitoken t JOIN accounts_user u ON u.id = t.user_id
+    WHERE t.id = %s AND t.revoked_at IS NULL AND t.scope = %s AND t.rate_limit = %s
+      AND u.is_active AND u.role = %s AND u.is_superuser = %s
+    ON CONFLICT (token_id, minute) DO UPDATE SET count = api_apiratewindow.count + 1
+    RETURNING count
+"""
+
+# Tokens this process has read, by hash, with when. Every API request needs its token and user; reading them
+# is most of what authentication costs. Nothing that grants access is taken from here unchecked: the count
+# above verifies it on every request, so revoking a token or demoting its user takes effect at once. Only
+# harmless details (the user's name) can be up to TOKEN_CACHE_SECONDS old.
+_TOKENS: dict[str, tuple[float, ApiToken]] = {}
+TOKEN_CACHE_SECONDS = 60
 
 
 class RateLimited(Exception):
@@ -22,28 +39,47 @@ class RateLimited(Exception):
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request, token: str):
-        record = ApiToken.objects.select_related("user").filter(key_hash=hash_token(token), revoked_at=None).first()
-        if record is None or not record.user.is_active:
-            return None
-        count_request(record)
-        request.user = record.user
+        key = hash_token(token)
+        cached = _TOKENS.get(key)
+        record = cached[1] if cached and time.monotonic() - cached[0] < TOKEN_CACHE_SECONDS else None
+        count = count_request(record) if record else None
+        if count is None:
+            _TOKENS.pop(key, None)
+            record = ApiToken.objects.select_related("user").filter(key_hash=key, revoked_at=None).first()
+            if record is None or not record.user.is_active:
+                return None
+            count = count_request(record)
+            if count is None:  # changed between the two statements
+                return None
+            _TOKENS[key] = (time.monotonic(), record)
+        now = timezone.now()
+        if count > record.rate_limit:
+            raise RateLimited(retry_after=60 - int(now.timestamp()) % 60)
+        if record.last_used_at is None or now - record.last_used_at > timedelta(minutes=1):
+            record.last_used_at = now
+            ApiToken.objects.filter(pk=record.pk).update(last_used_at=now)
+        # A copy per request, so nothing a request does to its user is seen by the next one.
+        request.user = copy.copy(record.user)
         request.api_token = record
         return record
 
 
-def count_request(token: ApiToken) -> None:
-    """Fixed one-minute windows per token; over the limit answers 429 with Retry-After."""
-    now = timezone.now()
-    minute = int(now.timestamp() // 60)
-    # One upsert that counts and returns the new count, on PostgreSQL and SQLite alike: this runs on every
-    # API request, and concurrent requests of one token must never lose a count.
+def forget_tokens() -> None:
+    _TOKENS.clear()
+
+
+def count_request(token: ApiToken) -> int | None:
+    """This request's number in the token's fixed one-minute window (over the limit answers 429 with
+    Retry-After), or None when the token or its user changed since `token` was read."""
+    minute = int(timezone.now().timestamp() // 60)
+    user = token.user
     with connection.cursor() as cursor:
-        cursor.execute(COUNT_IN_WINDOW, [token.pk, minute])
-        count = cursor.fetchone()[0]
-    if count > token.rate_limit:
-        raise RateLimited(retry_after=60 - int(now.timestamp()) % 60)
-    if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        cursor.execute(
+            COUNT_IN_WINDOW,
+            [minute, token.pk, token.scope, token.rate_limit, user.role, user.is_superuser],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def require_scope(request, needed: str) -> None:

@@ -1,5 +1,6 @@
 """Ticket use cases. Views, the API, mail ingestion and commands all go through these functions."""
 
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -60,9 +61,24 @@ def assignable_agents() -> QuerySet[User]:
     return User.objects.filter(is_active=True).exclude(role=User.Role.REVIEWER).order_by("name")
 
 
+# Default teams by language, kept by each process for a few seconds: every new ticket without a team asks,
+# and teams change seldom (a change here is seen by this process at once, by others within the seconds).
+_DEFAULT_TEAMS: dict[str, tuple[float, Team | None]] = {}
+DEFAULT_TEAM_CACHE_SECONDS = 10
+
+
 def default_team_for(language: str) -> Team | None:
     """Until routing rules exist, a new ticket goes to the team that speaks its language."""
-    return Team.objects.filter(language=language).order_by("pk").first() or Team.objects.order_by("pk").first()
+    cached = _DEFAULT_TEAMS.get(language)
+    if cached and time.monotonic() - cached[0] < DEFAULT_TEAM_CACHE_SECONDS:
+        return cached[1]
+    team = Team.objects.filter(language=language).order_by("pk").first() or Team.objects.order_by("pk").first()
+    _DEFAULT_TEAMS[language] = (time.monotonic(), team)
+    return team
+
+
+def forget_default_teams() -> None:
+    _DEFAULT_TEAMS.clear()
 
 
 # --- content ---------------------------------------------------------------------------------------

@@ -1,11 +1,13 @@
 """Signals other apps listen to, so tickets never imports them (mail sends replies, replies auto-replies).
 
-Both are sent inside the services' transaction: work a receiver queues (a task row) commits with it.
+`ticket_created` is sent by a task once the new ticket is committed (tickets.tasks.announce_created), so its
+receivers run in a worker. The others are sent inside the services' transaction: work a receiver queues (a
+task row) commits with it.
 """
 
 from django.dispatch import Signal
 
-# sender=Ticket, ticket=..., source="web"|"email"|"api"|...; sent after a new ticket from a customer.
+# sender=Ticket, ticket=..., auto_reply=bool; sent from a worker after a new ticket from a customer committed.
 ticket_created = Signal()
 # sender=Message, message=...; sent after an agent's reply (an outbound message) is saved.
 reply_added = Signal()
