@@ -65,18 +65,27 @@ def _header(msg: EmailMessage, name: str, flags: list[str]) -> str:
         return ""
 
 
-def _decode_part(part, flags: list[str]) -> str:
+def _parsed(part, name: str):
+    """The parsed header (with .params), or None if absent or unreadable."""
     try:
-        return part.get_content()
-    except (LookupError, UnicodeError):
-        charset = part.get_content_charset() or "unknown"
-        flags.append(f"unknown charset {charset}")
+        return part[name]
+    except Exception:  # a header the parser cannot read counts as absent; the raw mail keeps it
+        return None
+
+
+def _decode_part(part, charset: str, flags: list[str]) -> str:
+    """A text part as str, the way EmailMessage.get_content() decodes it, from the charset already read."""
+    try:
         payload = part.get_payload(decode=True) or b""
-        return payload.decode("utf-8", "replace")
     except Exception:
         flags.append("unreadable body part")
-        payload = part.get_payload(decode=True) or b""
-        return payload.decode("utf-8", "replace") if isinstance(payload, bytes) else str(payload)
+        payload = part.get_payload()
+        return payload if isinstance(payload, str) else ""
+    try:
+        return payload.decode(charset, errors="replace")
+    except LookupError:
+        flags.append(f"unknown charset {charset}")
+        return payload.decode("utf-8", "replace")
 
 
 def html_to_text(html: str) -> str:
@@ -102,7 +111,9 @@ def parse(raw: bytes, max_attachment_bytes: int) -> ParsedMail:
     # (names, subject) go through the header parser, which is the slowest part of reading a mail.
     raw_headers = {}
     for name, value in msg.raw_items():
-        raw_headers.setdefault(name.lower(), str(value))
+        # 8-bit bytes in a header arrive as surrogates; those values go through the parser, which decodes them.
+        value = str(value)
+        raw_headers.setdefault(name.lower(), value if value.isascii() else _header(msg, name, flags))
     message_ids = _MSGID.findall(raw_headers.get("message-id", ""))
     result.message_id = message_ids[0][:255] if message_ids else ""
     result.in_reply_to = _MSGID.findall(raw_headers.get("in-reply-to", ""))
@@ -124,9 +135,16 @@ def parse(raw: bytes, max_attachment_bytes: int) -> ParsedMail:
     for part in parts:
         if part.is_multipart():
             continue
-        disposition = part.get_content_disposition()
-        content_type = part.get_content_type()
-        filename = part.get_filename()
+        # Each header is parsed once per part: the email package parses a header again on every access, and
+        # the convenience methods (get_content_type, get_filename, get_content...) each access several.
+        type_header, disposition_header = _parsed(part, "content-type"), _parsed(part, "content-disposition")
+        content_type = (type_header.content_type if type_header is not None else "") or part.get_default_type()
+        disposition = disposition_header.content_disposition if disposition_header is not None else None
+        filename = None
+        for header, param in ((disposition_header, "filename"), (type_header, "name")):
+            if filename is None and header is not None:
+                filename = header.params.get(param)
+        charset = (type_header.params.get("charset") if type_header is not None else None) or "us-ascii"
         if (
             disposition == "attachment"
             or (filename and disposition != "inline")
@@ -139,9 +157,9 @@ def parse(raw: bytes, max_attachment_bytes: int) -> ParsedMail:
                 continue
             result.attachments.append(Attachment(name, content_type, data))
         elif content_type == "text/html":
-            html_parts.append(_decode_part(part, flags))
+            html_parts.append(_decode_part(part, charset, flags))
         elif content_type == "text/plain" or content_type.startswith("text/"):
-            text_parts.append(_decode_part(part, flags))
+            text_parts.append(_decode_part(part, charset, flags))
     result.html = "\n".join(html_parts)
     result.text = "\n\n".join(t.strip("\n") for t in text_parts) or (html_to_text(result.html) if result.html else "")
     if not result.text.strip() and not result.attachments:
