@@ -3,13 +3,16 @@
 Target: at least 300 tickets/s on PostgreSQL on this 2-core machine, p99 under 100 ms.
 Usage:
   .venv/bin/python bench/api_ingest.py [--seconds 20] [--clients 8] [--workers 2] [--server gunicorn|uvicorn]
-  WOWDESK_DATABASE_URL=postgres://postgres@127.0.0.1:5432/wowdesk_bench .venv/bin/python bench/api_ingest.py
+  createdb -h 127.0.0.1 -U postgres wowdesk_apibench   (once; the benchmark empties it each run)
+  WOWDESK_DATABASE_URL=postgres://postgres@%2Fvar%2Frun%2Fpostgresql/wowdesk_apibench \
+      .venv/bin/python bench/api_ingest.py     (PostgreSQL on this host, through its Unix socket, as documented)
 The server runs as documented for production (docs/api.md): `gunicorn wowdesk.wsgi:application --workers N`
-with persistent database connections; `--server uvicorn` runs `uvicorn wowdesk.asgi:application` instead.
+with wowdesk's connection pool; `--server uvicorn` runs `uvicorn wowdesk.asgi:application` instead.
 The load comes from `wrk` (Debian package `wrk`) when it is installed, otherwise from Python threads, which
 take a good share of the same two cores. Every created ticket does its full work in the request: contact,
 ticket, message, search document, SLA clock, audit trail and the task row that routes it, sends the
-auto-reply and the webhooks after the commit (no task worker runs during the measurement).
+auto-reply and the webhooks after the commit. No task worker runs during the measurement; afterwards
+`--drain N` starts N workers and reports how fast they do that follow-up work for the tickets created.
 """
 
 import argparse
@@ -39,6 +42,38 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def drain(workers: int) -> None:
+    """Start task workers and time them through the queued follow-up work (routing, auto-reply to the local
+    outbox, webhooks) of every ticket created."""
+    from django.db import connection
+    from django_tasks_db.models import DBTaskResult
+
+    pending = DBTaskResult.objects.exclude(status__in=["SUCCESSFUL", "FAILED"])
+    queued = pending.count()
+    connection.close()
+    command = [sys.executable, "-m", "wowdesk", "db_worker", "--interval", "0.05", "--no-startup-delay"]
+    procs = [
+        subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(workers)
+    ]
+    started = time.monotonic()
+    try:
+        while pending.exists() and time.monotonic() - started < 600:
+            time.sleep(0.5)
+        elapsed = time.monotonic() - started
+        failed = DBTaskResult.objects.filter(status="FAILED").count()
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            proc.wait(timeout=15)
+    print(
+        f"follow-up work: {queued} tasks done by {workers} workers in {elapsed:.1f} s ({queued / elapsed:,.0f}/s); ",
+        end="",
+    )
+    print(f"failed: {failed}")
 
 
 def ticket_count() -> int:
@@ -129,6 +164,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--server", choices=["gunicorn", "uvicorn"], default="gunicorn")
     parser.add_argument("--python-clients", action="store_true", help="load from Python threads, not wrk")
+    parser.add_argument("--drain", type=int, default=0, help="then time N task workers doing the follow-up work")
     args = parser.parse_args()
     if "WOWDESK_DATABASE_URL" not in os.environ:
         shutil.rmtree(VAR, ignore_errors=True)
@@ -187,6 +223,8 @@ def main() -> None:
         print(f"latency: p50 {p50:.0f} ms, p99 {p99:.0f} ms")
         ok = rate >= 300 and p99 < 100
         print(f"target (PostgreSQL) >= 300 tickets/s and p99 < 100 ms: {'OK' if ok else 'MISSED'}")
+        if args.drain:
+            drain(args.drain)
     finally:
         server.terminate()
         server.wait(timeout=15)
