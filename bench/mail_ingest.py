@@ -3,8 +3,9 @@
 Targets on the 2-core machine with SQLite: at least 200 mails/s from SMTP to a committed ticket, and
 auto-reply p99 under 2 s from the 250 to arrival at the sink.
 
-Usage: .venv/bin/python bench/mail_ingest.py [--mails 2000] [--clients 4] [--listeners 2] [--latency-mails 200]
+Usage: .venv/bin/python bench/mail_ingest.py [--mails 2000] [--clients 6] [--listeners 2] [--latency-mails 200]
        (WOWDESK_DATABASE_URL=postgres://... to run it on PostgreSQL; the database is emptied first)
+Two listeners by default: one per core, sharing the port, as `serve` starts them (WOWDESK_SMTPD_LISTENERS).
 Phase 1 sends --mails mails from --clients concurrent SMTP connections, as fast as they are accepted.
 Phase 2 sends --latency-mails at 20 mails/s and times each auto-reply, from the 250 to its arrival.
 """
@@ -65,9 +66,9 @@ def main() -> None:
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--mails", type=int, default=2000)
-    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--clients", type=int, default=6)
     parser.add_argument("--latency-mails", type=int, default=200)
-    parser.add_argument("--listeners", type=int, default=1, help="SMTP listener processes sharing the port")
+    parser.add_argument("--listeners", type=int, default=2, help="SMTP listener processes sharing the port")
     args = parser.parse_args()
     if "WOWDESK_DATABASE_URL" not in os.environ:
         shutil.rmtree(VAR, ignore_errors=True)

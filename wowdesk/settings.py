@@ -205,6 +205,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("WOWDESK_FROM_EMAIL", "support@example.com")
 # stays in the local outbox, visible at /outbox/.
 SMTP_URL = os.environ.get("WOWDESK_SMTP_URL", "")
 SMTPD_PORT = int(os.environ.get("WOWDESK_SMTPD_PORT", "2525"))
+# SMTP listener processes `serve` starts; they share the port, and the kernel spreads connections over them.
+SMTPD_LISTENERS = max(1, int(os.environ.get("WOWDESK_SMTPD_LISTENERS", "2")))
 SMTPD_HOSTNAME = os.environ.get("WOWDESK_SMTPD_HOSTNAME", _base_host)
 SMTPD_MAX_BYTES = int(float(os.environ.get("WOWDESK_SMTPD_MAX_MB", "40")) * 1024 * 1024)
 AUTO_REPLY_LIMIT_PER_HOUR = int(os.environ.get("WOWDESK_AUTO_REPLY_LIMIT", "3"))

@@ -68,3 +68,50 @@ def test_sigkill_half_way_loses_and_doubles_nothing(processes, mailboxes):
     stored = list(InboundMail.objects.values_list("dedupe_key", flat=True))
     assert sorted(stored) == sorted(accepted), "every accepted mail is there, exactly once"
     assert Message.objects.filter(kind="inbound").count() == TOTAL
+
+
+def test_two_listeners_sharing_the_port_one_killed_the_other_carries_on(processes, mailboxes):
+    """As `serve` runs them: two listeners on one port, taking turns to write (a file lock on SQLite). One is
+    killed with SIGKILL while mail flows from four senders, maybe holding the lock: the other goes on, and
+    every mail that got a 250 is stored exactly once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.mail.conftest import free_port
+
+    port = free_port()
+    doomed = processes.start("smtpd", "--port", str(port))
+    processes.start("smtpd", "--port", str(port))
+    wait_for_port(port)
+    total = 240
+    accepted: list[str] = []
+    lock = threading.Lock()
+
+    def send(i: int) -> int:
+        msg = mail(
+            sender=f"kunde{i % 30}@kunde.dk",
+            subject=f"Sag {i}",
+            body=f"Besked nummer {i}",
+            message_id=make_msgid(idstring=f"two{i}", domain="kunde.dk"),
+        )
+        failures = 0
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with smtplib.SMTP("127.0.0.1", port, timeout=10) as smtp:  # a new connection: any listener
+                    smtp.send_message(msg)
+                with lock:
+                    accepted.append(msg["Message-ID"])
+                    if len(accepted) == total // 3:
+                        doomed.send_signal(signal.SIGKILL)
+                return failures
+            except (smtplib.SMTPException, OSError):
+                failures += 1
+                assert time.monotonic() < deadline, "the other listener did not carry on"
+                time.sleep(0.05)
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(send, range(total)))
+    assert doomed.wait(timeout=5) == -signal.SIGKILL
+    assert len(accepted) == total
+    stored = list(InboundMail.objects.filter(dedupe_key__contains="two").values_list("dedupe_key", flat=True))
+    assert sorted(stored) == sorted(accepted), "every accepted mail is there, exactly once"

@@ -38,7 +38,10 @@ class Command(BaseCommand):
         commands += [
             [python, "-m", "wowdesk", "db_worker", "--interval", "0.1", "--no-startup-delay"] for _ in range(workers)
         ]
-        commands.append([python, "-m", "wowdesk", "smtpd", "--port", str(settings.SMTPD_PORT)])
+        commands += [
+            [python, "-m", "wowdesk", "smtpd", "--port", str(settings.SMTPD_PORT)]
+            for _ in range(settings.SMTPD_LISTENERS)
+        ]
         commands.append([python, "-m", "wowdesk", "fetchmail", "--loop", "60"])
         commands.append([python, "-m", "wowdesk", "routing_tick", "--loop", "60"])
         return commands
