@@ -202,7 +202,7 @@ def create_ticket(
     return ticket
 
 
-def announce_created(ticket_id: int, *, auto_reply: bool = True) -> None:
+def send_ticket_created(ticket_id: int, *, auto_reply: bool = True) -> None:
     """Send `ticket_created` for a committed ticket (from the task create_ticket queues). Every receiver
     runs even if one fails; the first failure is raised afterwards, so the task shows as failed."""
     ticket = Ticket.objects.select_related("contact", "team").filter(pk=ticket_id).first()
