@@ -1,13 +1,14 @@
 """Bearer tokens: `Authorization: Bearer wd_...`. A token acts with its user's permissions, narrowed by scope."""
 
 import copy
-import time
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.utils import timezone
 from ninja.security import HttpBearer, django_auth
+
+from wowdesk.process_cache import ProcessCache
 
 from .models import ApiToken, hash_token
 
@@ -28,8 +29,8 @@ COUNT_IN_WINDOW = """
 # is most of what authentication costs. Nothing that grants access is taken from here unchecked: the count
 # above verifies it on every request, so revoking a token or demoting its user takes effect at once. Only
 # harmless details (the user's name) can be up to TOKEN_CACHE_SECONDS old.
-_TOKENS: dict[str, tuple[float, ApiToken]] = {}
 TOKEN_CACHE_SECONDS = 60
+_TOKENS = ProcessCache(TOKEN_CACHE_SECONDS)  # token hash -> ApiToken with its user
 
 
 class RateLimited(Exception):
@@ -40,18 +41,17 @@ class RateLimited(Exception):
 class TokenAuth(HttpBearer):
     def authenticate(self, request, token: str):
         key = hash_token(token)
-        cached = _TOKENS.get(key)
-        record = cached[1] if cached and time.monotonic() - cached[0] < TOKEN_CACHE_SECONDS else None
+        record = _TOKENS.fresh(key)
         count = count_request(record) if record else None
         if count is None:
-            _TOKENS.pop(key, None)
+            _TOKENS.forget(key)
             record = ApiToken.objects.select_related("user").filter(key_hash=key, revoked_at=None).first()
             if record is None or not record.user.is_active:
                 return None
             count = count_request(record)
             if count is None:  # changed between the two statements
                 return None
-            _TOKENS[key] = (time.monotonic(), record)
+            _TOKENS.put(key, record)
         now = timezone.now()
         if count > record.rate_limit:
             raise RateLimited(retry_after=60 - int(now.timestamp()) % 60)

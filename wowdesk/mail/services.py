@@ -6,7 +6,6 @@ import logging
 import os
 import re
 import smtplib
-import time
 from datetime import datetime, timedelta
 from email.utils import make_msgid
 from urllib.parse import unquote, urlparse
@@ -20,6 +19,7 @@ from django.utils.html import escape, linebreaks
 
 from wowdesk.coaching import detect_language
 from wowdesk.customers.services import get_or_create_contact
+from wowdesk.process_cache import ProcessCache
 from wowdesk.tickets import services as tickets
 from wowdesk.tickets.models import Message, Ticket
 
@@ -34,22 +34,20 @@ _TOKEN = re.compile(r"\[#(\d{1,9})\]")
 # --- inbound -----------------------------------------------------------------------------------------
 
 
-_MAILBOXES: dict = {"at": 0.0, "by_address": {}}
 MAILBOX_CACHE_SECONDS = 10
+_MAILBOXES = ProcessCache(MAILBOX_CACHE_SECONDS)  # "active" -> {address: Mailbox}
 
 
 def _mailboxes() -> dict[str, Mailbox]:
     """Active mailboxes by address. Looked up for every recipient of every mail, so each process keeps
     them for a few seconds: a mailbox added in the admin is live within MAILBOX_CACHE_SECONDS."""
-    now = time.monotonic()
-    if now - _MAILBOXES["at"] > MAILBOX_CACHE_SECONDS:
-        _MAILBOXES["by_address"] = {m.address: m for m in Mailbox.objects.filter(active=True).select_related("team")}
-        _MAILBOXES["at"] = now
-    return _MAILBOXES["by_address"]
+    return _MAILBOXES.get(
+        "active", lambda: {m.address: m for m in Mailbox.objects.filter(active=True).select_related("team")}
+    )
 
 
 def forget_mailboxes() -> None:
-    _MAILBOXES["at"] = 0.0
+    _MAILBOXES.clear()
 
 
 def mailbox_for(address: str) -> Mailbox | None:
@@ -63,9 +61,8 @@ def accepts(address: str) -> bool:
 def accepts_from_cache(address: str) -> bool | None:
     """Like accepts(), answered from this process's cache without touching the database; None when the
     cache is too old (the caller then asks accepts() from a thread that may use the database)."""
-    if time.monotonic() - _MAILBOXES["at"] > MAILBOX_CACHE_SECONDS:
-        return None
-    return address.strip().lower() in _MAILBOXES["by_address"]
+    by_address = _MAILBOXES.fresh("active")
+    return None if by_address is None else address.strip().lower() in by_address
 
 
 def find_thread(parsed: parsing.ParsedMail, contact) -> Ticket | None:

@@ -4,7 +4,6 @@ Public holidays come from the `holidays` package (Denmark, Norway). Everything i
 time zone and returned as aware datetimes.
 """
 
-import time as time_module
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -13,9 +12,11 @@ from zoneinfo import ZoneInfo
 import holidays as holiday_calendars
 from django.conf import settings
 
+from wowdesk.process_cache import ProcessCache
+
 DAY = timedelta(days=1)
 CACHE_SECONDS = 10
-_CACHE: dict = {}
+_CACHE = ProcessCache(CACHE_SECONDS)  # team id -> BusinessHours
 
 
 def clear_cache() -> None:
@@ -59,13 +60,7 @@ class BusinessHours:
     @classmethod
     def for_team(cls, team) -> "BusinessHours":
         """The team's hours, kept by each process for CACHE_SECONDS (every new ticket and reply needs them)."""
-        key = team.pk if team is not None else None
-        cached = _CACHE.get(key)
-        if cached and time_module.monotonic() - cached[0] < CACHE_SECONDS:
-            return cached[1]
-        hours = cls._load(team)
-        _CACHE[key] = (time_module.monotonic(), hours)
-        return hours
+        return _CACHE.get(team.pk if team is not None else None, lambda: cls._load(team))
 
     @classmethod
     def _load(cls, team) -> "BusinessHours":

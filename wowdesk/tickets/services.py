@@ -1,6 +1,5 @@
 """Ticket use cases. Views, the API, mail ingestion and commands all go through these functions."""
 
-import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from wowdesk.accounts.models import Team, User
 from wowdesk.customers.models import Contact
+from wowdesk.process_cache import ProcessCache
 from wowdesk.replies import sla
 
 from . import search
@@ -63,18 +63,16 @@ def assignable_agents() -> QuerySet[User]:
 
 # Default teams by language, kept by each process for a few seconds: every new ticket without a team asks,
 # and teams change seldom (a change here is seen by this process at once, by others within the seconds).
-_DEFAULT_TEAMS: dict[str, tuple[float, Team | None]] = {}
 DEFAULT_TEAM_CACHE_SECONDS = 10
+_DEFAULT_TEAMS = ProcessCache(DEFAULT_TEAM_CACHE_SECONDS)  # language -> Team or None
 
 
 def default_team_for(language: str) -> Team | None:
     """Until routing rules exist, a new ticket goes to the team that speaks its language."""
-    cached = _DEFAULT_TEAMS.get(language)
-    if cached and time.monotonic() - cached[0] < DEFAULT_TEAM_CACHE_SECONDS:
-        return cached[1]
-    team = Team.objects.filter(language=language).order_by("pk").first() or Team.objects.order_by("pk").first()
-    _DEFAULT_TEAMS[language] = (time.monotonic(), team)
-    return team
+    return _DEFAULT_TEAMS.get(
+        language,
+        lambda: Team.objects.filter(language=language).order_by("pk").first() or Team.objects.order_by("pk").first(),
+    )
 
 
 def forget_default_teams() -> None:
