@@ -42,3 +42,13 @@ def test_search_page_lists_hits_and_a_number_opens_the_ticket(client, agent, tic
     assert ticket.subject in response.content.decode()
     response = client.get(reverse("search"), {"q": f"#{ticket.number}"})
     assert response.status_code == 302 and response["Location"] == reverse("ticket", args=[ticket.number])
+
+
+def test_reindexing_tickets_that_are_gone_does_nothing(team_dk, lead):
+    ticket = make_ticket(team=team_dk, subject="Dobbelt opkrævning")
+    gone = make_ticket(team=team_dk, subject="Slettet sag")
+    gone_id = gone.pk
+    gone.delete()
+    search.index_tickets([gone_id])  # e.g. a reindex racing a deletion
+    search.index_tickets([ticket.pk, gone_id])
+    assert found(lead, "opkrævning") == {"Dobbelt opkrævning"}

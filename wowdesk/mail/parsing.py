@@ -109,22 +109,26 @@ def parse(raw: bytes, max_attachment_bytes: int) -> ParsedMail:
         flags.append("malformed MIME")
     # Headers that are plain ASCII tokens are read as they stand; only those that may carry encoded words
     # (names, subject) go through the header parser, which is the slowest part of reading a mail.
-    raw_headers = {}
+    raw_headers: dict[str, str] = {}
     for name, value in msg.raw_items():
-        # 8-bit bytes in a header arrive as surrogates; those values go through the parser, which decodes them.
-        value = str(value)
-        raw_headers.setdefault(name.lower(), value if value.isascii() else _header(msg, name, flags))
-    message_ids = _MSGID.findall(raw_headers.get("message-id", ""))
+        raw_headers.setdefault(name.lower(), str(value))
+
+    def token_header(name: str) -> str:
+        value = raw_headers.get(name, "")
+        # 8-bit bytes in a header arrive as surrogates; such a value goes through the parser, which decodes it.
+        return value if value.isascii() else _header(msg, name, flags)
+
+    message_ids = _MSGID.findall(token_header("message-id"))
     result.message_id = message_ids[0][:255] if message_ids else ""
-    result.in_reply_to = _MSGID.findall(raw_headers.get("in-reply-to", ""))
-    result.references = _MSGID.findall(raw_headers.get("references", ""))
+    result.in_reply_to = _MSGID.findall(token_header("in-reply-to"))
+    result.references = _MSGID.findall(token_header("references"))
     name, address = parseaddr(_header(msg, "From", flags))
     result.from_name, result.from_address = name.strip(), address.strip().lower()
     recipients = [_header(msg, h, flags) if h in raw_headers else "" for h in ("to", "cc")]
     result.to = [a.lower() for _, a in getaddresses(recipients) if a]
     result.subject = _header(msg, "Subject", flags)[:250]
     for name in LOOP_HEADERS:
-        if value := " ".join(raw_headers.get(name, "").split()):
+        if value := " ".join(token_header(name).split()):
             result.headers[name] = value
     text_parts, html_parts = [], []
     try:

@@ -46,6 +46,8 @@ def index_tickets(ticket_ids) -> None:
 
 
 def _write(rows: list[tuple[int, str, str]], languages: dict[int, str], *, replace: bool = True) -> None:
+    if not rows:
+        return
     with connection.cursor() as cursor:
         # One row (a new ticket, the usual case) goes as a plain statement: psycopg's executemany sets up a
         # pipeline, which costs more than the insert.
