@@ -37,6 +37,22 @@ def test_revoking_narrowing_deactivating_or_demoting_counts_on_the_very_next_req
     assert api.get("/api/v1/teams").status_code == 401
 
 
+def test_a_post_with_a_wrong_token_is_401_and_a_session_without_csrf_token_403(agent, db):
+    import json
+
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    body = json.dumps({"subject": "x", "message": "y", "contact": {"email": "k@kunde.dk"}})
+    for headers in ({}, {"Authorization": "Bearer wd_nonsense"}):
+        response = browser.post("/api/v1/tickets", body, content_type="application/json", headers=headers)
+        assert response.status_code == 401, response.content
+    browser.force_login(agent)
+    response = browser.post("/api/v1/tickets", body, content_type="application/json")
+    assert response.status_code == 403
+    assert "CSRF" in response.json()["detail"]
+
+
 def test_tokens_are_stored_hashed(agent):
     token, raw = ApiToken.issue(agent, "read")
     assert raw.startswith("wd_")

@@ -3,10 +3,11 @@
 import copy
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.utils import timezone
-from ninja.security import HttpBearer, django_auth
+from ninja.security import HttpBearer, SessionAuth
 
 from wowdesk.process_cache import ProcessCache
 
@@ -89,4 +90,15 @@ def require_scope(request, needed: str) -> None:
         raise PermissionDenied(f"this token's scope is '{token.scope}'; this needs '{needed}'")
 
 
-API_AUTH = [TokenAuth(), django_auth]
+class BrowserSessionAuth(SessionAuth):
+    """A signed-in browser's session, with its CSRF check. A request without a session cookie is left to the
+    other methods: ninja's session auth checks CSRF first, so a wrong or missing token on a POST answered
+    "CSRF check Failed" (403) instead of 401."""
+
+    def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
+        return super().__call__(request)
+
+
+API_AUTH = [TokenAuth(), BrowserSessionAuth()]
