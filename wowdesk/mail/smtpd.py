@@ -3,6 +3,7 @@ so a mail the sender saw accepted is never lost, even if the process is killed t
 
 import asyncio
 import logging
+import os
 import signal
 import sys
 
@@ -77,7 +78,9 @@ def serve(host: str, port: int) -> None:
     server = loop.run_until_complete(loop.create_server(lambda: make_server(handler), host, port, reuse_port=True))
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, loop.stop)
-    print(f"SMTP listener on {host}:{port}", flush=True)
+    # One write per line: several listeners start together, and print() writes the newline separately.
+    sys.stdout.write(f"SMTP listener on {host}:{port} (process {os.getpid()})\n")
+    sys.stdout.flush()
     try:
         loop.run_forever()
     finally:
