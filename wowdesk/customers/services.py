@@ -2,6 +2,8 @@
 
 from django.db import IntegrityError, transaction
 
+from wowdesk.db import CompiledLookup, insert
+
 from .models import Contact, Organization
 
 
@@ -15,9 +17,16 @@ def find_contact(email: str) -> Contact | None:
     Two indexed lookups rather than one OR across a join: the OR cannot use either unique index, so on a
     large contact table it would scan every contact, and the primary address (the usual case) answers alone."""
     address = normalize_email(email)
-    return (
-        Contact.objects.filter(email=address).first() or Contact.objects.filter(other_emails__address=address).first()
-    )
+    found = _BY_EMAIL(address) or _BY_OTHER_EMAIL(address)
+    return found[0] if found else None
+
+
+# Every inbound mail and API ticket looks up its sender: compiled once (wowdesk/db.py).
+_BY_EMAIL = CompiledLookup(lambda address: Contact.objects.filter(email=address).order_by()[:1])
+_BY_OTHER_EMAIL = CompiledLookup(lambda address: Contact.objects.filter(other_emails__address=address).order_by()[:1])
+_ORGANIZATION_BY_DOMAIN = CompiledLookup(
+    lambda domain: Organization.objects.filter(domain=domain).order_by("name", "pk")[:1]
+)
 
 
 def get_or_create_contact(email: str, name: str = "", language: str = "") -> tuple[Contact, bool]:
@@ -35,12 +44,10 @@ def get_or_create_contact(email: str, name: str = "", language: str = "") -> tup
             contact.save(update_fields=changed)
         return contact, False
     domain = address.rsplit("@", 1)[-1]
-    organization = Organization.objects.filter(domain=domain).first() if domain else None
+    organization = next(iter(_ORGANIZATION_BY_DOMAIN(domain)), None) if domain else None
     try:
         with transaction.atomic():
-            contact = Contact.objects.create(
-                email=address, name=name.strip(), language=language, organization=organization
-            )
+            contact = insert(Contact(email=address, name=name.strip(), language=language, organization=organization))
     except IntegrityError:
         # Another request created the same contact a moment ago: use theirs.
         return Contact.objects.get(email=address), False

@@ -19,6 +19,7 @@ from django.utils.html import escape, linebreaks
 
 from wowdesk.coaching import detect_language
 from wowdesk.customers.services import get_or_create_contact
+from wowdesk.db import CompiledLookup, insert
 from wowdesk.process_cache import ProcessCache
 from wowdesk.tickets import services as tickets
 from wowdesk.tickets.models import Message, Ticket
@@ -99,28 +100,29 @@ def ingest(
     Nothing in the mail can make this fail: what cannot be read is flagged on the message.
     """
     parsed = parsing.parse(raw, settings.MAX_ATTACHMENT_BYTES)
-    existing = InboundMail.objects.filter(dedupe_key=parsed.dedupe_key).first()
-    if existing:
-        return existing
+    if existing := _BY_DEDUPE_KEY(parsed.dedupe_key):
+        return existing[0]
     if mailbox is None:
         mailbox = next((mb for mb in (mailbox_for(r) for r in recipients) if mb), None)
     try:
         with sqlite_writer_turn(), transaction.atomic():
             ticket, message, note = _to_ticket(parsed, mailbox, envelope_from)
             # Written last: its unique dedupe_key makes a mail that raced in twice roll back as a whole.
-            return InboundMail.objects.create(
-                mailbox=mailbox,
-                dedupe_key=parsed.dedupe_key,
-                raw=raw,
-                source=source,
-                envelope_from=(envelope_from or "")[:300],
-                recipients=recipients[:50],
-                from_address=parsed.from_address[:300],
-                subject=parsed.subject[:300],
-                flags=parsed.flags,
-                auto_reply_note=note,
-                ticket=ticket,
-                message=message,
+            return insert(
+                InboundMail(
+                    mailbox=mailbox,
+                    dedupe_key=parsed.dedupe_key,
+                    raw=raw,
+                    source=source,
+                    envelope_from=(envelope_from or "")[:300],
+                    recipients=recipients[:50],
+                    from_address=parsed.from_address[:300],
+                    subject=parsed.subject[:300],
+                    flags=parsed.flags,
+                    auto_reply_note=note,
+                    ticket=ticket,
+                    message=message,
+                )
             )
     except IntegrityError:
         existing = InboundMail.objects.filter(dedupe_key=parsed.dedupe_key).first()
@@ -128,6 +130,9 @@ def ingest(
             raise
         return existing
 
+
+# Every mail is checked against those already stored (compiled once, wowdesk/db.py).
+_BY_DEDUPE_KEY = CompiledLookup(lambda key: InboundMail.objects.filter(dedupe_key=key).order_by()[:1])
 
 _WRITER_LOCKS: dict[str, int] = {}
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from wowdesk.accounts.models import Team, User
 from wowdesk.customers.models import Contact
+from wowdesk.db import insert
 from wowdesk.process_cache import ProcessCache
 from wowdesk.replies import sla
 
@@ -110,13 +111,15 @@ def _store_attachments(message: Message, files: Iterable[UploadedFile]) -> None:
 
 
 def _event(ticket: Ticket, kind: str, actor: User | None, old="", new="", at=None) -> None:
-    TicketEvent.objects.create(
-        ticket=ticket,
-        actor=actor,
-        kind=kind,
-        old_value=str(old or "")[:250],
-        new_value=str(new or "")[:250],
-        created_at=at or timezone.now(),
+    insert(
+        TicketEvent(
+            ticket=ticket,
+            actor=actor,
+            kind=kind,
+            old_value=str(old or "")[:250],
+            new_value=str(new or "")[:250],
+            created_at=at or timezone.now(),
+        )
     )
 
 
@@ -179,17 +182,19 @@ def create_ticket(
         updated_at=now,
     )
     sla.start(ticket, now, first=True)
-    ticket.save(force_insert=True)  # the database gives it its number (Ticket.number)
+    insert(ticket)  # the database gives it its number (Ticket.number)
     _event(ticket, TicketEvent.Kind.CREATED, actor, new=new.channel, at=now)
-    message = Message.objects.create(
-        ticket=ticket,
-        kind=Message.Kind.INBOUND,
-        contact=new.contact,
-        body_text=new.body,
-        body_html=sanitize_html(new.html),
-        created_at=now,
-        email_message_id=new.email_message_id,
-        flags=new.flags or [],
+    message = insert(
+        Message(
+            ticket=ticket,
+            kind=Message.Kind.INBOUND,
+            contact=new.contact,
+            body_text=new.body,
+            body_html=sanitize_html(new.html),
+            created_at=now,
+            email_message_id=new.email_message_id,
+            flags=new.flags or [],
+        )
     )
     ticket.first_message = message
     _store_attachments(message, attachments)

@@ -1,0 +1,137 @@
+"""wowdesk.db: the hot path's precompiled INSERT and lookups must write and read exactly what the ORM does."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.db.models.signals import post_save, pre_save
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from wowdesk.customers.models import Contact, ContactEmail, Organization
+from wowdesk.db import CompiledLookup, insert
+from wowdesk.tickets.models import NUMBER_OFFSET, Message, Ticket, TicketEvent
+from wowdesk.tickets.tasks import announce_created
+
+pytestmark = pytest.mark.django_db
+
+
+def _ticket(contact, team) -> Ticket:
+    now = timezone.now()
+    return Ticket(subject="x", contact=contact, team=team, created_at=now, updated_at=now)
+
+
+def _row(model, pk) -> dict:
+    return model.objects.filter(pk=pk).values().get()
+
+
+def test_insert_writes_the_same_row_as_save_and_returns_the_generated_number(team_dk):
+    contact = Contact.objects.create(email="kunde@example.dk", phones=["+45 12 34 56 78"])
+    now = timezone.now()
+
+    def new_ticket():
+        return Ticket(
+            subject="Ordre mangler",
+            channel="api",
+            contact=contact,
+            team=team_dk,
+            language="da",
+            created_at=now,
+            updated_at=now,
+            response_due_at=now + timedelta(hours=4),
+        )
+
+    by_save = new_ticket()
+    by_save.save(force_insert=True)
+    by_insert = insert(new_ticket())
+
+    assert by_insert.pk is not None and by_insert.pk != by_save.pk
+    assert by_insert.number == by_insert.pk + NUMBER_OFFSET  # read back from the database, not computed here
+    assert not by_insert._state.adding and by_insert._state.db == "default"
+    saved, inserted = _row(Ticket, by_save.pk), _row(Ticket, by_insert.pk)
+    for field in ("id", "number"):
+        saved.pop(field), inserted.pop(field)
+    assert inserted == saved
+
+
+def test_insert_fills_defaults_and_json_like_save_and_sends_the_signals(team_dk):
+    contact = Contact.objects.create(email="kunde@example.dk")
+    ticket = insert(_ticket(contact, team_dk))
+    seen = []
+
+    def record(signal):
+        return lambda sender, instance, **kwargs: seen.append((signal, sender, instance.pk, kwargs.get("created")))
+
+    on_pre, on_post = record("pre"), record("post")
+    pre_save.connect(on_pre, sender=Message)
+    post_save.connect(on_post, sender=Message)
+    try:
+        message = insert(
+            Message(
+                ticket=ticket,
+                kind=Message.Kind.INBOUND,
+                body_text="Hej",
+                flags=["malformed MIME"],
+                created_at=timezone.now(),
+            )
+        )
+    finally:
+        pre_save.disconnect(on_pre, sender=Message)
+        post_save.disconnect(on_post, sender=Message)
+
+    assert seen == [("pre", Message, None, None), ("post", Message, message.pk, True)]
+    stored = Message.objects.get(pk=message.pk)
+    assert stored.flags == ["malformed MIME"] and stored.body_text == "Hej"
+    assert ticket.status == Ticket.Status.NEW == Ticket.objects.get(pk=ticket.pk).status
+
+
+def test_insert_of_a_row_that_breaks_a_constraint_raises_and_the_transaction_carries_on():
+    Contact.objects.create(email="kunde@example.dk")
+    with transaction.atomic():
+        with pytest.raises(IntegrityError), transaction.atomic():
+            insert(Contact(email="kunde@example.dk"))
+        insert(Contact(email="anden@example.dk"))
+    assert sorted(Contact.objects.values_list("email", flat=True)) == ["anden@example.dk", "kunde@example.dk"]
+
+
+def test_the_task_queue_inserts_task_rows_a_worker_can_run():
+    result = announce_created.enqueue(12345, False)
+    row = DBTaskResult.objects.get(pk=result.id)
+    assert row.task_path == "wowdesk.tickets.tasks.announce_created"
+    assert row.args_kwargs == {"args": [12345, False], "kwargs": {}}
+    assert row.status == "READY" and row.enqueued_at is not None
+    assert DBTaskResult.objects.ready().filter(pk=result.id).exists()  # run_after filled in by the library
+
+
+def test_compiled_lookup_returns_what_the_queryset_returns_for_each_value():
+    org = Organization.objects.create(name="Butik", domain="butik.dk")
+    first = Contact.objects.create(email="a@butik.dk", phones=["+45 1"], organization=org)
+    second = Contact.objects.create(email="b@butik.dk")
+    ContactEmail.objects.create(contact=second, address="b.privat@example.dk")
+    by_email = CompiledLookup(lambda address: Contact.objects.filter(email=address).order_by()[:1])
+    by_other = CompiledLookup(lambda address: Contact.objects.filter(other_emails__address=address).order_by()[:1])
+
+    [found] = by_email("a@butik.dk")
+    assert (found.pk, found.phones, found.organization_id) == (first.pk, ["+45 1"], org.pk)
+    assert [c.pk for c in by_email("b@butik.dk")] == [second.pk]  # the same compiled query, another value
+    assert by_email("ingen@butik.dk") == []
+    assert [c.pk for c in by_other("b.privat@example.dk")] == [second.pk]
+    assert not found._state.adding  # a saved instance: save() updates it
+    found.name = "Anna"
+    found.save()
+    assert Contact.objects.get(pk=first.pk).name == "Anna"
+
+
+def test_compiled_lookup_refuses_a_query_that_uses_the_value_twice():
+    lookup = CompiledLookup(lambda address: Contact.objects.filter(email=address, name=address))
+    with pytest.raises(ValueError):
+        lookup("a@butik.dk")
+
+
+def test_insert_event_keeps_its_ticket(team_dk):
+    contact = Contact.objects.create(email="kunde@example.dk")
+    ticket = insert(_ticket(contact, team_dk))
+    event = insert(
+        TicketEvent(ticket=ticket, kind=TicketEvent.Kind.CREATED, new_value="api", created_at=timezone.now())
+    )
+    assert TicketEvent.objects.get(pk=event.pk).ticket_id == ticket.pk
