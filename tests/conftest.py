@@ -16,12 +16,14 @@ def _fresh_caches():
     from wowdesk.api.auth import forget_tokens
     from wowdesk.mail.services import forget_mailboxes
     from wowdesk.replies.hours import clear_cache
+    from wowdesk.replies.services import forget_team_loads
     from wowdesk.tickets.services import forget_default_teams
 
     clear_cache()
     forget_mailboxes()
     forget_tokens()
     forget_default_teams()
+    forget_team_loads()
 
 
 @pytest.fixture

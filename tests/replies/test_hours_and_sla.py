@@ -109,6 +109,17 @@ def test_expected_response_follows_recent_first_responses_and_the_queue(hours, t
     assert busy.seconds > estimate.seconds, "a long queue means a longer wait"
 
 
+def test_live_estimates_reuse_the_team_load_for_a_few_seconds(hours, team_dk, agent, monkeypatch):
+    first = services.expected_response(team_dk)
+    for i in range(3):
+        make_ticket(team=team_dk, email=f"q{i}@example.dk")
+    # Within LOAD_CACHE_SECONDS a live estimate reuses the counted queue; an estimate at a given time never does.
+    assert services.expected_response(team_dk).queue == first.queue
+    assert services.expected_response(team_dk, now=first.due).queue == first.queue + 3
+    monkeypatch.setattr(services._LOADS, "seconds", 0)  # the seconds have passed
+    assert services.expected_response(team_dk).queue == first.queue + 3
+
+
 def test_auto_reply_sentence_when_open_and_when_closed(hours, team_dk):
     open_text = services.response_time_sentence(team_dk, "da", now=at(2026, 11, 23, 9))
     assert open_text.startswith("Lige nu kan du forvente svar inden for ca.")

@@ -4,13 +4,14 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from email import policy
-from email.message import EmailMessage
+from email.header import decode_header
 from email.parser import BytesParser
 from email.utils import getaddresses, parseaddr
 
 import nh3
 
 _MSGID = re.compile(r"<[^<>\s]+>")
+_FOLD = re.compile(r"\r?\n(?=[ \t])")
 NO_REPLY = re.compile(
     r"^(?:mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?|notifications?)(?:[+.-].*)?$", re.IGNORECASE
 )
@@ -56,21 +57,40 @@ class ParsedMail:
         return self.message_id or f"sha256:{self.sha256}"
 
 
-def _header(msg: EmailMessage, name: str, flags: list[str]) -> str:
+def _unfold(value: str) -> str:
+    return _FOLD.sub("", value)
+
+
+def _text(value: str) -> str:
+    """A raw header value as text: 8-bit bytes (kept by the parser as surrogates) are read as UTF-8."""
+    if value.isascii():
+        return value
+    return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _decode_words(value: str) -> str:
+    """RFC 2047 encoded words decoded; a word in an unknown charset is read as UTF-8."""
+    if "=?" not in value:
+        return value
+    decoded = []
+    for chunk, charset in decode_header(value):
+        if isinstance(chunk, str):
+            decoded.append(chunk)
+            continue
+        try:
+            decoded.append(chunk.decode(charset or "us-ascii", "replace"))
+        except LookupError:
+            decoded.append(chunk.decode("utf-8", "replace"))
+    return "".join(decoded)
+
+
+def _header(raw_headers: dict[str, str], name: str, flags: list[str]) -> str:
+    """A header as the reader should see it (unfolded, encoded words decoded); "" if absent or unreadable."""
     try:
-        value = msg.get(name)
-        return str(value).strip() if value is not None else ""
-    except Exception:  # a header the parser cannot decode; the raw mail keeps it
+        return _decode_words(_text(_unfold(raw_headers.get(name.lower(), "")))).strip()
+    except Exception:  # a header that cannot be decoded; the raw mail keeps it
         flags.append(f"unreadable {name} header")
         return ""
-
-
-def _parsed(part, name: str):
-    """The parsed header (with .params), or None if absent or unreadable."""
-    try:
-        return part[name]
-    except Exception:  # a header the parser cannot read counts as absent; the raw mail keeps it
-        return None
 
 
 def _decode_part(part, charset: str, flags: list[str]) -> str:
@@ -88,6 +108,25 @@ def _decode_part(part, charset: str, flags: list[str]) -> str:
         return payload.decode("utf-8", "replace")
 
 
+def _part_headers(part) -> tuple[str, str | None, str | None, str]:
+    """(content type, disposition, file name, charset) of one MIME part; what cannot be read counts as absent."""
+    content_type = part.get_content_type()
+    try:
+        disposition = part.get_content_disposition()
+    except Exception:
+        disposition = None
+    try:
+        filename = part.get_filename()  # Content-Disposition's filename, else Content-Type's name; RFC 2231
+        filename = _decode_words(_text(filename)) if filename else filename
+    except Exception:
+        filename = None
+    try:
+        charset = part.get_content_charset() or "us-ascii"
+    except Exception:
+        charset = "us-ascii"
+    return content_type, disposition, filename, charset
+
+
 def html_to_text(html: str) -> str:
     text = re.sub(r"(?is)<(script|style)[^>]*>.*?</\1>", "", html)
     text = re.sub(r"(?i)<br\s*/?>|</p>|</div>|</li>|</tr>", "\n", text)
@@ -100,33 +139,35 @@ def parse(raw: bytes, max_attachment_bytes: int) -> ParsedMail:
     result = ParsedMail(sha256=hashlib.sha256(raw).hexdigest())
     flags = result.flags
     try:
-        msg = BytesParser(policy=policy.default).parsebytes(raw)
+        # compat32 keeps headers as the text they arrived as; the default policy parses every header it touches
+        # into objects, which was most of the time it took to read a mail. Only the headers used are decoded.
+        msg = BytesParser(policy=policy.compat32).parsebytes(raw)
     except Exception:
         flags.append("malformed MIME")
         result.text = raw.decode("utf-8", "replace")
         return result
     if msg.defects:
         flags.append("malformed MIME")
-    # Headers that are plain ASCII tokens are read as they stand; only those that may carry encoded words
-    # (names, subject) go through the header parser, which is the slowest part of reading a mail.
     raw_headers: dict[str, str] = {}
     for name, value in msg.raw_items():
         raw_headers.setdefault(name.lower(), str(value))
 
     def token_header(name: str) -> str:
-        value = raw_headers.get(name, "")
-        # 8-bit bytes in a header arrive as surrogates; such a value goes through the parser, which decodes it.
-        return value if value.isascii() else _header(msg, name, flags)
+        return _text(_unfold(raw_headers.get(name, "")))
 
     message_ids = _MSGID.findall(token_header("message-id"))
     result.message_id = message_ids[0][:255] if message_ids else ""
     result.in_reply_to = _MSGID.findall(token_header("in-reply-to"))
     result.references = _MSGID.findall(token_header("references"))
-    name, address = parseaddr(_header(msg, "From", flags))
-    result.from_name, result.from_address = name.strip(), address.strip().lower()
-    recipients = [_header(msg, h, flags) if h in raw_headers else "" for h in ("to", "cc")]
-    result.to = [a.lower() for _, a in getaddresses(recipients) if a]
-    result.subject = _header(msg, "Subject", flags)[:250]
+    # Addresses are split before their display names are decoded: a decoded name may hold a comma or quotes.
+    name, address = parseaddr(token_header("from"))
+    try:
+        result.from_name = _decode_words(name).strip()
+    except Exception:
+        flags.append("unreadable From header")
+    result.from_address = address.strip().lower()
+    result.to = [a.lower() for _, a in getaddresses([token_header("to"), token_header("cc")]) if a]
+    result.subject = _header(raw_headers, "Subject", flags)[:250]
     for name in LOOP_HEADERS:
         if value := " ".join(token_header(name).split()):
             result.headers[name] = value
@@ -139,16 +180,7 @@ def parse(raw: bytes, max_attachment_bytes: int) -> ParsedMail:
     for part in parts:
         if part.is_multipart():
             continue
-        # Each header is parsed once per part: the email package parses a header again on every access, and
-        # the convenience methods (get_content_type, get_filename, get_content...) each access several.
-        type_header, disposition_header = _parsed(part, "content-type"), _parsed(part, "content-disposition")
-        content_type = (type_header.content_type if type_header is not None else "") or part.get_default_type()
-        disposition = disposition_header.content_disposition if disposition_header is not None else None
-        filename = None
-        for header, param in ((disposition_header, "filename"), (type_header, "name")):
-            if filename is None and header is not None:
-                filename = header.params.get(param)
-        charset = (type_header.params.get("charset") if type_header is not None else None) or "us-ascii"
+        content_type, disposition, filename, charset = _part_headers(part)
         if (
             disposition == "attachment"
             or (filename and disposition != "inline")

@@ -9,6 +9,8 @@ The expected response time (docs/mail.md) is computed from live data at the mome
     agents   = the team's agents who can take tickets now (at least 1)
     wait     = queue / (agents x rate) hours
     expected = max(median, wait), counted in business hours from now
+
+median, rate, queue and agents are reused for up to LOAD_CACHE_SECONDS by a live estimate.
 """
 
 import math
@@ -23,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from wowdesk.accounts.models import User
+from wowdesk.process_cache import ProcessCache
 from wowdesk.tickets.models import Ticket, TicketEvent
 
 from .hours import BusinessHours
@@ -53,9 +56,30 @@ def available_agents(team) -> int:
     return max(1, agents.count())
 
 
-def expected_response(team, now: datetime | None = None) -> ResponseEstimate:
-    now = now or timezone.now()
-    hours = BusinessHours.for_team(team)
+@dataclass(frozen=True)
+class TeamLoad:
+    """What the estimate takes from the database: the team's recent answers, its agents and its queue."""
+
+    median_s: float
+    samples: int
+    rate: float  # first responses per agent per business hour
+    agents: int
+    queue: int
+
+
+# A busy team gets several new tickets a second, and each auto-reply needs the estimate. Its load figures
+# change slowly, so a live estimate reuses them for LOAD_CACHE_SECONDS in each process: counting the queue
+# anew for every new ticket made the follow-up work of a ticket grow with the queue (bench/api_ingest.py
+# --drain). The time-dependent part (opening hours, the due time) is computed fresh every time.
+LOAD_CACHE_SECONDS = 10
+_LOADS = ProcessCache(LOAD_CACHE_SECONDS)
+
+
+def forget_team_loads() -> None:
+    _LOADS.clear()
+
+
+def team_load(team, hours: BusinessHours, now: datetime) -> TeamLoad:
     from .models import OpeningHours
 
     config = OpeningHours.objects.filter(team=team).first() if team else None
@@ -73,17 +97,29 @@ def expected_response(team, now: datetime | None = None) -> ResponseEstimate:
     queue = Ticket.objects.filter(
         team=team, status__in=[Ticket.Status.NEW, Ticket.Status.OPEN], first_response_at__isnull=True
     ).count()
-    wait_s = queue / (agents * max(rate, 0.1)) * 3600
-    seconds = max(median_s, wait_s)
+    return TeamLoad(median_s=median_s, samples=len(samples), rate=rate, agents=agents, queue=queue)
+
+
+def expected_response(team, now: datetime | None = None) -> ResponseEstimate:
+    """The expected response time for a new inquiry to `team`; at `now`, or live (with load figures up to
+    LOAD_CACHE_SECONDS old) when `now` is not given."""
+    hours = BusinessHours.for_team(team)
+    if now is None:
+        now = timezone.now()
+        load = _LOADS.get(team.pk if team else None, lambda: team_load(team, hours, now))
+    else:
+        load = team_load(team, hours, now)
+    wait_s = load.queue / (load.agents * max(load.rate, 0.1)) * 3600
+    seconds = max(load.median_s, wait_s)
     return ResponseEstimate(
         seconds=seconds,
         due=hours.add(now, seconds),
         open_now=hours.is_open(now),
         opens_at=hours.next_opening(now),
-        median_s=median_s,
-        queue=queue,
-        agents=agents,
-        samples=len(samples),
+        median_s=load.median_s,
+        queue=load.queue,
+        agents=load.agents,
+        samples=load.samples,
     )
 
 
