@@ -28,6 +28,24 @@ def test_default_templates_render_in_each_language_with_every_variable(team_dk, 
     assert ("08:00" in text) or ("00:00" in text) or ("lukket" in text) or ("closed" in text)
 
 
+@pytest.mark.parametrize(
+    ("name", "greeting"),
+    [
+        ("Jørgen Hansen", "Hej Jørgen,"),
+        ("Hansen, Jørgen", "Hej Jørgen,"),
+        ("Hansen,", "Hej Hansen,"),
+    ],
+)
+def test_the_greeting_uses_the_first_name_also_when_the_mail_program_puts_the_last_name_first(
+    team_dk, agent, name, greeting
+):
+    ticket = make_ticket(team=team_dk, email="kunde@example.dk")
+    ticket.contact.name = name
+    ticket.contact.save()
+    template = ReplyTemplate(name="hilsen", language="da", body="Hej {first_name},")
+    assert services.render_template(template, ticket, agent) == greeting
+
+
 def test_search_puts_the_tickets_language_first(team_dk):
     ticket = make_ticket(team=team_dk, language="nb")
     found = services.find_templates(ticket, "")

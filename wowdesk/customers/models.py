@@ -49,7 +49,14 @@ class Contact(models.Model):
 
     @property
     def first_name(self) -> str:
-        return (self.name or self.email).split(" ")[0]
+        """What a greeting uses: "Jørgen" for "Jørgen Hansen", and for "Hansen, Jørgen" as address books and
+        mail programs write it."""
+        name = self.name.strip()
+        if "," in name:
+            last, _, first = name.partition(",")
+            name = first.strip() or last.strip()
+        words = (name or self.email).split()
+        return words[0] if words else ""
 
 
 class ContactEmail(models.Model):
