@@ -135,3 +135,15 @@ def test_insert_event_keeps_its_ticket(team_dk):
         TicketEvent(ticket=ticket, kind=TicketEvent.Kind.CREATED, new_value="api", created_at=timezone.now())
     )
     assert TicketEvent.objects.get(pk=event.pk).ticket_id == ticket.pk
+
+
+def test_the_task_queue_keeps_its_statistics_current_on_postgresql():
+    """Stale statistics made the worker sort the whole backlog for each task it claimed (tickets.0007)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's autovacuum settings")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = 'django_tasks_database_dbtaskresult'")
+        options = set(cursor.fetchone()[0])
+    assert {"autovacuum_analyze_scale_factor=0", "autovacuum_analyze_threshold=500"} <= options

@@ -1,13 +1,16 @@
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from unittest import mock
 
+import pytest
 from django.core.management import call_command
 from django.db.models import Count
 from django.utils import timezone
 
 from wowdesk.accounts.models import Team, User
 from wowdesk.customers.models import Contact, Organization
+from wowdesk.demo.services import load_demo
 from wowdesk.tickets import search
 from wowdesk.tickets.models import Message, Ticket
 from wowdesk.tickets.services import visible_tickets
@@ -62,3 +65,16 @@ def test_demo_has_survey_answers_over_the_period(db):
     assert figures["nps"] is not None
     assert 0 < figures["csat"] < 1
     assert figures["fcr_observed"] is not None
+
+
+@pytest.mark.parametrize(
+    "when",
+    [datetime(2026, 11, 23, 23, 50, tzinfo=UTC), datetime(2026, 11, 28, 22, 0, tzinfo=UTC)],
+    ids=["monday-night", "saturday-night"],
+)
+def test_demo_loaded_at_night_still_has_tickets_in_every_status(db, when):
+    # The conversations are played up to the moment of loading; at night the agents' next answers all lie
+    # after the next opening, which once left the demo without a single pending ticket.
+    with mock.patch.object(timezone, "now", return_value=when):
+        load_demo(tickets=600)
+    assert set(Ticket.objects.values_list("status", flat=True)) == {"new", "open", "pending", "solved", "closed"}

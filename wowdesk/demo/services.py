@@ -310,6 +310,12 @@ def load_demo(seed: int = 2026, tickets: int = TICKETS) -> dict:
         played = [i for i, t in enumerate(times) if t <= now]
         turns, times = [turns[i] for i in played], [times[i] for i in played]
         finished = len(played) == len(times) and age > timedelta(days=2)
+        if not finished and turns[-1][0] == "customer" and len(ticket_rows) % 5 < 2:
+            # Some customers have not answered our last reply yet (pending). Without this, a demo loaded in
+            # the evening had no pending tickets: the agents' next answers all lie after tomorrow's opening.
+            answered = [i for i, (speaker, _) in enumerate(turns) if speaker == "agent"]
+            if answered:
+                turns, times = turns[: answered[-1] + 1], times[: answered[-1] + 1]
         last_speaker = turns[-1][0]
         if finished:
             status = Ticket.Status.CLOSED if age > timedelta(days=30) else Ticket.Status.SOLVED
