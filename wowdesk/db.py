@@ -22,13 +22,13 @@ _COMPILED: dict[tuple[type, str], "_Insert"] = {}
 
 
 class _Insert:
-    def __init__(self, model, using: str, obj):
+    def __init__(self, model, using: str):
         meta = model._meta
         connection = connections[using]
         self.fields = [f for f in meta.local_concrete_fields if f is not meta.auto_field and not f.generated]
         self.returning = meta.db_returning_fields if connection.features.can_return_columns_from_insert else []
         query = InsertQuery(model)
-        query.insert_values(self.fields, [obj])
+        query.insert_values(self.fields, [model()])  # a blank instance: the SQL must not depend on values
         compiler = query.get_compiler(using=using)
         compiler.returning_fields = self.returning
         [(self.sql, _params)] = compiler.as_sql()
@@ -54,7 +54,7 @@ def insert(obj, using: str = "default"):
         obj.pk = meta.pk.get_default()
     compiled = _COMPILED.get((model, using))
     if compiled is None:
-        compiled = _COMPILED[(model, using)] = _Insert(model, using, obj)
+        compiled = _COMPILED[(model, using)] = _Insert(model, using)
     values = [f.pre_save(obj, True) for f in compiled.fields]
     if any(hasattr(v, "resolve_expression") for v in values):  # an expression has its own SQL
         obj.save(force_insert=True, using=using)
