@@ -130,3 +130,8 @@ class CompiledLookup:
                         row[index] = convert(row[index], expression, connection)
             found.append(model.from_db(using, attnames, row[start:end]))
         return found
+
+    def first(self, value: str, using: str = "default"):
+        """The first instance found, or None."""
+        found = self(value, using)
+        return found[0] if found else None

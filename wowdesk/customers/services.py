@@ -17,8 +17,7 @@ def find_contact(email: str) -> Contact | None:
     Two indexed lookups rather than one OR across a join: the OR cannot use either unique index, so on a
     large contact table it would scan every contact, and the primary address (the usual case) answers alone."""
     address = normalize_email(email)
-    found = _BY_EMAIL(address) or _BY_OTHER_EMAIL(address)
-    return found[0] if found else None
+    return _BY_EMAIL.first(address) or _BY_OTHER_EMAIL.first(address)
 
 
 # Every inbound mail and API ticket looks up its sender: compiled once (wowdesk/db.py).
@@ -44,7 +43,7 @@ def get_or_create_contact(email: str, name: str = "", language: str = "") -> tup
             contact.save(update_fields=changed)
         return contact, False
     domain = address.rsplit("@", 1)[-1]
-    organization = next(iter(_ORGANIZATION_BY_DOMAIN(domain)), None) if domain else None
+    organization = _ORGANIZATION_BY_DOMAIN.first(domain) if domain else None
     try:
         with transaction.atomic():
             contact = insert(Contact(email=address, name=name.strip(), language=language, organization=organization))

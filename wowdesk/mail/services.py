@@ -100,8 +100,8 @@ def ingest(
     Nothing in the mail can make this fail: what cannot be read is flagged on the message.
     """
     parsed = parsing.parse(raw, settings.MAX_ATTACHMENT_BYTES)
-    if existing := _BY_DEDUPE_KEY(parsed.dedupe_key):
-        return existing[0]
+    if existing := _BY_DEDUPE_KEY.first(parsed.dedupe_key):
+        return existing
     if mailbox is None:
         mailbox = next((mb for mb in (mailbox_for(r) for r in recipients) if mb), None)
     try:
