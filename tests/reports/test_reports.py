@@ -217,3 +217,19 @@ def test_odd_report_parameters_fall_back_instead_of_failing(client, lead, params
     assert client.get(reverse("reports"), params).status_code == 200
     assert client.get(reverse("report_tickets"), params).status_code == 200
     assert client.get(reverse("report_planning"), params).status_code == 200
+
+
+def test_a_reviewer_reads_the_reports_and_the_coaching_summary_but_an_agent_does_not(client, reviewer, agent, team_dk):
+    make_ticket(team=team_dk)
+    client.force_login(reviewer)
+    inbox = client.get(reverse("inbox")).content.decode()
+    assert f'href="{reverse("reports")}"' in inbox and f'href="{reverse("coaching_summary")}"' in inbox
+    assert f'href="{reverse("outbox")}"' not in inbox, "the lead's tools stay with leads"
+    for name in ("reports", "report_tickets", "report_planning", "coaching_summary"):
+        response = client.get(reverse(name))
+        assert response.status_code == 200, name
+        assert 'method="post"' not in response.content.decode().split("</header>", 1)[1], f"{name} is read only"
+    client.force_login(agent)
+    assert f'href="{reverse("reports")}"' not in client.get(reverse("inbox")).content.decode()
+    for name in ("reports", "report_tickets", "report_planning", "coaching_summary"):
+        assert client.get(reverse(name)).status_code == 403, name

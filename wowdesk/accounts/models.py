@@ -110,3 +110,8 @@ class User(AbstractUser):
     @property
     def is_lead(self) -> bool:
         return self.role in {self.Role.ADMIN, self.Role.LEAD} or self.is_superuser
+
+    @property
+    def reads_reports(self) -> bool:
+        """Leads and reviewers open the reports and the coaching summary; reviewers read, they never change."""
+        return self.is_lead or self.role == self.Role.REVIEWER

@@ -70,8 +70,8 @@ def _csv(filename: str, header: list[str], rows) -> HttpResponse:
     return response
 
 
-def _lead_only(request) -> None:
-    if not request.user.is_lead:
+def _readers_only(request) -> None:
+    if not request.user.reads_reports:
         raise PermissionDenied
 
 
@@ -100,7 +100,7 @@ def _team(request) -> Team | None:
 
 @login_required
 def dashboard(request):
-    _lead_only(request)
+    _readers_only(request)
     first, last, start, end = _period(request)
     dimension = request.GET.get("by", "team")
     if dimension not in services.DIMENSIONS:
@@ -156,7 +156,7 @@ DRILLDOWNS = ("created", "solved", "backlog", "sla", "reopened", "answered")
 def drilldown(request):
     """The tickets behind a figure: `metric` says which (created in the period by default), `by` and
     `value` narrow it to one row of the breakdown."""
-    _lead_only(request)
+    _readers_only(request)
     first, last, start, end = _period(request)
     metric = request.GET.get("metric", "created")
     if metric not in DRILLDOWNS:
@@ -225,7 +225,7 @@ def drilldown(request):
 @login_required
 def planning(request):
     """Workforce planning for leads: AHT and the agents needed per hour. Agents never see handling time."""
-    _lead_only(request)
+    _readers_only(request)
     teams = list(Team.objects.order_by("name"))
     team = next((t for t in teams if str(t.pk) == request.GET.get("team")), teams[0] if teams else None)
     tickets = visible_tickets(request.user)

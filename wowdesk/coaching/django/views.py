@@ -38,7 +38,7 @@ def _parse_date(value: str | None, default: date) -> date:
 
 @login_required
 def summary(request):
-    if not request.user.is_lead:
+    if not request.user.reads_reports:
         raise PermissionDenied
     today = timezone.localdate()
     start = _parse_date(request.GET.get("from"), today - timedelta(days=30))
