@@ -10,6 +10,8 @@ from email.utils import getaddresses, parseaddr
 
 import nh3
 
+from wowdesk.tickets.filenames import display_filename
+
 _MSGID = re.compile(r"<[^<>\s]+>")
 _FOLD = re.compile(r"\r?\n(?=[ \t])")
 NO_REPLY = re.compile(
@@ -50,6 +52,7 @@ class ParsedMail:
     attachments: list[Attachment] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     headers: dict = field(default_factory=dict)
+    content_type: str = "text/plain"
     sha256: str = ""
 
     @property
@@ -145,6 +148,7 @@ def parse(raw: bytes, max_attachment_bytes: int) -> ParsedMail:
     except Exception:
         flags.append("malformed MIME")
         result.text = raw.decode("utf-8", "replace")
+        _make_storable(result)
         return result
     if msg.defects:
         flags.append("malformed MIME")
@@ -168,6 +172,7 @@ def parse(raw: bytes, max_attachment_bytes: int) -> ParsedMail:
     result.from_address = address.strip().lower()
     result.to = [a.lower() for _, a in getaddresses([token_header("to"), token_header("cc")]) if a]
     result.subject = _header(raw_headers, "Subject", flags)[:250]
+    result.content_type = msg.get_content_type()
     for name in LOOP_HEADERS:
         if value := " ".join(token_header(name).split()):
             result.headers[name] = value
@@ -187,7 +192,9 @@ def parse(raw: bytes, max_attachment_bytes: int) -> ParsedMail:
             or (not content_type.startswith("text/") and content_type != "message/rfc822")
         ):
             data = part.get_payload(decode=True) or b""
-            name = (filename or "attachment").replace("/", "_")[:200]
+            name = display_filename(filename)
+            if filename and name != filename.replace("/", "_"):
+                flags.append("attachment name cleaned (control or bidi characters, or over 255 characters)")
             if len(data) > max_attachment_bytes:
                 flags.append(f"attachment too large: {name} ({len(data) // (1024 * 1024)} MB), kept in the raw mail")
                 continue
@@ -200,10 +207,42 @@ def parse(raw: bytes, max_attachment_bytes: int) -> ParsedMail:
     result.text = "\n\n".join(t.strip("\n") for t in text_parts) or (html_to_text(result.html) if result.html else "")
     if not result.text.strip() and not result.attachments:
         flags.append("missing body")
+    _make_storable(result)
     if not result.from_address:
         flags.append("no sender address")
     result.flags = list(dict.fromkeys(flags))
     return result
+
+
+MAX_NAME = 200  # Contact.name
+MAX_ADDRESS = 254  # RFC 5321's limit, and Contact.email's
+
+
+def clean(value: str) -> str:
+    """Text every database stores: no NUL (PostgreSQL refuses it), no lone surrogates (not UTF-8)."""
+    return value.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
+
+
+def _make_storable(result: ParsedMail) -> None:
+    """What cannot be stored as given is normalised and the mail flagged; the raw mail keeps the original."""
+    flags = result.flags
+    fields = ("message_id", "from_address", "from_name", "subject", "text", "html")
+    if any("\x00" in getattr(result, f) for f in fields):
+        flags.append("NUL bytes removed")
+    for f in fields:
+        setattr(result, f, clean(getattr(result, f)))
+    result.in_reply_to = [clean(i)[:255] for i in result.in_reply_to]
+    result.references = [clean(i)[:255] for i in result.references]
+    result.to = [clean(a)[:MAX_ADDRESS] for a in result.to]
+    for attachment in result.attachments:
+        attachment.content_type = clean(attachment.content_type)[:120]
+    if len(result.from_name) > MAX_NAME:
+        result.from_name = result.from_name[:MAX_NAME]
+        flags.append(f"sender name over {MAX_NAME} characters, cut")
+    if len(result.from_address) > MAX_ADDRESS:
+        # A cut address would be someone else's: the mail is kept without one (no replies go out to it).
+        result.from_address = ""
+        flags.append(f"sender address over {MAX_ADDRESS} characters, not used")
 
 
 def auto_reply_block(parsed: ParsedMail, envelope_from: str | None) -> str | None:
@@ -211,6 +250,11 @@ def auto_reply_block(parsed: ParsedMail, envelope_from: str | None) -> str | Non
     h = parsed.headers
     if envelope_from is not None and envelope_from.strip() in ("", "<>"):
         return "bounce (empty envelope sender)"
+    # Fetched over IMAP there is no envelope: the delivering server wrote the envelope sender as Return-Path.
+    if h.get("return-path", "").replace(" ", "") == "<>":
+        return "bounce (Return-Path: <>)"
+    if parsed.content_type == "multipart/report":  # delivery and read reports (RFC 6522)
+        return "bounce (multipart/report)"
     if h.get("auto-submitted", "no").lower() != "no":
         return f"Auto-Submitted: {h['auto-submitted']}"
     if h.get("precedence", "").lower() in ("bulk", "list", "junk"):

@@ -11,9 +11,8 @@ from email.utils import make_msgid
 from urllib.parse import unquote, urlparse
 
 from django.conf import settings
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.html import escape, linebreaks
 
@@ -22,6 +21,7 @@ from wowdesk.customers.services import get_or_create_contact
 from wowdesk.db import CompiledLookup, insert
 from wowdesk.process_cache import ProcessCache
 from wowdesk.tickets import services as tickets
+from wowdesk.tickets.filenames import attachment_file
 from wowdesk.tickets.models import Message, Ticket
 
 from . import parsing
@@ -104,31 +104,45 @@ def ingest(
         return existing
     if mailbox is None:
         mailbox = next((mb for mb in (mailbox_for(r) for r in recipients) if mb), None)
-    try:
-        with sqlite_writer_turn(), transaction.atomic():
-            ticket, message, note = _to_ticket(parsed, mailbox, envelope_from)
-            # Written last: its unique dedupe_key makes a mail that raced in twice roll back as a whole.
-            return insert(
-                InboundMail(
-                    mailbox=mailbox,
-                    dedupe_key=parsed.dedupe_key,
-                    raw=raw,
-                    source=source,
-                    envelope_from=(envelope_from or "")[:300],
-                    recipients=recipients[:50],
-                    from_address=parsed.from_address[:300],
-                    subject=parsed.subject[:300],
-                    flags=parsed.flags,
-                    auto_reply_note=note,
-                    ticket=ticket,
-                    message=message,
-                )
+    envelope_from = parsing.clean(envelope_from) if envelope_from is not None else None
+    recipients = [parsing.clean(r)[:300] for r in recipients[:50]]
+
+    def stored(ticket, message, note) -> InboundMail:
+        return insert(
+            InboundMail(
+                mailbox=mailbox,
+                dedupe_key=parsed.dedupe_key,
+                raw=raw,
+                source=source,
+                envelope_from=(envelope_from or "")[:300],
+                recipients=recipients,
+                from_address=parsed.from_address[:300],
+                subject=parsed.subject[:300],
+                flags=parsed.flags,
+                auto_reply_note=note,
+                ticket=ticket,
+                message=message,
             )
-    except IntegrityError:
-        existing = InboundMail.objects.filter(dedupe_key=parsed.dedupe_key).first()
-        if existing is None:
+        )
+
+    try:
+        try:
+            with sqlite_writer_turn(), transaction.atomic():
+                # Written last: its unique dedupe_key makes a mail that raced in twice roll back as a whole.
+                return stored(*_to_ticket(parsed, mailbox, envelope_from))
+        except IntegrityError:
+            if existing := InboundMail.objects.filter(dedupe_key=parsed.dedupe_key).first():
+                return existing
             raise
-        return existing
+    except (OperationalError, InterfaceError, OSError):
+        raise  # the database or the disk is away for now: 451, and the sender tries again later
+    except Exception as exc:
+        # Something in this mail could not be stored on a ticket (a bug, or input nobody foresaw). The mail is
+        # still never lost: the raw mail is kept, flagged, on the inbound mail list, and the sender gets 250.
+        log.exception("inbound mail %s stored without a ticket", parsed.dedupe_key)
+        parsed.flags.append(f"not put on a ticket: {type(exc).__name__}")
+        with sqlite_writer_turn(), transaction.atomic():
+            return stored(None, None, "")
 
 
 # Every mail is checked against those already stored (compiled once, wowdesk/db.py).
@@ -163,13 +177,17 @@ def sqlite_writer_turn():
 
 
 def _to_ticket(parsed: parsing.ParsedMail, mailbox: Mailbox | None, envelope_from) -> tuple[Ticket, Message, str]:
-    sender = parsed.from_address or (envelope_from or "").strip("<>").lower() or "unknown@invalid"
+    envelope_sender = (envelope_from or "").strip("<>").lower()
+    envelope_sender = "" if len(envelope_sender) > parsing.MAX_ADDRESS else envelope_sender  # cut, it is another
+    sender = parsed.from_address or envelope_sender or "unknown@invalid"
     text = parsed.text.strip("\n") or ""
     language = detect_language(f"{parsed.subject}\n{text}", default=mailbox.language if mailbox else "da")
     contact, _created = get_or_create_contact(sender, name=parsed.from_name, language=language)
-    files = [SimpleUploadedFile(a.filename, a.data, a.content_type) for a in parsed.attachments]
+    files = [attachment_file(a.filename, a.data, a.content_type) for a in parsed.attachments]
     ticket = find_thread(parsed, contact)
     blocked = parsing.auto_reply_block(parsed, envelope_from)
+    if blocked is None and (mailbox_for(sender) or mailbox_for((envelope_from or "").strip("<>"))):
+        blocked = "sent from one of our own mailboxes"  # two of our mailboxes would answer each other for ever
     if ticket is None:
         ticket = tickets.create_ticket(
             tickets.NewTicket(
@@ -322,23 +340,37 @@ def smtp_connection():
     )
 
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def header_value(value: str) -> str:
+    """One line of text for a header. A CR or LF (a subject from the API, or an encoded mail subject) would
+    start a new header, so Django refuses to send it at all (BadHeaderError): they become spaces."""
+    return " ".join(_CONTROL_CHARS.sub(" ", value).split())
+
+
 def build_email(outbound: OutboundMail, connection=None) -> EmailMultiAlternatives:
     name = ""
     if outbound.ticket.team_id:
         mailbox = _mailbox_of(outbound.ticket)
-        name = (mailbox.name if mailbox else "") or outbound.ticket.team.name
+        name = header_value((mailbox.name if mailbox else "") or outbound.ticket.team.name)
     sender = f"{name} <{outbound.from_address}>" if name else outbound.from_address
-    headers = {"Message-ID": outbound.mail_message_id}
+    headers = {"Message-ID": header_value(outbound.mail_message_id)}
     if outbound.in_reply_to:
-        headers["In-Reply-To"] = outbound.in_reply_to
+        headers["In-Reply-To"] = header_value(outbound.in_reply_to)
     if outbound.references:
-        headers["References"] = outbound.references
+        headers["References"] = header_value(outbound.references)
     if outbound.kind == OutboundMail.Kind.AUTO_REPLY:
         # RFC 3834: tells other robots not to answer us, which keeps auto-reply loops from starting.
         headers["Auto-Submitted"] = "auto-replied"
         headers["X-Auto-Response-Suppress"] = "All"
     email = EmailMultiAlternatives(
-        outbound.subject, outbound.body_text, sender, [outbound.to_address], headers=headers, connection=connection
+        header_value(outbound.subject),
+        outbound.body_text,
+        sender,
+        [outbound.to_address],
+        headers=headers,
+        connection=connection,
     )
     email.attach_alternative(f"<div>{linebreaks(escape(outbound.body_text))}</div>", "text/html")
     if outbound.message_id:  # a reply with a Message (auto-replies have none)
@@ -386,6 +418,13 @@ def deliver_now(outbound: OutboundMail) -> None:
         from .tasks import deliver
 
         deliver.using(run_after=timezone.now() + backoff(outbound.attempts)).enqueue(outbound.pk)
+        return
+    except Exception as exc:
+        # Not the network or the server: this mail cannot be built (a bad address, a header, an attachment
+        # gone). Trying again would fail the same way, so it fails now, and the message shows why.
+        log.exception("outbound mail %s cannot be sent", outbound.pk)
+        outbound.last_error = f"{type(exc).__name__}: {exc}"[:500]
+        _set_status(outbound, OutboundMail.Status.FAILED, error=outbound.last_error)
         return
     outbound.sent_at = timezone.now()
     _set_status(outbound, OutboundMail.Status.SENT)

@@ -56,8 +56,15 @@ class Handler:
         return "250 2.0.0 Message accepted"
 
 
+class Server(SMTP):
+    # RFC 5321 allows 1,000 characters a line, but real mail has longer ones (unwrapped HTML, base64 without
+    # line breaks) and aiosmtpd refuses the whole mail for one of them ("500 Line too long"), so the sender
+    # bounces it. A line may be as long as a whole mail may be; the size limit still bounds the memory.
+    line_length_limit = settings.SMTPD_MAX_BYTES + 2
+
+
 def make_server(handler: Handler | None = None) -> SMTP:
-    return SMTP(
+    return Server(
         handler or Handler(),
         data_size_limit=settings.SMTPD_MAX_BYTES,
         enable_SMTPUTF8=True,

@@ -19,6 +19,7 @@ from wowdesk.process_cache import ProcessCache
 from wowdesk.replies import sla
 
 from . import search
+from .filenames import display_filename, storage_filename
 from .models import Attachment, Category, Message, Tag, Ticket, TicketEvent
 from .signals import message_added, reply_added, ticket_created, ticket_updated
 
@@ -100,13 +101,14 @@ def validate_attachments(files: Sequence[UploadedFile]) -> None:
 
 def _store_attachments(message: Message, files: Iterable[UploadedFile]) -> None:
     for f in files:
+        # The name shown is the sender's; the file on disk gets a safe name of its own (storage_filename).
         attachment = Attachment(
             message=message,
-            filename=(f.name or "attachment")[:255],
-            content_type=(getattr(f, "content_type", "") or "")[:120],
+            filename=display_filename(getattr(f, "display_name", None) or f.name),
+            content_type=(getattr(f, "content_type", "") or "").replace("\x00", "")[:120],
             size=f.size,
         )
-        attachment.file.save(attachment.filename, f, save=False)
+        attachment.file.save(storage_filename(attachment.filename), f, save=False)
         attachment.save()
 
 
