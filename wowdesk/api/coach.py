@@ -21,6 +21,7 @@ class TurnIn(Schema):
 
 class ConversationIn(Schema):
     language: Literal["da", "nb", "en"] | None = None
+    channel: Literal["chat", "phone", "email"] | None = None
     sent_at: datetime | None = None
     turns: list[TurnIn]
 
@@ -61,6 +62,14 @@ class PromiseOut(Schema):
     due: str | None
 
 
+class MailOut(Schema):
+    greeting_name: bool
+    acknowledges: bool
+    answer_or_next_step: bool
+    invites_reply: bool
+    closing: bool
+
+
 class AnalysisOut(Schema):
     language: Literal["da", "nb", "en"]
     turns: list[TurnOut]
@@ -70,6 +79,7 @@ class AnalysisOut(Schema):
     score: int
     strengths: list[str]
     improvements: list[str]
+    mail: MailOut | None = None
 
 
 @router.post("/analyze", response={200: AnalysisOut, **ERRORS}, auth=API_AUTH, summary="Analyse a conversation")

@@ -1,7 +1,9 @@
 """The conversation coach: BALA phases, open and closed questions, word engineering, promises, sentiment.
 
-Pure Python with precompiled patterns, so one core analyses well over 10,000 agent turns a second
-(bench/coach.py). See docs/coaching.md for every rule with examples.
+Each agent turn is read sentence by sentence (clause structure: questions.py), and the phases are decoded
+over the whole conversation by a small state model (phases.py) that uses the customer's replies as
+evidence. Pure Python with precompiled patterns, so one core analyses well over 10,000 agent turns a
+second (bench/coach.py). See docs/coaching.md for every rule with examples.
 """
 
 import re
@@ -9,17 +11,27 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from . import lexicon, messages
+from .clauses import CLAUSE_RULES, analyse_question, mask_quotes
 from .detect import detect_language
+from .mail import check_mail, looks_like_mail
+from .phases import PHASE_RANK, PHASES, decode
 from .promises import is_promise, resolve_due
 from .sentiment import sentiment
 
-PHASES = ("greeting", "need", "need_accept", "solution", "solution_accept", "closing")
-PHASE_RANK = {name: rank for rank, name in enumerate(PHASES)}
 _F = re.IGNORECASE | re.UNICODE
 
 # A sentence ends at ! or ?, at a full stop followed by a capital letter or the end, or at a line break;
 # so "kl. 16", "f.eks. at" and "version 4.2" stay inside their sentence.
-_SENTENCE = re.compile(r"\S[^\n]*?(?:[!?]+(?=[\s\"')]|$)|\.(?=\s+[\"'(]?[A-ZÆØÅ]|[\s\"')]*$)|(?=\n)|$)", re.UNICODE)
+_SENTENCE = re.compile(
+    r"\S[^\n]*?(?:[!?]+(?=[\s\"')]|$)|\.{1,3}(?=\s+[\"'(]?[A-ZÆØÅ]|[\s\"')]*$)|(?=\n)|$)", re.UNICODE
+)
+# A promise may be one clause of a longer sentence ("Jeg har krediteret beløbet, og du får en kreditnota").
+_CLAUSE_SPLIT = re.compile(
+    r",?\s+(?:og|and|men|but|samt)\s+(?=(?:du|vi|jeg|de|den|det|der|I|dere|you|we|i|they|it|the|your|så|da|then|"
+    r"pengene|beløbet|pakken|teknikeren|[a-zæøå]+(?:en|et|ene|erne))\b)|;\s*|\s+[–—-]\s+"
+    r"|,\s+(?=så (?:vil |skal )?(?:jeg|vi)\b)",
+    re.UNICODE,
+)
 
 
 def _alt(patterns) -> str:
@@ -51,93 +63,80 @@ class Rules:
     """Every pattern for one language, compiled once."""
 
     lang: str
-    question_word: re.Pattern
-    open_prompt: re.Pattern
-    prompt_yes_no: re.Pattern
-    fillers: re.Pattern
-    subordinate: re.Pattern
-    tag: re.Pattern
     greeting: re.Pattern
     closing: re.Pattern
-    solution_accept: re.Pattern
-    need_accept: re.Pattern
+    result_check: re.Pattern
+    understanding: re.Pattern
     solution: re.Pattern
+    not_solution: re.Pattern
     imperative: re.Pattern
     suggestion: re.Pattern
+    offer_question: re.Pattern
     weak: re.Pattern
     weak_alternatives: list
+    weak_exempt: frozenset
     strong: re.Pattern
     but_opener: re.Pattern
-    risky: re.Pattern
     presumptive: re.Pattern
-    presumptive_statement: re.Pattern
-    rule: re.Pattern
-    acknowledgement: re.Pattern
     signature: re.Pattern
+    customer_works: re.Pattern
+    customer_yes: re.Pattern
+    customer_problem: re.Pattern
+    negation_before: re.Pattern
     scan: re.Pattern = None  # every word-level finding in one pass; see _scan()
 
 
 # Word-level findings, longest phrases first: a finditer never overlaps, so "du skal snakke med en anden
 # afdeling" is one rule phrase, not also the strong word "skal".
 SCAN_ORDER = (
-    ("rule_phrase", "rule", "improve"),
-    ("risky_agreement", "risky", "improve"),
-    ("acknowledgement", "acknowledgement", "good"),
-    ("presumptive_question", "presumptive_statement", "improve"),
-    ("weak_word", "weak", "improve"),
-    ("strong_word", "strong", "good"),
+    ("rule_phrase", "RULE_PHRASES", "improve"),
+    ("acknowledgement", "ACKNOWLEDGEMENT", "good"),
+    ("risky_agreement", "RISKY_AGREEMENT", "improve"),
+    ("presumptive_question", "PRESUMPTIVE_STATEMENT", "improve"),
+    ("weak_word", None, "improve"),
+    ("strong_word", None, "good"),
 )
-
-
 SCAN_POLARITY = {code: polarity for code, _, polarity in SCAN_ORDER}
-
-
-def _scan(rules: "Rules") -> re.Pattern:
-    # Every finding starts at the beginning of a word; checking that first lets the engine skip the
-    # alternatives at all other positions (three times faster than trying them everywhere).
-    alternatives = "|".join(f"(?P<{code}>{getattr(rules, attr).pattern})" for code, attr, _ in SCAN_ORDER)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})", _F)
 
 
 def _rules(lang: str) -> Rules:
     L = lexicon
+    weak = r"(?<![\w-])" + _alt(L.WEAK_WORDS[lang]) + r"(?![\w-])"
+    strong = r"(?<![\w-])" + _alt(L.STRONG_WORDS[lang]) + r"(?![\w-])"
     rules = Rules(
         lang=lang,
-        question_word=re.compile(_words(L.QUESTION_WORDS[lang]) + r"(?![\w'])", _F),
-        open_prompt=re.compile(r"^" + _alt(L.OPEN_PROMPTS[lang]) + r"\b", _F),
-        prompt_yes_no=re.compile(r"\W*(?:\w+\W+){0,2}?(?:" + L.PROMPT_YES_NO[lang] + r")\b", _F),
-        fillers=re.compile(r"^(?:" + _words(L.FILLERS[lang]) + r"\b[\s,.!]*)+", _F),
-        subordinate=re.compile(r"^" + _words(L.SUBORDINATE[lang]) + r"\b", _F),
-        tag=re.compile(L.TAG_QUESTION[lang], _F),
         greeting=re.compile(_phrases(L.GREETING[lang]), _F),
         closing=re.compile(_phrases(L.CLOSING[lang]), _F),
-        solution_accept=re.compile(_phrases(L.SOLUTION_ACCEPT[lang]), _F),
-        need_accept=re.compile(_phrases(L.NEED_ACCEPT[lang]), _F),
-        solution=re.compile(r"\b" + _phrases(L.SOLUTION[lang]), _F),
-        imperative=re.compile(r"^" + _words(L.IMPERATIVES[lang]) + r"\b", _F),
+        result_check=re.compile(_phrases(L.SOLUTION_ACCEPT[lang]), _F),
+        understanding=re.compile(_phrases(L.NEED_ACCEPT[lang]), _F),
+        solution=re.compile(r"(?<![\w-])" + _phrases(L.SOLUTION[lang]), _F),
+        not_solution=re.compile(_phrases(L.NOT_SOLUTION[lang]), _F),
+        imperative=re.compile(r"^" + _words(L.IMPERATIVES[lang]) + r"\b(?!\s+(?:du|I|you|dere)\b)", _F),
         suggestion=re.compile(_phrases(L.SUGGESTION[lang]), _F),
-        weak=re.compile(r"(?<![\w-])" + _alt(L.WEAK_WORDS[lang]) + r"(?![\w-])", _F),
+        offer_question=re.compile(_phrases(L.OFFER_QUESTION[lang]), _F),
+        weak=re.compile(weak, _F),
         weak_alternatives=[(re.compile(p + r"$", _F), alt) for p, alt in L.WEAK_WORDS[lang].items()],
-        strong=re.compile(r"(?<![\w-])" + _alt(L.STRONG_WORDS[lang]) + r"(?![\w-])", _F),
+        weak_exempt=frozenset(L.WEAK_EXEMPT[lang]),
+        strong=re.compile(strong, _F),
         but_opener=re.compile(r"^(?:" + L.BUT_OPENER[lang] + r")\b", _F),
-        risky=re.compile(_phrases(L.RISKY_AGREEMENT[lang]), _F),
         presumptive=re.compile(_phrases(L.PRESUMPTIVE[lang]), _F),
-        presumptive_statement=re.compile(_phrases(L.PRESUMPTIVE_STATEMENT[lang]), _F),
-        rule=re.compile(_phrases(L.RULE_PHRASES[lang]), _F),
-        acknowledgement=re.compile(_phrases(L.ACKNOWLEDGEMENT[lang]), _F),
         signature=re.compile(r"^[ \t]*(?:" + L.SIGNATURE[lang] + r")\b[^\n]{0,40}$", _F | re.MULTILINE),
+        customer_works=re.compile(_alt(L.CUSTOMER_WORKS[lang]), _F),
+        customer_yes=re.compile(r"^\W*" + _alt(L.CUSTOMER_YES[lang]) + r"(?!\w)", _F),
+        customer_problem=re.compile(_alt(L.CUSTOMER_PROBLEM[lang]), _F),
+        negation_before=re.compile(r"(?:" + L.NEGATION_SCOPE[lang] + r")\s+(?:\w+\s+){0,2}$", _F),
     )
-    rules.scan = _scan(rules)
+    alternatives = []
+    for code, attr, _ in SCAN_ORDER:
+        pattern = weak if code == "weak_word" else strong if code == "strong_word" else _phrases(getattr(L, attr)[lang])
+        alternatives.append(f"(?P<{code}>{pattern})")
+    # Every finding starts at the beginning of a word; checking that first lets the engine skip the
+    # alternatives at all other positions (three times faster than trying them everywhere).
+    rules.scan = re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})", _F)
     return rules
 
 
 RULES = {lang: _rules(lang) for lang in lexicon.LANGUAGES}
-# A closed question that clearly checks a result, even without a solution before it.
-_CHECKS_RESULT = re.compile(
-    r"^(?:virker|fungerer|funker|hjalp|løste) (?:det|den)\b|^(?:does|did) (?:it|that|this) (?:work|help)"
-    r"|^(?:is|are) (?:it|everything) (?:working|fixed)",
-    _F,
-)
 
 
 @dataclass(slots=True)
@@ -145,33 +144,19 @@ class Sentence:
     start: int
     end: int
     text: str
-    question: str | None = None  # "open" | "closed" | None
-    phases: list = field(default_factory=list)
+    masked: str
+    kind: str | None = None  # "open" | "closed" | None
+    form: str | None = None
+    core: str = ""
+    fixed: str | None = None  # a phase the sentence has whatever the context
+    options: dict = field(default_factory=dict)  # phase -> score, for a closed question the context decides
+    phase: str | None = None  # after decoding
 
 
-def question_kind(text: str, rules: Rules, body: str | None = None) -> str | None:
-    """'open', 'closed' or None (not a question) for one sentence. `body`: the sentence without fillers."""
-    stripped = text.strip()
-    is_question = stripped.endswith("?")
-    if body is None:
-        body = rules.fillers.sub("", stripped)
-    if prompt := rules.open_prompt.match(body):
-        return "closed" if rules.prompt_yes_no.match(body, prompt.end()) else "open"
-    if not is_question:
-        return None
-    if rules.tag.search(stripped):
-        return "closed"
-    clauses = body.split(",")
-    first = clauses[0].strip()
-    if len(clauses) > 1 and (rules.subordinate.match(first) or len(first.split()) <= 2):
-        # "Hvis du logger ind, hvad ser du?" / "Anna, what do you see?": the question is the next clause.
-        nxt = rules.fillers.sub("", clauses[1].strip())
-        return "open" if rules.question_word.match(nxt) else "closed"
-    return "open" if rules.question_word.match(first) else "closed"
-
-
-def _sentences(body: str) -> list[Sentence]:
-    return [Sentence(m.start(), m.end(), m.group()) for m in _SENTENCE.finditer(body)]
+def question_kind(text: str, rules: Rules | str, body: str | None = None) -> str | None:
+    """'open', 'closed' or None (not a question) for one sentence."""
+    lang = rules if isinstance(rules, str) else rules.lang
+    return analyse_question(mask_quotes(text), CLAUSE_RULES[lang])[0]
 
 
 def _finding(code: str, m_start: int, m_end: int, text: str, polarity: str, lang: str, **fmt) -> dict:
@@ -186,89 +171,162 @@ def _weak_alternative(word: str, rules: Rules) -> str:
     return ""
 
 
-def analyze_agent_turn(text: str, rules: Rules, solution_seen: bool) -> dict:
-    """Questions, phases and findings of one agent turn. `solution_seen`: a solution came earlier."""
-    lang = rules.lang
+@dataclass(slots=True)
+class AgentTurn:
+    index: int
+    text: str
+    body_end: int
+    sentences: list
+    findings: list
+    questions: list
+    promises: list  # [(start, end, text)]
+    solution: bool  # a sentence that gives a solution whatever the context
+    first_agent: bool = False
+    phase: str = "other"
+    phases: list = field(default_factory=list)
+
+
+def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) -> None:
+    """The phase a sentence has in any context (`fixed`), or the options a closed question leaves open."""
+    text, core = s.masked.strip(), s.core
+    if index < 2 and rules.greeting.search(text):
+        s.fixed = "greeting"
+        rest = rules.greeting.sub("", text, count=1).strip(" ,.!")
+        if not s.kind and len(rest) < 3:
+            return
+    if rules.closing.search(text) and not (first_turn and index == 0 and s.fixed == "greeting"):
+        s.fixed = "closing"
+        return
+    if s.kind == "open":
+        s.fixed = "need"
+        return
+    if s.kind == "closed":
+        if rules.suggestion.search(text) or rules.offer_question.search(core):
+            s.fixed = "solution"
+            return
+        options = {"need": 1.0}
+        if rules.understanding.search(text) or rules.understanding.search(core) or s.form in ("declarative", "tag"):
+            options["need_accept"] = 2.0
+        elif s.form == "embedded" or s.form == "prompt":
+            options["need_accept"] = 0.2
+        else:
+            options["need_accept"] = 0.3
+        if rules.result_check.search(core) or rules.result_check.search(text):
+            options["solution_accept"] = 2.5
+        else:
+            options["solution_accept"] = 1.2 if s.form in ("declarative", "tag") else 0.8
+        s.options = options
+        return
+    if s.fixed == "greeting":
+        return
+    if rules.not_solution.search(core):
+        return
+    if rules.imperative.match(core) or rules.solution.search(text):
+        s.fixed = "solution"
+
+
+def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_turn: bool, sent_at) -> AgentTurn:
     signature = rules.signature.search(text)
     body = text[: signature.start()] if signature and signature.start() > 0 else text
-    sentences = _sentences(body)
+    masked = mask_quotes(body)
+    clause_rules = CLAUSE_RULES[lang]
+    sentences = []
+    for m in _SENTENCE.finditer(masked):
+        s = Sentence(m.start(), m.end(), body[m.start() : m.end()], m.group())
+        s.kind, s.form, s.core = analyse_question(s.masked, clause_rules)
+        sentences.append(s)
     findings: list[dict] = []
     questions: list[dict] = []
     question_spans: list[tuple[int, int]] = []
-    promises: list[str] = []
-    for index, s in enumerate(sentences):
+    promises = []
+    imperative_spans = []
+    solution = False
+    for i, s in enumerate(sentences):
+        _sentence_phases(s, rules, i, first_turn)
         sentence = s.text.strip()
-        content = rules.fillers.sub("", sentence)
-        kind = question_kind(sentence, rules, content)
-        s.question = kind
-        if index < 2 and rules.greeting.search(sentence):
-            s.phases.append("greeting")
-        if kind:
-            questions.append({"text": sentence, "kind": kind})
+        if s.kind:
+            questions.append({"text": sentence, "kind": s.kind})
             question_spans.append((s.start, s.end))
-        imperative = None if kind else rules.imperative.match(content)
-        if rules.closing.search(sentence):
-            s.phases.append("closing")
-        elif kind == "open":
-            s.phases.append("need")
-            findings.append(_finding("open_question", s.start, s.end, sentence, "good", lang))
-        elif kind == "closed":
-            if rules.suggestion.search(sentence):
-                s.phases.append("solution")
-                solution_seen = True
-            elif solution_seen or _CHECKS_RESULT.search(content):
-                s.phases.append("solution_accept")
-            elif rules.need_accept.search(sentence) or rules.need_accept.search(content) or rules.tag.search(sentence):
-                s.phases.append("need_accept")
-            elif rules.solution_accept.search(sentence) and not rules.presumptive.search(content):
-                s.phases.append("solution_accept")
-            else:
-                s.phases.append("need")
-            if rules.presumptive.search(content) and "need_accept" not in s.phases:
+            if s.kind == "open":
+                findings.append(_finding("open_question", s.start, s.end, sentence, "good", lang))
+            elif rules.presumptive.search(s.core) and s.form != "declarative":
                 findings.append(_finding("presumptive_question", s.start, s.end, sentence, "improve", lang))
-        elif not rules.rule.search(sentence) and (
-            imperative or rules.solution.search(sentence) or rules.suggestion.search(sentence)
-        ):
-            s.phases.append("solution")
-            solution_seen = True
-        if not kind and is_promise(sentence, lang):
-            promises.append(sentence)
+        if s.fixed == "solution":
+            solution = True
+        if not s.kind:
+            offset = s.start + (len(s.text) - len(s.text.lstrip()))
+            for part in _clauses(s.masked.strip(), offset):
+                if is_promise(part[2], lang):
+                    promises.append((part[0], part[1], body[part[0] : part[1]]))
+                    if s.fixed is None:
+                        s.fixed = "solution"
+                        solution = True
         if m := rules.but_opener.match(sentence):
             offset = s.start + (len(s.text) - len(s.text.lstrip()))
             findings.append(_finding("but_opener", offset + m.start(), offset + m.end(), m.group(), "improve", lang))
-        if imperative:
-            offset = s.start + s.text.find(content)
+        if not s.kind and s.fixed == "solution" and (m := rules.imperative.match(s.core)):
+            offset = s.start + s.masked.find(s.core)
+            imperative_spans.append((offset, offset + m.end()))
             findings.append(
-                _finding("strong_word", offset, offset + imperative.end(), imperative.group(), "good", lang)
+                _finding("strong_word", offset, offset + m.end(), body[offset : offset + m.end()], "good", lang)
             )
-    imperative_starts = {f["start"] for f in findings if f["code"] == "strong_word"}
-    for m in rules.scan.finditer(body):
-        code = m.lastgroup
-        start = m.start()
-        if code == "strong_word":
-            # Strong words count in statements only, and an imperative is reported once.
-            if start in imperative_starts or any(a <= start < b for a, b in question_spans):
-                continue
-            findings.append(_finding(code, start, m.end(), m.group(), "good", lang))
-        elif code == "weak_word":
-            alternative = _weak_alternative(m.group(), rules)
-            findings.append(_finding(code, start, m.end(), m.group(), "improve", lang, alt=alternative))
-        else:
-            findings.append(_finding(code, start, m.end(), m.group(), SCAN_POLARITY[code], lang))
+    _scan_words(masked, body, rules, lang, findings, question_spans, imperative_spans, sentences)
     findings.sort(key=lambda f: (f["start"], f["end"]))
-    phases = [p for s in sentences for p in s.phases]
-    main = [p for p in phases if p != "greeting"]
-    phase = max(main, key=PHASE_RANK.__getitem__) if main else ("greeting" if phases else "other")
-    closing_question = any("closing" in s.phases and s.question for s in sentences)
-    return {
-        "phase": phase,
-        "phases": phases,
-        "questions": questions,
-        "findings": findings,
-        "promises": promises,
-        "solution_seen": solution_seen,
-        "closing_question": closing_question,
-    }
+    return AgentTurn(index, text, len(body), sentences, findings, questions, promises, solution, first_turn)
+
+
+def _clauses(sentence: str, offset: int):
+    """(start, end, text) of the clauses of a sentence that may each hold a promise."""
+    position = 0
+    for m in _CLAUSE_SPLIT.finditer(sentence):
+        if m.start() > position:
+            yield offset + position, offset + m.start(), sentence[position : m.start()]
+        position = m.end()
+    end = len(sentence.rstrip()) if position == 0 else len(sentence.rstrip(" .!"))
+    if end > position:
+        yield offset + position, offset + end, sentence[position:end]
+
+
+def _scan_words(masked, body, rules, lang, findings, question_spans, imperative_spans, sentences):
+    for m in rules.scan.finditer(masked):
+        code = m.lastgroup
+        start, end = m.start(), m.end()
+        word = body[start:end]
+        if code == "strong_word":
+            # Strong words count in statements only, not negated, and an imperative is reported once.
+            if any(a <= start < b for a, b in imperative_spans) or any(a <= start < b for a, b in question_spans):
+                continue
+            if masked[end : end + 6].lower().startswith((" ikke", " not", "n't", " aldrig", " aldri", " never")):
+                continue
+            findings.append(_finding(code, start, end, word, "good", lang))
+        elif code == "weak_word":
+            if _weak_is_fine(masked, start, end, rules, sentences):
+                continue
+            alternative = _weak_alternative(word, rules)
+            findings.append(_finding(code, start, end, word, "improve", lang, alt=alternative))
+        else:
+            findings.append(_finding(code, start, end, word, SCAN_POLARITY[code], lang))
+
+
+def _weak_is_fine(masked: str, start: int, end: int, rules: Rules, sentences) -> bool:
+    """A negated weak word ("du behøver ikke prøve") and an instruction to the customer to retry ("Prøv igen
+    senere", "Log out and try again") are not the agent hedging."""
+    sentence_start = 0
+    for s in sentences:
+        if s.start <= start < s.end:
+            sentence_start = s.start
+            break
+    before = masked[sentence_start:start]
+    if rules.negation_before.search(before):
+        return True
+    word = masked[start:end].lower()
+    if word in ("prøv", "prøv'"):  # da/nb imperative: the customer's action
+        return True
+    if word == "try":
+        previous = before.rstrip().rsplit(None, 1)
+        last = previous[-1].lower().strip(",;:") if previous else ""
+        return not previous or last in rules.weak_exempt or before.rstrip().endswith((",", ":", ";", "-"))
+    return False
 
 
 def _parse_time(value, where: str) -> datetime | None:
@@ -282,12 +340,18 @@ def _parse_time(value, where: str) -> datetime | None:
         raise InputError(f"not an ISO-8601 date-time: {value!r}", where) from None
 
 
+CHANNELS = ("chat", "phone", "email")
+
+
 def validate(data) -> tuple[str | None, datetime | None, list[dict]]:
     if not isinstance(data, dict):
         raise InputError("the input must be a JSON object", None)
     language = data.get("language")
     if language is not None and language not in lexicon.LANGUAGES:
         raise InputError(f"must be one of {', '.join(lexicon.LANGUAGES)} or null", "language")
+    channel = data.get("channel")
+    if channel is not None and channel not in CHANNELS:
+        raise InputError(f"must be one of {', '.join(CHANNELS)} or null", "channel")
     sent_at = _parse_time(data.get("sent_at"), "sent_at")
     turns = data.get("turns")
     if not isinstance(turns, list):
@@ -315,14 +379,16 @@ def analyze(data: dict) -> dict:
     language, _sent_at, turns = validate(data)
     lang = language or detect_language(" ".join(t["text"] for t in turns))
     rules = RULES[lang]
-    out_turns, timeline, promises = [], [], []
-    all_findings: list[dict] = []
-    solution_seen = False
-    first_agent = None
-    closing_question = False
-    questions = {"open": 0, "closed": 0}
+    agent_turns: list[AgentTurn] = []
+    customer_before: dict[int, str] = {}
+    customer_after: dict[int, str] = {}
+    last_customer = None
+    out_turns = []
     for index, turn in enumerate(turns):
         if turn["speaker"] == "customer":
+            if agent_turns and agent_turns[-1].index not in customer_after:
+                customer_after[agent_turns[-1].index] = turn["text"]
+            last_customer = turn["text"]
             out_turns.append(
                 {
                     "speaker": "customer",
@@ -333,49 +399,35 @@ def analyze(data: dict) -> dict:
                 }
             )
             continue
-        result = analyze_agent_turn(turn["text"], rules, solution_seen)
-        solution_seen = result["solution_seen"]
-        closing_question = closing_question or result["closing_question"]
-        if first_agent is None:
-            first_agent = result
-        timeline.extend(result["phases"])
-        all_findings.extend(result["findings"])
-        for q in result["questions"]:
+        if last_customer is not None:
+            customer_before[index] = last_customer
+            last_customer = None
+        agent = analyze_agent_turn(turn["text"], rules, lang, index, not agent_turns, turn["sent_at"])
+        agent_turns.append(agent)
+        out_turns.append(None)
+    decode(agent_turns, rules, customer_before, customer_after)
+    channel = data.get("channel") or ("email" if looks_like_mail(turns, rules) else None)
+    promises = []
+    all_findings: list[dict] = []
+    questions = {"open": 0, "closed": 0}
+    for agent in agent_turns:
+        all_findings.extend(agent.findings)
+        for q in agent.questions:
             questions[q["kind"]] += 1
-        for text in result["promises"]:
-            due = resolve_due(text, lang, turn["sent_at"])
-            promises.append({"turn": index, "text": text, "due": due.isoformat() if due else None})
-        out_turns.append(
-            {
-                "speaker": "agent",
-                "phase": result["phase"],
-                "questions": result["questions"],
-                "findings": result["findings"],
-                "sentiment": None,
-            }
-        )
-    first = {p: timeline.index(p) for p in reversed(PHASES) if p in timeline}
-    bala = {p: p in first for p in ("need", "need_accept", "solution", "solution_accept")}
-    bala["in_order"] = all(bala.values()) and (
-        first["need"] < first["need_accept"] < first["solution"] < first["solution_accept"]
-    )
-    conversation_findings = []
-    if first_agent is not None:
-        if bala["solution"] and (not bala["need_accept"] or first["need_accept"] > first["solution"]):
-            conversation_findings.append("solution_before_need_accept")
-        if bala["solution"] and not any(
-            p == "solution_accept" and i > first["solution"] for i, p in enumerate(timeline)
-        ):
-            conversation_findings.append("no_solution_accept")
-        if "greeting" not in first_agent["phases"]:
-            conversation_findings.append("no_greeting")
-        if not closing_question:
-            conversation_findings.append("no_closing_question")
-        if questions["closed"] and not questions["open"]:
-            conversation_findings.append("only_closed_questions")
-    score, strengths, improvements = _assess(
-        lang, bala, conversation_findings, all_findings, first_agent, closing_question, questions
-    )
+        sent = turns[agent.index]["sent_at"]
+        for _start, _end, text in agent.promises:
+            due = resolve_due(text, lang, sent)
+            promises.append({"turn": agent.index, "text": text, "due": due.isoformat() if due else None})
+        out_turns[agent.index] = {
+            "speaker": "agent",
+            "phase": agent.phase,
+            "questions": agent.questions,
+            "findings": agent.findings,
+            "sentiment": None,
+        }
+    bala, conversation_findings = _conversation(agent_turns, questions)
+    mail = check_mail(agent_turns[-1], rules, lang) if channel == "email" and agent_turns else None
+    score, strengths, improvements = _assess(lang, bala, conversation_findings, all_findings, agent_turns, questions)
     return {
         "language": lang,
         "turns": out_turns,
@@ -385,7 +437,32 @@ def analyze(data: dict) -> dict:
         "score": score,
         "strengths": strengths,
         "improvements": improvements,
+        "mail": mail,
     }
+
+
+def _conversation(agent_turns: list[AgentTurn], questions: dict) -> tuple[dict, list]:
+    """The BALA path (which steps occurred, and whether in order) and the conversation findings."""
+    timeline = [p for agent in agent_turns for p in agent.phases]
+    first = {p: timeline.index(p) for p in reversed(PHASES) if p in timeline}
+    bala = {p: p in first for p in ("need", "need_accept", "solution", "solution_accept")}
+    bala["in_order"] = all(bala.values()) and (
+        first["need"] < first["need_accept"] < first["solution"] < first["solution_accept"]
+    )
+    findings = []
+    if not agent_turns:
+        return bala, findings
+    if bala["solution"] and (not bala["need_accept"] or first["need_accept"] > first["solution"]):
+        findings.append("solution_before_need_accept")
+    if bala["solution"] and not any(p == "solution_accept" and i > first["solution"] for i, p in enumerate(timeline)):
+        findings.append("no_solution_accept")
+    if "greeting" not in agent_turns[0].phases:
+        findings.append("no_greeting")
+    if "closing" not in timeline:
+        findings.append("no_closing_question")
+    if questions["closed"] and not questions["open"]:
+        findings.append("only_closed_questions")
+    return bala, findings
 
 
 # Points per achievement and per problem; the score is clamped to 0..100. Documented in docs/coaching.md.
@@ -411,8 +488,8 @@ PENALTY = {
 }
 
 
-def _assess(lang, bala, conversation_findings, findings, first_agent, closing_question, questions):
-    if first_agent is None:
+def _assess(lang, bala, conversation_findings, findings, agent_turns, questions):
+    if not agent_turns:
         return 0, [], []
     codes: dict[str, int] = {}
     for f in findings:
@@ -423,7 +500,7 @@ def _assess(lang, bala, conversation_findings, findings, first_agent, closing_qu
     if questions["open"]:
         achieved.append("need")
     achieved += [p for p in ("need_accept", "solution", "solution_accept") if bala[p]]
-    if closing_question:
+    if "no_closing_question" not in conversation_findings:
         achieved.append("closing")
     if bala["in_order"]:
         achieved.append("in_order")
@@ -469,3 +546,6 @@ def _assess(lang, bala, conversation_findings, findings, first_agent, closing_qu
     present = set(conversation_findings) | set(problems)
     improvements = [messages.IMPROVEMENTS[c][lang] for c in order if c in present]
     return score, strengths, improvements
+
+
+__all__ = ["PHASES", "PHASE_RANK", "InputError", "analyze", "question_kind"]

@@ -107,17 +107,20 @@ TAG_QUESTION = {
 
 GREETING = {
     "da": [
-        r"^(?:hej|hejsa|hallo|goddag|god morgen|god eftermiddag|godaften|kære)\b",
+        r"^(?:hej|hejsa|hallo|goddag|god dag|god morgen|god eftermiddag|godaften|god aften|kære|davs|dav|hey|hi)\b",
+        r"(?:du (?:snakker|taler) med|mit navn er|velkommen til)",
         r"tak for (?:din|jeres) (?:henvendelse|mail|besked|e-mail)",
         r"tak fordi (?:du|i) (?:skriver|ringer|kontakter)",
     ],
     "nb": [
-        r"^(?:hei|hallo|god morgen|god dag|god ettermiddag|kjære)\b",
+        r"^(?:hei|heisann|hallo|god morgen|god dag|goddag|god ettermiddag|god kveld|kjære|hey|hi)\b",
+        r"(?:du (?:snakker|prater) med|mitt navn er|velkommen til)",
         r"takk for (?:henvendelsen|meldingen|e-posten|eposten|at du)",
         r"takk for at du tar kontakt",
     ],
     "en": [
-        r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b",
+        r"^(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening|day))\b",
+        r"(?:you(?:'re| are) (?:speaking|talking|chatting) (?:with|to)|my name is|welcome to)",
         r"thanks? (?:you )?for (?:contacting|getting in touch|your (?:message|email|e-mail|inquiry|enquiry)|reaching out|writing)",
     ],
 }
@@ -126,21 +129,42 @@ CLOSING = {
         r"er der (?:andet|mere|noget andet|noget mere|andre ting)",
         r"kan jeg hjælpe (?:dig |jer )?med (?:andet|mere|noget andet|noget mere)",
         r"har (?:du|i) (?:andre|flere) spørgsmål",
-        r"hav en (?:god|fortsat god|dejlig|rigtig god) (?:dag|aften|weekend)",
-        r"^god (?:dag|weekend|aften)\b",
+        r"(?:hav|have) (?:\w+ ){0,2}?en (?:god|fortsat god|dejlig|rigtig god|fortsat rigtig god|super) (?:dag|aften|weekend|eftermiddag|jul|sommer|tur)",
+        r"^god (?:weekend|aften|eftermiddag|jul|sommer)\b",
+        r"(?:^|\W)farvel\b",
+        r"^hej hej\b",
+        r"var der (?:andet|mere|noget (?:andet|mere)|andre ting)",
+        r"(?:kan|må) jeg hjælpe (?:dig |jer )?med (?:andet|mere|noget andet|noget mere|yderligere)",
+        r"andet jeg kan (?:hjælpe|gøre)",
+        r"noget (?:andet|mere),? (?:jeg|vi) kan (?:hjælpe|gøre)",
+        r"ha(?:v|ve)? det (?:godt|fint)",
+        r"ønsker (?:dig|jer) en (?:god|dejlig|rigtig god)",
+        r"god bedring",
     ],
     "nb": [
         r"er det noe (?:mer|annet)",
         r"kan jeg hjelpe (?:deg |dere )?med noe (?:mer|annet)",
         r"har (?:du|dere) (?:andre|flere) spørsmål",
-        r"ha en (?:fin|god|strålende|fortsatt fin|fortsatt god) (?:dag|kveld|helg)",
-        r"^god (?:helg|dag|kveld)\b",
+        r"ha en (?:\w+ )?(?:fin|god|strålende|fortsatt fin|fortsatt god|riktig god|flott|fortsatt strålende) (?:dag|kveld|helg|ettermiddag|tur|jul|sommer)",
+        r"^god (?:helg|kveld|ettermiddag|jul|sommer)\b",
+        r"(?:^|\W)(?:ha det|ha det bra|ha det godt|adjø|farvel)\b",
+        r"^hei hei\b",
+        r"var det (?:noe )?(?:mer|annet)",
+        r"(?:kan|får) jeg hjelpe (?:deg |dere )?med (?:noe )?(?:mer|annet)",
+        r"noe (?:mer|annet),? (?:jeg|vi) kan (?:hjelpe|gjøre)",
+        r"annet jeg kan (?:hjelpe|gjøre)",
+        r"ønsker (?:deg|dere) en (?:fin|god|riktig god)",
+        r"god bedring",
     ],
     "en": [
         r"anything else",
         r"any other questions",
         r"something else (?:i|we) can",
-        r"have a (?:nice|good|great|lovely|wonderful) (?:day|evening|weekend)",
+        r"have a (?:\w+ )?(?:nice|good|great|lovely|wonderful|fantastic|brilliant) (?:day|evening|weekend|afternoon|one|trip|holiday)",
+        r"(?:^|\W)(?:goodbye|bye|take care|cheers for now)\b",
+        r"(?:is there )?(?:something|anything) more (?:i|we) can",
+        r"(?:can|could|may) i help (?:you )?with anything",
+        r"enjoy (?:the|your) (?:rest of|day|weekend|evening)",
     ],
 }
 # A closed question that checks the solution worked.
@@ -227,6 +251,12 @@ NEED_ACCEPT = {
 SOLUTION = {
     "da": [
         r"det (?:du|i) (?:skal )?gør(?:e)? er",
+        r"måden (?:du|i|man) (?:\w+ )?gør det på",
+        r"sådan gør (?:du|i)",
+        r"det gør (?:du|i) ved at",
+        r"(?<![?])\b(?!(?:hedder|mener|synes|tror|ved|har|er|var|kan|skal|vil|må|gør|ser)\b)\w{2,}er (?:du|i)\b(?! ikke)",
+        r"\b(?:så|nu|der|her|dér|bagefter|derefter|herefter|til sidst|først|derfra) (?:kan|skal|må|vil|får|finder|ser|er) (?:du|i)\b",
+        r"(?:du|i) (?:kan|skal|må) (?:nu |bare |så |også |derefter |herefter )?(?:\w+e)\b",
         r"løsningen er",
         r"det skyldes",
         r"det er fordi",
@@ -243,6 +273,12 @@ SOLUTION = {
     ],
     "nb": [
         r"det (?:du|dere) (?:skal )?gjør(?:e)? er",
+        r"måten (?:du|dere|man) (?:\w+ )?gjør det på",
+        r"slik gjør (?:du|dere)",
+        r"det gjør (?:du|dere) ved å",
+        r"\b(?!(?:heter|mener|synes|tror|vet|har|er|var|kan|skal|vil|må|gjør|ser)\b)\w{2,}er (?:du|dere)\b(?! ikke)",
+        r"\b(?:så|nå|der|her|deretter|etterpå|til slutt|først|derfra) (?:kan|skal|må|vil|får|finner|ser|er) (?:du|dere)\b",
+        r"(?:du|dere) (?:kan|skal|må) (?:nå |bare |så |også |deretter )?(?:\w+e)\b",
         r"gjør slik",
         r"løsningen er",
         r"det skyldes",
@@ -548,28 +584,61 @@ WEEKDAYS = {
 }
 TIME_WORDS = {
     "da": {
-        "today": r"(?:senere )?i dag|i løbet af dagen",
+        "today": r"(?:senere )?i dag|i løbet af dagen|inden dagen er omme|inden (?:dagens )?udgang(?:en)? af dagen|"
+        r"inden fyraften|før fyraften|i eftermiddag|sidst på dagen|senere på dagen|inden lukketid",
+        "tonight": r"i aften|i nat",
+        "this_morning": r"i formiddag",
         "tomorrow": r"i morgen",
-        "next_week": r"i næste uge|næste uge",
-        "within": r"(?:inden for|indenfor|om|i løbet af) (?P<n>\d+|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|et par) (?P<unit>timer?|dage?|døgn|uger?|minutter)",
-        "morning": r"formiddag|tidlig",
-        "clock": r"(?:kl\.?|klokken) ?(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?",
+        "overmorrow": r"i overmorgen|overmorgen",
+        "next_week": r"i næste uge|næste uge|i løbet af næste uge|ugen efter",
+        "end_of_week": r"inden udgangen af (?:denne )?ugen|inden ugens udgang|(?:i )?slutningen af ugen|inden weekenden|"
+        r"før weekenden|i løbet af ugen|(?:i )?denne uge|sidst på ugen|inden ugen er omme",
+        "within": r"(?:inden for|indenfor|i løbet af|om|senest om|inden|på|højst|maks\.?|max\.?)\s+(?:de næste\s+)?"
+        r"(?P<n>\d+|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv|femten|tyve|et par|halvanden)?\s*(?P<half>halv\s+)?"
+        r"(?P<unit>timer?|dage?|døgn|uger?|minutter|min\.?|hverdage?|arbejdsdage?|virkedage?)(?![\w])",
+        "morning": r"formiddag|tidlig|morgen tidlig|først på dagen",
+        "vague": r"om lidt|snarest|hurtigst muligt|så hurtigt som muligt|så snart",
+        "clock": r"(?:(?:kl\.?|klokken)\s*|(?:før|inden|senest|omkring|ca\.?|til|og|mellem|ved)\s+(?:kl\.?\s*)?)"
+        r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?(?!\.?\s*(?:timer?|dage?|døgn|uger?|minutter|min|måneder?|hverdage?|"
+        r"arbejdsdage?|kr|%|,-|/|januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b)",
     },
     "nb": {
-        "today": r"(?:senere )?i dag|i løpet av dagen",
+        "today": r"(?:senere )?i dag|i løpet av dagen|innen dagen er omme|innen utgangen av dagen|før arbeidsdagens slutt|"
+        r"i ettermiddag|senere på dagen|sist på dagen|innen stengetid",
+        "tonight": r"i kveld|i natt",
+        "this_morning": r"i formiddag",
         "tomorrow": r"i morgen",
-        "next_week": r"neste uke",
-        "within": r"(?:innen|om|i løpet av) (?P<n>\d+|en|et|ett|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|et par) (?P<unit>timer?|dager?|døgn|uker?|minutter)",
-        "morning": r"formiddag|tidlig",
-        "clock": r"(?:kl\.?|klokka|klokken) ?(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?",
+        "overmorrow": r"i overmorgen|overmorgen",
+        "next_week": r"neste uke|i løpet av neste uke|uka etter|uken etter",
+        "end_of_week": r"innen utgangen av (?:denne )?(?:uka|uken)|i løpet av (?:uka|uken)|(?:i )?slutten av (?:uka|uken)|"
+        r"innen helgen|før helgen|(?:i )?denne uka|(?:i )?denne uken|sist i (?:uka|uken)|innen (?:uka|uken) er omme",
+        "within": r"(?:innen|i løpet av|om|senest om|på|høyst|maks\.?)\s+(?:de neste\s+)?"
+        r"(?P<n>\d+|en|et|ett|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|tolv|femten|tjue|et par|halvannen)?\s*(?P<half>halv\s+)?"
+        r"(?P<unit>timer?|dager?|døgn|uker?|minutter|min\.?|virkedager?|arbeidsdager?|hverdager?)(?![\w])",
+        "morning": r"formiddag|tidlig|morgen tidlig",
+        "vague": r"om litt|snarest|så fort som mulig|så snart",
+        "clock": r"(?:(?:kl\.?|klokka|klokken)\s*|(?:før|innen|senest|rundt|ca\.?|til|og|mellom|ved)\s+(?:kl\.?\s*)?)"
+        r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?(?!\.?\s*(?:timer?|dager?|døgn|uker?|minutter|min|måneder?|virkedager?|"
+        r"arbeidsdager?|kr|%|,-|/|januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\b)",
     },
     "en": {
-        "today": r"(?:later )?today|by the end of (?:the )?day|end of day",
+        "today": r"(?:later )?today|by the end of (?:the )?(?:business )?day|end of (?:the )?(?:business )?day|eod|cob|"
+        r"close of business|this afternoon|later on today|before the end of the day|before we close",
+        "tonight": r"tonight|this evening",
+        "this_morning": r"this morning",
         "tomorrow": r"tomorrow",
-        "next_week": r"next week",
-        "within": r"(?:within|in) (?P<n>\d+|an|a|one|two|three|four|five|six|seven|eight|nine|ten|a couple of) (?P<unit>hours?|days?|weeks?|minutes)",
-        "morning": r"morning",
-        "clock": r"(?:at|by|before) (?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))? ?(?P<ampm>am|pm|a\.m\.|p\.m\.)?",
+        "overmorrow": r"the day after tomorrow",
+        "next_week": r"next week|during next week|early next week|the following week",
+        "end_of_week": r"(?:by |before )?the end of (?:the|this) week|end of (?:the|this) week|before the weekend|this week|"
+        r"later this week",
+        "within": r"(?:within|in|in the next|inside|no later than|over the next)\s+(?:the next\s+)?"
+        r"(?P<n>\d+|an|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|a couple of|a few)?\s*"
+        r"(?P<half>half an?\s+)?(?P<unit>hours?|days?|weeks?|minutes|mins?|business days?|working days?)(?![\w])",
+        "morning": r"morning|first thing",
+        "vague": r"shortly|as soon as possible|asap|soon|in a moment|in a bit",
+        "clock": r"(?:(?:at|by|before|around|until|till|between|and|from|no later than)\s+|(?=\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)))"
+        r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?"
+        r"(?!\s*(?:st|nd|rd|th|of|january|february|march|april|may|june|july|august|september|october|november|december|hours?|days?|weeks?|minutes|mins?|business|working|%|/)\b)",
     },
 }
 NUMBER_WORDS = {
@@ -601,6 +670,16 @@ NUMBER_WORDS = {
     "nine": 9,
     "ti": 10,
     "ten": 10,
+    "tolv": 12,
+    "twelve": 12,
+    "femten": 15,
+    "fifteen": 15,
+    "tyve": 20,
+    "tjue": 20,
+    "twenty": 20,
+    "a few": 3,
+    "halvanden": 1.5,
+    "halvannen": 1.5,
 }
 
 # Words that tell the languages apart, for detection when no language is given.
@@ -887,4 +966,250 @@ INTENSIFIERS = {
     "da": {"meget", "rigtig", "vildt", "virkelig", "super", "totalt", "helt"},
     "nb": {"veldig", "skikkelig", "virkelig", "kjempe", "helt", "svært"},
     "en": {"very", "really", "so", "extremely", "totally", "completely"},
+}
+
+# --- Coach v2: clause structure -------------------------------------------------------------------------
+# Interjections that do not change a clause's word order ("Ok, kan du se den?"): skipped before reading it.
+INTERJECTIONS = {
+    "da": "ok|okay|okey|super|perfekt|godt|fint|flot|fedt|ja|jo|nej|tak|jamen|nå|nåh|aha|ah|åh|hmm|skønt|dejligt|"
+    "fantastisk|præcis|klart|selvfølgelig|fair|helt klart|tak for det|mange tak|tusind tak|ok tak|den er god",
+    "nb": "ok|okay|okei|supert|super|perfekt|flott|fint|greit|bra|ja|jo|nei|takk|nå|aha|ah|å|hmm|herlig|"
+    "fantastisk|akkurat|klart|selvfølgelig|takk for det|tusen takk|mange takk",
+    "en": "ok|okay|alright|all right|right|great|sure|perfect|thanks|thank you|yes|no|well|oh|ah|hmm|got it|"
+    "lovely|brilliant|cool|fine|of course|excellent|wonderful|understood|fair enough|i see",
+}
+# Connectors that start a clause but keep it a question when it ends with "?" ("Og nu skal du...?").
+CONNECTORS = {
+    "da": "og|så|men|altså|nu|og så|men så|jamen",
+    "nb": "og|så|men|altså|nå|og så|men så",
+    "en": "and|so|but|then|and so|now",
+}
+# Finite verbs that open a yes/no question (verb first, then the subject).
+FINITE_VERBS = {
+    "da": "kan|kunne|vil|ville|skal|skulle|må|måtte|har|havde|er|var|gør|gjorde|ved|vidste|synes|tror|bruger|"
+    "brugte|ser|så|virker|passer|fungerer|får|fik|kom|kommer|står|sker|hjalp|hjælper|løste|lykkedes|gælder|"
+    "mener|ønsker|oplever|findes|bliver|blev|gik|går|hedder|husker|mangler|ligger|betyder|dækker|bor|"
+    "modtog|modtager|prøvede|ringer|skriver|kender|vil du|behøver|giver|burde|plejer|sidder|fandt|finder",
+    "nb": "kan|kunne|vil|ville|skal|skulle|må|måtte|har|hadde|er|var|gjør|gjorde|vet|visste|synes|tror|bruker|"
+    "brukte|ser|så|virker|passer|fungerer|får|fikk|kom|kommer|står|skjer|hjalp|hjelper|løste|gikk|går|gjelder|"
+    "mener|ønsker|opplever|finnes|blir|ble|heter|husker|mangler|ligger|betyr|dekker|bor|mottok|mottar|"
+    "prøvde|ringer|skriver|kjenner|trenger|gir|burde|pleier|sitter|fant|finner|stemmer",
+    "en": "can|could|would|will|do|does|did|is|are|was|were|have|has|had|should|shall|may|might|must|won't|"
+    "can't|don't|doesn't|didn't|isn't|aren't|wasn't|haven't|hasn't|shouldn't|wouldn't|couldn't",
+}
+SUBJECTS = {
+    "da": "du|i|de|det|den|der|man|jeg|vi|han|hun|dit|din|dine|jeres|alt|nogen|noget|appen|koden|pakken|"
+    "beløbet|kortet|fejlen|siden|ordren|fakturaen|linket|mailen|systemet|computeren|telefonen|problemet",
+    "nb": "du|dere|de|det|den|der|man|jeg|vi|han|hun|ditt|din|dine|deres|alt|noen|noe|appen|koden|pakken|"
+    "beløpet|kortet|feilen|siden|ordren|fakturaen|lenken|e-posten|systemet|pc-en|telefonen|problemet",
+    "en": "you|it|that|this|there|i|we|they|he|she|your|the|everything|anything|anyone|someone|these|those|my|our|any",
+}
+# Verbs after which an embedded question decides open or closed ("Kan du fortælle mig, om...").
+EMBEDDING_VERBS = {
+    "da": "fortælle|fortæl|sige|sig|vide|ved|spørge|spørg|høre|forklare|forklar|beskrive|beskriv|tjekke|tjek|"
+    "bekræfte|bekræft|oplyse|oplys|skrive|skriv|se|huske|undersøge|kigge efter|finde ud af|lade mig vide",
+    "nb": "fortelle|fortell|si|vite|vet|spørre|spør|høre|forklare|forklar|beskrive|beskriv|sjekke|sjekk|"
+    "bekrefte|bekreft|oppgi|skrive|skriv|se|huske|undersøke|finne ut",
+    "en": "tell|know|ask|say|explain|describe|check|confirm|see|remember|find out|let me know|wonder|wondering|"
+    "show|advise",
+}
+# Words that open an embedded yes/no question ("om det virker", "whether", "if").
+YES_NO_COMPLEMENTIZERS = {
+    "da": r"hvorvidt|om(?= (?:du|det|der|i|den|de|man|jeg|vi|han|hun|alt|alle|nogen|noget|dit|din|dine|jeres|"
+    r"aftalen|pakken|beløbet|kortet|fejlen|appen|ordren|fakturaen|koden|betalingen|problemet|systemet|"
+    r"\w+en|\w+et)\s+\w+)",
+    "nb": r"hvorvidt|om(?= (?:du|det|der|dere|den|de|man|jeg|vi|han|hun|alt|alle|noen|noe|ditt|din|dine|deres|"
+    r"avtalen|pakken|beløpet|kortet|feilen|appen|ordren|fakturaen|koden|betalingen|problemet|systemet|"
+    r"\w+en|\w+et)\s+\w+)",
+    "en": r"whether|if",
+}
+# Rhetorical questions: questions that expect no answer ("Hvem kender ikke det?").
+RHETORICAL = {
+    "da": [
+        r"hvem (?:kender|har|vil|kan|elsker|gider|kan lide|synes|ønsker) (?:ikke|da ikke)",
+        r"hvem gider",
+        r"hvem elsker ikke",
+        r"hvad (?:kan|skal) man (?:sige|gøre)",
+        r"er det ikke (?:bare |altid )?(?:typisk|altid|sådan det er)",
+        r"hvem kender ikke",
+        r"hvad er der ikke at (?:elske|lide)",
+    ],
+    "nb": [
+        r"hvem (?:kjenner|har|vil|kan|elsker|liker|gidder|synes|ønsker) ikke",
+        r"hvem gidder",
+        r"hva (?:kan|skal) man (?:si|gjøre)",
+        r"er det ikke (?:bare |alltid )?(?:typisk|alltid|sånn det er)",
+        r"hva er det ikke å (?:elske|like)",
+    ],
+    "en": [
+        r"who (?:doesn't|does not|wouldn't|hasn't|has not|isn't|didn't|can't|won't|does not) ",
+        r"who (?:wants|likes|needs) (?:that|more)",
+        r"what can you do\b",
+        r"isn't (?:it|that) always",
+        r"what's not to (?:like|love)",
+        r"who knew",
+        r"who would have thought",
+    ],
+}
+
+# Statements that do not give a solution even though they name an action: holding, looking, noting.
+NOT_SOLUTION = {
+    "da": [
+        r"^et (?:øjeblik|øjeblik)",
+        r"^(?:lige )?(?:et )?øjeblik",
+        r"^(?:jeg|lad mig) (?:lige )?(?:kigger?|tjekker?|ser|slår|undersøger|finder) ",
+        r"^lad mig (?:lige )?(?:se|kigge|tjekke|høre|undersøge)",
+        r"^jeg (?:har )?(?:noteret|skrevet det ned|modtaget)",
+        r"^(?:tak for|mange tak|tusind tak)",
+        r"^vent lige",
+        r"^jeg kan se,? at",
+        r"^(?:jeg|vi) har (?:modtaget|fået) (?:din|jeres)",
+    ],
+    "nb": [
+        r"^(?:et )?(?:lite )?øyeblikk",
+        r"^(?:jeg|la meg) (?:bare )?(?:ser|sjekker|sjekke|kikker|kikke|slår|undersøker|finner|se) ",
+        r"^la meg (?:bare )?(?:se|sjekke|høre|undersøke)",
+        r"^jeg (?:har )?(?:notert|skrevet det ned|mottatt)",
+        r"^(?:takk for|tusen takk|mange takk)",
+        r"^vent litt",
+        r"^jeg ser at",
+        r"^(?:jeg|vi) har (?:mottatt|fått) (?:din|deres)",
+    ],
+    "en": [
+        r"^(?:one|just a) (?:moment|second|sec|minute)",
+        r"^(?:let me|i'll just|i will just|i'm just|i am just) (?:check|look|see|have a look|pull up|find)",
+        r"^(?:i'm|i am) (?:checking|looking|pulling)",
+        r"^(?:thanks|thank you|many thanks)",
+        r"^i (?:can )?see (?:that|here)",
+        r"^(?:i|we)(?:'ve| have) (?:received|got) your",
+        r"^bear with me",
+        r"^i(?:'ve| have) noted",
+    ],
+}
+# Offers phrased as questions ("Skal jeg sende dig en ny kode?"): they present a solution.
+OFFER_QUESTION = {
+    "da": [
+        r"^skal (?:jeg|vi) (?!ringe dig|ringe til dig|kontakte)",
+        r"^vil du have,? at (?:jeg|vi)",
+        r"^(?:kan|må) jeg tilbyde",
+        r"^(?:vil|ønsker) du (?:have )?(?:en|et) (?:ny|nyt|gratis|erstatning|refusion|kompensation|rabat)",
+        r"^hvad siger du til",
+        r"^passer det (?:dig|jer),? (?:at|hvis)",
+    ],
+    "nb": [
+        r"^skal (?:jeg|vi) (?!ringe deg|kontakte)",
+        r"^vil du at (?:jeg|vi)",
+        r"^(?:kan|får) jeg tilby",
+        r"^(?:vil|ønsker) du (?:ha )?(?:en|et|ett) (?:ny|nytt|gratis|erstatning|refusjon|kompensasjon|rabatt)",
+        r"^hva sier du til",
+        r"^passer det (?:deg|dere),? (?:at|om)",
+    ],
+    "en": [
+        r"^(?:shall|should) i (?!call you|contact)",
+        r"^(?:would|do) you (?:like|want) me to",
+        r"^can i offer",
+        r"^would you like (?:a|an) (?:new|free|replacement|refund|voucher|discount)",
+        r"^how about (?:i|we)",
+        r"^would it help if (?:i|we)",
+    ],
+}
+# English words before "try" that make it an instruction to the customer ("Log out and try again").
+WEAK_EXEMPT = {
+    "da": [],
+    "nb": [],
+    "en": ["and", "then", "please", "just", "so", "simply", "now", "first", "also", "again", "kindly"],
+}
+# A negation whose scope reaches the next weak word ("du behøver ikke prøve", "no need to try").
+NEGATION_SCOPE = {
+    "da": r"\bikke|\baldrig|\bingen grund til at|\bikke nødvendigt at|\buden at",
+    "nb": r"\bikke|\baldri|\bingen grunn til å|\bikke nødvendig å|\buten å",
+    "en": r"\bnot|n't|\bnever|\bno need to|\bwithout",
+}
+# What the customer says back: it works / yes / a description of the problem.
+CUSTOMER_WORKS = {
+    "da": [
+        r"\b(?:det|den|nu) (?:virker|fungerer|spiller|kører)\b(?! ikke)",
+        r"\bvirker (?:nu|igen|fint|perfekt)\b",
+        r"\b(?:fik|fået|modtog|modtaget|kom|kommet) (?:den|det|koden|mailen|pengene|kreditnotaen|ind|igennem)\b",
+        r"\b(?:kan|kunne) (?:nu |godt )?(?:se|logge|komme|finde|åbne|betale)\b",
+        r"\bnu (?:kan|kunne|er|står|ser|lyser|blinker|gik)\b",
+        r"\b(?:det|den) (?:gik|lykkedes|hjalp)\b",
+        r"\bden (?:er|kom) (?:kommet|der|fremme)\b",
+        r"\bdet er (?:løst|ordnet|i orden)\b",
+        r"\bja,? (?:det|den) (?:er|gjorde|kom|virker)\b",
+    ],
+    "nb": [
+        r"\b(?:det|den|nå) (?:virker|fungerer|funker|går)\b(?! ikke)",
+        r"\bvirker (?:nå|igjen|fint|perfekt)\b",
+        r"\b(?:fikk|fått|mottok|mottatt|kom|kommet) (?:den|det|koden|e-posten|pengene|kvittering|kvitteringen|inn|gjennom)\b",
+        r"\b(?:kan|kunne) (?:nå |fint )?(?:se|logge|komme|finne|åpne|betale)\b",
+        r"\bnå (?:kan|kunne|er|står|ser|lyser|gikk)\b",
+        r"\b(?:det|den) (?:gikk|lyktes|hjalp)\b",
+        r"\bdet er (?:løst|ordnet|i orden)\b",
+        r"\bja,? (?:det|den) (?:er|gjorde|kom|virker)\b",
+    ],
+    "en": [
+        r"\b(?:it|that|this)(?:'s| is)? (?:works?|working|worked|fixed|sorted)\b",
+        r"\b(?:it|that) (?:did|does)\b(?! not|n't)",
+        r"\b(?:got|received|have) (?:it|the (?:email|code|link|money|refund|credit))\b",
+        r"\b(?:can|could) (?:now |finally )?(?:see|log|get|find|open|pay|access)\b(?! not)",
+        r"\b(?:i'm|i am) (?:in|back in)\b",
+        r"\bnow (?:it|i|the)\b",
+        r"\bgot it working\b",
+    ],
+}
+CUSTOMER_YES = {
+    "da": [
+        r"ja\b",
+        r"jep",
+        r"jo\b",
+        r"korrekt",
+        r"præcis",
+        r"nemlig",
+        r"det (?:er|stemmer) (?:rigtigt|korrekt)",
+        r"rigtigt",
+        r"yes",
+    ],
+    "nb": [
+        r"ja\b",
+        r"jepp?",
+        r"jo\b",
+        r"korrekt",
+        r"akkurat",
+        r"nettopp",
+        r"stemmer",
+        r"det stemmer",
+        r"riktig",
+        r"yes",
+    ],
+    "en": [r"yes", r"yeah", r"yep", r"yup", r"correct", r"exactly", r"that's right", r"right\b", r"indeed", r"spot on"],
+}
+CUSTOMER_PROBLEM = {
+    "da": [
+        r"\bkan ikke\b",
+        r"\bvirker ikke\b",
+        r"\bfejl",
+        r"\bproblem",
+        r"\bmangler\b",
+        r"\bafvist",
+        r"\bikke kommet\b",
+    ],
+    "nb": [
+        r"\bkan ikke\b",
+        r"\bvirker ikke\b",
+        r"\bfeil",
+        r"\bproblem",
+        r"\bmangler\b",
+        r"\bavvist",
+        r"\bikke kommet\b",
+    ],
+    "en": [
+        r"\bcan(?:'t|not)\b",
+        r"\bdoesn't work\b",
+        r"\berror",
+        r"\bproblem",
+        r"\bmissing\b",
+        r"\bdeclined\b",
+        r"\bhasn't arrived\b",
+    ],
 }

@@ -1,10 +1,11 @@
-"""Promises an agent makes ("we will call you tomorrow") and when they fall due.
+"""Promises: anything the customer may hold us to, whoever does it, and when it falls due.
 
-A promise needs a commitment by us (lexicon.PROMISE) in a statement. Its due time is resolved against the
-time the message was sent: "today" is 17:00 that day, "tomorrow" 17:00 the next day ("tomorrow morning"
-12:00), a weekday is 17:00 on its next occurrence, "within 2 hours" is exact, "within 3 days" is 17:00 on
-the third day, "next week" is Friday of next week at 17:00, and a clock time ("kl. 14", "by 2 pm") sets
-the hour. A promise without a time ("when the supplier answers") has no due time.
+A promise is a statement (not a question, not a condition, not a habit or policy) with a commitment:
+- by us: "vi ringer", "jeg sender", "I'll refund", "we are going to replace";
+- received by the customer: "du får en sms", "du hører fra mig", "you will receive an email";
+- by a third party or a thing, with a time or in the future/passive: "teknikeren ringer deg før kl. 12",
+  "pakken bliver leveret på mandag", "your refund will be processed by Friday".
+Its due time is resolved against the time the message was sent (see resolve_due and docs/coaching.md).
 """
 
 import re
@@ -14,66 +15,301 @@ from . import lexicon
 
 END_OF_DAY = time(17, 0)
 MORNING = time(12, 0)
-_FLAGS = re.IGNORECASE | re.UNICODE
+EVENING = time(20, 0)
+_F = re.IGNORECASE | re.UNICODE
+
+MONTHS = {
+    "da": "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december",
+    "nb": "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember",
+    "en": "january|february|march|april|may|june|july|august|september|october|november|december",
+}
+_MONTH_ABBR = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "maj": 5, "mai": 5, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12, "des": 12,
+}  # fmt: skip
+
+# Verbs of things we do for the customer (infinitive and present; en: base form).
+_ACTS = {
+    "da": "ringe|ringer|kontakte|kontakter|sende|sender|skrive|skriver|vende tilbage|vender tilbage|give besked|"
+    "giver besked|give dig besked|giver dig besked|følge op|følger op|ordne|ordner|melde tilbage|melder tilbage|"
+    "bestille|bestiller|refundere|refunderer|kreditere|krediterer|tilbageføre|tilbagefører|overføre|overfører|"
+    "booke|booker|oprette|opretter|lukke|lukker|ændre|ændrer|rette|retter|fikse|fikser|åbne|åbner|aktivere|"
+    "aktiverer|sørge for|sørger for|opdatere|opdaterer|udbetale|udbetaler|levere|leverer|komme forbi|kommer forbi|"
+    "skifte|skifter|erstatte|erstatter|undersøge|undersøger|svare|svarer|betale|betaler|eskalere|eskalerer|"
+    "videresende|videresender|reparere|reparerer|maile|mailer|sms'e|sms'er|afhente|afhenter|hente|henter|"
+    "tilbagebetale|tilbagebetaler|annullere|annullerer|slette|sletter|frigive|frigiver|ombooke|ombooker|"
+    "genåbne|genåbner|nulstille|nulstiller|spærre|spærrer|låse|låser|flytte|flytter|lave|laver|gøre|gør|"
+    "rykke|rykker|give|giver|tage|tager|have|finde|finder|afsende|afsender|dække|dækker|holde|holder",
+    "nb": "ringe|ringer|kontakte|kontakter|sende|sender|skrive|skriver|komme tilbake|kommer tilbake|gi beskjed|"
+    "gir beskjed|gi deg beskjed|gir deg beskjed|følge opp|følger opp|ordne|ordner|fikse|fikser|bestille|bestiller|"
+    "refundere|refunderer|kreditere|krediterer|tilbakeføre|tilbakefører|overføre|overfører|booke|booker|"
+    "opprette|oppretter|lukke|lukker|endre|endrer|rette|retter|åpne|åpner|aktivere|aktiverer|sørge for|"
+    "sørger for|oppdatere|oppdaterer|utbetale|utbetaler|levere|leverer|komme innom|kommer innom|bytte|bytter|"
+    "erstatte|erstatter|undersøke|undersøker|svare|svarer|betale|betaler|eskalere|eskalerer|videresende|"
+    "videresender|reparere|reparerer|maile|mailer|hente|henter|tilbakebetale|tilbakebetaler|kansellere|"
+    "kansellerer|slette|sletter|frigi|frigir|flytte|flytter|lage|lager|gjøre|gjør|purre|purrer|gi|gir|ta|tar|"
+    "finne|finner|sende ut|sender ut|dekke|dekker|holde|holder|stenge|stenger|sperre|sperrer|nullstille|nullstiller",
+    "en": r"\w+",
+}
+
+
+def _first_person(lang: str) -> str:
+    acts = _ACTS[lang]
+    if lang == "da":
+        return (
+            rf"\b(?:jeg|vi)\s+(?:(?:vil|skal|kommer til at|sørger for at|lover at|lover|vil gerne|skal nok|"
+            rf"regner med at|forventer at|når at|nok|også|straks|lige|selv|gerne|derfor|så|nu|personligt)\s+)*"
+            rf"(?:{acts})\b"
+            rf"|\b(?:så|da|derefter|bagefter|herefter|dernæst|og|i morgen|i dag|på \w+dag|inden \S+|senere)\s+"
+            rf"(?:vil |skal |kommer )?(?:jeg|vi)\s+(?:(?:nok|også|straks|lige|gerne|til at)\s+)*(?:{acts})\b"
+            rf"|\b(?:{acts})\s+(?:jeg|vi)\b(?!\s+(?:ikke|aldrig))"
+        )
+    if lang == "nb":
+        return (
+            rf"\b(?:jeg|vi)\s+(?:(?:vil|skal|kommer til å|sørger for å|lover å|lover|skal nok|regner med å|"
+            rf"forventer å|rekker å|nok|også|straks|bare|selv|gjerne|derfor|så|nå|personlig)\s+)*(?:{acts})\b"
+            rf"|\b(?:så|da|deretter|etterpå|og|i morgen|i dag|på \w+dag|innen \S+|senere)\s+(?:vil |skal )?"
+            rf"(?:jeg|vi)\s+(?:(?:nok|også|straks|bare|gjerne)\s+)*(?:{acts})\b"
+            rf"|\b(?:{acts})\s+(?:jeg|vi)\b(?!\s+(?:ikke|aldri))"
+        )
+    return (
+        r"\b(?:i|we)(?:'ll|’ll| will| shall| are going to|'re going to|’re going to| am going to|'m going to|"
+        r"’m going to| promise to| are sending| am sending|'m sending|'re sending| will be| are| am|'m|'re)"
+        r"(?:\s+(?:also|then|now|personally|definitely|certainly|make sure to|be sure to|just|immediately|gladly|"
+        r"happily|still|and))*\s+(?!not\b|never\b|able\b|sorry\b|happy to help\b|here\b|afraid\b|glad\b|unable\b)"
+        r"(?:\w+)"
+        r"|\bwe(?:'ll|’ll| will)\b|\bi(?:'ll|’ll| will)\b"
+    )
+
+
+_RECEIVE = {
+    "da": r"\b(?:du|i)\s+(?:(?:vil|skal nok|skal|kommer til at|kan forvente at|kan regne med at|burde|bør|vil kunne)\s+)?"
+    r"(?:få|får|modtage|modtager|høre|hører|have|blive ringet op|blive kontaktet|se pengene|se beløbet)\b"
+    r"|\b(?:du|i) (?:kan forvente|kan regne med)\b",
+    "nb": r"\b(?:du|dere)\s+(?:(?:vil|skal nok|skal|kommer til å|kan forvente å|kan regne med å|bør|vil kunne)\s+)?"
+    r"(?:få|får|motta|mottar|høre|hører|ha|bli ringt opp|bli kontaktet|se pengene|se beløpet)\b"
+    r"|\b(?:du|dere) (?:kan forvente|kan regne med)\b",
+    "en": r"\byou(?:'ll|’ll| will| should| are going to|'re going to| can expect to)\s+(?:\w+\s+)?"
+    r"(?:receive|get|hear|have|see|be (?:contacted|called|refunded|credited|able|sent|emailed|notified)|find)\b"
+    r"|\byou can expect\b|\bexpect (?:a|an|the|our|your)\b",
+}
+# A third party or a thing, doing or undergoing something in the future (with a time, see _THIRD_NEEDS_TIME).
+_THIRD = {
+    "da": r"\b(?:bliver|vil blive|skal|kommer(?! til dig\b)|vil|kan forventes|forventes|ringer|kontakter|sender|"
+    r"leverer|står|lander|er (?:hos dig|fremme|klar|på (?:din|jeres) konto|tilbage|på plads|ude|åben|aktiv|"
+    r"retur|synlig)|dukker op|tikker ind|går igennem|kigger forbi|kommer forbi|får|tager|retter|ordner|svarer|"
+    r"overføres|udbetales|refunderes|krediteres|leveres|sendes|afsendes|rettes|opdateres|behandles|lukkes|"
+    r"åbnes|aktiveres|frigives|tilbageføres|forsendes|udsendes|genoprettes|nulstilles|erstattes)\b",
+    "nb": r"\b(?:blir|vil bli|skal|kommer(?! til deg\b)|vil|kan forventes|forventes|ringer|kontakter|sender|"
+    r"leverer|står|lander|er (?:hos deg|fremme|klar|på (?:din|deres) konto|tilbake|på plass|ute|åpen|aktiv|"
+    r"synlig)|dukker opp|går gjennom|kikker innom|kommer innom|får|tar|retter|ordner|svarer|overføres|"
+    r"utbetales|refunderes|krediteres|leveres|sendes|rettes|oppdateres|behandles|lukkes|åpnes|aktiveres|"
+    r"erstattes)\b",
+    "en": r"\b(?:will|'ll|’ll|should (?:arrive|be|reach|land|show)|is (?:going to|scheduled to|due to|expected to|"
+    r"set to|arriving|coming|being)|are (?:going to|scheduled to|due to|expected to|arriving|coming|being)|"
+    r"arrives|comes|calls|lands|ships|gets? (?:back|sent|delivered|refunded))\b",
+}
+_THIRD_SUBJECT = {
+    "da": r"\b(?:teknikeren|montøren|kureren|chaufføren|pakken|pakkerne|varen|varerne|ordren|beløbet|pengene|"
+    r"refusionen|kreditnotaen|kortet|fakturaen|en tekniker|en kollega|min kollega|kollegaen|afdelingen|"
+    r"leverandøren|forsikringen|sagen|svaret|koden|linket|mailen|brevet|sms'en|udbetalingen|tilbagebetalingen|"
+    r"erstatningen|reparationen|opdateringen|rettelsen|løsningen|bilen|abonnementet|aftalen|det nye \w+|den nye \w+|"
+    r"en ny \w+|et nyt \w+|vores \w+|jeres \w+|din \w+|dit \w+|dine \w+|\w+(?:en|et|erne|ene))\b",
+    "nb": r"\b(?:teknikeren|montøren|budet|sjåføren|pakken|pakkene|varen|varene|ordren|bestillingen|beløpet|pengene|"
+    r"refusjonen|kreditnotaen|kortet|fakturaen|en tekniker|en kollega|kollegaen min|avdelingen|leverandøren|"
+    r"saken|svaret|koden|lenken|e-posten|brevet|utbetalingen|tilbakebetalingen|erstatningen|reparasjonen|"
+    r"oppdateringen|løsningen|bilen|abonnementet|avtalen|det nye \w+|den nye \w+|en ny \w+|et nytt \w+|"
+    r"vår \w+|vårt \w+|våre \w+|din \w+|ditt \w+|dine \w+|\w+(?:en|et|ene|a))\b",
+    "en": r"\b(?:the|your|a|an|our|this|that|it|they|he|she|someone|somebody|[A-Z]\w+)\b",
+}
+_NOT_PROMISE = {
+    # habits and policies, conditions, and hopes
+    "da": r"\b(?:normalt|typisk|som regel|plejer|altid|generelt|sædvanligvis|oftest|ofte|i reglen|hver gang|"
+    r"nogle gange|sommetider)\b|^(?:hvis|såfremt|hvis nu|når du|såsnart du|så snart du|skulle du|i fald|"
+    r"mens du)\b|\bhvis (?:du|i|det|der|den)\b",
+    "nb": r"\b(?:normalt|vanligvis|typisk|som regel|pleier|alltid|generelt|oftest|ofte|hver gang|noen ganger|"
+    r"av og til)\b|^(?:hvis|dersom|om du|når du|så snart du|skulle du|mens du)\b|\b(?:hvis|dersom) (?:du|dere|det|den)\b",
+    "en": r"\b(?:usually|normally|typically|generally|always|often|as a rule|every time|sometimes|tend to|"
+    r"in most cases)\b|^(?:if|in case|should you|once you|when you|whenever|as soon as you|unless|while you)\b"
+    r"|\b(?:if|unless) (?:you|it|that|we|the|there)\b",
+}
 
 
 def _compile(lang: str) -> dict:
     words = lexicon.TIME_WORDS[lang]
+    months = MONTHS[lang]
+    weekdays = "|".join(lexicon.WEEKDAYS[lang])
+    if lang == "en":
+        date = (
+            rf"(?:(?:{weekdays}),?\s+)?(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{months})"
+            rf"|(?P<m2>{months})\s+(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b"
+            rf"|\bthe\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)\b"
+        )
+    else:
+        date = (
+            rf"(?P<d1>\d{{1,2}})\.\s*(?P<m1>{months})"
+            rf"|(?P<d4>\d{{1,2}})/(?P<m4>\d{{1,2}})\b"
+            rf"|\bden\s+(?P<d3>\d{{1,2}})\.(?!\d)"
+        )
     return {
-        "promise": re.compile("|".join(lexicon.PROMISE[lang]), _FLAGS),
-        "within": re.compile(r"\b" + words["within"] + r"\b", _FLAGS),
-        "next_week": re.compile(r"\b(?:" + words["next_week"] + r")\b", _FLAGS),
-        "tomorrow": re.compile(r"\b(?:" + words["tomorrow"] + r")\b", _FLAGS),
-        "today": re.compile(r"\b(?:" + words["today"] + r")\b", _FLAGS),
-        "morning": re.compile(r"\b(?:" + words["morning"] + r")\b", _FLAGS),
-        "clock": re.compile(r"\b" + words["clock"] + r"\b", _FLAGS),
-        "weekday": re.compile(r"\b(" + "|".join(lexicon.WEEKDAYS[lang]) + r")\b", _FLAGS),
+        "commit": re.compile(_first_person(lang), _F),
+        "receive": re.compile(_RECEIVE[lang], _F),
+        "third": re.compile(_THIRD[lang], _F),
+        "third_subject": re.compile(_THIRD_SUBJECT[lang], re.UNICODE | (0 if lang == "en" else re.IGNORECASE)),
+        "not": re.compile(_NOT_PROMISE[lang], _F),
+        "within": re.compile(r"\b" + words["within"] + r"\b", _F),
+        "end_of_week": re.compile(r"\b(?:" + words["end_of_week"] + r")\b", _F),
+        "next_week": re.compile(r"\b(?:" + words["next_week"] + r")\b", _F),
+        "overmorrow": re.compile(r"\b(?:" + words["overmorrow"] + r")\b", _F),
+        "tomorrow": re.compile(r"\b(?:" + words["tomorrow"] + r")\b", _F),
+        "today": re.compile(r"\b(?:" + words["today"] + r")\b", _F),
+        "tonight": re.compile(r"\b(?:" + words["tonight"] + r")\b", _F),
+        "this_morning": re.compile(r"\b(?:" + words["this_morning"] + r")\b", _F),
+        "morning": re.compile(r"\b(?:" + words["morning"] + r")\b", _F),
+        "vague": re.compile(r"\b(?:" + words["vague"] + r")\b", _F),
+        "clock": re.compile(r"(?<![\w.,])" + words["clock"] + r"(?![\w])", _F),
+        "date": re.compile(r"(?<![\w.])(?:" + date + ")", _F),
+        "weekday": re.compile(r"\b(" + weekdays + r")\b", _F),
         "weekdays": lexicon.WEEKDAYS[lang],
+        "months": months.split("|"),
     }
 
 
 PATTERNS = {lang: _compile(lang) for lang in lexicon.LANGUAGES}
 
 
+def has_time(sentence: str, lang: str) -> bool:
+    p = PATTERNS[lang]
+    return any(
+        p[k].search(sentence)
+        for k in ("within", "end_of_week", "next_week", "tomorrow", "today", "tonight", "clock", "date", "weekday")
+    )
+
+
 def is_promise(sentence: str, lang: str) -> bool:
-    return PATTERNS[lang]["promise"].search(sentence) is not None
+    """A commitment in a statement (the caller leaves out questions); habits and conditions are not."""
+    p = PATTERNS[lang]
+    if p["not"].search(sentence):
+        return False
+    if p["commit"].search(sentence) or p["receive"].search(sentence):
+        return True
+    if m := p["third"].search(sentence):
+        # A third party or a thing: only with a time ("pakken bliver leveret på mandag") or a future/passive
+        # verb ("your refund will be processed").
+        before = sentence[: m.start()]
+        if not p["third_subject"].search(before[-60:]):
+            return False
+        future = m.group().lower().split()[0] in {"bliver", "vil", "will", "'ll", "’ll", "blir", "forventes"}
+        return future or has_time(sentence, lang)
+    return False
 
 
 def _at(day: date, at_time: time, sent: datetime) -> datetime:
     return datetime.combine(day, at_time, tzinfo=sent.tzinfo)
 
 
+def _number(raw: str) -> float:
+    raw = raw.lower()
+    if raw.isdigit():
+        return int(raw)
+    return lexicon.NUMBER_WORDS.get(raw, 1)
+
+
+def _date(m: re.Match, p: dict, sent: datetime) -> date | None:
+    groups = m.groupdict()
+    day = groups.get("d1") or groups.get("d2") or groups.get("d3") or groups.get("d4")
+    month_name = groups.get("m1") or groups.get("m2")
+    month = None
+    if month_name:
+        month = p["months"].index(month_name.lower()) + 1
+    elif groups.get("m4"):
+        month = int(groups["m4"])
+    day = int(day)
+    today = sent.date()
+    candidates = []
+    if month:
+        for year in (today.year, today.year + 1):
+            try:
+                candidates.append(date(year, month, day))
+            except ValueError:
+                pass
+    else:
+        for ahead in range(0, 3):
+            y, mo = today.year, today.month + ahead
+            y, mo = y + (mo - 1) // 12, (mo - 1) % 12 + 1
+            try:
+                candidates.append(date(y, mo, day))
+            except ValueError:
+                pass
+    future = [c for c in candidates if c >= today]
+    return min(future) if future else None
+
+
 def resolve_due(sentence: str, lang: str, sent: datetime | None) -> datetime | None:
+    """The due time of a promise, or None when it names no time (or a vague one: "om lidt", "snarest")."""
     if sent is None:
         return None
     p = PATTERNS[lang]
     day: date | None = None
+    at_time: time | None = None
     if m := p["within"].search(sentence):
-        raw = m.group("n").lower()
-        n = int(raw) if raw.isdigit() else lexicon.NUMBER_WORDS.get(raw, 1)
+        n = _number(m.group("n"))
+        if m.groupdict().get("half"):
+            n = n / 2 if m.group("n") else 0.5
         unit = m.group("unit").lower()
         if unit.startswith(("time", "hour")):
             return sent + timedelta(hours=n)
-        if unit.startswith("minut"):
+        if unit.startswith(("minut", "min")):
             return sent + timedelta(minutes=n)
+        if unit.startswith(("døgn",)):
+            return sent + timedelta(hours=24 * n)
         weeks = unit.startswith(("uge", "uke", "week"))
-        day = sent.date() + timedelta(days=7 * n if weeks else n)
+        workdays = unit.startswith(("hverdag", "arbeidsdag", "virkedag", "business", "working", "work"))
+        if workdays:
+            day, left = sent.date(), int(n)
+            while left:
+                day += timedelta(days=1)
+                if day.weekday() < 5:
+                    left -= 1
+        else:
+            day = sent.date() + timedelta(days=int(7 * n if weeks else n))
+    elif p["end_of_week"].search(sentence):
+        friday = sent.date() + timedelta(days=4 - sent.weekday())
+        if sent.weekday() > 4 or (sent.weekday() == 4 and sent.time() >= END_OF_DAY):
+            friday += timedelta(days=7)
+        day = friday
     elif p["next_week"].search(sentence):
         day = sent.date() + timedelta(days=7 - sent.weekday() + 4)
+    elif p["overmorrow"].search(sentence):
+        day = sent.date() + timedelta(days=2)
     elif p["tomorrow"].search(sentence):
         day = sent.date() + timedelta(days=1)
+    elif (m := p["date"].search(sentence)) and (found := _date(m, p, sent)):
+        day = found
     elif m := p["weekday"].search(sentence):
         target = p["weekdays"].index(m.group(1).lower())
         ahead = (target - sent.weekday()) % 7 or 7
         day = sent.date() + timedelta(days=ahead)
+    elif p["tonight"].search(sentence):
+        day, at_time = sent.date(), EVENING
+    elif p["this_morning"].search(sentence):
+        day, at_time = sent.date(), MORNING
     elif p["today"].search(sentence):
         day = sent.date()
-    at_time = None
-    if m := p["clock"].search(sentence):
+    clocks = list(p["clock"].finditer(sentence))
+    if clocks:
+        # "mellem kl. 8 og 12", "between 8 and 10 am": due at the end of the window.
+        m = clocks[-1]
         hour, minute = int(m.group("h")), int(m.group("m") or 0)
         ampm = (m.groupdict().get("ampm") or "").lower().replace(".", "")
+        if not ampm and lang == "en":
+            ampm = next(
+                ((c.groupdict().get("ampm") or "").lower().replace(".", "") for c in clocks if c.group("ampm")), ""
+            )
         if ampm == "pm" and hour < 12:
             hour += 12
+        if ampm == "am" and hour == 12:
+            hour = 0
         if hour < 24 and minute < 60:
             at_time = time(hour, minute)
             if day is None:

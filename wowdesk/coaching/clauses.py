@@ -1,0 +1,169 @@
+"""Reading one sentence's clause structure: is it a question, and is it open or closed?
+
+A question is recognised by its word order, not only by its "?":
+- a question word first (hvad/hva/what...) asks an open question;
+- a finite verb first followed by its subject (Kan du..., Har I..., Does it...) asks a yes/no question;
+- an embedded question after fortælle/sige/vide/spørge/tell/know/check is decided by the word that opens
+  it: om/hvorvidt/whether/if ask for yes or no (closed), a question word for an answer in words (open);
+- an open prompt (Fortæl mig..., Kan du beskrive..., Walk me through...) is open;
+- a statement with "?" and a tag question (", ikke?", ", right?") are closed.
+In chat a question often has no "?": then a question word followed by a finite verb ("hvad kan jeg hjælpe
+dig med") or a verb-first clause with its subject ("can you see the blue button") still asks. Rhetorical
+questions ("Hvem kender ikke det?") are not questions; text in quotes (a UI label 'Klik på "Hvad er nyt?"')
+is masked before a sentence is read, so it is not one either.
+"""
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+
+_F = re.IGNORECASE | re.UNICODE
+# Text in quotes: UI labels, the customer's words, error messages. Its letters are masked (same length, so
+# offsets stay valid) before sentences are split and read.
+_QUOTED = re.compile(
+    r"\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|«[^»\n]{1,80}»|„[^“”\n]{1,80}[“”]|(?<![\w])['‘][^'’\n]{1,60}['’](?![\w])"
+)
+_TRAILING = " \t\r\"'”»)*~.…:;-_😊🙂😀😃😉👍🙏🤞😅❤️!"
+
+
+def mask_quotes(text: str) -> str:
+    if '"' not in text and "'" not in text and "“" not in text and "«" not in text and "„" not in text:
+        return text
+    return _QUOTED.sub(lambda m: m.group()[0] + "_" * (len(m.group()) - 2) + m.group()[-1], text)
+
+
+def _words(words) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+@dataclass(slots=True)
+class ClauseRules:
+    interjections: re.Pattern
+    connectors: re.Pattern
+    question_word: re.Pattern
+    wh_verb: re.Pattern
+    v1: re.Pattern
+    open_prompt: re.Pattern
+    embedded: re.Pattern
+    yes_no: re.Pattern
+    subordinate: re.Pattern
+    tag: re.Pattern
+    rhetorical: re.Pattern
+    greeting_prefix: re.Pattern
+    exclamative: re.Pattern
+    v2_connectors: bool
+    adverb_first: re.Pattern
+
+
+def _clause_rules(lang: str) -> ClauseRules:
+    L = lexicon
+    wh = _words(L.QUESTION_WORDS[lang])
+    finite = L.FINITE_VERBS[lang]
+    subjects = L.SUBJECTS[lang]
+    prompts = "|".join(L.OPEN_PROMPTS[lang])
+    skip = {
+        "da": r"mig|os|lige|gerne|venligst|evt\.?|eventuelt|måske|også|bare|lidt|mere|noget|nærmere|så",
+        "nb": r"meg|oss|bare|gjerne|kanskje|også|litt|mer|noe|nærmere|så|vennligst",
+        "en": r"me|us|please|kindly|just|a bit|a little|more|also|quickly",
+    }[lang]
+    complementizer = f"(?P<yn>{L.YES_NO_COMPLEMENTIZERS[lang]})|(?P<wh>{wh})"
+    greetings = {"da": "hej|hejsa|hallo|goddag|dav|hey|hi", "nb": "hei|heisann|hallo|hey|hi", "en": "hi|hello|hey"}
+    exclamative = {
+        "da": r"hvor (?:er|var) (?:det|den) (?:dog |da |bare |også )?\w+|hvor \w+(?:t|e)$|sikke",
+        "nb": r"så \w+$|hvor (?:er|var) (?:det|den) \w+",
+        "en": r"how \w+$|what an? \w+$|how (?:very |really )?\w+ (?:for you|of you|of them)",
+    }[lang]
+    return ClauseRules(
+        interjections=re.compile(rf"^(?:(?:{L.INTERJECTIONS[lang]})(?![\w'])[\s,.!:;–—-]*)+", _F),
+        connectors=re.compile(rf"^(?:(?:{L.CONNECTORS[lang]})(?![\w'])[\s,]*)+", _F),
+        question_word=re.compile(wh + r"(?![\w'])", _F),
+        wh_verb=re.compile(
+            rf"{wh}(?:\s+(?!(?:{subjects})\b)\w+)?\s+(?:{finite}|\w+(?:er|es|ede|te|ar|s|ed))\b(?!\s+(?:at|to)\b)", _F
+        ),
+        v1=re.compile(rf"(?:{finite})\s+(?:ikke\s+|not\s+|n't\s+)?(?:{subjects})(?![\w'])", _F),
+        open_prompt=re.compile(rf"(?:{prompts})(?![\w'])", _F),
+        embedded=re.compile(
+            rf"\b(?:{L.EMBEDDING_VERBS[lang]})(?:\s+(?:{skip}))*(?:\s+[\w-]+){{0,2}}?\s*[,:]?\s*(?:{complementizer})\b",
+            _F,
+        ),
+        yes_no=re.compile(rf"(?:{L.YES_NO_COMPLEMENTIZERS[lang]})\b", _F),
+        subordinate=re.compile(r"^" + _words(L.SUBORDINATE[lang]) + r"\b", _F),
+        tag=re.compile(L.TAG_QUESTION[lang], _F),
+        rhetorical=re.compile(r"^(?:" + "|".join(L.RHETORICAL[lang]) + ")", _F),
+        greeting_prefix=re.compile(rf"^(?:{greetings[lang]})\b[\s,!]*(?:[\w-]+[\s,!]+)??(?=(?:{wh}|{finite})\b)", _F),
+        exclamative=re.compile(rf"^(?:{exclamative})", _F),
+        v2_connectors=lang in ("da", "nb"),
+        adverb_first=re.compile(r"^(?:(?:og|men|jamen)\s+)?(?:så|nu|nå|altså|da)\b", _F),
+    )
+
+
+CLAUSE_RULES = {lang: _clause_rules(lang) for lang in lexicon.LANGUAGES}
+
+
+def _strip(pattern: re.Pattern, text: str) -> str:
+    m = pattern.match(text)
+    return text[m.end() :] if m else text
+
+
+def _embedded_kind(text: str, r: ClauseRules, start: int = 0) -> str | None:
+    m = r.embedded.search(text, start)
+    if not m:
+        return None
+    return "closed" if m.group("yn") else "open"
+
+
+def analyse_question(sentence: str, r: ClauseRules) -> tuple[str | None, str | None, str]:
+    """(kind, form, core) of one (masked) sentence: kind open/closed/None; form wh, prompt, embedded, v1,
+    declarative or tag; core the clause read (without interjections, connectors and leading phrases)."""
+    s = sentence.strip()
+    end = s.rstrip(_TRAILING)
+    has_q = s.rstrip(" \t\"'”»)😊🙂😀😃😉👍🙏🤞😅").endswith("?")
+    body = _strip(r.interjections, s)
+    if not body:
+        return None, None, ""
+    core = _strip(r.connectors, body)
+    core = _strip(r.interjections, core)
+    if has_q:
+        if r.rhetorical.match(core):
+            return None, None, core
+        if r.tag.search(s):
+            return "closed", "tag", core
+        clauses = core.split(",")
+        first = clauses[0].strip()
+        if (
+            len(clauses) > 1
+            and (r.subordinate.match(first) or len(first.split()) <= 2)
+            and not r.question_word.match(first)
+            and not r.v1.match(first)
+        ):
+            # "Hvis du logger ind, hvad ser du?" / "Anna, what do you see?": the question is the next clause.
+            core = _strip(r.connectors, ",".join(clauses[1:]).strip())
+        core = _strip(r.greeting_prefix, core)
+        if r.question_word.match(core):
+            return "open", "wh", core
+        if r.open_prompt.match(core):
+            return (_embedded_kind(core, r, 0) or "open"), "prompt", core
+        if kind := _embedded_kind(core, r):
+            return kind, "embedded", core
+        # Verb first only counts when no adverb comes before it: in Danish and Norwegian "Så/Nu kan du...?"
+        # has the verb second (a statement with "?", which checks understanding), unlike "Og kan du...?".
+        if r.v1.match(core) and not (r.v2_connectors and r.adverb_first.match(body)):
+            return "closed", "v1", core
+        return "closed", "declarative", core
+    # No question mark: open prompts ("Fortæl mig, hvad der skete.") and, in chat, word order.
+    if r.open_prompt.match(core):
+        return (_embedded_kind(core, r, 0) or "open"), "prompt", core
+    if end != s.rstrip(" \t\"'”»)😊🙂😀😃😉👍🙏🤞😅") or s.rstrip().endswith((".", "!", ":")):
+        return None, None, core
+    # In Danish and Norwegian "Så kan du se den" is a statement (verb second); only "og" keeps verb-first.
+    chat = _strip(r.greeting_prefix, body if r.v2_connectors else core)
+    if r.v2_connectors and chat[:3].lower() == "og ":
+        chat = chat[3:]
+    if r.exclamative.match(chat) or r.rhetorical.match(chat):
+        return None, None, chat
+    if r.question_word.match(chat) and r.wh_verb.match(chat):
+        return "open", "wh", chat
+    if r.v1.match(chat):
+        return (_embedded_kind(chat, r) or "closed"), "v1", chat
+    return None, None, chat

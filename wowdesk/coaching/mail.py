@@ -1,0 +1,74 @@
+"""The structure of an e-mail reply, checked beside the BALA path.
+
+BALA is for dialogue; an e-mail answers in one go (the seed article says mail needs its own model). The
+last agent e-mail of a conversation is checked for: a greeting with the customer's name, an
+acknowledgement of the matter or the feeling, the answer or the next step with a time, one clear question
+or an invitation to answer, and a closing line before the signature.
+"""
+
+import re
+
+_F = re.IGNORECASE | re.UNICODE
+_NAME_GREETING = re.compile(
+    r"^\s*(?i:hej|hejsa|kære|hei|heisann|kjære|hi|hello|dear|goddag|god dag|god morgen|good morning|"
+    r"good afternoon|hallo)[\s,]+(?:(?i:mr|mrs|ms|miss|dr|hr|fru)\.?\s+)?(?!(?i:og|and|igen|again|there|alle|all)\b)"
+    r"[A-ZÆØÅ][\w-]+",
+    re.UNICODE,
+)
+_ACKNOWLEDGES = {
+    "da": r"tak for (?:din|jeres|dit|det|svaret|mailen|beskeden|henvendelsen|tålmodigheden|at du|fordi)|tak fordi|"
+    r"beklager|undskyld|jeg kan (?:godt )?se,? (?:at|på)|det er (?:ærgerligt|beklageligt|kedeligt|træls)|"
+    r"jeg har (?:læst|set på|kigget på) (?:din|jeres|sagen)|det lyder|hvor er det|jeg forstår,? at",
+    "nb": r"takk for (?:din|deres|ditt|det|svaret|e-posten|eposten|meldingen|henvendelsen|tålmodigheten|at du|raskt|"
+    r"utfyllende)|beklager|unnskyld|jeg kan (?:godt )?se,? (?:at|på)|det er (?:leit|kjipt|beklagelig|dumt)|"
+    r"jeg har (?:lest|sett på|kikket på) (?:din|deres|saken)|det høres|så (?:leit|kjipt|dumt|kjedelig)|jeg forstår at",
+    "en": r"thank(?:s| you) for|sorry|apologi[sz]e|i can see (?:that|from)|i(?:'ve| have) (?:read|looked (?:at|into))|"
+    r"that sounds|i understand (?:that|how)|how frustrating|i appreciate",
+}
+_INVITES = {
+    "da": r"skriv (?:endelig|gerne|bare|til os)|du er (?:meget |altid )?velkommen til at|vend (?:endelig |gerne )?tilbage|"
+    r"hvis du har (?:flere|andre|yderligere) spørgsmål|lad (?:mig|os) (?:endelig )?vide|svar (?:gerne|bare|endelig) på|"
+    r"send (?:mig|os) (?:gerne|endelig|bare)|kontakt (?:mig|os) (?:endelig|gerne)|giv (?:mig|os) (?:gerne )?besked|"
+    r"ring (?:endelig|gerne) til",
+    "nb": r"skriv (?:gjerne|bare|til oss)|du er (?:hjertelig |alltid )?velkommen til å|ta (?:gjerne )?kontakt|"
+    r"hvis du har (?:flere|andre|ytterligere) spørsmål|gi (?:meg|oss) (?:gjerne |bare )?beskjed|svar (?:gjerne|bare) på|"
+    r"send (?:meg|oss) (?:gjerne|bare)|ring (?:gjerne|oss)|bare si fra|si (?:gjerne )?fra",
+    "en": r"let (?:me|us) know|feel free|do(?:n't| not) hesitate|reply to this|just reply|get back to (?:me|us)|"
+    r"if you have any (?:other |further |more )?questions|please (?:send|reply|contact|call|write)|give (?:me|us) a call|"
+    r"drop (?:me|us) a line|reach out",
+}
+_CLOSING_LINE = {
+    "da": r"hav en|god (?:dag|weekend|aften|jul|sommer|bedring)|på forhånd tak|vi ses|pas på dig|ønsker dig|"
+    r"fortsat god|held og lykke|rigtig god",
+    "nb": r"ha en|god (?:dag|helg|kveld|jul|sommer|bedring)|på forhånd takk|vi ses|ønsker deg|fortsatt (?:fin|god)|"
+    r"lykke til|riktig god",
+    "en": r"have a|enjoy|take care|all the best|best of luck|good luck|thanks again|speak soon|looking forward|"
+    r"many thanks|thank you again|best wishes|kind regards|have a (?:good|nice|great|lovely)",
+}
+ACKNOWLEDGES = {lang: re.compile(p, _F) for lang, p in _ACKNOWLEDGES.items()}
+INVITES = {lang: re.compile(p, _F) for lang, p in _INVITES.items()}
+CLOSING_LINE = {lang: re.compile(p, _F) for lang, p in _CLOSING_LINE.items()}
+_MAIL_START = re.compile(r"^\s*(?:kære|kjære|dear)\b", _F)
+
+
+def looks_like_mail(turns: list[dict], rules) -> bool:
+    """No channel given: an agent turn that opens with "Kære/Dear" or ends with a signature is an e-mail."""
+    for turn in turns:
+        if turn["speaker"] == "agent" and (_MAIL_START.match(turn["text"]) or rules.signature.search(turn["text"])):
+            return True
+    return False
+
+
+def check_mail(turn, rules, lang: str) -> dict:
+    body = turn.text[: turn.body_end]
+    sentences = [s for s in turn.sentences if s.text.strip()]
+    last = sentences[-1].text if sentences else ""
+    closing = any(s.phase == "closing" for s in sentences) or bool(CLOSING_LINE[lang].search(last))
+    codes = {f["code"] for f in turn.findings}
+    return {
+        "greeting_name": bool(_NAME_GREETING.match(body)),
+        "acknowledges": bool(ACKNOWLEDGES[lang].search(body)) or "acknowledgement" in codes,
+        "answer_or_next_step": turn.solution or bool(turn.promises) or "solution" in turn.phases,
+        "invites_reply": bool(turn.questions) or bool(INVITES[lang].search(body)),
+        "closing": closing,
+    }

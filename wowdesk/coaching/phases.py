@@ -1,0 +1,113 @@
+"""BALA phases decoded over the whole conversation, not turn by turn.
+
+Most sentences have their phase whatever the context: a greeting, an open question (need), an instruction,
+a thing done, a cause or a promise (solution), the closing question or a farewell (closing). A closed
+question does not: "Så du har fået låst din telefon op?" confirms the solution after one was given and the
+customer said it works, while "Så du kan ikke komme videre?" after the customer described the problem
+confirms the need. So each closed question gets a score per phase it may have (need, need_accept,
+solution_accept) from its form (verb first: gathering facts; a statement with "?", "så...", a tag:
+checking understanding; "virker det nu?": checking a result), and the customer's replies add evidence
+(the turn before: a problem described, or "det virker"; the turn after: "ja", "det virker nu").
+
+The decoder is a small state model (Viterbi) over the agent turns. Its state is the turn's phase plus
+whether a solution has been given: a solution can only be confirmed after one, and going back to the need
+after a solution costs a little, so the best path over the whole conversation decides.
+"""
+
+from itertools import product
+
+PHASES = ("greeting", "need", "need_accept", "solution", "solution_accept", "closing")
+PHASE_RANK = {name: rank for rank, name in enumerate(PHASES)}
+PHASE_RANK["other"] = -1
+BACK_TO_NEED = -0.6  # a need question after a solution: possible (a new need), less likely
+CUSTOMER_WORKS_BEFORE = 1.6
+CUSTOMER_WORKS_AFTER = 1.0
+CUSTOMER_YES_AFTER = 0.3
+CUSTOMER_DESCRIBED = 0.4
+
+
+def _turn_phase(phases: list) -> str:
+    main = [p for p in phases if p and p != "greeting"]
+    if main:
+        return max(main, key=PHASE_RANK.__getitem__)
+    return "greeting" if "greeting" in phases else "other"
+
+
+def _options(turn, rules, before: str | None, after: str | None):
+    """(score, phases per sentence, gives a solution, needs an earlier solution) for each reading."""
+    fixed = [s.fixed for s in turn.sentences]
+    ambiguous = [i for i, s in enumerate(turn.sentences) if s.options]
+    if not ambiguous:
+        return [(0.0, fixed, turn.solution, False)]
+    if len(ambiguous) > 2:
+        # Only the last two closed questions are weighed; earlier ones take their best reading alone.
+        for i in ambiguous[:-2]:
+            s = turn.sentences[i]
+            fixed[i] = max((p for p in s.options if p != "solution_accept"), key=s.options.get)
+        ambiguous = ambiguous[-2:]
+    works_before = bool(before and rules.customer_works.search(before))
+    works_after = bool(after and rules.customer_works.search(after))
+    yes_after = bool(after and rules.customer_yes.search(after))
+    described = bool(before and (rules.customer_problem.search(before) or len(before.split()) > 12))
+    out = []
+    for choice in product(*(turn.sentences[i].options.items() for i in ambiguous)):
+        phases = list(fixed)
+        score = 0.0
+        needs_solution = False
+        for i, (phase, base) in zip(ambiguous, choice, strict=True):
+            phases[i] = phase
+            score += base
+            last = i == ambiguous[-1]
+            if phase == "solution_accept":
+                # An earlier solution in the same turn ("Jeg har låst den op. Virker det nu?") is enough.
+                if not any(p == "solution" for p in phases[:i]):
+                    needs_solution = True
+                if works_before:
+                    score += CUSTOMER_WORKS_BEFORE
+                if last and works_after:
+                    score += CUSTOMER_WORKS_AFTER
+                if last and yes_after:
+                    score += CUSTOMER_YES_AFTER
+            elif phase == "need_accept":
+                if described:
+                    score += CUSTOMER_DESCRIBED
+                if last and yes_after:
+                    score += CUSTOMER_YES_AFTER
+        out.append((score, phases, turn.solution, needs_solution))
+    return out
+
+
+def decode(turns, rules, before: dict, after: dict) -> None:
+    """Set each turn's `phase`, `phases` (per sentence, in order) and each sentence's `phase`."""
+    if not turns:
+        return
+    # Viterbi over (turn, solution given so far): best score and back pointer per state.
+    best = {False: (0.0, None, None)}  # state -> (score, previous state, option)
+    history = []
+    for turn in turns:
+        options = _options(turn, rules, before.get(turn.index), after.get(turn.index))
+        nxt: dict = {}
+        for state, (score, _prev, _opt) in best.items():
+            for option in options:
+                gain, phases, gives_solution, needs_solution = option
+                if needs_solution and not state:
+                    continue
+                total = score + gain
+                if state and any(p in ("need", "need_accept") for p in phases) and not gives_solution:
+                    total += BACK_TO_NEED
+                new_state = state or gives_solution or any(p == "solution" for p in phases)
+                if new_state not in nxt or total > nxt[new_state][0]:
+                    nxt[new_state] = (total, state, option)
+        if not nxt:  # cannot happen (an option without solution_accept always exists), but never lose a turn
+            nxt = {st: (sc, st, options[0]) for st, (sc, _p, _o) in best.items()}
+        history.append(nxt)
+        best = nxt
+    state = max(best, key=lambda st: best[st][0])
+    for turn, step in zip(reversed(turns), reversed(history), strict=True):
+        _score, previous, option = step[state]
+        phases = option[1]
+        for sentence, phase in zip(turn.sentences, phases, strict=True):
+            sentence.phase = phase
+        turn.phases = [p for p in phases if p]
+        turn.phase = _turn_phase(phases)
+        state = previous
