@@ -71,7 +71,11 @@ def test_hints_for_a_clean_draft_and_an_empty_one(client, agent, ticket):
     clean = client.post(
         reverse("coaching_hints", args=[ticket.number]), {"body": "Hej Kunde. Hvad ser du på skærmen?"}
     ).content.decode()
-    assert "Nothing to add" in clean
+    assert "<mark" not in clean, "no word to improve"
+    assert "Godt åbent spørgsmål" in clean
+    # The conversation is not done: the hints say what the card will say, not "nothing to add".
+    assert "Nothing to add" not in clean
+    assert "Conversation score with this reply" in clean
     assert client.post(reverse("coaching_hints", args=[ticket.number]), {"body": "  "}).content.strip() == b""
 
 
@@ -118,3 +122,45 @@ def test_summary_aggregates_and_refreshes_when_a_conversation_changes(agent, tea
 def test_notes_are_not_coached(agent, ticket):
     tickets.add_note(ticket, author=agent, body="Men jeg tror måske, kunden er sur.")
     assert services.analyze_ticket(ticket)["turns"][-1]["speaker"] == "customer"
+
+
+def test_hints_and_card_come_from_the_same_analysis(client, agent, ticket):
+    """What the composer says about a draft is what the card says once it is sent: same score, same things
+    to improve, and the card lists every word it counts."""
+    client.force_login(agent)
+    draft = "Men prøv måske at logge ud… det tror jeg hjælper."
+    page = client.post(reverse("coaching_hints", args=[ticket.number]), {"body": draft}).content.decode()
+    hints = services.draft_hints(ticket, draft)
+    assert "Nothing to add" not in page
+    assert f"Conversation score with this reply: {hints.score}" in page
+    tickets.reply(ticket, author=agent, body=draft)
+    card = services.coaching_card(ticket)
+    assert card.score == hints.score
+    assert card.improvements == hints.improvements
+    weak = [f["text"] for f in card.findings if f["code"] == "weak_word"]
+    assert weak == ["måske", "tror"], "the imperative 'prøv' is the customer's action, not a hedge"
+    assert not any("stærke ord" in s for s in card.strengths), "no praise for strong words next to weak ones"
+    card_page = client.get(reverse("coaching_card", args=[ticket.number])).content.decode()
+    assert "“måske”" in card_page
+    assert "“tror”" in card_page
+
+
+def test_an_email_ticket_gets_the_email_structure_check(client, agent, team_dk):
+    ticket = answered(
+        team_dk,
+        agent,
+        "Hej Kunde\n\nTak for din mail. Jeg har nulstillet din adgangskode, og du får en sms med en ny kode "
+        "inden for en time. Skriv endelig, hvis den ikke kommer.\n\nHav en god dag.\n\nVenlig hilsen\nMette",
+    )
+    assert ticket.channel in ("email", "web"), "web forms are answered by e-mail"
+    result = services.analyze_ticket(ticket)
+    assert result["mail"] == {
+        "greeting_name": True,
+        "acknowledges": True,
+        "answer_or_next_step": True,
+        "invites_reply": True,
+        "closing": True,
+    }
+    client.force_login(agent)
+    page = client.get(reverse("coaching_card", args=[ticket.number])).content.decode()
+    assert "✓ Greets the customer by name" in page

@@ -23,8 +23,31 @@ _F = re.IGNORECASE | re.UNICODE
 # A sentence ends at ! or ?, at a full stop followed by a capital letter or the end, or at a line break;
 # so "kl. 16", "f.eks. at" and "version 4.2" stay inside their sentence.
 _SENTENCE = re.compile(
-    r"\S[^\n]*?(?:[!?]+(?=[\s\"')]|$)|\.{1,3}(?=\s+[\"'(]?[A-ZÆØÅ]|[\s\"')]*$)|(?=\n)|$)", re.UNICODE
+    r"\S[^\n]*?(?:[!?]+(?=[\s\"')]|$)|\.{1,3}(?=\s+[\"'(]?[A-ZÆØÅ]|[\s\"')]*$)|(?=\n)|$"
+    r"|[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?=\s+\S))",
+    re.UNICODE,
 )
+# Where a sentence ends: the engine only stops at these few characters, so splitting is cheap.
+_BOUNDARY = re.compile(
+    r"[!?]+(?=[\s\"')]|$)|\.{1,3}(?=\s+[\"'(]?[A-ZÆØÅ]|[\s\"')]*$)|\n|[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?=\s+\S)"
+)
+_NOT_SPACE = re.compile(r"\S")
+
+
+def _split(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: from its first non-space character to its end mark (inclusive)."""
+    spans, position = [], 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.start() if m.group() == "\n" else m.end()
+        if first := _NOT_SPACE.search(text, position, end):
+            spans.append((first.start(), end if end > first.start() else first.end()))
+        position = m.end()
+    if first := _NOT_SPACE.search(text, position):
+        end = len(text.rstrip())
+        spans.append((first.start(), end))
+    return spans
+
+
 # A promise may be one clause of a longer sentence ("Jeg har krediteret beløbet, og du får en kreditnota").
 _CLAUSE_SPLIT = re.compile(
     r",?\s+(?:og|and|men|but|samt)\s+(?=(?:du|vi|jeg|de|den|det|der|I|dere|you|we|i|they|it|the|your|så|da|then|"
@@ -39,8 +62,9 @@ def _alt(patterns) -> str:
 
 
 def _phrases(patterns) -> str:
-    """Alternatives that must end on a word boundary ("se" must not match inside "sende")."""
-    return _alt(patterns) + r"(?!\w)"
+    """Alternatives that start at the start of a word and end on a word boundary ("se" must not match inside
+    "sende"). Checking the start first lets the engine skip every other position cheaply."""
+    return r"(?<![\w-])" + _alt(patterns) + r"(?!\w)"
 
 
 def _words(words) -> str:
@@ -80,6 +104,11 @@ class Rules:
     presumptive: re.Pattern
     signature: re.Pattern
     customer_works: re.Pattern
+    phone_greeting: re.Pattern
+    farewell: re.Pattern
+    understanding_explicit: re.Pattern
+    want: re.Pattern
+    need_statement: re.Pattern
     customer_yes: re.Pattern
     customer_problem: re.Pattern
     negation_before: re.Pattern
@@ -122,6 +151,11 @@ def _rules(lang: str) -> Rules:
         presumptive=re.compile(_phrases(L.PRESUMPTIVE[lang]), _F),
         signature=re.compile(r"^[ \t]*(?:" + L.SIGNATURE[lang] + r")\b[^\n]{0,40}$", _F | re.MULTILINE),
         customer_works=re.compile(_alt(L.CUSTOMER_WORKS[lang]), _F),
+        phone_greeting=re.compile(L.PHONE_GREETING[lang], _F),
+        farewell=re.compile(L.FAREWELL[lang], _F),
+        understanding_explicit=re.compile(_phrases(L.UNDERSTANDING[lang]), _F),
+        want=re.compile(_alt(L.WANT_QUESTION[lang]), _F),
+        need_statement=re.compile(L.NEED_STATEMENT[lang], _F),
         customer_yes=re.compile(r"^\W*" + _alt(L.CUSTOMER_YES[lang]) + r"(?!\w)", _F),
         customer_problem=re.compile(_alt(L.CUSTOMER_PROBLEM[lang]), _F),
         negation_before=re.compile(r"(?:" + L.NEGATION_SCOPE[lang] + r")\s+(?:\w+\s+){0,2}$", _F),
@@ -151,6 +185,8 @@ class Sentence:
     fixed: str | None = None  # a phase the sentence has whatever the context
     options: dict = field(default_factory=dict)  # phase -> score, for a closed question the context decides
     phase: str | None = None  # after decoding
+    greeting: bool = False  # only a greeting ("Hei Kari,")
+    holding: bool = False  # "Et øjeblik, jeg kigger på det": no solution
 
 
 def question_kind(text: str, rules: Rules | str, body: str | None = None) -> str | None:
@@ -187,14 +223,22 @@ class AgentTurn:
 
 
 def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) -> None:
-    """The phase a sentence has in any context (`fixed`), or the options a closed question leaves open."""
+    """The phase a sentence has in any context (`fixed`), or the options a closed question leaves open.
+
+    A greeting only counts in the agent's first turn (a later "Hei Kari," heads an e-mail reply)."""
     text, core = s.masked.strip(), s.core
-    if index < 2 and rules.greeting.search(text):
+    greeting = index < 2 and (
+        rules.greeting.search(text) or (index == 0 and first_turn and rules.phone_greeting.search(text))
+    )
+    if greeting and first_turn:
         s.fixed = "greeting"
+    if greeting:
         rest = rules.greeting.sub("", text, count=1).strip(" ,.!")
-        if not s.kind and len(rest) < 3:
+        if not s.kind and (len(rest) < 3 or len(rest.split()) <= 3 or rules.phone_greeting.search(text)):
+            s.greeting = True
             return
-    if rules.closing.search(text) and not (first_turn and index == 0 and s.fixed == "greeting"):
+    farewell = text.count(" ") < 16 and not (first_turn and index == 0)
+    if rules.closing.search(text) or (farewell and rules.farewell.search(core or text)):
         s.fixed = "closing"
         return
     if s.kind == "open":
@@ -204,22 +248,19 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
         if rules.suggestion.search(text) or rules.offer_question.search(core):
             s.fixed = "solution"
             return
-        options = {"need": 1.0}
-        if rules.understanding.search(text) or rules.understanding.search(core) or s.form in ("declarative", "tag"):
-            options["need_accept"] = 2.0
-        elif s.form == "embedded" or s.form == "prompt":
-            options["need_accept"] = 0.2
+        if rules.understanding_explicit.search(text):
+            s.options = {"need_accept": 3.0, "solution_accept": 0.5}
+        elif rules.want.search(core) or (s.form in ("declarative", "tag") and rules.need_statement.search(core)):
+            s.options = {"need": 1.0, "need_accept": 2.6, "solution_accept": 1.0}
+        elif rules.result_check.search(core) or rules.result_check.search(text):
+            s.options = {"need": 1.0, "need_accept": 0.5, "solution_accept": 3.0}
+        elif s.form in ("declarative", "tag"):
+            s.options = {"need": 0.5, "need_accept": 2.0, "solution_accept": 1.5}
         else:
-            options["need_accept"] = 0.3
-        if rules.result_check.search(core) or rules.result_check.search(text):
-            options["solution_accept"] = 2.5
-        else:
-            options["solution_accept"] = 1.2 if s.form in ("declarative", "tag") else 0.8
-        s.options = options
-        return
-    if s.fixed == "greeting":
+            s.options = {"need": 2.0, "need_accept": 0.5, "solution_accept": 2.2}
         return
     if rules.not_solution.search(core):
+        s.holding = True
         return
     if rules.imperative.match(core) or rules.solution.search(text):
         s.fixed = "solution"
@@ -231,8 +272,8 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
     masked = mask_quotes(body)
     clause_rules = CLAUSE_RULES[lang]
     sentences = []
-    for m in _SENTENCE.finditer(masked):
-        s = Sentence(m.start(), m.end(), body[m.start() : m.end()], m.group())
+    for start, end in _split(masked):
+        s = Sentence(start, end, body[start:end], masked[start:end])
         s.kind, s.form, s.core = analyse_question(s.masked, clause_rules)
         sentences.append(s)
     findings: list[dict] = []
@@ -256,6 +297,9 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
         if not s.kind:
             offset = s.start + (len(s.text) - len(s.text.lstrip()))
             for part in _clauses(s.masked.strip(), offset):
+                # An instruction to the customer ("Ring til os i morgen") is not our promise.
+                if rules.imperative.match(_strip_lead(part[2], lang)):
+                    continue
                 if is_promise(part[2], lang):
                     promises.append((part[0], part[1], body[part[0] : part[1]]))
                     if s.fixed is None:
@@ -272,7 +316,29 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
             )
     _scan_words(masked, body, rules, lang, findings, question_spans, imperative_spans, sentences)
     findings.sort(key=lambda f: (f["start"], f["end"]))
+    if not questions and not solution:
+        # A turn without questions that says something of substance answers the customer: an explanation,
+        # a status, a rule, an offer. Holding ("Et øjeblik"), thanks, a greeting or only an acknowledgement
+        # does not.
+        feelings = [(f["start"], f["end"]) for f in findings if f["code"] in ("acknowledgement", "risky_agreement")]
+        for s in sentences:
+            if s.fixed or s.greeting or s.holding:
+                continue
+            words = len(s.core.split())
+            lead = s.start + len(s.text) - len(s.text.lstrip())
+            # A sentence that opens with the customer's feeling ("Hvor er det frustrerende at...") acknowledges.
+            if any(a <= lead + 12 and b > lead for a, b in feelings):
+                continue
+            if words >= 3:
+                s.fixed = "solution"
+                solution = True
     return AgentTurn(index, text, len(body), sentences, findings, questions, promises, solution, first_turn)
+
+
+def _strip_lead(text: str, lang: str) -> str:
+    r = CLAUSE_RULES[lang]
+    text = r.interjections.sub("", text, count=1)
+    return r.connectors.sub("", text, count=1)
 
 
 def _clauses(sentence: str, offset: int):
@@ -308,6 +374,16 @@ def _scan_words(masked, body, rules, lang, findings, question_spans, imperative_
             findings.append(_finding(code, start, end, word, SCAN_POLARITY[code], lang))
 
 
+_CUSTOMER_DID = re.compile(
+    r"(?:\b(?:du|dere|you)\s+(?:har\s+|have\s+|'ve\s+|had\s+)?(?:\w+\s+)?|\b(?:har|have|did|do|hadde|havde)\s+(?:du|dere|you|i)\s+(?:\w+\s+)?"
+    r"|\b(?:prøvede|prøvde|tried)\s+(?:du|you)\s+)$",
+    re.IGNORECASE,
+)
+
+
+_HEDGES = frozenset(("måske", "kanskje", "maybe", "perhaps", "muligvis", "muligens", "possibly"))
+
+
 def _weak_is_fine(masked: str, start: int, end: int, rules: Rules, sentences) -> bool:
     """A negated weak word ("du behøver ikke prøve") and an instruction to the customer to retry ("Prøv igen
     senere", "Log out and try again") are not the agent hedging."""
@@ -321,6 +397,9 @@ def _weak_is_fine(masked: str, start: int, end: int, rules: Rules, sentences) ->
         return True
     word = masked[start:end].lower()
     if word in ("prøv", "prøv'"):  # da/nb imperative: the customer's action
+        return True
+    if _CUSTOMER_DID.search(before[-25:]) and word not in _HEDGES:
+        # "Har du prøvet...?", "Have you tried...?", "selv om du trodde": the customer's action or belief
         return True
     if word == "try":
         previous = before.rstrip().rsplit(None, 1)
@@ -452,9 +531,19 @@ def _conversation(agent_turns: list[AgentTurn], questions: dict) -> tuple[dict, 
     findings = []
     if not agent_turns:
         return bala, findings
-    if bala["solution"] and (not bala["need_accept"] or first["need_accept"] > first["solution"]):
+    turn_phases = [agent.phase for agent in agent_turns]
+    first_solution = next((i for i, p in enumerate(turn_phases) if p in ("solution", "solution_accept")), None)
+    first_need_accept = next((i for i, p in enumerate(turn_phases) if p == "need_accept"), None)
+    if first_solution is not None and (first_need_accept is None or first_need_accept > first_solution):
         findings.append("solution_before_need_accept")
-    if bala["solution"] and not any(p == "solution_accept" and i > first["solution"] for i, p in enumerate(timeline)):
+    # The last turn that gives a solution must be checked afterwards: a new solution after a check needs its
+    # own check (a promise inside the closing turn is not a new solution).
+    last_solution = max((i for i, p in enumerate(turn_phases) if p == "solution"), default=None)
+    if last_solution is None and bala["solution"]:
+        last_solution = min(i for i, agent in enumerate(agent_turns) if "solution" in agent.phases)
+        if agent_turns[last_solution].phase == "solution_accept":
+            last_solution = None
+    if last_solution is not None and "solution_accept" not in turn_phases[last_solution + 1 :]:
         findings.append("no_solution_accept")
     if "greeting" not in agent_turns[0].phases:
         findings.append("no_greeting")
@@ -506,7 +595,8 @@ def _assess(lang, bala, conversation_findings, findings, agent_turns, questions)
         achieved.append("in_order")
     if codes.get("acknowledgement"):
         achieved.append("acknowledgement")
-    if codes.get("strong_word"):
+    if codes.get("strong_word") and not codes.get("weak_word"):
+        # Praise for strong words only when no weak word takes it back.
         achieved.append("strong_words")
     score = POINTS["base"] + sum(POINTS[a] for a in achieved)
     problems = {c: n for c, n in codes.items() if c in PENALTY}

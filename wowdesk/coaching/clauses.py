@@ -24,6 +24,7 @@ _F = re.IGNORECASE | re.UNICODE
 _QUOTED = re.compile(
     r"\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|«[^»\n]{1,80}»|„[^“”\n]{1,80}[“”]|(?<![\w])['‘][^'’\n]{1,60}['’](?![\w])"
 )
+_EMOJI = "[\\s\U0001f300-\U0001faff\u2600-\u27bf\ufe0f]"
 _TRAILING = " \t\r\"'”»)*~.…:;-_😊🙂😀😃😉👍🙏🤞😅❤️!"
 
 
@@ -52,6 +53,8 @@ class ClauseRules:
     rhetorical: re.Pattern
     greeting_prefix: re.Pattern
     exclamative: re.Pattern
+    wh_subject: re.Pattern
+    ask_frame: re.Pattern
     v2_connectors: bool
     adverb_first: re.Pattern
 
@@ -62,6 +65,7 @@ def _clause_rules(lang: str) -> ClauseRules:
     finite = L.FINITE_VERBS[lang]
     subjects = L.SUBJECTS[lang]
     prompts = "|".join(L.OPEN_PROMPTS[lang])
+    imperatives = "|".join(L.IMPERATIVES[lang])
     skip = {
         "da": r"mig|os|lige|gerne|venligst|evt\.?|eventuelt|måske|også|bare|lidt|mere|noget|nærmere|så",
         "nb": r"meg|oss|bare|gjerne|kanskje|også|litt|mer|noe|nærmere|så|vennligst",
@@ -75,13 +79,19 @@ def _clause_rules(lang: str) -> ClauseRules:
         "en": r"how \w+$|what an? \w+$|how (?:very |really )?\w+ (?:for you|of you|of them)",
     }[lang]
     return ClauseRules(
-        interjections=re.compile(rf"^(?:(?:{L.INTERJECTIONS[lang]})(?![\w'])[\s,.!:;–—-]*)+", _F),
+        interjections=re.compile(
+            rf"^{_EMOJI}*(?:(?:{L.INTERJECTIONS[lang]})(?![\w'])[\s,.!:;–—\-\U0001F300-\U0001FAFF\u2600-\u27BF]*)*", _F
+        ),
         connectors=re.compile(rf"^(?:(?:{L.CONNECTORS[lang]})(?![\w'])[\s,]*)+", _F),
         question_word=re.compile(wh + r"(?![\w'])", _F),
         wh_verb=re.compile(
             rf"{wh}(?:\s+(?!(?:{subjects})\b)\w+)?\s+(?:{finite}|\w+(?:er|es|ede|te|ar|s|ed))\b(?!\s+(?:at|to)\b)", _F
         ),
-        v1=re.compile(rf"(?:{finite})\s+(?:ikke\s+|not\s+|n't\s+)?(?:{subjects})(?![\w'])", _F),
+        v1=re.compile(
+            rf"(?:{finite}|(?!{imperatives}\b)\w+er(?=\s+\w+(?:en|et|ene|erne)\b))\s+(?:ikke\s+|not\s+|n't\s+)?"
+            rf"(?:{subjects}|\w+(?:en|et|ene|erne)(?=\s)|(?-i:[A-ZÆØÅ])\w+)(?![\w'])",
+            _F,
+        ),
         open_prompt=re.compile(rf"(?:{prompts})(?![\w'])", _F),
         embedded=re.compile(
             rf"\b(?:{L.EMBEDDING_VERBS[lang]})(?:\s+(?:{skip}))*(?:\s+[\w-]+){{0,2}}?\s*[,:]?\s*(?:{complementizer})\b",
@@ -91,8 +101,16 @@ def _clause_rules(lang: str) -> ClauseRules:
         subordinate=re.compile(r"^" + _words(L.SUBORDINATE[lang]) + r"\b", _F),
         tag=re.compile(L.TAG_QUESTION[lang], _F),
         rhetorical=re.compile(r"^(?:" + "|".join(L.RHETORICAL[lang]) + ")", _F),
-        greeting_prefix=re.compile(rf"^(?:{greetings[lang]})\b[\s,!]*(?:[\w-]+[\s,!]+)??(?=(?:{wh}|{finite})\b)", _F),
+        greeting_prefix=re.compile(
+            rf"^(?:{greetings[lang]})\b[\s,!]*(?:(?!(?:{subjects})\b)[\w-]+[\s,!]+)??(?=(?:{wh}|{finite})\b)", _F
+        ),
         exclamative=re.compile(rf"^(?:{exclamative})", _F),
+        ask_frame=re.compile(
+            r"^(?:(?:må|kan|tør|får|may|can|could|might) (?:jeg|i|I|vi|we) (?:lige |bare |just )?(?:spørge|spørre|høre|ask|check)"
+            rf"|(?:{L.EMBEDDING_VERBS[lang]})\b)",
+            _F,
+        ),
+        wh_subject=re.compile(rf"{wh}\s+(?:{subjects}|der|som|that|at|to|a|an|if|om)\b", _F),
         v2_connectors=lang in ("da", "nb"),
         adverb_first=re.compile(r"^(?:(?:og|men|jamen)\s+)?(?:så|nu|nå|altså|da)\b", _F),
     )
@@ -113,6 +131,29 @@ def _embedded_kind(text: str, r: ClauseRules, start: int = 0) -> str | None:
     return "closed" if m.group("yn") else "open"
 
 
+def _question_clause(core: str, r: ClauseRules) -> str:
+    """The clause that asks, behind leading material: a lead-in with a colon ("For at vi kan hjælpe: Hvad
+    ser du?"), a condition, a fronted phrase, a name or a company ("Hvis du logger ind, hvad ser du?",
+    "Anna, what do you see?", "Hello, Westfield, how can I help?")."""
+    if ":" in core:
+        after = _strip(r.connectors, core.rsplit(":", 1)[1].strip())
+        if after and (r.question_word.match(after) or r.v1.match(after) or r.open_prompt.match(after)):
+            return after
+    clauses = core.split(",")
+    for i in range(1, min(len(clauses), 4)):
+        lead = clauses[i - 1].strip()
+        if not (r.subordinate.match(lead) or len(lead.split()) <= 4) or r.question_word.match(lead):
+            break
+        if r.v1.match(lead) and i == 1:
+            break
+        nxt = _strip(r.connectors, clauses[i].strip())
+        if r.question_word.match(nxt) or r.v1.match(nxt) or i == 1:
+            core = _strip(r.connectors, ",".join(clauses[i:]).strip())
+            if r.question_word.match(nxt) or r.v1.match(nxt):
+                break
+    return core
+
+
 def analyse_question(sentence: str, r: ClauseRules) -> tuple[str | None, str | None, str]:
     """(kind, form, core) of one (masked) sentence: kind open/closed/None; form wh, prompt, embedded, v1,
     declarative or tag; core the clause read (without interjections, connectors and leading phrases)."""
@@ -129,22 +170,33 @@ def analyse_question(sentence: str, r: ClauseRules) -> tuple[str | None, str | N
             return None, None, core
         if r.tag.search(s):
             return "closed", "tag", core
+        core = _question_clause(core, r)
+        if r.rhetorical.match(core):
+            return None, None, core
+        if r.tag.search(s):
+            return "closed", "tag", core
         clauses = core.split(",")
-        first = clauses[0].strip()
-        if (
-            len(clauses) > 1
-            and (r.subordinate.match(first) or len(first.split()) <= 2)
-            and not r.question_word.match(first)
-            and not r.v1.match(first)
-        ):
-            # "Hvis du logger ind, hvad ser du?" / "Anna, what do you see?": the question is the next clause.
-            core = _strip(r.connectors, ",".join(clauses[1:]).strip())
+        # Leading material before the question proper: a condition, a fronted phrase, a name or a company
+        # ("Hvis du logger ind, hvad ser du?", "Anna, what do you see?", "Hello, Westfield, how can I help?").
+        for i in range(1, min(len(clauses), 4)):
+            lead = clauses[i - 1].strip()
+            if not (r.subordinate.match(lead) or len(lead.split()) <= 4) or r.question_word.match(lead):
+                break
+            if r.v1.match(lead) and i == 1:
+                break
+            nxt = _strip(r.connectors, clauses[i].strip())
+            if r.question_word.match(nxt) or r.v1.match(nxt) or i == 1:
+                core = _strip(r.connectors, ",".join(clauses[i:]).strip())
+                if r.question_word.match(nxt) or r.v1.match(nxt):
+                    break
+        if r.rhetorical.match(core):
+            return None, None, core
         core = _strip(r.greeting_prefix, core)
         if r.question_word.match(core):
             return "open", "wh", core
         if r.open_prompt.match(core):
             return (_embedded_kind(core, r, 0) or "open"), "prompt", core
-        if kind := _embedded_kind(core, r):
+        if (r.v1.match(core) or r.ask_frame.match(core)) and (kind := _embedded_kind(core, r)):
             return kind, "embedded", core
         # Verb first only counts when no adverb comes before it: in Danish and Norwegian "Så/Nu kan du...?"
         # has the verb second (a statement with "?", which checks understanding), unlike "Og kan du...?".
@@ -160,9 +212,10 @@ def analyse_question(sentence: str, r: ClauseRules) -> tuple[str | None, str | N
     chat = _strip(r.greeting_prefix, body if r.v2_connectors else core)
     if r.v2_connectors and chat[:3].lower() == "og ":
         chat = chat[3:]
+    chat = _question_clause(chat, r)
     if r.exclamative.match(chat) or r.rhetorical.match(chat):
         return None, None, chat
-    if r.question_word.match(chat) and r.wh_verb.match(chat):
+    if r.question_word.match(chat) and (r.wh_verb.match(chat) or not r.wh_subject.match(chat)):
         return "open", "wh", chat
     if r.v1.match(chat):
         return (_embedded_kind(chat, r) or "closed"), "v1", chat

@@ -108,19 +108,19 @@ TAG_QUESTION = {
 GREETING = {
     "da": [
         r"^(?:hej|hejsa|hallo|goddag|god dag|god morgen|god eftermiddag|godaften|god aften|kære|davs|dav|hey|hi)\b",
-        r"(?:du (?:snakker|taler) med|mit navn er|velkommen til)",
+        r"(?:du (?:snakker|taler|skriver|chatter) med|mit navn er|velkommen til)",
         r"tak for (?:din|jeres) (?:henvendelse|mail|besked|e-mail)",
         r"tak fordi (?:du|i) (?:skriver|ringer|kontakter)",
     ],
     "nb": [
         r"^(?:hei|heisann|hallo|god morgen|god dag|goddag|god ettermiddag|god kveld|kjære|hey|hi)\b",
-        r"(?:du (?:snakker|prater) med|mitt navn er|velkommen til)",
+        r"(?:du (?:snakker|prater|skriver|chatter) med|mitt navn er|velkommen til)",
         r"takk for (?:henvendelsen|meldingen|e-posten|eposten|at du)",
         r"takk for at du tar kontakt",
     ],
     "en": [
         r"^(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening|day))\b",
-        r"(?:you(?:'re| are) (?:speaking|talking|chatting) (?:with|to)|my name is|welcome to)",
+        r"(?:you(?:'re| are) (?:speaking|talking|chatting) (?:with|to)|my name is|welcome to|you've reached)",
         r"thanks? (?:you )?for (?:contacting|getting in touch|your (?:message|email|e-mail|inquiry|enquiry)|reaching out|writing)",
     ],
 }
@@ -129,9 +129,12 @@ CLOSING = {
         r"er der (?:andet|mere|noget andet|noget mere|andre ting)",
         r"kan jeg hjælpe (?:dig |jer )?med (?:andet|mere|noget andet|noget mere)",
         r"har (?:du|i) (?:andre|flere) spørgsmål",
-        r"(?:hav|have) (?:\w+ ){0,2}?en (?:god|fortsat god|dejlig|rigtig god|fortsat rigtig god|super) (?:dag|aften|weekend|eftermiddag|jul|sommer|tur)",
+        r"(?:hav|have|ha)'? (?:\w+ ){0,2}?en (?:god|fortsat god|dejlig|rigtig god|fortsat rigtig god|super|fin|rigtig dejlig) \w+",
+        r"godnat",
+        r"var der ikke (?:mere|andet)",
+        r"^(?:noget )?(?:andet|mere)\s*\?",
         r"^god (?:weekend|aften|eftermiddag|jul|sommer)\b",
-        r"(?:^|\W)farvel\b",
+        r"\bfarvel\b",
         r"^hej hej\b",
         r"var der (?:andet|mere|noget (?:andet|mere)|andre ting)",
         r"(?:kan|må) jeg hjælpe (?:dig |jer )?med (?:andet|mere|noget andet|noget mere|yderligere)",
@@ -145,9 +148,12 @@ CLOSING = {
         r"er det noe (?:mer|annet)",
         r"kan jeg hjelpe (?:deg |dere )?med noe (?:mer|annet)",
         r"har (?:du|dere) (?:andre|flere) spørsmål",
-        r"ha en (?:\w+ )?(?:fin|god|strålende|fortsatt fin|fortsatt god|riktig god|flott|fortsatt strålende) (?:dag|kveld|helg|ettermiddag|tur|jul|sommer)",
+        r"ha(?:'| en)? (?:\w+ )?(?:fin|god|strålende|fortsatt fin|fortsatt god|riktig god|flott|fortsatt strålende|riktig fin) \w+",
+        r"god ?natt",
+        r"^(?:noe )?(?:mer|annet)\s*\?",
+        r"var det (?:ikke )?(?:noe )?(?:mer|annet)",
         r"^god (?:helg|kveld|ettermiddag|jul|sommer)\b",
-        r"(?:^|\W)(?:ha det|ha det bra|ha det godt|adjø|farvel)\b",
+        r"\b(?:ha det|ha det bra|ha det godt|adjø|farvel)\b",
         r"^hei hei\b",
         r"var det (?:noe )?(?:mer|annet)",
         r"(?:kan|får) jeg hjelpe (?:deg |dere )?med (?:noe )?(?:mer|annet)",
@@ -160,8 +166,10 @@ CLOSING = {
         r"anything else",
         r"any other questions",
         r"something else (?:i|we) can",
-        r"have a (?:\w+ )?(?:nice|good|great|lovely|wonderful|fantastic|brilliant) (?:day|evening|weekend|afternoon|one|trip|holiday)",
-        r"(?:^|\W)(?:goodbye|bye|take care|cheers for now)\b",
+        r"have a (?:\w+ )?(?:nice|good|great|lovely|wonderful|fantastic|brilliant|safe) \w+",
+        r"good ?night",
+        r"^anything else\s*\?",
+        r"\b(?:goodbye|bye|take care|cheers for now)\b",
         r"(?:is there )?(?:something|anything) more (?:i|we) can",
         r"(?:can|could|may) i help (?:you )?with anything",
         r"enjoy (?:the|your) (?:rest of|day|weekend|evening)",
@@ -170,7 +178,14 @@ CLOSING = {
 # A closed question that checks the solution worked.
 SOLUTION_ACCEPT = {
     "da": [
-        r"virker (?:det|den|appen|siden|koden|linket)",
+        r"(?<!fra )(?<!fra og med )\bnu\W*\?$",
+        r"\bdu har (?:nu )?(?:fået|modtaget)",
+        r"\b(?:virker|fungerer|kører|spiller|lyser|lader|passer|stemmer) ",
+        r"\ber (?:det|alt|den) (?:ok|okay|i orden|på plads|kommet|rigtigt nu)",
+        r"\bkom (?:den|de|det|mailen|pengene|pakken) ",
+        r"\ber (?:den|de|mailen|pengene|pakken|sms'en) kommet",
+        r"\bgik det (?:igennem|godt)",
+        r"\blykkedes det",
         r"fungerer (?:det|den)",
         r"hjalp det",
         r"løste det",
@@ -186,7 +201,14 @@ SOLUTION_ACCEPT = {
         r"kan du se (?:den|det|kreditnotaen|pakken)",
     ],
     "nb": [
-        r"fungerer (?:det|den)",
+        r"(?<!fra )\bnå\W*\?$",
+        r"\bdu har (?:nå )?(?:fått|mottatt)",
+        r"\b(?:virker|fungerer|funker|spiller|lyser|lader|passer|stemmer|går) ",
+        r"\ber (?:det|alt|den) (?:ok|greit|i orden|på plass|kommet|riktig nå)",
+        r"\bkom (?:den|de|det|e-posten|pengene|pakken) ",
+        r"\bhar (?:den|de|e-posten|pengene|pakken|sms-en) kommet",
+        r"\bgikk det (?:gjennom|bra)",
+        r"\blyktes det",
         r"virker (?:det|den)",
         r"hjalp det",
         r"løste det",
@@ -201,6 +223,11 @@ SOLUTION_ACCEPT = {
         r"ser det riktig ut",
     ],
     "en": [
+        r"(?<!from )\bnow\W*\?$",
+        r"\byou(?:'ve| have) (?:now )?(?:got|received)",
+        r"\b(?:work|suit)s? (?:for )?you\b",
+        r"\b(?:did|have) (?:it|they|the \w+) (?:arrived|come through|gone through|arrive|come)",
+        r"\bis (?:it|that|everything) (?:there|showing|ok|okay|all right|alright|better|good)",
         r"does (?:it|that|this) (?:work|help|look)",
         r"did (?:it|that|this) (?:work|help|fix|solve|sort)",
         r"is (?:it|that|everything) (?:working|ok|okay|fixed|sorted)",
@@ -385,6 +412,14 @@ IMPERATIVES = {
     "en": [
         "press",
         "click",
+        "drop",
+        "leave",
+        "bring",
+        "pop",
+        "take",
+        "put",
+        "keep",
+        "please",
         "choose",
         "go",
         "open",
@@ -436,7 +471,6 @@ WEAK_WORDS = {
         r"hvis nu": "når",
         r"muligvis": "sig det, du ved",
         r"formentlig": "sig det, du ved",
-        r"håber": "jeg sørger for",
     },
     "nb": {
         r"prøv(?:e|er|de|d|es)?": "gjør / jeg gjør det nå",
@@ -445,7 +479,6 @@ WEAK_WORDS = {
         r"hvis nå": "når",
         r"muligens": "si det du vet",
         r"antakelig": "si det du vet",
-        r"håper": "jeg sørger for",
     },
     "en": {
         r"(?:try|tries|tried|trying)": "do / I will do it now",
@@ -453,7 +486,6 @@ WEAK_WORDS = {
         r"maybe": "say what you know",
         r"perhaps": "say what you know",
         r"possibly": "say what you know",
-        r"hopefully": "I will make sure",
         r"might": "will",
     },
 }
@@ -465,94 +497,142 @@ STRONG_WORDS = {
 BUT_OPENER = {"da": r"men", "nb": r"men", "en": r"but|however"}
 RISKY_AGREEMENT = {
     "da": [
-        r"det kan jeg (?:godt |sagtens |fuldt ud )?forstå",
-        r"jeg forstår (?:dig |jer )?(?:godt|fuldstændig|helt)",
-        r"det forstår jeg (?:godt|fuldt ud)",
-        r"du har (?:helt )?ret",
+        r"det kan jeg (?:godt |sagtens |fuldt ud |rigtig godt )?forstå",
+        r"jeg forstår (?:dig |jer )?(?:godt|fuldstændig|helt|udmærket)",
+        r"det forstår jeg(?: godt| fuldt ud| udmærket| så godt)?(?=\s*[.,!;]|\s*$)",
+        r"(?:(?:da|så|der) )?har (?:du|i) (?:helt |jo |faktisk |fuldstændig )?ret(?![\w])(?! til)",
+        r"(?<!\?)(?<!om )\bdu har (?:helt |jo |fuldstændig |faktisk )?ret(?![\w])(?! til)",
+        r"jeg er (?:helt |fuldstændig )?enig",
     ],
     "nb": [
         r"det kan jeg (?:godt )?forstå",
         r"jeg forstår (?:deg |dere )?(?:godt|helt)",
-        r"det skjønner jeg (?:godt)?",
+        r"det skjønner jeg(?: godt)?",
         r"jeg skjønner (?:deg |det )?godt",
-        r"du har (?:helt )?rett",
+        r"det forstår jeg(?: godt)?(?=\s*[.,!;]|\s*$)",
+        r"(?:(?:da|så|der) )?har (?:du|dere) (?:helt |jo |faktisk )?rett(?![\w])(?! til)",
+        r"(?<!om )\bdu har (?:helt |jo |faktisk )?rett(?![\w])(?! til)",
+        r"jeg er (?:helt )?enig",
     ],
     "en": [
-        r"i (?:completely |totally |fully )?understand(?! what| how| why| if| whether)",
+        r"(?<!do )(?<!if )\bi (?:completely |totally |fully )?understand(?! what| how| why| if| whether| you correctly| correctly| you right| that right)",
         r"i can understand that",
-        r"you(?:'re| are) (?:absolutely |completely |totally )?right",
+        r"you(?:'re| are) (?:absolutely |completely |totally |quite )?right",
+        r"i (?:completely |totally |fully )?agree",
     ],
 }
 PRESUMPTIVE = {
-    # closed questions that presume what the customer did or saw
     "da": [
-        r"^har (?:du|i) (?:\w+ )?(?:prøvet|forsøgt|genstartet|tjekket|husket|slettet|opdateret)",
-        r"\beller\b(?!\s*(?:hvad|ej|ikke)\s*\?)",
+        r"^har (?:du|i) (?:\w+ )?(?!fået|modtaget|haft|været|set|hørt|bestilt|betalt|brugt|oplevet|fundet|læst|mulighed|adgang|tid)(?:\w+(?:et|t)|prøvet|forsøgt|genstartet|tjekket|husket|slettet|opdateret|skrevet|tastet|spurgt|lagt|sat|slukket|tændt)\b",
+        r"\beller\b(?!\s*(?:hvad|ej|ikke|hvordan)\s*\?)",
     ],
     "nb": [
-        r"^har (?:du|dere) (?:\w+ )?(?:prøvd|forsøkt|startet|sjekket|husket|slettet|oppdatert)",
-        r"\beller\b(?!\s*(?:hva|ikke)\s*\?)",
+        r"^har (?:du|dere) (?:\w+ )?(?!fått|mottatt|hatt|vært|sett|hørt|bestilt|betalt|brukt|opplevd|funnet|lest|mulighet|tilgang|tid)(?:\w+(?:et|t|dd|d)|prøvd|forsøkt|startet|sjekket|husket|slettet|oppdatert|skrevet|tastet|spurt|lagt|satt|skrudd|slått)\b",
+        r"\beller\b(?!\s*(?:hva|ikke|hvordan)\s*\?)",
     ],
     "en": [
-        r"^(?:have|did) you (?:\w+ )?(?:tried|try|restarted|restart|checked|check|cleared|clear|updated|update)",
-        r"\bor\b(?!\s*not\s*\?)",
+        r"^(?:have|did) you (?:\w+ )?(?!received|got|gotten|had|been|seen|heard|ordered|paid|used|noticed|found|read|booked)(?:\w+(?:ed|en)|tried|try|restart|check|clear|update|turn|cancel|put|set)\b",
+        r"\bor\b(?!\s*not\s*\?)(?!\s*(?:what|how)\b)",
     ],
 }
 PRESUMPTIVE_STATEMENT = {
-    "da": [r"det (?:der|som) (?:tit|ofte|normalt|typisk|som regel|plejer at) (?:sker|ske)", r"det plejer at være"],
-    "nb": [r"det som (?:ofte|vanligvis|normalt|typisk) skjer", r"det pleier å være"],
+    "da": [r"det,? (?:der|som),? (?:tit|ofte|normalt|typisk|som regel|plejer at) (?:sker|ske)", r"det plejer at være"],
+    "nb": [r"det,? som,? (?:ofte|vanligvis|normalt|typisk|pleier å) (?:skjer|skje)", r"det pleier å være"],
     "en": [r"what (?:usually|normally|typically|often) happens is", r"it(?:'s| is) usually"],
 }
 RULE_PHRASES = {
     "da": [
-        r"det må jeg (?:desværre )?ikke",
-        r"det kan jeg (?:desværre )?ikke tage stilling til",
-        r"(?:du|i) (?:skal|må) (?:snakke|tale|ringe) med en anden afdeling",
-        r"det er ikke (?:min afdeling|mit bord)",
-        r"det er (?:vores|firmaets) politik",
+        r"det må jeg (?:desværre )?ikke(?: \w+)*",
+        r"det (?:kan|må) (?:jeg|vi) (?:desværre )?ikke (?:\w+ ){0,3}?(?:tage stilling til|ændre på|ændre|gøre noget ved|gøre for dig|gøre|hjælpe med|oplyse|forlænge|tilbyde|refundere|love)",
+        r"det kan ikke jeg (?:\w+ ){0,2}?\w+",
+        r"(?:jeg|vi) (?:kan|må) (?:desværre )?ikke (?:oplyse|ændre|udlevere|tage stilling|refundere|give dig|hjælpe dig med)(?: \w+){0,4}",
+        r"(?:det|det her|det der) er (?:desværre )?ikke noget,? (?:jeg|vi) (?:kan|må|har lov til)(?: \w+){0,4}",
+        r"(?:du|i) (?:skal|må) (?:\w+ )?(?:snakke|tale|ringe|skrive|henvende dig|henvende jer|tage det|kontakte)(?: \w+){0,2}? (?:med|til) (?!os\b|mig\b)(?:en anden afdeling|\w+)(?: \w+){0,3}",
+        r"(?:du|i) (?:skal|må) (?:kontakte|ringe til|skrive til) (?!os\b|mig\b)\w+(?: \w+){0,3}",
+        r"\w+(?: \w+){0,3} skal du (?:snakke|tale|tage det|ringe) (?:med|til) (?!os\b|mig\b)\w+(?: \w+){0,2}",
+        r"det må (?:du|i) (?:tage|tale|snakke) (?:op )?med \w+(?: \w+){0,2}",
+        r"det er ikke (?:min afdeling|mit bord|vores bord|mit område|mit ansvar|noget vi)",
+        r"det er (?:vores|firmaets|vores faste|koncernens) (?:politik|regler|procedure)",
         r"det er ikke noget, jeg kan gøre noget ved",
-        r"det har jeg ikke lov til",
+        r"det har (?:jeg|vi) ikke lov til(?: \w+){0,3}",
+        r"(?:jeg|vi) har ikke lov til(?: \w+){0,4}",
+        r"reglerne siger(?:,? at)?(?: \w+){0,6}",
+        r"ifølge (?:reglerne|vores regler|politikken|betingelserne)(?: \w+){0,4}",
+        r"(?:det|sådan) er reglerne(?: \w+){0,4}",
+        r"det er \w+(?:s|ets|ens) regler",
+        r"det står i (?:vores |jeres )?\w*(?:betingelser|vilkår|vilkårene|betingelserne)",
+        r"det er \w+(?: \w+)?,? (?:der|som) (?:bestemmer|styrer|behandler|tager sig af)(?: \w+){0,2}",
+        r"(?:jeg|vi) har ikke adgang til(?: \w+){0,3}",
+        r"det er (?:en )?anden afdeling",
     ],
     "nb": [
-        r"det (?:har|får) jeg (?:dessverre )?ikke lov(?: til)?",
-        r"det kan jeg (?:dessverre )?ikke ta stilling til",
-        r"(?:du|dere) (?:må|skal) (?:snakke|prate|ringe) med en annen avdeling",
-        r"det er ikke (?:min avdeling|mitt bord)",
-        r"det må jeg (?:dessverre )?ikke",
-        r"det er (?:vår|firmaets) policy",
-        r"det må jeg ikke love",
+        r"det (?:har|får) (?:jeg|vi) (?:dessverre )?ikke lov(?: til)?(?: \w+){0,4}",
+        r"(?:jeg|vi) har (?:dessverre )?ikke lov til(?: \w+){0,4}",
+        r"det (?:kan|må) (?:jeg|vi) (?:dessverre )?ikke (?:\w+ ){0,3}?(?:ta stilling til|endre på|endre|gjøre noe med|gjøre for deg|gjøre|hjelpe med|oppgi|forlenge|tilby|refundere|love|oppheve)(?: \w+){0,3}",
+        r"det kan ikke jeg (?:\w+ ){0,2}?\w+",
+        r"det er ikke noe (?:jeg|vi) (?:kan|har lov til)(?: \w+){0,5}",
+        r"(?:\w+ )?er ikke noe vi (?:\w+ ){0,3}?kan ta stilling til",
+        r"(?:du|dere) (?:må|skal) (?:\w+ )?(?:snakke|prate|ringe|skrive|henvende deg|ta det|kontakte)(?: \w+){0,2}? (?:med|til) (?!oss\b|meg\b)\w+(?: \w+){0,3}",
+        r"det må (?:du|dere) ta (?:opp )?med \w+(?: \w+){0,2}",
+        r"det er ikke (?:min avdeling|mitt bord|vårt bord|mitt område|mitt ansvar)",
+        r"det er (?:en )?annen avdeling",
+        r"det er (?:vår|firmaets) (?:policy|politikk|regel|regler)",
+        r"det må jeg (?:dessverre )?ikke(?: \w+){0,2}",
+        r"reglene sier(?: at)?(?: \w+){0,6}",
+        r"ifølge (?:reglene|våre regler|vilkårene)(?: \w+){0,4}",
+        r"det er reglene(?: \w+){0,4}",
+        r"det er regelen(?: hos oss)?",
+        r"det er \w+(?:s|ets|ens) regler",
+        r"det står i (?:våre |vår )?\w*(?:vilkår|vilkårene|betingelser|kjøpsvilkårene)",
+        r"\w+ (?:er ikke mulig|refunderes ikke|dekkes ikke),? det står i(?: \w+){1,3}",
+        r"det er \w+(?: \w+)?,? (?:som|der) (?:bestemmer|styrer|behandler)(?: \w+){0,2}",
+        r"(?:jeg|vi)(?: i \w+)? har ikke tilgang til(?: \w+){0,3}",
+        r"\w+ må gjøres i \w+,? det er regelen(?: hos oss)?",
     ],
     "en": [
-        r"i(?:'m| am) (?:not allowed|not able to decide|not permitted)",
-        r"that(?:'s| is) not (?:my department|my job|up to me)",
-        r"you(?:'ll| will)? (?:have|need) to (?:talk|speak) to (?:another|a different) department",
-        r"(?:it's|it is) (?:company )?policy",
+        r"i(?:'m| am) (?:not allowed|not able to decide|not permitted|not authori[sz]ed)(?: to)?(?: \w+){0,4}",
+        r"(?:we|i) (?:are|am|'re|'m) not allowed(?: to)?(?: \w+){0,4}",
+        r"that(?:'s| is) not (?:my department|my job|up to me|my area|something (?:i|we)(?: \w+){0,3})",
+        r"(?:you(?:'ll| will)?|you) (?:have|need) to (?:talk|speak|contact|call|email|write) (?:to )?(?!us\b|me\b)(?:another department|a different department|\w+)(?: \w+){0,3}",
+        r"you(?:'ll| will) need to (?:contact|call|email|speak to|talk to) (?!us\b|me\b)\w+(?: \w+){0,3}",
+        r"(?:it's|it is|that's|that is) (?:our |company |the company's )?policy",
+        r"company policy(?: is| says)?(?: that)?(?: \w+){0,5}",
+        r"(?:our|the) (?:policy|rules?) (?:is|are|says?)(?: that)?(?: \w+){0,5}",
         r"that(?:'s| is) not something i(?:'m| am) allowed",
-        r"we can(?:'t|not) (?:really )?do anything about",
+        r"we can(?:'t|not) (?:really )?(?:do anything about|refund|change|give out|discuss|accept)(?: \w+){0,4}",
+        r"i can(?:'t|not) (?:change|refund|override|give out|discuss)(?: \w+){0,3}",
+        r"(?:that's|it's) (?:the|their) \w+(?:'s)? (?:rules|policy)",
+        r"the rules (?:say|are)(?: that)?(?: \w+){0,5}",
+        r"i don't have access to(?: \w+){0,3}",
     ],
 }
 ACKNOWLEDGEMENT = {
     "da": [
-        r"hvor (?:er det )?(?:frustrerende|irriterende|ærgerligt|træls|besværligt|kedeligt)",
-        r"det lyder (?:virkelig |rigtig )?(?:frustrerende|irriterende|ærgerligt|besværligt|træls|stressende)",
-        r"jeg kan (?:godt )?høre,? (?:at )?du er (?:frustreret|ked af det|utilfreds|irriteret|bekymret)",
-        r"(?:det er|sikke) (?:da )?(?:ærgerligt|træls|noget skidt)",
-        r"undskyld (?:ventetiden|besværet|ulejligheden)",
-        r"det er jeg (?:virkelig )?ked af",
+        r"(?:det|det her|det der|dét)\s+(?:lyder|må være|må have været|er|var)\s+(?:(?!ikke\b|not\b|never\b|aldrig\b|aldri\b)\w+\s+){0,4}?(?:ubehagelig|frustrerende|irriterende|stressende|træls|surt|sur|utrygt|utryg|svær|hårdt|hård|smertefuld|besværligt|besværlig|ærgerligt|ærgerlig|bekymrende|kedeligt|kedelig|trist|nedslående|skuffende|overraskelse|ubelejligt|ubelejlig|slemt|skidt|forfærdeligt|frygteligt|opslidende|hårdt|belastende|uheldigt|ubehageligt|stor stigning|svær tid|chokerende|pinligt|uretfærdigt|forvirrende|ærgrelse)",
+        r"(?:hvor|sikke)\s+(?:er det\s+|var det\s+|en\s+|et\s+)?(?:\w+\s+)?(?:ubehagelig|frustrerende|irriterende|stressende|træls|surt|sur|utrygt|utryg|svær|hårdt|hård|smertefuld|besværligt|besværlig|ærgerligt|ærgerlig|bekymrende|kedeligt|kedelig|trist|nedslående|skuffende|overraskelse|ubelejligt|ubelejlig|slemt|skidt|forfærdeligt|frygteligt|opslidende|hårdt|belastende|uheldigt|ubehageligt|stor stigning|svær tid|chokerende|pinligt|uretfærdigt|forvirrende|ærgrelse)",
+        r"jeg kan (?:godt )?høre,? (?:at )?du er (?:frustreret|ked af det|utilfreds|irriteret|bekymret|presset|stresset|vred)",
+        r"det er jeg (?:virkelig |rigtig |meget )?ked af",
+        r"(?:jeg er )?(?:rigtig |virkelig |meget )?ked af at høre",
+        r"det lyder som en? (?:\w+\s+){0,2}\w+",
+        r"det lyder (?:virkelig |rigtig |meget )?(?:\w+)",
     ],
     "nb": [
-        r"så (?:frustrerende|irriterende|kjipt|leit|dumt|tungvint)",
-        r"det høres (?:virkelig )?(?:frustrerende|irriterende|kjipt|leit|tungvint|stressende) ut",
-        r"jeg hører at du er (?:frustrert|lei deg|misfornøyd|irritert|bekymret)",
-        r"beklager (?:ventetiden|bryderiet)",
-        r"det er jeg (?:virkelig )?lei meg for",
-        r"det var (?:leit|kjipt|dumt) å høre",
+        r"(?:det|dette)\s+(?:høres|må være|må ha vært|er|var)\s+(?:(?!ikke\b|not\b|never\b|aldrig\b|aldri\b)\w+\s+){0,4}?(?:ubehagelig|frustrerende|irriterende|stressende|kjipt|kjip|leit|dumt|ergerlig|ergerlig|kjedelig|kjedelig|surt|tungvint|slitsomt|slitsom|utrygt|vanskelig|tøft|tung|ubeleilig|skuffende|overraskelse|bekymringsfullt|bekymret|stress|forvirrende|urettferdig|vondt|ille|lenge å vente|ubehagelig)",
+        r"\b(?:så|hvor|for en)\s+(?:\w+\s+)?(?:ubehagelig|frustrerende|irriterende|stressende|kjipt|kjip|leit|dumt|ergerlig|ergerlig|kjedelig|kjedelig|surt|tungvint|slitsomt|slitsom|utrygt|vanskelig|tøft|tung|ubeleilig|skuffende|overraskelse|bekymringsfullt|bekymret|stress|forvirrende|urettferdig|vondt|ille|lenge å vente|ubehagelig)",
+        r"(?:ubehagelig|frustrerende|irriterende|stressende|kjipt|kjip|leit|dumt|ergerlig|ergerlig|kjedelig|kjedelig|surt|tungvint|slitsomt|slitsom|utrygt|vanskelig|tøft|tung|ubeleilig|skuffende|overraskelse|bekymringsfullt|bekymret|stress|forvirrende|urettferdig|vondt|ille|lenge å vente|ubehagelig) å (?:høre|stå|få|oppleve|bli|vente|sitte|oppdage|miste)",
+        r"jeg hører at du er (?:frustrert|lei deg|misfornøyd|irritert|bekymret|stresset|sint)",
+        r"det er jeg (?:virkelig |veldig )?lei (?:meg )?for",
+        r"det var (?:leit|kjipt|dumt|trist|ille) å høre",
+        r"det høres (?:\w+\s+){0,3}ut",
     ],
     "en": [
-        r"how (?:frustrating|annoying|stressful|disappointing)",
-        r"that (?:sounds|must be|must have been) (?:really |so |very )?(?:frustrating|annoying|stressful|disappointing|inconvenient)",
-        r"i can hear (?:that )?you(?:'re| are) (?:frustrated|upset|worried|annoyed)",
-        r"i(?:'m| am) (?:so |really |very )?sorry (?:to hear|about|for the)",
+        r"(?:that|this|it)\s+(?:sounds|must be|must have been|is|was|'s)\s+(?:like\s+)?(?:a\s+|an\s+|such a\s+)?(?:(?!ikke\b|not\b|never\b|aldrig\b|aldri\b)\w+\s+){0,3}?(?:frustrating|annoying|stressful|disappointing|inconvenient|worrying|exhausting|nasty|awful|horrible|upsetting|miserable|unsettling|scary|frightening|tough|difficult|hard|stressful|unpleasant|infuriating|maddening|confusing|shame|pain|headache|surprise|worry|stress|rough|horrid|grim|distressing|alarming|unfair|gutting|rubbish)",
+        r"(?:how|what an?)\s+(?:\w+\s+)?(?:frustrating|annoying|stressful|disappointing|inconvenient|worrying|exhausting|nasty|awful|horrible|upsetting|miserable|unsettling|scary|frightening|tough|difficult|hard|stressful|unpleasant|infuriating|maddening|confusing|shame|pain|headache|surprise|worry|stress|rough|horrid|grim|distressing|alarming|unfair|gutting|rubbish)",
+        r"i can (?:see|imagine|hear) how (?:\w+\s+){0,2}?(?:frustrating|annoying|stressful|disappointing|inconvenient|worrying|exhausting|nasty|awful|horrible|upsetting|miserable|unsettling|scary|frightening|tough|difficult|hard|stressful|unpleasant|infuriating|maddening|confusing|shame|pain|headache|surprise|worry|stress|rough|horrid|grim|distressing|alarming|unfair|gutting|rubbish)",
+        r"i can hear (?:that )?you(?:'re| are) (?:frustrated|upset|worried|annoyed|stressed)",
+        r"(?:i'm |i am )?(?:so |really |very )?sorry to hear",
+        r"sorry (?:about|for) the (?:stress|trouble|worry|hassle|inconvenience)",
+        r"an? (?:\w+\s+)?(?:frustrating|annoying|stressful|disappointing|inconvenient|worrying|exhausting|nasty|awful|horrible|upsetting|miserable|unsettling|scary|frightening|tough|difficult|hard|stressful|unpleasant|infuriating|maddening|confusing|shame|pain|headache|surprise|worry|stress|rough|horrid|grim|distressing|alarming|unfair|gutting|rubbish)",
     ],
 }
 SIGNATURE = {
@@ -597,9 +677,9 @@ TIME_WORDS = {
         r"(?P<n>\d+|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv|femten|tyve|et par|halvanden)?\s*(?P<half>halv\s+)?"
         r"(?P<unit>timer?|dage?|døgn|uger?|minutter|min\.?|hverdage?|arbejdsdage?|virkedage?)(?![\w])",
         "morning": r"formiddag|tidlig|morgen tidlig|først på dagen",
-        "vague": r"om lidt|snarest|hurtigst muligt|så hurtigt som muligt|så snart",
-        "clock": r"(?:(?:kl\.?|klokken)\s*|(?:før|inden|senest|omkring|ca\.?|til|og|mellem|ved)\s+(?:kl\.?\s*)?)"
-        r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?(?!\.?\s*(?:timer?|dage?|døgn|uger?|minutter|min|måneder?|hverdage?|"
+        "vague": r"om lidt|snarest|hurtigst muligt|så hurtigt som muligt|så snart|når (?:\w+ ){0,2}(?:har|er|svarer|ved|kommer)|inden (?:han|hun|de) ",
+        "clock": r"(?:(?:kl\.?|klokken)\s*|(?:før|inden|senest|omkring|ca\.?|mellem)\s+(?:kl\.?\s*)?)"
+        r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?(?![.,]?\d|\s+\d{3}|\.?\s*(?:kr|kroner|timer?|dage?|døgn|uger?|minutter|min|måneder?|hverdage?|"
         r"arbejdsdage?|kr|%|,-|/|januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b)",
     },
     "nb": {
@@ -616,9 +696,9 @@ TIME_WORDS = {
         r"(?P<n>\d+|en|et|ett|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|tolv|femten|tjue|et par|halvannen)?\s*(?P<half>halv\s+)?"
         r"(?P<unit>timer?|dager?|døgn|uker?|minutter|min\.?|virkedager?|arbeidsdager?|hverdager?)(?![\w])",
         "morning": r"formiddag|tidlig|morgen tidlig",
-        "vague": r"om litt|snarest|så fort som mulig|så snart",
-        "clock": r"(?:(?:kl\.?|klokka|klokken)\s*|(?:før|innen|senest|rundt|ca\.?|til|og|mellom|ved)\s+(?:kl\.?\s*)?)"
-        r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?(?!\.?\s*(?:timer?|dager?|døgn|uker?|minutter|min|måneder?|virkedager?|"
+        "vague": r"om litt|snarest|så fort som mulig|så snart|når (?:\w+ ){0,2}(?:har|er|svarer|vet|kommer)|før (?:han|hun|de) ",
+        "clock": r"(?:(?:kl\.?|klokka|klokken)\s*|(?:før|innen|senest|ca\.?|mellom)\s+(?:kl\.?\s*)?)"
+        r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?(?![.,]?\d|\s+\d{3}|\.?\s*(?:kr|kroner|timer?|dager?|døgn|uker?|minutter|min|måneder?|virkedager?|"
         r"arbeidsdager?|kr|%|,-|/|januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\b)",
     },
     "en": {
@@ -635,7 +715,7 @@ TIME_WORDS = {
         r"(?P<n>\d+|an|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|a couple of|a few)?\s*"
         r"(?P<half>half an?\s+)?(?P<unit>hours?|days?|weeks?|minutes|mins?|business days?|working days?)(?![\w])",
         "morning": r"morning|first thing",
-        "vague": r"shortly|as soon as possible|asap|soon|in a moment|in a bit",
+        "vague": r"shortly|as soon as possible|asap|soon|in a moment|in a bit|when the \w+ (?:replies|answers|arrives|comes)",
         "clock": r"(?:(?:at|by|before|around|until|till|between|and|from|no later than)\s+|(?=\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)))"
         r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?"
         r"(?!\s*(?:st|nd|rd|th|of|january|february|march|april|may|june|july|august|september|october|november|december|hours?|days?|weeks?|minutes|mins?|business|working|%|/)\b)",
@@ -1064,6 +1144,10 @@ NOT_SOLUTION = {
         r"^vent lige",
         r"^jeg kan se,? at",
         r"^(?:jeg|vi) har (?:modtaget|fået) (?:din|jeres)",
+        r"^så (?:du|i) (?!kan\b|skal\b|må\b|får\b)",
+        r"^(?:selv tak|ingen årsag|det var så lidt|velbekomme|selvfølgelig|det er helt i orden)",
+        r"\bjeg (?:kigger|tjekker|ser) (?:lige )?(?:på det|efter|det)\b",
+        r"^\d+ sek\b|^(?:to|et|et par) sek(?:under)?\b|\bså slår jeg\b|^lad os (?:lige )?(?:starte|tage|kigge)\b|^vi tager \w+ først",
     ],
     "nb": [
         r"^(?:et )?(?:lite )?øyeblikk",
@@ -1074,6 +1158,10 @@ NOT_SOLUTION = {
         r"^vent litt",
         r"^jeg ser at",
         r"^(?:jeg|vi) har (?:mottatt|fått) (?:din|deres)",
+        r"^så (?:du|dere) (?!kan\b|skal\b|må\b|får\b)",
+        r"^(?:bare hyggelig|ingen årsak|selv takk|det var så lite)",
+        r"\bjeg (?:sjekker|kikker|ser) (?:bare )?(?:på det|nå|etter)\b",
+        r"^\d+ sek\b|^(?:to|et|et par) sek(?:under)?\b|\bså slår jeg\b|^la oss (?:bare )?(?:starte|ta|se)\b|^vi tar \w+ først",
     ],
     "en": [
         r"^(?:one|just a) (?:moment|second|sec|minute)",
@@ -1083,7 +1171,11 @@ NOT_SOLUTION = {
         r"^i (?:can )?see (?:that|here)",
         r"^(?:i|we)(?:'ve| have) (?:received|got) your",
         r"^bear with me",
+        r"^let's (?:do|start|take|sort|look)\b|^(?:two|2|one|1) (?:sec|secs|seconds)\b",
         r"^i(?:'ve| have) noted",
+        r"^so you (?!can\b|need to\b|should\b|just\b|will\b|'ll\b)",
+        r"^(?:you're welcome|no problem|no worries|my pleasure|not at all)",
+        r"\b(?:checking|looking into it|looking now) now\b|\bchecking now\b",
     ],
 }
 # Offers phrased as questions ("Skal jeg sende dig en ny kode?"): they present a solution.
@@ -1212,4 +1304,72 @@ CUSTOMER_PROBLEM = {
         r"\bdeclined\b",
         r"\bhasn't arrived\b",
     ],
+}
+
+# A closed question that explicitly checks the agent understood the need (whatever came before it).
+UNDERSTANDING = {
+    "da": [
+        r"hvis jeg forstår (?:dig|jer|det) (?:ret|rigtigt|korrekt)",
+        r"har jeg forstået (?:det |dig |jer )?(?:ret|rigtigt|korrekt)",
+        r"forstår jeg (?:det|dig|jer) (?:ret|rigtigt|korrekt)",
+        r"er det (?:rigtigt|korrekt) forstået",
+        r"for at være (?:helt )?sikker",
+        r"bare for at være sikker",
+        r"lige for at (?:være sikker|opsummere)",
+        r"hvis jeg skal opsummere",
+    ],
+    "nb": [
+        r"hvis jeg forstår (?:deg|dere|det) riktig",
+        r"har jeg forstått (?:det |deg |dere )?riktig",
+        r"forstår jeg (?:det|deg|dere) riktig",
+        r"er det riktig forstått",
+        r"for å være (?:helt )?sikker",
+        r"bare for å (?:være sikker|oppsummere)",
+    ],
+    "en": [
+        r"if i understand (?:you |this |that )?(?:correctly|right)",
+        r"have i understood (?:you |this |that )?(?:correctly|right)",
+        r"do i understand (?:you |this |that )?(?:correctly|right)",
+        r"am i right (?:in thinking|that)",
+        r"just to (?:confirm|be sure|check|clarify|make sure)",
+        r"to make sure i understand",
+        r"so if i(?:'ve| have) got (?:this|that|it) right",
+        r"have i got (?:this|that|it) right",
+    ],
+}
+# A closed question about what the customer wants: a need, also after a solution.
+WANT_QUESTION = {
+    "da": [
+        r"^(?:vil|ønsker|skal) du (?:gerne |stadig |fortsat |så )?(?:have|beholde|bytte|skifte|opsige|flytte|bestille|fortsætte)\b",
+        r"^vil du gerne\b",
+        r"^foretrækker du\b",
+    ],
+    "nb": [
+        r"^(?:vil|ønsker|skal) du (?:gjerne |fortsatt |likevel |da )?(?:ha|beholde|bytte|si opp|flytte|bestille|fortsette)\b",
+        r"^vil du gjerne\b",
+        r"^foretrekker du\b",
+    ],
+    "en": [
+        r"^(?:do|would) you (?:still )?(?:want|like|prefer|rather)\b",
+        r"^are you still (?:keen|looking|planning)\b",
+    ],
+}
+# Farewells: "God tur!", "Enjoy your workout!", "See you at four." (not a greeting at the start).
+FAREWELL = {
+    "da": r"^(?:og )?(?:god|godt|rigtig god|fortsat god) (?!dag\b|morgen\b|eftermiddag\b)\w+(?:\s+\w+){0,3}(?:,\s*\w+)?\W*$|(?:^|,\s*|\bog\s+)god (?!dag\b|morgen\b)\w+\W*$|^(?:vi ses|pas (?:godt )?på dig|hav det godt|god dag)\b|\bønsker (?:jeg )?(?:dig|jer) (?:en|et|god)\b|\bhej hej\b|,? og god \w+\W*$",
+    "nb": r"^(?:og )?(?:god|godt|riktig god|fortsatt god) (?!dag\b|morgen\b|ettermiddag\b)\w+(?:\s+\w+){0,3}(?:,\s*\w+)?\W*$|(?:^|,\s*|\bog\s+)god (?!dag\b|morgen\b)\w+\W*$|^(?:vi ses|ha det (?:bra|godt|fint)?|lykke til|god dag)\b|\bønsker (?:jeg )?(?:deg|dere) (?:en|et|god)\b|\bhei hei\b|,? og god \w+\W*$",
+    "en": r"^(?:enjoy|good luck|safe travels|see you|good night|take care|all the best|have a \w+ \w+|cheers|bye|goodbye|speak soon)\b|\b(?:have a (?:good|great|nice|lovely|wonderful) \w+|enjoy (?:your|the) \w+)\W*$",
+}
+# Phone openings: "Bredbånd Øst, det er Kasper.", "Castle Street Garage, Jim speaking.", "Borgerservice, goddag."
+PHONE_GREETING = {
+    "da": r"(?:^|,\s*)(?:det er|du taler med|du snakker med|du skriver med|du chatter med) (?-i:[A-ZÆØÅ])\w+|,\s*(?:goddag|god dag|hej|god morgen)\b",
+    "nb": r"(?:^|,\s*)(?:det er|du snakker med|du prater med|du skriver med|du chatter med) (?-i:[A-ZÆØÅ])\w+|,\s*(?:god dag|goddag|hei|god morgen)\b",
+    "en": r"(?-i:[A-Z])\w+ speaking\b|(?:^|,\s*)(?:this is|it's) (?-i:[A-Z])\w+(?: (?:from|at|with|here))?|,\s*(?:good morning|good afternoon|hello|hi)\b",
+}
+
+# A statement with "?" about what the customer needs or wants: it confirms the need, also after a solution.
+NEED_STATEMENT = {
+    "da": r"^(?:så |altså |og )?(?:du|i|jeres \w+|din \w+|dit \w+)\s+(?:\w+\s+)?(?:vil|trenger|har brug for|skal bruge|mangler|ønsker|skal have|vil have|kan ikke|kunne ikke|har ikke|er ikke|får ikke|fik ikke|har stadig|ikke)\b",
+    "nb": r"^(?:så |altså |og )?(?:du|dere|deres \w+|din \w+|ditt \w+)\s+(?:\w+\s+)?(?:vil|trenger|har behov for|mangler|ønsker|skal ha|vil ha|kan ikke|fikk ikke|får ikke|har ikke|er ikke|har fortsatt|ikke)\b",
+    "en": r"^(?:so |and )?(?:you|your \w+)\s+(?:\w+\s+)?(?:want|need|would like|'d like|wish|can't|cannot|couldn't|haven't|hasn't|didn't|don't|aren't|weren't|still|are still|have no|never)\b|^so you(?:'d| would) like|^so you(?:'ve| have) (?:hit|run|lost|been)",
 }

@@ -23,7 +23,7 @@ BACK_TO_NEED = -0.6  # a need question after a solution: possible (a new need), 
 CUSTOMER_WORKS_BEFORE = 1.6
 CUSTOMER_WORKS_AFTER = 1.0
 CUSTOMER_YES_AFTER = 0.3
-CUSTOMER_DESCRIBED = 0.4
+CUSTOMER_DESCRIBED = 0.6
 
 
 def _turn_phase(phases: list) -> str:

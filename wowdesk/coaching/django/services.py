@@ -54,7 +54,14 @@ IMPROVE_CODES = {
 }
 
 
-def conversation_input(messages, language: str, zone: ZoneInfo | None = None, draft: str | None = None) -> dict:
+# The ticket's channel as the coach knows it: e-mail replies get the e-mail structure check, chat and phone
+# keep BALA. Web forms are answered by e-mail; SMS and API conversations are read as chat.
+COACH_CHANNEL = {"email": "email", "web": "email", "chat": "chat", "phone": "phone", "sms": "chat", "api": None}
+
+
+def conversation_input(
+    messages, language: str, zone: ZoneInfo | None = None, draft: str | None = None, channel: str | None = None
+) -> dict:
     """The coach's input for a ticket: customer and agent messages in order (internal notes are left out).
 
     Times are given in the team's zone, so "i morgen kl. 10" falls due at 10:00 where the team works.
@@ -71,7 +78,7 @@ def conversation_input(messages, language: str, zone: ZoneInfo | None = None, dr
     ]
     if draft is not None:
         turns.append({"speaker": "agent", "text": draft, "sent_at": timezone.now().astimezone(zone).isoformat()})
-    return {"language": language, "sent_at": None, "turns": turns}
+    return {"language": language, "channel": COACH_CHANNEL.get(channel or ""), "sent_at": None, "turns": turns}
 
 
 def team_zone(ticket: Ticket) -> ZoneInfo:
@@ -82,8 +89,25 @@ def _ticket_messages(ticket: Ticket):
     return list(ticket.messages.exclude(kind=Message.Kind.NOTE).only("kind", "body_text", "created_at"))
 
 
-def analyze_ticket(ticket: Ticket) -> dict:
-    return analyze(conversation_input(_ticket_messages(ticket), ticket.language, team_zone(ticket)))
+def analyze_ticket(ticket: Ticket, draft: str | None = None) -> dict:
+    """The one analysis of a ticket's conversation (with a draft reply at its end, for live hints): the card
+    and the hints are both made from it, so they never disagree."""
+    return analyze(
+        conversation_input(_ticket_messages(ticket), ticket.language, team_zone(ticket), draft, ticket.channel)
+    )
+
+
+COUNTED_CODES = ("weak_word", "but_opener", "risky_agreement", "presumptive_question", "rule_phrase", "acknowledgement")
+
+
+def counted_findings(result: dict) -> list[dict]:
+    """Every word-level finding the score counts, in conversation order, each with its turn."""
+    return [
+        {"turn": index, "code": f["code"], "label": FINDING_LABELS[f["code"]], "text": f["text"], "advice": f["advice"]}
+        for index, turn in enumerate(result["turns"])
+        for f in turn["findings"]
+        if f["code"] in COUNTED_CODES
+    ]
 
 
 @dataclass
@@ -94,11 +118,23 @@ class Card:
     improvements: list
     promises: list
     analysed: bool
+    findings: list  # every word-level finding the score counts
+    mail: dict | None  # the e-mail structure check of the last reply (e-mail tickets)
 
 
-def coaching_card(ticket: Ticket) -> Card:
-    """The BALA path of the conversation, strengths first, then at most two things to improve."""
-    result = analyze_ticket(ticket)
+MAIL_CHECKS = [
+    ("greeting_name", _("Greets the customer by name")),
+    ("acknowledges", _("Acknowledges the matter")),
+    ("answer_or_next_step", _("Answer or next step")),
+    ("invites_reply", _("Invites an answer")),
+    ("closing", _("Closing line")),
+]
+
+
+def coaching_card(ticket: Ticket, result: dict | None = None) -> Card:
+    """The BALA path of the conversation, strengths first, then at most two things to improve, and every
+    finding the score counts."""
+    result = result if result is not None else analyze_ticket(ticket)
     analysed = any(t["speaker"] == "agent" for t in result["turns"])
     steps = [(code, label, result["bala"][code]) for code, label in BALA_STEPS]
     promises = [p for p in result["promises"]]
@@ -111,6 +147,8 @@ def coaching_card(ticket: Ticket) -> Card:
         improvements=result["improvements"][:2],
         promises=promises,
         analysed=analysed,
+        findings=counted_findings(result),
+        mail=[(label, result["mail"][code]) for code, label in MAIL_CHECKS] if result.get("mail") else None,
     )
 
 
@@ -120,11 +158,14 @@ class Hints:
     problems: list
     good: list
     suggest_closing: str | None
+    score: int  # the conversation's score once this reply is sent: what the card will show
+    improvements: list  # the card's things to improve once this reply is sent
 
 
 def draft_hints(ticket: Ticket, draft: str) -> Hints:
-    """Hints for a reply being written: what to improve, with the words marked in the draft."""
-    result = analyze(conversation_input(_ticket_messages(ticket), ticket.language, team_zone(ticket), draft=draft))
+    """Hints for a reply being written: what to improve, with the words marked in the draft. Made from the
+    same analysis the card shows once the reply is sent (the conversation with the draft at its end)."""
+    result = analyze_ticket(ticket, draft=draft)
     turn = result["turns"][-1]
     problems = [f for f in turn["findings"] if f["polarity"] == "improve"]
     good = [f for f in turn["findings"] if f["polarity"] == "good" and f["code"] != "strong_word"]
@@ -138,13 +179,19 @@ def draft_hints(ticket: Ticket, draft: str) -> Hints:
         )
         position = f["end"]
     pieces.append(escape(draft[position:]))
-    asks_closing = any(q["kind"] == "closed" and turn["phase"] == "closing" for q in turn["questions"])
     suggest = None
-    if turn["phase"] in ("solution", "solution_accept") and not asks_closing:
+    if turn["phase"] in ("solution", "solution_accept") and "no_closing_question" in result["conversation_findings"]:
         suggest = CLOSING_SUGGESTION[result["language"]]
     # Every piece is escaped above; only our own <mark> tags are added.
     marked = mark_safe("".join(pieces))  # noqa: S308
-    return Hints(marked=marked, problems=problems, good=good[:1], suggest_closing=suggest)
+    return Hints(
+        marked=marked,
+        problems=problems,
+        good=good[:1],
+        suggest_closing=suggest,
+        score=result["score"],
+        improvements=result["improvements"][:2],
+    )
 
 
 # --- summaries for leads ---------------------------------------------------------------------------
@@ -161,7 +208,9 @@ def refresh_stale(since: datetime | None = None, limit: int = 5000) -> int:
         tickets = tickets.filter(updated_at__gte=since)
     stale = tickets.filter(Q(coaching__isnull=True) | Q(coaching__analyzed_at__lt=F("updated_at")))
     stale = list(
-        stale.select_related("team").only("pk", "language", "assignee_id", "updated_at", "team__time_zone")[:limit]
+        stale.select_related("team").only("pk", "language", "channel", "assignee_id", "updated_at", "team__time_zone")[
+            :limit
+        ]
     )
     if not stale:
         return 0
@@ -177,7 +226,7 @@ def refresh_stale(since: datetime | None = None, limit: int = 5000) -> int:
     rows = []
     for ticket in stale:
         messages = by_ticket[ticket.pk]
-        result = analyze(conversation_input(messages, ticket.language, team_zone(ticket)))
+        result = analyze(conversation_input(messages, ticket.language, team_zone(ticket), channel=ticket.channel))
         counts = Counter(f["code"] for t in result["turns"] for f in t["findings"])
         counts.update(result["conversation_findings"])
         last_author = next((m.author_id for m in reversed(messages) if m.kind == Message.Kind.OUTBOUND), None)
