@@ -29,7 +29,7 @@ _SENTENCE = re.compile(
 )
 # Where a sentence ends: the engine only stops at these few characters, so splitting is cheap.
 _BOUNDARY = re.compile(
-    r"[!?]+(?=[\s\"')]|$)|\.{1,3}(?=\s+[\"'(]?[A-ZÆØÅ]|[\s\"')]*$)|\n|[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?=\s+\S)"
+    r"(?=[.!?\n\U0001F300-\U0001FAFF\u2600-\u27BF])(?:[!?]+(?=[\s\"')]|$)|\.{1,3}(?=\s+[\"'(]?[A-ZÆØÅ]|[\s\"')]*$)|\n|[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?=\s+\S))"
 )
 _NOT_SPACE = re.compile(r"\S")
 
@@ -104,6 +104,7 @@ class Rules:
     presumptive: re.Pattern
     signature: re.Pattern
     customer_works: re.Pattern
+    closing_keys: tuple
     phone_greeting: re.Pattern
     farewell: re.Pattern
     understanding_explicit: re.Pattern
@@ -151,6 +152,7 @@ def _rules(lang: str) -> Rules:
         presumptive=re.compile(_phrases(L.PRESUMPTIVE[lang]), _F),
         signature=re.compile(r"^[ \t]*(?:" + L.SIGNATURE[lang] + r")\b[^\n]{0,40}$", _F | re.MULTILINE),
         customer_works=re.compile(_alt(L.CUSTOMER_WORKS[lang]), _F),
+        closing_keys=L.CLOSING_KEYS[lang],
         phone_greeting=re.compile(L.PHONE_GREETING[lang], _F),
         farewell=re.compile(L.FAREWELL[lang], _F),
         understanding_explicit=re.compile(_phrases(L.UNDERSTANDING[lang]), _F),
@@ -238,7 +240,10 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
             s.greeting = True
             return
     farewell = text.count(" ") < 16 and not (first_turn and index == 0)
-    if rules.closing.search(text) or (farewell and rules.farewell.search(core or text)):
+    low = text.lower()
+    if any(k in low for k in rules.closing_keys) and (
+        rules.closing.search(text) or (farewell and rules.farewell.search(core or text))
+    ):
         s.fixed = "closing"
         return
     if s.kind == "open":

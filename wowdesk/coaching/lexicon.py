@@ -281,7 +281,7 @@ SOLUTION = {
         r"måden (?:du|i|man) (?:\w+ )?gør det på",
         r"sådan gør (?:du|i)",
         r"det gør (?:du|i) ved at",
-        r"(?<![?])\b(?!(?:hedder|mener|synes|tror|ved|har|er|var|kan|skal|vil|må|gør|ser)\b)\w{2,}er (?:du|i)\b(?! ikke)",
+        r"\b(?=\w{2,}er (?:du|i)\b)(?!(?:hedder|mener|synes|tror|ved|har|er|var|kan|skal|vil|må|gør|ser)\b)\w{2,}er (?:du|i)\b(?! ikke)",
         r"\b(?:så|nu|der|her|dér|bagefter|derefter|herefter|til sidst|først|derfra) (?:kan|skal|må|vil|får|finder|ser|er) (?:du|i)\b",
         r"(?:du|i) (?:kan|skal|må) (?:nu |bare |så |også |derefter |herefter )?(?:\w+e)\b",
         r"løsningen er",
@@ -303,7 +303,7 @@ SOLUTION = {
         r"måten (?:du|dere|man) (?:\w+ )?gjør det på",
         r"slik gjør (?:du|dere)",
         r"det gjør (?:du|dere) ved å",
-        r"\b(?!(?:heter|mener|synes|tror|vet|har|er|var|kan|skal|vil|må|gjør|ser)\b)\w{2,}er (?:du|dere)\b(?! ikke)",
+        r"\b(?=\w{2,}er (?:du|dere)\b)(?!(?:heter|mener|synes|tror|vet|har|er|var|kan|skal|vil|må|gjør|ser)\b)\w{2,}er (?:du|dere)\b(?! ikke)",
         r"\b(?:så|nå|der|her|deretter|etterpå|til slutt|først|derfra) (?:kan|skal|må|vil|får|finner|ser|er) (?:du|dere)\b",
         r"(?:du|dere) (?:kan|skal|må) (?:nå |bare |så |også |deretter )?(?:\w+e)\b",
         r"gjør slik",
@@ -549,7 +549,7 @@ RULE_PHRASES = {
         r"(?:det|det her|det der) er (?:desværre )?ikke noget,? (?:jeg|vi) (?:kan|må|har lov til)(?: \w+){0,4}",
         r"(?:du|i) (?:skal|må) (?:\w+ )?(?:snakke|tale|ringe|skrive|henvende dig|henvende jer|tage det|kontakte)(?: \w+){0,2}? (?:med|til) (?!os\b|mig\b)(?:en anden afdeling|\w+)(?: \w+){0,3}",
         r"(?:du|i) (?:skal|må) (?:kontakte|ringe til|skrive til) (?!os\b|mig\b)\w+(?: \w+){0,3}",
-        r"\w+(?: \w+){0,3} skal du (?:snakke|tale|tage det|ringe) (?:med|til) (?!os\b|mig\b)\w+(?: \w+){0,2}",
+        r"skal du (?:snakke|tale|tage det|ringe) (?:med|til) (?!os\b|mig\b)\w+(?: \w+){0,2}",
         r"det må (?:du|i) (?:tage|tale|snakke) (?:op )?med \w+(?: \w+){0,2}",
         r"det er ikke (?:min afdeling|mit bord|vores bord|mit område|mit ansvar|noget vi)",
         r"det er (?:vores|firmaets|vores faste|koncernens) (?:politik|regler|procedure)",
@@ -619,7 +619,7 @@ ACKNOWLEDGEMENT = {
     "nb": [
         r"(?:det|dette)\s+(?:høres|må være|må ha vært|er|var)\s+(?:(?!ikke\b|not\b|never\b|aldrig\b|aldri\b)\w+\s+){0,4}?(?:ubehagelig|frustrerende|irriterende|stressende|kjipt|kjip|leit|dumt|ergerlig|ergerlig|kjedelig|kjedelig|surt|tungvint|slitsomt|slitsom|utrygt|vanskelig|tøft|tung|ubeleilig|skuffende|overraskelse|bekymringsfullt|bekymret|stress|forvirrende|urettferdig|vondt|ille|lenge å vente|ubehagelig)",
         r"\b(?:så|hvor|for en)\s+(?:\w+\s+)?(?:ubehagelig|frustrerende|irriterende|stressende|kjipt|kjip|leit|dumt|ergerlig|ergerlig|kjedelig|kjedelig|surt|tungvint|slitsomt|slitsom|utrygt|vanskelig|tøft|tung|ubeleilig|skuffende|overraskelse|bekymringsfullt|bekymret|stress|forvirrende|urettferdig|vondt|ille|lenge å vente|ubehagelig)",
-        r"(?:ubehagelig|frustrerende|irriterende|stressende|kjipt|kjip|leit|dumt|ergerlig|ergerlig|kjedelig|kjedelig|surt|tungvint|slitsomt|slitsom|utrygt|vanskelig|tøft|tung|ubeleilig|skuffende|overraskelse|bekymringsfullt|bekymret|stress|forvirrende|urettferdig|vondt|ille|lenge å vente|ubehagelig) å (?:høre|stå|få|oppleve|bli|vente|sitte|oppdage|miste)",
+        r"(?=\w+ å )(?:ubehagelig|frustrerende|irriterende|stressende|kjipt|kjip|leit|dumt|ergerlig|ergerlig|kjedelig|kjedelig|surt|tungvint|slitsomt|slitsom|utrygt|vanskelig|tøft|tung|ubeleilig|skuffende|overraskelse|bekymringsfullt|bekymret|stress|forvirrende|urettferdig|vondt|ille|lenge å vente|ubehagelig) å (?:høre|stå|få|oppleve|bli|vente|sitte|oppdage|miste)",
         r"jeg hører at du er (?:frustrert|lei deg|misfornøyd|irritert|bekymret|stresset|sint)",
         r"det er jeg (?:virkelig |veldig )?lei (?:meg )?for",
         r"det var (?:leit|kjipt|dumt|trist|ille) å høre",
@@ -632,7 +632,7 @@ ACKNOWLEDGEMENT = {
         r"i can hear (?:that )?you(?:'re| are) (?:frustrated|upset|worried|annoyed|stressed)",
         r"(?:i'm |i am )?(?:so |really |very )?sorry to hear",
         r"sorry (?:about|for) the (?:stress|trouble|worry|hassle|inconvenience)",
-        r"an? (?:\w+\s+)?(?:frustrating|annoying|stressful|disappointing|inconvenient|worrying|exhausting|nasty|awful|horrible|upsetting|miserable|unsettling|scary|frightening|tough|difficult|hard|stressful|unpleasant|infuriating|maddening|confusing|shame|pain|headache|surprise|worry|stress|rough|horrid|grim|distressing|alarming|unfair|gutting|rubbish)",
+        r"(?=an? \w+)an? (?:\w+\s+)?(?:frustrating|annoying|stressful|disappointing|inconvenient|worrying|exhausting|nasty|awful|horrible|upsetting|miserable|unsettling|scary|frightening|tough|difficult|hard|stressful|unpleasant|infuriating|maddening|confusing|shame|pain|headache|surprise|worry|stress|rough|horrid|grim|distressing|alarming|unfair|gutting|rubbish)",
     ],
 }
 SIGNATURE = {
@@ -1373,3 +1373,13 @@ NEED_STATEMENT = {
     "nb": r"^(?:så |altså |og )?(?:du|dere|deres \w+|din \w+|ditt \w+)\s+(?:\w+\s+)?(?:vil|trenger|har behov for|mangler|ønsker|skal ha|vil ha|kan ikke|fikk ikke|får ikke|har ikke|er ikke|har fortsatt|ikke)\b",
     "en": r"^(?:so |and )?(?:you|your \w+)\s+(?:\w+\s+)?(?:want|need|would like|'d like|wish|can't|cannot|couldn't|haven't|hasn't|didn't|don't|aren't|weren't|still|are still|have no|never)\b|^so you(?:'d| would) like|^so you(?:'ve| have) (?:hit|run|lost|been)",
 }
+
+# Every closing question and farewell holds one of these (checked before the patterns, which is cheaper).
+CLOSING_KEYS = {
+    "da": ("andet", "andre", "mere", "spørgsmål", "dag", "aften", "weekend", "farvel", "hej", "nat", "ha", "hav",
+           "ønsker", "bedring", "god", "ses", "pas på", "tur", "ferie", "eftermiddag", "jul", "sommer", "?"),
+    "nb": ("annet", "andre", "mer", "spørsmål", "dag", "kveld", "helg", "adjø", "farvel", "hei", "natt", "ha ",
+           "ha'", "ønsker", "bedring", "god", "sees", "ses", "lykke", "tur", "ferie", "ettermiddag", "jul", "sommer", "?"),
+    "en": ("else", "question", "more", "day", "evening", "weekend", "night", "bye", "care", "enjoy", "luck",
+           "safe", "see you", "cheers", "speak soon", "all the best", "have a", "help", "afternoon", "?"),
+}  # fmt: skip

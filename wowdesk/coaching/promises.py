@@ -288,7 +288,24 @@ _TRIGGER = {
 }
 
 
+# Every time expression holds a digit or one of these words; checking them first is cheap.
+_TIME_KEYS = {
+    "da": r"\d|dag|morgen|aften|nat|uge|time|minut|min|døgn|kl|klokken|januar|februar|marts|april|maj|juni|juli|"
+    r"august|september|oktober|november|december|snarest|lidt|muligt|snart|når|inden|fyraften|lukketid|weekend|"
+    r"udgang|slutning|halv|d\.|den \d",
+    "nb": r"\d|dag|morgen|kveld|natt|uke|uka|time|minutt|min|døgn|kl|klokk|januar|februar|mars|april|mai|juni|juli|"
+    r"august|september|oktober|november|desember|snarest|litt|mulig|snart|når|innen|stengetid|helg|utgang|slutt|"
+    r"halv|før",
+    "en": r"\d|day|morning|night|tonight|evening|week|hour|minute|min|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"soon|shortly|asap|moment|bit|eod|cob|business|afternoon|tomorrow|today|when",
+}
+_TIME_GATE = {lang: re.compile(_TIME_KEYS[lang], _F) for lang in _TIME_KEYS}
+
+
 def has_time(sentence: str, lang: str) -> bool:
+    if not _TIME_GATE[lang].search(sentence):
+        return False
     return ANY_TIME[lang].search(sentence) is not None
 
 
@@ -303,9 +320,14 @@ def is_promise(sentence: str, lang: str) -> bool:
     p = PATTERNS[lang]
     timed = has_time(sentence, lang)
     if not timed and not _TRIGGER[lang].search(sentence):
-        return False  # no time, no future, nobody acting: the common case, decided with two searches
-    if p["not"].search(sentence) or p["past"].search(sentence):
-        return False
+        return False  # no time, no future, nobody acting: the common case, decided with two cheap searches
+    if _promised(sentence, lang, p, timed):
+        # vetoes last: most sentences are no promise and never need them
+        return not (p["not"].search(sentence) or p["past"].search(sentence))
+    return False
+
+
+def _promised(sentence: str, lang: str, p: dict, timed: bool) -> bool:
     if p["commit"].search(sentence) or p["callback"].search(sentence):
         return True
     if not timed and p["now"].search(sentence):
