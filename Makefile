@@ -34,6 +34,7 @@ test-deps:
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 test-sqlite: $(VENV)/.installed-test test-deps
 	$(BIN)/pytest -q

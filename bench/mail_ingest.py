@@ -85,8 +85,8 @@ def main() -> None:
         call_command("flush", interactive=False, verbosity=0)
     call_command("migrate", verbosity=0)
     from wowdesk.accounts.models import Team, User
+    from wowdesk.hours.models import OpeningHours
     from wowdesk.mail.models import InboundMail, Mailbox
-    from wowdesk.replies.models import OpeningHours
 
     team = Team.objects.create(name="Bench", language="da")
     OpeningHours.objects.create(team=team, holidays="", weekly={str(d): [["00:00", "23:59"]] for d in range(7)})

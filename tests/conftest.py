@@ -14,8 +14,8 @@ def _attachments_in_tmp(settings, tmp_path):
 def _fresh_caches():
     # Ids are reused after a test's rollback, so per-process caches must not outlive a test.
     from wowdesk.api.auth import forget_tokens
+    from wowdesk.hours.business import clear_cache
     from wowdesk.mail.services import forget_mailboxes
-    from wowdesk.replies.hours import clear_cache
     from wowdesk.replies.services import forget_team_loads
     from wowdesk.tickets.services import forget_default_teams
 

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "ninja",
     "wowdesk.accounts",
     "wowdesk.customers",
+    "wowdesk.hours",
     "wowdesk.tickets",
     "wowdesk.portal",
     "wowdesk.replies",

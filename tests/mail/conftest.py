@@ -16,8 +16,8 @@ from django.conf import settings
 from django.db import connection
 
 from wowdesk.accounts.models import Team
+from wowdesk.hours.models import OpeningHours
 from wowdesk.mail.models import Mailbox
-from wowdesk.replies.models import OpeningHours
 
 ROOT = Path(__file__).resolve().parents[2]
 

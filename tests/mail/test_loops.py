@@ -10,9 +10,9 @@ from tests.conftest import announce_new_tickets
 from tests.mail.conftest import ALWAYS_OPEN
 from tests.mail.test_smtp import mail
 from wowdesk.accounts.models import Team
+from wowdesk.hours.models import OpeningHours
 from wowdesk.mail import services
 from wowdesk.mail.models import InboundMail, Mailbox, OutboundMail
-from wowdesk.replies.models import OpeningHours
 
 
 @pytest.fixture

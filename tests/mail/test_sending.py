@@ -9,9 +9,9 @@ from tests.conftest import make_user
 from tests.mail.conftest import ALWAYS_OPEN, Sink
 from tests.mail.test_smtp import mail
 from wowdesk.accounts.models import Team
+from wowdesk.hours.models import OpeningHours
 from wowdesk.mail import services
 from wowdesk.mail.models import Mailbox, OutboundMail
-from wowdesk.replies.models import OpeningHours
 from wowdesk.tickets import services as tickets
 
 

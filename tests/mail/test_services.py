@@ -12,11 +12,11 @@ from tests.conftest import announce_new_tickets, make_ticket, make_user
 from tests.mail.conftest import ALWAYS_OPEN, Sink
 from tests.mail.test_smtp import mail
 from wowdesk.accounts.models import Team
+from wowdesk.hours.models import OpeningHours
 from wowdesk.mail import parsing, services
 from wowdesk.mail.imap import fetch_all
 from wowdesk.mail.models import InboundMail, Mailbox, OutboundMail
 from wowdesk.mail.quoting import split_quoted
-from wowdesk.replies.models import OpeningHours
 from wowdesk.tickets import services as tickets
 from wowdesk.tickets.models import Message, Ticket, TicketEvent
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import make_ticket, make_user
-from wowdesk.replies.models import OpeningHours
+from wowdesk.hours.models import OpeningHours
 from wowdesk.reports import services as reports
 from wowdesk.reports import staffing
 from wowdesk.tickets import services as tickets

@@ -5,6 +5,8 @@ import zoneinfo
 from django.conf import settings
 from django.utils import timezone, translation
 
+from .services import seen
+
 
 class UserPreferencesMiddleware:
     def __init__(self, get_response):
@@ -14,8 +16,6 @@ class UserPreferencesMiddleware:
         user = getattr(request, "user", None)
         zone = settings.DEFAULT_TEAM_TIME_ZONE
         if user is not None and user.is_authenticated:
-            from wowdesk.routing.services import seen
-
             seen(user)
             if user.language:
                 translation.activate(user.language)

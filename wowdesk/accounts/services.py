@@ -1,6 +1,9 @@
-"""Use cases around users: preferences, the time zone they see."""
+"""Use cases around users: preferences, the time zone they see, when they were last seen."""
+
+from datetime import timedelta
 
 from django.conf import settings
+from django.utils import timezone
 
 from .models import User
 
@@ -16,3 +19,15 @@ def set_language(user: User, language: str) -> None:
         raise ValueError(f"unsupported language: {language}")
     user.language = language
     user.save(update_fields=["language"])
+
+
+SEEN_EVERY = timedelta(seconds=60)
+
+
+def seen(user: User, now=None) -> None:
+    """The user did something: they are not idle (written at most once a minute). Routing reads
+    `last_seen_at` to send new tickets only to agents who are there."""
+    now = now or timezone.now()
+    if user.last_seen_at is None or now - user.last_seen_at > SEEN_EVERY:
+        User.objects.filter(pk=user.pk).update(last_seen_at=now)
+        user.last_seen_at = now

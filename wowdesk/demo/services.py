@@ -15,10 +15,10 @@ from django.utils import timezone
 from wowdesk.accounts.models import Team, User
 from wowdesk.coaching.django.services import refresh_stale
 from wowdesk.customers.models import Contact, Organization
+from wowdesk.hours import sla
+from wowdesk.hours.business import BusinessHours
+from wowdesk.hours.models import OpeningException, OpeningHours
 from wowdesk.mail.models import Mailbox
-from wowdesk.replies import sla
-from wowdesk.replies.hours import BusinessHours
-from wowdesk.replies.models import OpeningException, OpeningHours
 from wowdesk.routing.models import RoutingPolicy
 from wowdesk.surveys.models import Survey
 from wowdesk.tickets import search

@@ -1,17 +1,6 @@
 from django.contrib import admin
 
-from .models import AutoReplyTemplate, OpeningException, OpeningHours, ReplyTemplate
-
-
-@admin.register(OpeningHours)
-class OpeningHoursAdmin(admin.ModelAdmin):
-    list_display = ["team", "holidays", "first_response_minutes", "next_response_minutes"]
-
-
-@admin.register(OpeningException)
-class OpeningExceptionAdmin(admin.ModelAdmin):
-    list_display = ["team", "date", "closed", "opens", "closes", "note"]
-    list_filter = ["team"]
+from .models import AutoReplyTemplate, ReplyTemplate
 
 
 @admin.register(AutoReplyTemplate)

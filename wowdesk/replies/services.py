@@ -25,12 +25,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from wowdesk.accounts.models import User
+from wowdesk.hours.business import BusinessHours
+from wowdesk.hours.models import OpeningHours
+from wowdesk.hours.sla import DEFAULT_FIRST_MINUTES
 from wowdesk.process_cache import ProcessCache
 from wowdesk.tickets.models import Ticket, TicketEvent
 
-from .hours import BusinessHours
 from .models import AutoReplyTemplate
-from .sla import DEFAULT_FIRST_MINUTES
 
 WINDOW = timedelta(days=14)
 MIN_SAMPLES = 5
@@ -80,8 +81,6 @@ def forget_team_loads() -> None:
 
 
 def team_load(team, hours: BusinessHours, now: datetime) -> TeamLoad:
-    from .models import OpeningHours
-
     config = OpeningHours.objects.filter(team=team).first() if team else None
     target_s = 60 * (config.first_response_minutes if config else DEFAULT_FIRST_MINUTES)
     recent = list(

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wowdesk.accounts.models import Team
-from wowdesk.replies.hours import BusinessHours
+from wowdesk.hours.business import BusinessHours
 from wowdesk.tickets.services import visible_tickets
 
 from . import services

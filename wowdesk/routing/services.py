@@ -24,7 +24,6 @@ from wowdesk.tickets.models import Category, Ticket
 from .models import RoutingPolicy
 
 Presence = User.Presence
-SEEN_EVERY = timedelta(seconds=60)
 
 
 def idle_limit() -> timedelta:
@@ -42,14 +41,6 @@ def set_presence(user: User, presence: str, now=None) -> None:
 
         for team_id in user.teams.values_list("pk", flat=True):
             assign_waiting.enqueue(team_id)
-
-
-def seen(user: User, now=None) -> None:
-    """The user did something: they are not idle (written at most once a minute)."""
-    now = now or timezone.now()
-    if user.last_seen_at is None or now - user.last_seen_at > SEEN_EVERY:
-        User.objects.filter(pk=user.pk).update(last_seen_at=now)
-        user.last_seen_at = now
 
 
 def expire_idle(now=None) -> int:

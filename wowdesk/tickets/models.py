@@ -123,7 +123,7 @@ class Ticket(models.Model):
     created_at = models.DateTimeField(_("created"), db_index=True)
     updated_at = models.DateTimeField(_("updated"))
     first_response_at = models.DateTimeField(_("first response"), null=True, blank=True)
-    # The SLA clock (replies.sla): when our next answer is due, in business hours. Empty while the ticket
+    # The SLA clock (hours.sla): when our next answer is due, in business hours. Empty while the ticket
     # waits on the customer; `sla_remaining_s` keeps what was left of the clock when it paused.
     response_due_at = models.DateTimeField(_("answer due"), null=True, blank=True, db_index=True)
     sla_remaining_s = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -136,7 +136,7 @@ class Ticket(models.Model):
     first_response_business_s = models.PositiveIntegerField(null=True, blank=True, editable=False)
     resolution_s = models.PositiveIntegerField(null=True, blank=True, editable=False)
     resolution_business_s = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    # Answers that came after the SLA clock had run out (counted by replies.sla.stop).
+    # Answers that came after the SLA clock had run out (counted by hours.sla.stop).
     sla_breaches = models.PositiveIntegerField(default=0, editable=False)
     # Agents' handling time, summed over their replies and notes (seconds with the ticket open in the
     # composer). For workforce planning only: shown to leads on the planning page, never on agents' screens.

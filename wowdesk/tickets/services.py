@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from wowdesk.accounts.models import Team, User
 from wowdesk.customers.models import Contact
 from wowdesk.db import insert
+from wowdesk.hours import sla
 from wowdesk.process_cache import ProcessCache
-from wowdesk.replies import sla
 
 from . import search
 from .filenames import display_filename, storage_filename

@@ -7,8 +7,8 @@ from django.db import migrations, models
 def measure_existing(apps, schema_editor):
     """Durations for tickets made before these columns existed, from their timestamps and the team's
     opening hours as configured now."""
-    from wowdesk.replies.hours import BusinessHours
-    from wowdesk.replies.sla import MEASURED_FIELDS, measure
+    from wowdesk.hours.business import BusinessHours
+    from wowdesk.hours.sla import MEASURED_FIELDS, measure
 
     Ticket = apps.get_model("tickets", "Ticket")
     OpeningHours = apps.get_model("replies", "OpeningHours")

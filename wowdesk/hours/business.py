@@ -14,6 +14,8 @@ from django.conf import settings
 
 from wowdesk.process_cache import ProcessCache
 
+from .models import OpeningException, OpeningHours, default_week
+
 DAY = timedelta(days=1)
 CACHE_SECONDS = 10
 _CACHE = ProcessCache(CACHE_SECONDS)  # team id -> BusinessHours
@@ -64,8 +66,6 @@ class BusinessHours:
 
     @classmethod
     def _load(cls, team) -> "BusinessHours":
-        from .models import OpeningException, OpeningHours
-
         if team is None:
             return cls.assemble(None, None, ())
         config = OpeningHours.objects.filter(team=team).first()
@@ -77,8 +77,6 @@ class BusinessHours:
     def assemble(cls, team, config, exceptions) -> "BusinessHours":
         """The hours from a team, its OpeningHours (or None: the default week and the team's country's
         holidays) and its exceptions, without queries (migrations pass their historical rows)."""
-        from .models import default_week
-
         if team is None:
             return cls.from_config(settings.DEFAULT_TEAM_TIME_ZONE, default_week(), (), "DK")
         if config is None:

@@ -4,9 +4,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.conftest import make_ticket
+from wowdesk.hours.business import BusinessHours
+from wowdesk.hours.models import OpeningException, OpeningHours
 from wowdesk.replies import services
-from wowdesk.replies.hours import BusinessHours
-from wowdesk.replies.models import OpeningException, OpeningHours
 from wowdesk.tickets import services as tickets
 from wowdesk.tickets.models import Ticket
 
@@ -59,7 +59,7 @@ def test_next_opening_and_adding_business_time(hours):
 def test_first_response_due_is_in_business_hours(hours, team_dk):
     ticket = make_ticket(team=team_dk)
     Ticket.objects.filter(pk=ticket.pk).update(created_at=at(2026, 11, 27, 14))
-    from wowdesk.replies import sla
+    from wowdesk.hours import sla
 
     sla.start(ticket, at(2026, 11, 27, 14), first=True)
     assert ticket.response_due_at == at(2026, 11, 30, 9)

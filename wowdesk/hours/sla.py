@@ -8,7 +8,7 @@ from us stops it; solving or closing clears it.
 
 from datetime import datetime
 
-from .hours import BusinessHours
+from .business import BusinessHours
 
 DEFAULT_FIRST_MINUTES = 240
 FIELDS = ["response_due_at", "sla_remaining_s"]
