@@ -28,7 +28,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_for_port(port: int, timeout: float = 20) -> None:
+def wait_for_port(port: int, timeout: float = 90) -> None:  # a loaded machine starts Django slowly
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -70,7 +70,7 @@ class Sink:
             self.arrived.notify_all()
         return "250 OK"
 
-    def wait(self, count: int = 1, timeout: float = 15):
+    def wait(self, count: int = 1, timeout: float = 60):
         deadline = time.monotonic() + timeout
         with self.arrived:
             while len(self.messages) < count:
