@@ -2,6 +2,7 @@ import pytest
 
 from wowdesk.accounts.models import Team, User
 from wowdesk.customers.services import get_or_create_contact
+from wowdesk.process_cache import clear_all
 from wowdesk.tickets.services import NewTicket, create_ticket
 
 
@@ -13,17 +14,7 @@ def _attachments_in_tmp(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     # Ids are reused after a test's rollback, so per-process caches must not outlive a test.
-    from wowdesk.api.auth import forget_tokens
-    from wowdesk.hours.business import clear_cache
-    from wowdesk.mail.services import forget_mailboxes
-    from wowdesk.replies.services import forget_team_loads
-    from wowdesk.tickets.services import forget_default_teams
-
-    clear_cache()
-    forget_mailboxes()
-    forget_tokens()
-    forget_default_teams()
-    forget_team_loads()
+    clear_all()
 
 
 @pytest.fixture

@@ -1,10 +1,14 @@
 """wowdesk.db: the hot path's precompiled INSERT and lookups must write and read exactly what the ORM does."""
 
+import ast
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.db.models import Model
 from django.db.models.signals import post_save, pre_save
+from django.dispatch import Signal
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -14,6 +18,7 @@ from wowdesk.tickets.models import NUMBER_OFFSET, Message, Ticket, TicketEvent
 from wowdesk.tickets.tasks import announce_created
 
 pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _ticket(contact, team) -> Ticket:
@@ -148,3 +153,47 @@ def test_the_task_queue_keeps_its_statistics_current_on_postgresql():
         cursor.execute("SELECT reloptions FROM pg_class WHERE relname = 'django_tasks_database_dbtaskresult'")
         options = set(cursor.fetchone()[0])
     assert {"autovacuum_analyze_scale_factor=0", "autovacuum_analyze_threshold=500"} <= options
+
+
+def test_insert_refuses_a_model_that_overrides_save():
+    from wowdesk.mail.models import Mailbox  # normalises its address in save()
+
+    assert Mailbox.save is not Model.save
+    with pytest.raises(TypeError, match="overrides save"):
+        insert(Mailbox(address="x@example.com"))
+
+
+def test_no_model_passed_to_insert_overrides_save():
+    from django.apps import apps
+
+    by_name = {model.__name__: model for model in apps.get_models()}
+    inserted = set()
+    for path in (ROOT / "wowdesk").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "insert":
+                first = node.args[0] if node.args else None
+                if isinstance(first, ast.Call) and isinstance(first.func, ast.Name) and first.func.id in by_name:
+                    inserted.add(by_name[first.func.id])
+    assert {m.__name__ for m in inserted} >= {"TicketEvent", "Message", "DBTaskResult"}
+    inserted.add(Ticket)  # inserted from a variable (tickets.services.create_ticket)
+    assert [m.__name__ for m in inserted if m.save is not Model.save] == []
+
+
+def test_insert_sends_exactly_the_signals_save_sends(team_dk, monkeypatch):
+    # If Django's save() starts sending another signal (or stops sending one), insert() must follow.
+    contact = Contact.objects.create(email="kunde@example.dk")
+    sent = []
+    original = Signal.send
+
+    def recording(signal, sender, **kwargs):
+        sent.append((signal, sender, tuple(sorted(kwargs))))
+        return original(signal, sender, **kwargs)
+
+    insert(_ticket(contact, team_dk))  # compiles the statement (which builds a blank Ticket) before we listen
+    saved, inserted = _ticket(contact, team_dk), _ticket(contact, team_dk)
+    monkeypatch.setattr(Signal, "send", recording)
+    saved.save(force_insert=True)
+    by_save, sent[:] = list(sent), []
+    insert(inserted)
+    assert sent == by_save
+    assert {signal for signal, _sender, _kwargs in by_save} == {pre_save, post_save}

@@ -11,7 +11,7 @@ sends the same signals and fills in what the database returns (the id and genera
 """
 
 from django.db import connections, transaction
-from django.db.models import signals
+from django.db.models import Model, signals
 from django.db.models.sql import InsertQuery
 
 # Stands for the looked-up value while a CompiledLookup's query is compiled.
@@ -23,6 +23,9 @@ _COMPILED: dict[tuple[type, str], "_Insert"] = {}
 
 class _Insert:
     def __init__(self, model, using: str):
+        if model.save is not Model.save:
+            # insert() does what Model.save() does; it would silently skip the model's own save().
+            raise TypeError(f"{model.__name__} overrides save(), which insert() would skip: call save() instead")
         meta = model._meta
         connection = connections[using]
         self.fields = [f for f in meta.local_concrete_fields if f is not meta.auto_field and not f.generated]

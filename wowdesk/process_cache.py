@@ -3,19 +3,31 @@ would otherwise repeat, of things that seldom change (mailboxes, opening hours, 
 
 Each process keeps its own, so nothing is shared between processes: a change is seen at once by the process
 that made it (its receivers call clear()) and by the others within the cache's seconds.
+
+Every cache registers itself, so `clear_all()` empties them all (the tests do between tests, where ids are
+reused after a rollback) without anyone having to list them.
 """
 
 import time
+import weakref
 from collections.abc import Callable, Hashable
 from typing import Any
 
 _MISSING = object()
+_ALL: "weakref.WeakSet[ProcessCache]" = weakref.WeakSet()
+
+
+def clear_all() -> None:
+    """Empty every ProcessCache of this process."""
+    for cache in list(_ALL):
+        cache.clear()
 
 
 class ProcessCache:
     def __init__(self, seconds: float):
         self.seconds = seconds
         self._items: dict[Hashable, tuple[float, Any]] = {}
+        _ALL.add(self)
 
     def fresh(self, key: Hashable, default: Any = None) -> Any:
         """The value kept under `key` if it is younger than `seconds`, else `default`; never loads."""
