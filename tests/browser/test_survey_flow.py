@@ -1,8 +1,10 @@
 """A solved ticket's customer answers the survey from the e-mail's link, and the leads' dashboard shows it."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.browser.test_main_flow import log_in
@@ -11,7 +13,7 @@ from wowdesk.accounts.models import Team, User
 from wowdesk.mail.models import OutboundMail
 from wowdesk.surveys import services as surveys
 from wowdesk.surveys.models import Survey
-from wowdesk.tickets.models import Message
+from wowdesk.tickets.models import Message, Ticket
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -37,6 +39,7 @@ def test_customer_answers_survey_from_mail_link_and_dashboard_reflects_it(live_s
 
     # The survey goes out (here: its delay has passed) with one-click answers in the customer's language.
     survey = Survey.objects.get(ticket=ticket)
+    Ticket.objects.filter(pk=ticket.pk).update(solved_at=timezone.now() - timedelta(hours=1))
     surveys.send(survey.pk)
     mail = OutboundMail.objects.get(kind="survey", ticket=ticket)
     assert mail.to_address == "soren@example.dk"

@@ -78,8 +78,54 @@ def test_medians_and_p90_are_computed_by_the_database(team_dk, values, median, p
 @pytest.fixture
 def solved_ticket(team_dk, agent):
     ticket = make_ticket(team=team_dk)
-    tickets.update_ticket(ticket, agent, assignee=agent, status=Ticket.Status.SOLVED)
+    tickets.reply(ticket, author=agent, body="Prøv at nulstille din adgangskode.", status=Ticket.Status.SOLVED)
     return Ticket.objects.get(pk=ticket.pk)
+
+
+def solved_minutes_ago(ticket, minutes):
+    Ticket.objects.filter(pk=ticket.pk).update(solved_at=timezone.now() - timedelta(minutes=minutes))
+
+
+def survey_mails():
+    from wowdesk.mail.models import OutboundMail
+
+    return OutboundMail.objects.filter(kind="survey").count()
+
+
+def test_no_survey_for_a_ticket_solved_without_a_reply_to_the_customer(team_dk, agent):
+    ticket = make_ticket(team=team_dk)
+    tickets.add_note(ticket, author=agent, body="Spam, lukker den.")
+    tickets.update_ticket(ticket, agent, status=Ticket.Status.SOLVED)
+    assert not Survey.objects.exists()
+
+
+def test_no_survey_when_the_customer_reopens_within_the_delay(solved_ticket, settings):
+    settings.SMTP_URL = ""
+    survey = Survey.objects.get()
+    tickets.add_inbound_message(solved_ticket, body="[#1001] Det virker STADIG ikke")
+    solved_minutes_ago(solved_ticket, 61)  # the survey's time comes while the ticket is open again
+    services.send(survey.pk)
+    survey.refresh_from_db()
+    assert survey.sent_at is None and survey_mails() == 0
+
+
+def test_solved_again_after_a_reopen_the_survey_goes_once_after_the_new_delay(solved_ticket, agent, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.SMTP_URL = ""
+    survey = Survey.objects.get()
+    tickets.add_inbound_message(solved_ticket, body="Et spørgsmål mere")
+    solved_ticket.refresh_from_db()
+    tickets.reply(solved_ticket, author=agent, body="Svar på det.", status=Ticket.Status.SOLVED)
+    assert Survey.objects.count() == 1
+    assert DBTaskResult.objects.filter(task_path="wowdesk.surveys.tasks.send_survey").count() == 2
+    services.send(survey.pk)  # the first solve's task: too early for the second solve
+    assert survey_mails() == 0
+    solved_minutes_ago(solved_ticket, 60)
+    services.send(survey.pk)
+    services.send(survey.pk)  # the second solve's task
+    survey.refresh_from_db()
+    assert survey.sent_at is not None and survey_mails() == 1
 
 
 def test_solving_schedules_one_survey_after_the_teams_delay(solved_ticket, agent):
@@ -109,6 +155,7 @@ def test_survey_mail_has_one_click_links_in_the_customers_language(solved_ticket
     assert f"[#{solved_ticket.number}]" in subject
     assert body.startswith("Hej Kunde")
     assert body.count("/s/") == 5 + 11 + 2
+    solved_minutes_ago(solved_ticket, 60)
     services.send(survey.pk)
     from wowdesk.mail.models import OutboundMail
 

@@ -1,14 +1,14 @@
 """Follow-up surveys: scheduled when a ticket is solved, one-click answers from signed links that expire and
 count once, a comment page, and the answers on the ticket."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from wowdesk.tickets.models import Ticket
+from wowdesk.tickets.models import Message, Ticket
 
 from .models import Survey, SurveySettings
 
@@ -25,28 +25,53 @@ def settings_for(team) -> SurveySettings:
     return SurveySettings.objects.filter(team=team).first() or SurveySettings(team=team)
 
 
+def _replied(ticket: Ticket) -> bool:
+    """Did the customer get an answer from us? A ticket solved without one (spam, a duplicate) is not asked
+    how we did."""
+    return Message.objects.filter(ticket=ticket, kind=Message.Kind.OUTBOUND).exists()
+
+
 def schedule(ticket: Ticket, now=None) -> Survey | None:
-    """When a ticket is solved: a survey for its customer, sent after the team's delay (once per ticket)."""
+    """When a ticket is solved: a survey for its customer, sent after the team's delay (once per ticket).
+
+    Only if we replied to the customer. A ticket solved again after a reopen whose survey never went out
+    gets a new send time; one whose survey was sent is not asked twice."""
     now = now or timezone.now()
     if not ticket.contact.email or ticket.contact.email.endswith("@invalid") or ticket.team_id is None:
         return None
     config = settings_for(ticket.team)
-    if not config.enabled or Survey.objects.filter(ticket=ticket).exists():
+    if not config.enabled or not _replied(ticket):
         return None
-    survey = Survey.objects.create(
-        ticket=ticket,
-        contact=ticket.contact,
-        agent=ticket.assignee,
-        language=ticket.contact.language or ticket.language,
-        expires_at=now + VALID_FOR,
-        ask_csat=config.ask_csat,
-        ask_nps=config.ask_nps,
-        ask_fcr=config.ask_fcr,
-    )
+    survey = Survey.objects.filter(ticket=ticket).first()
+    if survey is not None and (survey.sent_at or survey.answered_at):
+        return None
+    if survey is None:
+        survey = Survey.objects.create(
+            ticket=ticket,
+            contact=ticket.contact,
+            agent=ticket.assignee,
+            language=ticket.contact.language or ticket.language,
+            expires_at=now + VALID_FOR,
+            ask_csat=config.ask_csat,
+            ask_nps=config.ask_nps,
+            ask_fcr=config.ask_fcr,
+        )
+    else:
+        survey.agent, survey.expires_at = ticket.assignee, now + VALID_FOR
+        survey.save(update_fields=["agent", "expires_at"])
     from .tasks import send_survey
 
     send_survey.using(run_after=now + timedelta(minutes=config.delay_minutes)).enqueue(survey.pk)
     return survey
+
+
+def send_time(survey: Survey) -> datetime | None:
+    """When the survey may go: the team's delay after the ticket was solved, if it is still solved and the
+    customer got a reply from us; None if it must not go now (a reopen, or solved without a reply)."""
+    ticket = survey.ticket
+    if ticket.status != Ticket.Status.SOLVED or ticket.solved_at is None or not _replied(ticket):
+        return None
+    return ticket.solved_at + timedelta(minutes=settings_for(ticket.team).delay_minutes)
 
 
 def answer_url(survey: Survey, question: str, value: int) -> str:
@@ -120,8 +145,18 @@ def send(survey_id: int) -> None:
     survey = Survey.objects.select_related("ticket__contact", "ticket__team", "contact").filter(pk=survey_id).first()
     if survey is None or survey.sent_at or survey.answered_at:
         return
+    when = send_time(survey)
+    if when is None:  # reopened, or no reply: a new solve schedules it again
+        return
+    if when > timezone.now() + timedelta(seconds=1):
+        # Solved again after a reopen (or the delay grew): the solve's own task comes later; this one waits.
+        from .tasks import send_survey
+
+        send_survey.using(run_after=when).enqueue(survey.pk)
+        return
+    # A ticket solved twice has two send tasks: whichever runs first claims the survey, the other sends nothing.
+    if not Survey.objects.filter(pk=survey.pk, sent_at__isnull=True).update(sent_at=timezone.now()):
+        return
     subject, body = compose(survey)
     outbound = mail.reserve_survey(survey.ticket)
     mail.fill_and_deliver(outbound, subject=subject, body=body)
-    survey.sent_at = timezone.now()
-    survey.save(update_fields=["sent_at"])
