@@ -202,10 +202,12 @@ def update_properties(request, number: int):
     if request.htmx:
         ticket = services.get_visible_ticket(request.user, number)
         shown = properties_form(ticket) if form.is_valid() else form
+        changed = request.POST.get("_changed", "")  # the field the agent changed (app.js): its error goes there
         context = {
             "ticket": ticket,
             "properties": shown,
             "error": error,
+            "error_field": changed if error and changed in shown.fields else "",
             "saved": error is None,
             "can_work": request.user.can_work_tickets,
         }

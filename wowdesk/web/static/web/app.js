@@ -84,6 +84,61 @@
       composer.elements.handling_s.value = Math.round(total / 1000);
     });
   }
+  // htmx changes that fail. A 400 or 422 carries the server's fragment with its message and the saved values
+  // (e.g. the properties panel after "a closed ticket is final"): swap it in. Any other failure (403, 500, no
+  // connection) swaps nothing, so say so next to the element that made the change and put its fields back
+  // to their saved values (the values the page was rendered with). Typed text (textareas) is never reset.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var trigger = event.detail.triggeringEvent;
+    if (trigger && trigger.target && trigger.target.name && event.detail.elt.tagName === "FORM") {
+      event.detail.parameters._changed = trigger.target.name;
+    }
+  });
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var status = event.detail.xhr.status;
+    if ((status === 400 || status === 422) && event.detail.xhr.responseText) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+  function restoreSaved(elt) {
+    var fields = elt.tagName === "FORM" ? Array.prototype.slice.call(elt.elements) : [elt];
+    fields.forEach(function (field) {
+      if (field.tagName === "SELECT") {
+        Array.prototype.forEach.call(field.options, function (o) { o.selected = o.defaultSelected; });
+      } else if (field.type === "checkbox" || field.type === "radio") {
+        field.checked = field.defaultChecked;
+      } else if (field.tagName === "INPUT" && /^(text|email|number|url|tel|date)$/.test(field.type)) {
+        field.value = field.defaultValue;
+      }
+    });
+  }
+  function showFailure(elt, text) {
+    var note = elt.previousElementSibling;
+    if (!note || !note.classList.contains("htmx-failure")) {
+      note = document.createElement("p");
+      note.className = "errorlist htmx-failure";
+      note.setAttribute("role", "alert");
+      elt.parentNode.insertBefore(note, elt);
+    }
+    note.textContent = text;
+  }
+  function failed(event, offline) {
+    var elt = event.detail.elt;
+    var messages = document.querySelector("#htmx-messages");
+    if (!elt || !elt.parentNode || !messages || event.detail.elt.closest("#composer")) { return; }
+    var xhr = event.detail.xhr;
+    var text = offline ? messages.getAttribute("data-offline") : messages.getAttribute("data-failed");
+    if (!offline && xhr && xhr.status === 403) { text = messages.getAttribute("data-forbidden"); }
+    restoreSaved(elt);
+    showFailure(elt, text);
+  }
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var elt = event.detail.elt, note = elt && elt.previousElementSibling;
+    if (event.detail.successful && note && note.classList.contains("htmx-failure")) { note.remove(); }
+  });
+  document.addEventListener("htmx:responseError", function (event) { failed(event, false); });
+  document.addEventListener("htmx:sendError", function (event) { failed(event, true); });
   // The composer's submit button says what will happen: send to the customer, or save a note.
   document.addEventListener("change", function (event) {
     if (event.target.hasAttribute("data-autosubmit")) { event.target.form.requestSubmit(); return; }
