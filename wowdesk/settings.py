@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "wowdesk.accounts.middleware.UserPreferencesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "wowdesk.routing.notices.RoutedTicketsNoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -219,6 +220,8 @@ SMTPD_MAX_BYTES = int(float(os.environ.get("WOWDESK_SMTPD_MAX_MB", "40")) * 1024
 AUTO_REPLY_LIMIT_PER_HOUR = int(os.environ.get("WOWDESK_AUTO_REPLY_LIMIT", "3"))
 # An available agent not seen for this long becomes away and gets no new tickets.
 AUTO_AWAY_MINUTES = int(os.environ.get("WOWDESK_AUTO_AWAY_MINUTES", "15"))
+# Waiting tickets one agent gets per routing round (a round: becoming available, then every minute).
+ROUTING_ROUND_CAP = int(os.environ.get("WOWDESK_ROUTING_ROUND_CAP", "3"))
 # Observed first contact resolution: no new ticket from the same contact in the same category this soon.
 FCR_WINDOW_DAYS = int(os.environ.get("WOWDESK_FCR_WINDOW_DAYS", "7"))
 # Webhooks go to public addresses only, unless this is set: a URL that points into the server's own network

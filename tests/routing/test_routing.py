@@ -101,8 +101,8 @@ def test_becoming_available_picks_up_waiting_tickets(team_dk):
     waiting = twenty_tickets(team_dk, 3)
     person = make_user("late@example.com", teams=[team_dk])
     assert services.assign(waiting[0].pk) is None
-    services.set_presence(person, "available")
-    assert services.assign_waiting(team_dk.pk) == 3
+    given = services.set_presence(person, "available")
+    assert [t.pk for t in given] == [t.pk for t in waiting]
     assert set(Ticket.objects.values_list("assignee", flat=True)) == {person.pk}
 
 
@@ -162,9 +162,9 @@ def test_presence_from_the_header(client, agent):
 
 def test_overview_for_leads(client, lead, agent, team_dk):
     billing = Category.objects.create(name="Billing")
+    services.set_presence(agent, "available")
     oldest = make_ticket(team=team_dk, subject="Den ældste", category=billing)
     make_ticket(team=team_dk, subject="Nyere", email="n@kunde.dk")
-    services.set_presence(agent, "available")
     client.force_login(lead)
     page = client.get(reverse("overview")).content.decode()
     assert f"#{oldest.number} Den ældste" in page

@@ -10,6 +10,7 @@ Two workers assigning at once: the ticket row, the team's policy row and the can
 agent and nobody goes over capacity.
 """
 
+from collections import Counter
 from datetime import timedelta
 
 from django.conf import settings
@@ -30,17 +31,24 @@ def idle_limit() -> timedelta:
     return timedelta(minutes=settings.AUTO_AWAY_MINUTES)
 
 
-def set_presence(user: User, presence: str, now=None) -> None:
+def round_cap() -> int:
+    """At most this many waiting tickets go to one agent per round, so an agent who becomes available gets
+    the backlog a few at a time (the next round is a minute later, see tick) instead of all at once."""
+    return settings.ROUTING_ROUND_CAP
+
+
+def set_presence(user: User, presence: str, now=None) -> list[Ticket]:
+    """Set the agent's presence. Becoming available hands out one round of the teams' waiting tickets at
+    once; returns the tickets this agent got from it, so they can be told."""
     if presence not in Presence.values:
         raise ValueError(f"unknown presence: {presence}")
     now = now or timezone.now()
     user.presence, user.presence_changed_at, user.last_seen_at = presence, now, now
     user.save(update_fields=["presence", "presence_changed_at", "last_seen_at"])
-    if presence == Presence.AVAILABLE:
-        from .tasks import assign_waiting
-
-        for team_id in user.teams.values_list("pk", flat=True):
-            assign_waiting.enqueue(team_id)
+    if presence != Presence.AVAILABLE:
+        return []
+    # Only for this agent: colleagues already available get theirs in the regular rounds (see tick).
+    return [ticket for ticket, _agent in assign_round(list(user.teams.values_list("pk", flat=True)), now, user.pk)]
 
 
 def expire_idle(now=None) -> int:
@@ -61,11 +69,14 @@ def open_counts(agent_ids) -> dict[int, int]:
     )
 
 
-def eligible_agents(ticket: Ticket, now=None, lock: bool = False) -> list[User]:
-    """Agents who may get this ticket now, each with `.open_tickets` set."""
+def eligible_agents(ticket: Ticket, now=None, lock: bool = False, skip=(), only: int | None = None) -> list[User]:
+    """Agents who may get this ticket now, each with `.open_tickets` set. `skip`: agent ids left out;
+    `only`: this agent or nobody."""
     now = now or timezone.now()
     agents = (
-        User.objects.filter(
+        User.objects.exclude(pk__in=skip)
+        .filter(**({"pk": only} if only else {}))
+        .filter(
             teams=ticket.team_id,
             is_active=True,
             role__in=[User.Role.AGENT, User.Role.LEAD],
@@ -103,8 +114,9 @@ def choose(policy: RoutingPolicy, agents: list[User]) -> User | None:
     return min(agents, key=lambda a: (a.open_tickets, a.pk))
 
 
-def assign(ticket_id: int, now=None) -> User | None:
-    """Give one unassigned ticket to an agent by its team's policy. Returns the agent, or None."""
+def assign(ticket_id: int, now=None, skip=(), only: int | None = None) -> User | None:
+    """Give one unassigned ticket to an agent by its team's policy. Returns the agent, or None.
+    `skip`: ids of agents who must not get it (they had their share of this round)."""
     now = now or timezone.now()
     with transaction.atomic():
         ticket = Ticket.objects.select_for_update().filter(pk=ticket_id).first()
@@ -114,7 +126,7 @@ def assign(ticket_id: int, now=None) -> User | None:
         policy = policy or RoutingPolicy(team_id=ticket.team_id)
         if policy.mode == RoutingPolicy.Mode.MANUAL:
             return None
-        agent = choose(policy, eligible_agents(ticket, now, lock=True))
+        agent = choose(policy, eligible_agents(ticket, now, lock=True, skip=skip, only=only))
         if agent is None:
             return None
         tickets.update_ticket(ticket, None, assignee=agent, now=now)
@@ -124,16 +136,32 @@ def assign(ticket_id: int, now=None) -> User | None:
         return agent
 
 
-def assign_waiting(team_id: int, now=None) -> int:
-    """Assign the team's waiting tickets, oldest first, until nobody fits."""
+def assign_waiting(
+    team_id: int, now=None, given: Counter | None = None, only: int | None = None
+) -> list[tuple[Ticket, User]]:
+    """One round for one team: its waiting tickets, oldest first, each to whoever fits and has had fewer
+    than round_cap() tickets this round (`given` counts them across the teams of one round). Stops when
+    nobody fits. Returns what went to whom."""
     expire_idle(now)
-    count = 0
+    given = Counter() if given is None else given
+    cap = round_cap()
+    assigned = []
     waiting = Ticket.objects.filter(team_id=team_id, is_active=True, assignee__isnull=True).order_by("created_at")
     for ticket_id in waiting.values_list("pk", flat=True)[:500]:
-        if assign(ticket_id, now) is None:
+        full = [agent_id for agent_id, n in given.items() if n >= cap]
+        agent = assign(ticket_id, now, skip=full, only=only)
+        if agent is None:
             break
-        count += 1
-    return count
+        given[agent.pk] += 1
+        assigned.append((ticket_id, agent))
+    tickets_by_id = Ticket.objects.in_bulk([ticket_id for ticket_id, _agent in assigned])
+    return [(tickets_by_id[ticket_id], agent) for ticket_id, agent in assigned]
+
+
+def assign_round(team_ids, now=None, only: int | None = None) -> list[tuple[Ticket, User]]:
+    """One round over several teams, with one per-agent cap across them. `only`: for this agent alone."""
+    given = Counter()
+    return [pair for team_id in team_ids for pair in assign_waiting(team_id, now, given, only)]
 
 
 def hand_back_absent(team: Team, now=None) -> int:
@@ -199,6 +227,5 @@ def tick(now=None) -> dict:
     for policy in RoutingPolicy.objects.exclude(hand_back_after_minutes=None).select_related("team"):
         result["handed_back"] += hand_back_absent(policy.team, now)
     waiting = Ticket.objects.filter(is_active=True, assignee__isnull=True).exclude(team=None)
-    for team_id in waiting.values_list("team_id", flat=True).distinct():
-        result["assigned"] += assign_waiting(team_id, now)
+    result["assigned"] = len(assign_round(list(waiting.values_list("team_id", flat=True).distinct()), now))
     return result

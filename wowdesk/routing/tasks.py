@@ -11,4 +11,5 @@ def assign(ticket_id: int) -> None:
 
 @task()
 def assign_waiting(team_id: int) -> None:
+    # Presence changes assign at once now (services.set_presence); this stays for rows queued before.
     services.assign_waiting(team_id)

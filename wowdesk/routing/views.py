@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseBadRequest
@@ -7,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from wowdesk.accounts.models import User
 
-from . import services
+from . import notices, services
 
 
 @login_required
@@ -16,7 +17,11 @@ def presence(request):
     value = request.POST.get("presence", "")
     if value not in User.Presence.values:
         return HttpResponseBadRequest("unknown presence")
-    services.set_presence(request.user, value)
+    given = services.set_presence(request.user, value)
+    if value == User.Presence.AVAILABLE:
+        notices.told_until_now(request)
+        if given:
+            messages.info(request, notices.assigned_text(given))
     nxt = request.POST.get("next") or request.headers.get("referer") or "/"
     if not url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):
         nxt = "/"
