@@ -225,6 +225,25 @@ class Message(models.Model):
         return ""
 
 
+class Draft(models.Model):
+    """A reply or note an agent has begun on a ticket, kept on the server while they type, so it is there
+    when they come back (another tab, another machine). One per agent and ticket; gone once sent."""
+
+    ticket = models.ForeignKey(Ticket, related_name="drafts", on_delete=models.CASCADE, db_index=False)
+    agent = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="drafts", on_delete=models.CASCADE)
+    kind = models.CharField(max_length=10, choices=Message.Kind.choices, default=Message.Kind.OUTBOUND)
+    body = models.TextField(blank=True)
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("draft")
+        verbose_name_plural = _("drafts")
+        constraints = [models.UniqueConstraint(fields=["ticket", "agent"], name="draft_per_ticket_and_agent")]
+
+    def __str__(self) -> str:
+        return f"{self.agent} on #{self.ticket.number}"
+
+
 def attachment_path(instance: "Attachment", filename: str) -> str:
     return f"tickets/{instance.message.ticket_id}/{instance.message_id}/{filename}"
 

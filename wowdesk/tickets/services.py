@@ -20,7 +20,7 @@ from wowdesk.process_cache import ProcessCache
 
 from . import search
 from .filenames import display_filename, storage_filename
-from .models import Attachment, Category, Message, Tag, Ticket, TicketEvent
+from .models import Attachment, Category, Draft, Message, Tag, Ticket, TicketEvent
 from .signals import message_added, reply_added, ticket_created, ticket_updated
 
 Status = Ticket.Status
@@ -355,6 +355,41 @@ def add_note(
     return message
 
 
+# --- drafts ----------------------------------------------------------------------------------------
+
+MAX_DRAFT_CHARS = 100_000
+
+
+def save_draft(ticket: Ticket, *, agent: User, body: str, kind: str, seen_message_id: int = 0, now=None):
+    """Keep what the agent is writing (the composer sends it as they type). An empty text removes the draft.
+
+    `seen_message_id`: the newest message on the ticket when the agent's page was made. A save that arrives
+    after the agent sent a message since then is stale (typed before sending) and is dropped, so a sent
+    reply never comes back as a draft."""
+    ensure_can_work(agent, ticket)
+    if kind not in (Message.Kind.OUTBOUND, Message.Kind.NOTE):
+        raise TicketError(_("Unknown kind of message: %(kind)s") % {"kind": kind})
+    if Message.objects.filter(ticket=ticket, author=agent, pk__gt=seen_message_id or 0).exists():
+        return None
+    if not body.strip():
+        Draft.objects.filter(ticket=ticket, agent=agent).delete()
+        return None
+    draft, _created = Draft.objects.update_or_create(
+        ticket=ticket,
+        agent=agent,
+        defaults={"body": body[:MAX_DRAFT_CHARS], "kind": kind, "updated_at": now or timezone.now()},
+    )
+    return draft
+
+
+def draft_for(ticket: Ticket, agent: User) -> Draft | None:
+    return Draft.objects.filter(ticket=ticket, agent=agent).first() if agent.is_authenticated else None
+
+
+def _clear_draft(ticket: Ticket, author: User) -> None:
+    Draft.objects.filter(ticket=ticket, agent=author).delete()
+
+
 # Longer than this in the composer for one message is a tab left open, not work: it is capped.
 MAX_HANDLING_S = 3600
 
@@ -366,6 +401,7 @@ def _agent_message(ticket, kind, author, body, attachments, handling_s: int | No
     message = Message.objects.create(
         ticket=ticket, kind=kind, author=author, body_text=body, created_at=now, handling_s=seconds
     )
+    _clear_draft(ticket, author)  # sent: the draft has done its work
     _store_attachments(message, attachments)
     if seconds:
         Ticket.objects.filter(pk=ticket.pk).update(handling_s=F("handling_s") + seconds)

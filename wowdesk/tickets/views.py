@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from . import search, services
 from .forms import ComposerForm, PropertiesForm
-from .models import Attachment, Category, Ticket
+from .models import Attachment, Category, Message, Ticket
 
 PAGE_SIZE = 50
 
@@ -117,8 +117,18 @@ def properties_form(ticket: Ticket) -> PropertiesForm:
     )
 
 
+def _composer(request, ticket: Ticket) -> tuple[ComposerForm, object]:
+    """The composer, holding the agent's draft for this ticket if there is one."""
+    draft = services.draft_for(ticket, request.user)
+    initial = {"body": draft.body, "kind": "note" if draft.kind == "note" else "reply"} if draft else {}
+    return ComposerForm(initial=initial, hints_url=reverse("coaching_hints", args=[ticket.number])), draft
+
+
 def _ticket_page(request, ticket: Ticket, composer: ComposerForm | None = None, status: int = 200):
-    conversation = ticket.messages.select_related("author", "contact").prefetch_related("attachments")
+    conversation = list(ticket.messages.select_related("author", "contact").prefetch_related("attachments"))
+    draft = None
+    if composer is None:
+        composer, draft = _composer(request, ticket)
     other_tickets = (
         services.visible_tickets(request.user)
         .filter(contact=ticket.contact)
@@ -131,7 +141,9 @@ def _ticket_page(request, ticket: Ticket, composer: ComposerForm | None = None, 
         "conversation": conversation,
         "events": ticket.events.select_related("actor").order_by("-created_at")[:50],
         "other_tickets": other_tickets,
-        "composer": composer or ComposerForm(hints_url=reverse("coaching_hints", args=[ticket.number])),
+        "composer": composer,
+        "draft": draft,
+        "last_message_id": max((m.pk for m in conversation), default=0),
         "properties": properties_form(ticket),
         "can_work": request.user.can_work_tickets,
     }
@@ -175,6 +187,27 @@ def post_message(request, number: int):
         form.add_error(None, exc)
         return _ticket_page(request, ticket, composer=form, status=400)
     return redirect("ticket", number=ticket.number)
+
+
+@login_required
+@require_POST
+def save_draft(request, number: int):
+    """The composer's text as the agent types (app.js, debounced). 204: kept; 400: not allowed."""
+    ticket = visible_ticket_or_404(request, number)
+    try:
+        seen = int(request.POST.get("seen", "0") or 0)
+    except ValueError:
+        seen = 0
+    kind = Message.Kind.NOTE if request.POST.get("kind") == "note" else Message.Kind.OUTBOUND
+    try:
+        services.save_draft(
+            ticket, agent=request.user, body=request.POST.get("body", ""), kind=kind, seen_message_id=seen
+        )
+    except ValidationError as exc:
+        return HttpResponse(" ".join(exc.messages), status=400, content_type="text/plain; charset=utf-8")
+    except PermissionDenied as exc:
+        return HttpResponse(str(exc), status=403, content_type="text/plain; charset=utf-8")
+    return HttpResponse(status=204)
 
 
 @login_required

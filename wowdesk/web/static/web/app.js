@@ -139,6 +139,38 @@
   });
   document.addEventListener("htmx:responseError", function (event) { failed(event, false); });
   document.addEventListener("htmx:sendError", function (event) { failed(event, true); });
+  // Drafts: what the agent types is kept on the server (debounced), per agent and ticket, and comes back
+  // when they open the ticket again; sending removes it. `seen` lets the server drop a save that arrives
+  // after the message was sent.
+  var draftForm = document.querySelector("#composer[data-draft-url]");
+  if (draftForm && window.fetch) {
+    var draftTimer = null, draftSent = false, draftSaved = draftForm.elements.body.value;
+    var saveDraft = function (keepalive) {
+      clearTimeout(draftTimer);
+      draftTimer = null;
+      var body = draftForm.elements.body.value;
+      if (draftSent || body === draftSaved) { return; }
+      var data = new FormData();
+      data.append("body", body);
+      data.append("kind", draftForm.querySelector('input[name="kind"]:checked').value);
+      data.append("seen", draftForm.getAttribute("data-seen"));
+      data.append("csrfmiddlewaretoken", draftForm.elements.csrfmiddlewaretoken.value);
+      fetch(draftForm.getAttribute("data-draft-url"), {
+        method: "POST", body: data, credentials: "same-origin", keepalive: !!keepalive
+      }).then(function (response) {
+        if (response.ok) {
+          draftSaved = body;
+          var state = document.querySelector("#draft-state");
+          if (state) { state.textContent = state.getAttribute("data-saved") || ""; }
+        }
+      }).catch(function () {});
+    };
+    var later = function () { clearTimeout(draftTimer); draftTimer = setTimeout(saveDraft, 800); };
+    draftForm.addEventListener("input", function (event) { if (event.target.name === "body") { later(); } });
+    draftForm.addEventListener("change", function (event) { if (event.target.name === "kind") { draftSaved = null; later(); } });
+    draftForm.addEventListener("submit", function () { clearTimeout(draftTimer); draftSent = true; });
+    window.addEventListener("pagehide", function () { if (draftTimer) { saveDraft(true); } });
+  }
   // The composer's submit button says what will happen: send to the customer, or save a note.
   document.addEventListener("change", function (event) {
     if (event.target.hasAttribute("data-autosubmit")) { event.target.form.requestSubmit(); return; }
