@@ -220,6 +220,8 @@ SMTPD_MAX_BYTES = int(float(os.environ.get("WOWDESK_SMTPD_MAX_MB", "40")) * 1024
 AUTO_REPLY_LIMIT_PER_HOUR = int(os.environ.get("WOWDESK_AUTO_REPLY_LIMIT", "3"))
 # An available agent not seen for this long becomes away and gets no new tickets.
 AUTO_AWAY_MINUTES = int(os.environ.get("WOWDESK_AUTO_AWAY_MINUTES", "15"))
+# An agent's reply can be undone for this long after sending; its mail waits that long (and a little more).
+REPLY_UNDO_SECONDS = int(os.environ.get("WOWDESK_REPLY_UNDO_SECONDS", "10"))
 # Waiting tickets one agent gets per routing round (a round: becoming available, then every minute).
 ROUTING_ROUND_CAP = int(os.environ.get("WOWDESK_ROUTING_ROUND_CAP", "3"))
 # Observed first contact resolution: no new ticket from the same contact in the same category this soon.

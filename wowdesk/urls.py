@@ -22,6 +22,7 @@ urlpatterns = [
     path("search/", ticket_views.search_view, name="search"),
     path("tickets/<num:number>/", ticket_views.ticket_detail, name="ticket"),
     path("tickets/<num:number>/messages/", ticket_views.post_message, name="ticket_message"),
+    path("tickets/<num:number>/undo-reply/", ticket_views.undo_reply, name="ticket_undo_reply"),
     path("tickets/<num:number>/draft/", ticket_views.save_draft, name="ticket_draft"),
     path("tickets/<num:number>/properties/", ticket_views.update_properties, name="ticket_properties"),
     path("tickets/<num:number>/assign-to-me/", ticket_views.assign_to_me, name="ticket_assign_to_me"),

@@ -259,3 +259,9 @@ def imap_server():
     yield server
     server.stop()
     shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _replies_go_at_once(settings):
+    # Here a reply's mail goes out at once; the wait for its undo is tested in tests/tickets/test_undo_reply.py.
+    settings.REPLY_UNDO_SECONDS = 0

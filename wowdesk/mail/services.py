@@ -29,6 +29,7 @@ from .models import InboundMail, Mailbox, OutboundMail
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 6
+UNDO_MARGIN_S = 3
 _TOKEN = re.compile(r"\[#(\d{1,9})\]")
 
 
@@ -275,7 +276,11 @@ def queue_reply(message: Message) -> OutboundMail | None:
     message.save(update_fields=["email_message_id", "delivery"])
     from .tasks import deliver
 
-    deliver.enqueue(outbound.pk)
+    # The agent may undo the reply for REPLY_UNDO_SECONDS (tickets.services.withdraw_reply, which deletes the
+    # message and with it this mail); the mail waits that long and a few seconds more, so an undo accepted at
+    # the last moment has committed before the worker looks.
+    hold = timedelta(seconds=settings.REPLY_UNDO_SECONDS + UNDO_MARGIN_S) if settings.REPLY_UNDO_SECONDS else None
+    (deliver.using(run_after=timezone.now() + hold) if hold else deliver).enqueue(outbound.pk)
     return outbound
 
 

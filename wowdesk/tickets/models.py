@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wowdesk.accounts.models import LANGUAGE_CHOICES, Team
@@ -167,6 +168,11 @@ class Ticket(models.Model):
     def __str__(self) -> str:
         return f"#{self.number} {self.subject}"
 
+    @cached_property
+    def has_reply(self) -> bool:
+        """Did we answer the customer? (Solving without an answer asks the agent to confirm.)"""
+        return self.messages.filter(kind=Message.Kind.OUTBOUND).exists()
+
 
 class Message(models.Model):
     class Kind(models.TextChoices):
@@ -280,6 +286,8 @@ class TicketEvent(models.Model):
 
     # An auto-reply event's value when the sender's hourly limit stopped it (otherwise: a delivery status).
     AUTO_REPLY_RATE_LIMITED = "rate-limited"
+    # A message event's value when the agent undid their reply before it went out.
+    REPLY_WITHDRAWN = "withdrawn"
 
     ticket = models.ForeignKey(Ticket, related_name="events", on_delete=models.CASCADE)
     actor = models.ForeignKey(
@@ -302,6 +310,8 @@ class TicketEvent(models.Model):
         """Codes (status, priority, what became of an auto-reply) are shown in the reader's language."""
         if self.kind == self.Kind.AUTO_REPLY and value == self.AUTO_REPLY_RATE_LIMITED:
             return str(_("not sent: this sender had the most auto-replies allowed this hour"))
+        if self.kind == self.Kind.MESSAGE and value == self.REPLY_WITHDRAWN:
+            return str(_("reply undone before it was sent"))
         choices = {
             self.Kind.STATUS: Ticket.Status,
             self.Kind.PRIORITY: Ticket.Priority,

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 import nh3
 from django.conf import settings
@@ -330,6 +331,80 @@ def reply(
     if "status" in fields:
         ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields)
     return message
+
+
+# What a reply changes on the ticket, kept by the web UI for the undo (JSON-safe, see reply_state).
+REPLY_STATE_FIELDS = (
+    "status",
+    "assignee_id",
+    "first_response_at",
+    "first_response_s",
+    "first_response_business_s",
+    "response_due_at",
+    "sla_remaining_s",
+    "sla_breaches",
+    "solved_at",
+    "resolution_s",
+    "resolution_business_s",
+    "closed_at",
+)
+# An undo that reaches the server this long after the countdown ended still counts (the mail waits longer).
+UNDO_GRACE_S = 1
+
+
+def reply_state(ticket: Ticket) -> dict:
+    """The ticket's fields a reply may change, as they are now (before replying)."""
+    state = {}
+    for name in REPLY_STATE_FIELDS:
+        value = getattr(ticket, name)
+        state[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    return state
+
+
+def _restore(ticket: Ticket, state: dict) -> list[str]:
+    fields = []
+    for name in REPLY_STATE_FIELDS:
+        if name not in state:
+            continue
+        value = state[name]
+        if name.endswith("_at") and value is not None:
+            value = datetime.fromisoformat(value)
+        setattr(ticket, name, value)
+        fields.append(name.removesuffix("_id"))
+    return fields
+
+
+@transaction.atomic
+def withdraw_reply(message_id: int, *, author: User, state: dict | None = None, now=None) -> str:
+    """Undo a reply within REPLY_UNDO_SECONDS: its mail has not gone (it waits longer, see
+    mail.services.queue_reply), the message and its mail are removed, the ticket goes back to how it was
+    before the reply (given its `state` from reply_state, and if nothing else happened since), and the text
+    becomes the agent's draft again. Returns the text."""
+    now = now or timezone.now()
+    message = Message.objects.filter(pk=message_id, kind=Message.Kind.OUTBOUND, author=author).first()
+    if message is None:
+        raise TicketError(_("This reply can no longer be undone."))
+    if now > message.created_at + timedelta(seconds=settings.REPLY_UNDO_SECONDS + UNDO_GRACE_S):
+        raise TicketError(_("Too late to undo: the reply is on its way to the customer."))
+    ticket = Ticket.objects.select_for_update().get(pk=message.ticket_id)
+    ensure_can_work(author, ticket)
+    fields: list[str] = []
+    old_status = ticket.status
+    if state and ticket.updated_at == message.created_at:  # nothing else happened to the ticket since
+        fields = _restore(ticket, state)
+    body, kind = message.body_text, message.kind
+    message.delete()  # its outbound mail and attachments go with it
+    _event(ticket, TicketEvent.Kind.MESSAGE, author, old=body[:80], new=TicketEvent.REPLY_WITHDRAWN, at=now)
+    if ticket.status != old_status:
+        _event(ticket, TicketEvent.Kind.STATUS, author, old=old_status, new=ticket.status, at=now)
+    Draft.objects.update_or_create(
+        ticket=ticket, agent=author, defaults={"body": body, "kind": kind, "updated_at": now}
+    )
+    _touch(ticket, now, *fields)
+    search.index_tickets([ticket.pk])
+    if "status" in fields:
+        ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields)
+    return body
 
 
 @transaction.atomic

@@ -1,11 +1,16 @@
 """Agent UI: inbox views, search, the ticket page and its actions. Thin: the rules live in services."""
 
+import math
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -117,6 +122,22 @@ def properties_form(ticket: Ticket) -> PropertiesForm:
     )
 
 
+UNDO_KEY = "undo_reply"
+
+
+def _undo_offer(request, ticket: Ticket) -> dict | None:
+    """The reply the agent just sent on this ticket, while it can still be undone: its id and seconds left."""
+    offer = request.session.get(UNDO_KEY)
+    if not offer or offer.get("ticket") != ticket.pk:
+        return None
+    sent = Message.objects.filter(pk=offer["message"], author=request.user).values_list("created_at", flat=True).first()
+    left = sent and (sent + timedelta(seconds=settings.REPLY_UNDO_SECONDS) - timezone.now()).total_seconds()
+    if not left or left <= 0:
+        del request.session[UNDO_KEY]
+        return None
+    return {"message": offer["message"], "seconds": math.ceil(left)}
+
+
 def _composer(request, ticket: Ticket) -> tuple[ComposerForm, object]:
     """The composer, holding the agent's draft for this ticket if there is one."""
     draft = services.draft_for(ticket, request.user)
@@ -143,6 +164,7 @@ def _ticket_page(request, ticket: Ticket, composer: ComposerForm | None = None, 
         "other_tickets": other_tickets,
         "composer": composer,
         "draft": draft,
+        "undo": _undo_offer(request, ticket),
         "last_message_id": max((m.pk for m in conversation), default=0),
         "properties": properties_form(ticket),
         "can_work": request.user.can_work_tickets,
@@ -174,7 +196,8 @@ def post_message(request, number: int):
             )
             messages.success(request, _("Note saved."))
         else:
-            services.reply(
+            state = services.reply_state(ticket)
+            message = services.reply(
                 ticket,
                 author=request.user,
                 body=data["body"],
@@ -182,10 +205,31 @@ def post_message(request, number: int):
                 attachments=data["attachments"],
                 handling_s=data["handling_s"],
             )
-            messages.success(request, _("Reply sent."))
+            # The ticket page offers an undo while the mail waits (see _undo_offer).
+            request.session[UNDO_KEY] = {"message": message.pk, "ticket": ticket.pk, "state": state}
     except ValidationError as exc:
         form.add_error(None, exc)
         return _ticket_page(request, ticket, composer=form, status=400)
+    return redirect("ticket", number=ticket.number)
+
+
+@login_required
+@require_POST
+def undo_reply(request, number: int):
+    ticket = visible_ticket_or_404(request, number)
+    offer = request.session.get(UNDO_KEY) or {}
+    try:
+        message_id = int(request.POST.get("message", ""))
+    except ValueError:
+        raise Http404 from None
+    state = offer.get("state") if offer.get("message") == message_id and offer.get("ticket") == ticket.pk else None
+    try:
+        services.withdraw_reply(message_id, author=request.user, state=state)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Reply undone: it was not sent. Its text is back in the box."))
+    request.session.pop(UNDO_KEY, None)
     return redirect("ticket", number=ticket.number)
 
 

@@ -18,6 +18,8 @@
     return false;
   }
   document.addEventListener("keydown", function (event) {
+    // Escape leaves the text box, so the next key is a shortcut again (and never typed into the reply).
+    if (event.key === "Escape" && typing(event.target)) { event.target.blur(); return; }
     if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) { return; }
     var handled = false;
     switch (event.key) {
@@ -171,11 +173,41 @@
     draftForm.addEventListener("submit", function () { clearTimeout(draftTimer); draftSent = true; });
     window.addEventListener("pagehide", function () { if (draftTimer) { saveDraft(true); } });
   }
+  // Solving a ticket nobody answered asks first (the button and the `s` key both click the button).
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-confirm]");
+    if (button && !window.confirm(button.getAttribute("data-confirm"))) { event.preventDefault(); }
+  });
+  // An empty send: say so, and take the focus out of the text box, so a shortcut typed next (n for a note)
+  // switches the mode instead of becoming the first letter of a message to the customer.
+  var composerForm = document.querySelector("#composer");
+  if (composerForm) {
+    composerForm.addEventListener("submit", function (event) {
+      if (composerForm.elements.body.value.trim()) { return; }
+      event.preventDefault();
+      event.stopImmediatePropagation();  // not sent: no handling time, and the draft keeps saving
+      document.querySelector("#composer-empty").hidden = false;
+      composerForm.elements.body.blur();
+    }, true);
+  }
+  // After sending a reply: a countdown on its undo button, then the bar goes (the mail is on its way).
+  var undoBar = document.querySelector("#undo-bar");
+  if (undoBar) {
+    var left = parseInt(undoBar.getAttribute("data-seconds"), 10);
+    var shown = undoBar.querySelector(".undo-seconds");
+    var countdown = setInterval(function () {
+      left -= 1;
+      if (left <= 0) { clearInterval(countdown); undoBar.remove(); return; }
+      shown.textContent = left;
+    }, 1000);
+  }
   // The composer's submit button says what will happen: send to the customer, or save a note.
   document.addEventListener("change", function (event) {
     if (event.target.hasAttribute("data-autosubmit")) { event.target.form.requestSubmit(); return; }
     if (event.target.name !== "kind") { return; }
-    var form = event.target.form;
-    form.classList.toggle("note-mode", event.target.value === "note");
+    var form = event.target.form, note = event.target.value === "note";
+    form.classList.toggle("note-mode", note);
+    var send = form.querySelector("button.send");
+    if (send) { send.textContent = send.getAttribute(note ? "data-note-label" : "data-reply-label"); }
   });
 })();
