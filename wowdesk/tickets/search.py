@@ -2,19 +2,50 @@
 
 SQLite uses an FTS5 table (`ticket_search`, rowid = ticket id); PostgreSQL a tsvector table with a GIN
 index, stemmed with the ticket language's configuration (danish/norwegian/english) plus `simple`, so
-both stems and exact words match. Both are kept up to date by `index_tickets`, called by the services
+both stems and exact words match. SQLite stems the same way with the Snowball stemmers (`snowballstemmer`,
+the algorithms PostgreSQL uses): each document carries its words' stems in the ticket's language after its
+text, and each query word matches as itself or as its Danish, Norwegian or English stem, so "pakker" finds
+"pakke" on both databases. Both are kept up to date by `index_tickets`, called by the services
 whenever a ticket's subject or messages change.
 """
 
 import re
+from functools import lru_cache
 
+import snowballstemmer
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 # PostgreSQL refuses tsvectors over 1 MB; the first part of a long ticket is what people search for.
 MAX_INDEXED_CHARS = 200_000
 PG_CONFIGS = {"da": "danish", "nb": "norwegian", "en": "english"}
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+
+STEMMERS = {"da": "danish", "nb": "norwegian", "en": "english"}
+
+
+@lru_cache(maxsize=8)
+def _stemmer(language: str):
+    return snowballstemmer.stemmer(STEMMERS[language]) if language in STEMMERS else None
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str, language: str) -> str:
+    """A word's Snowball stem in a language (the word itself for a language without a stemmer)."""
+    stemmer = _stemmer(language)
+    return stemmer.stemWord(word) if stemmer else word
+
+
+def with_stems(text: str, language: str) -> str:
+    """The text followed by the stems of its words that differ from the word (SQLite's index)."""
+    stems = {}
+    for word in _WORD.findall(text.lower()):
+        if len(word) > 2 and not word.isdigit():
+            stemmed = stem(word, language)
+            if stemmed != word:
+                stems.setdefault(stemmed, None)
+    return f"{text}\n{' '.join(stems)}" if stems else text
 
 
 def index_document(ticket_id: int, language: str, subject: str, body: str, *, new: bool = False) -> None:
@@ -76,7 +107,13 @@ def _write(rows: list[tuple[int, str, str]], languages: dict[int, str], *, repla
         else:
             if replace:  # an FTS5 table has no upsert
                 many("DELETE FROM ticket_search WHERE rowid = %s", [(pk,) for pk, _, _ in rows])
-            many("INSERT INTO ticket_search (rowid, subject, body) VALUES (%s, %s, %s)", rows)
+            many(
+                "INSERT INTO ticket_search (rowid, subject, body) VALUES (%s, %s, %s)",
+                [
+                    (pk, with_stems(subject, languages[pk]), with_stems(body, languages[pk]))
+                    for pk, subject, body in rows
+                ],
+            )
 
 
 def words(query: str) -> list[str]:
@@ -97,14 +134,45 @@ def matching_ids_sql(query: str) -> tuple[str, list] | None:
             params += [config, tsquery]
         # Only placeholders are formatted in; the words themselves are bound parameters.
         return f"SELECT ticket_id FROM ticket_search WHERE document @@ ({alternatives})", params  # noqa: S608
-    match = " ".join('"{}"*'.format(t.replace('"', "")) for t in terms)
-    return "SELECT rowid FROM ticket_search WHERE ticket_search MATCH %s", [match]
+    groups = []
+    for term in terms:
+        term = term.lower().replace('"', "")
+        forms = dict.fromkeys([term, *(stem(term, language) for language in STEMMERS)])
+        groups.append("(" + " OR ".join(f'"{form}"*' for form in forms) + ")")
+    return "SELECT rowid FROM ticket_search WHERE ticket_search MATCH %s", [" AND ".join(groups)]
+
+
+# A customer found by name, e-mail address or organisation brings at most this many customers' tickets.
+MAX_CONTACTS = 500
+
+
+def matching_contact_ids(query: str) -> list[int]:
+    """Customers the query names: their e-mail address (or part of it), their name, or their organisation's
+    name."""
+    from wowdesk.customers.models import Contact
+
+    text = query.strip()
+    if len(text) < 3:
+        return []
+    if "@" in text:
+        found = Contact.objects.filter(email__icontains=text)
+    else:
+        found = Contact.objects.filter(
+            Q(name__icontains=text) | Q(organization__name__icontains=text) | Q(email__istartswith=text)
+        )
+    return list(found.values_list("pk", flat=True)[:MAX_CONTACTS])
 
 
 def filter_matching(tickets: QuerySet, query: str) -> QuerySet:
+    """Tickets whose text matches every word of the query, or whose customer or organisation it names."""
     from django.db.models.expressions import RawSQL
 
-    sql = matching_ids_sql(query)
-    if sql is None:
+    contacts = matching_contact_ids(query)
+    sql = None if "@" in query else matching_ids_sql(query)
+    if sql is None and not contacts:
         return tickets.none()
-    return tickets.filter(pk__in=RawSQL(*sql))  # noqa: S611 (parameters are bound, see matching_ids_sql)
+    condition = Q(contact_id__in=contacts) if contacts else Q()
+    if sql is not None:
+        text = Q(pk__in=RawSQL(*sql))  # noqa: S611 (parameters are bound, see matching_ids_sql)
+        condition = text | condition if contacts else text
+    return tickets.filter(condition)

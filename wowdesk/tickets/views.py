@@ -89,14 +89,20 @@ def search_view(request):
         found = tickets.filter(number=int(number)).values_list("number", flat=True).first()
         if found:
             return redirect("ticket", number=found)
-    rows = list(_listing(search.filter_matching(tickets, query))[:PAGE_SIZE]) if query else []
+    found = search.filter_matching(tickets, query) if query else tickets.none()
+    total = found.count() if query else 0
+    page = _page_number(request)
+    offset = (page - 1) * PAGE_SIZE
+    rows = list(_listing(found)[offset : offset + PAGE_SIZE]) if total else []
     context = {
         **_sidebar(request, "search"),
         "title": _("Search"),
         "query": query,
         "tickets": rows,
-        "total": len(rows),
-        "page": 1,
+        "total": total,
+        "page": page,
+        "has_previous": page > 1,
+        "has_next": offset + PAGE_SIZE < total,
         "searching": True,
     }
     return render(request, "tickets/inbox.html", context)
