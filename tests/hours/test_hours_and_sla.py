@@ -122,9 +122,53 @@ def test_live_estimates_reuse_the_team_load_for_a_few_seconds(hours, team_dk, ag
 
 def test_auto_reply_sentence_when_open_and_when_closed(hours, team_dk):
     open_text = services.response_time_sentence(team_dk, "da", now=at(2026, 11, 23, 9))
-    assert open_text.startswith("Lige nu kan du forvente svar inden for ca.")
+    assert open_text == "Du kan forvente svar i dag inden kl. 11."  # the target, 2 business hours
     closed_text = services.response_time_sentence(team_dk, "en", now=at(2026, 11, 28, 10))
     assert "We are closed right now and open again Monday 30. November 08:00" in closed_text
+    assert closed_text.endswith("You can expect an answer by 10:00 on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("language", "promise"),
+    [
+        ("da", "Du kan forvente svar i morgen formiddag, inden kl. 10."),
+        ("nb", "Du kan forvente svar i morgen formiddag, innen kl. 10."),
+        ("en", "You can expect an answer tomorrow morning, by 10:00."),
+    ],
+)
+def test_the_auto_reply_promises_the_tickets_answer_due_time_in_business_time(team_dk, language, promise):
+    # Monday 13:55, the shop closes at 16:00, first answers are due within 4 business hours.
+    OpeningHours.objects.create(team=team_dk, weekly=WEEK, holidays="DK", first_response_minutes=240)
+    monday = at(2026, 11, 23, 13, 55)
+    ticket = make_ticket(team=team_dk, now=monday, language=language)
+    assert ticket.response_due_at == at(2026, 11, 24, 9, 55), "2 h 5 min on Monday, 1 h 55 min on Tuesday"
+    _language, _subject, body = services.compose_auto_reply(ticket, now=monday)
+    assert promise in body
+    assert "ca." not in body and "about" not in body
+
+
+def test_a_long_queue_promises_later_than_the_due_time_never_earlier(team_dk, agent):
+    OpeningHours.objects.create(team=team_dk, weekly=WEEK, holidays="DK", first_response_minutes=60)
+    monday = at(2026, 11, 23, 9)
+    for i in range(30):
+        make_ticket(team=team_dk, email=f"q{i}@example.dk", now=monday)
+    ticket = make_ticket(team=team_dk, now=monday)
+    promised = services.promised_due(ticket, now=monday)
+    assert promised > ticket.response_due_at == at(2026, 11, 23, 10)
+    assert promised == services.expected_response(team_dk, now=monday).due
+
+
+def test_promised_times_in_words():
+    from django.utils import translation
+
+    monday = at(2026, 11, 23, 9)
+    with translation.override("da"):
+        assert services.promised_time(at(2026, 11, 23, 14, 30), monday, CPH) == "i dag inden kl. 15"
+        assert services.promised_time(at(2026, 11, 24, 14), monday, CPH) == "i morgen inden kl. 14"
+        assert services.promised_time(at(2026, 11, 26, 11, 10), monday, CPH) == "på torsdag inden kl. 12"
+        assert services.promised_time(at(2026, 12, 7, 9), monday, CPH) == "den 7. december inden kl. 9"
+    with translation.override("en"):
+        assert services.promised_time(at(2026, 11, 26, 11), monday, CPH) == "by 11:00 on Thursday"
 
 
 def test_friendly_durations():

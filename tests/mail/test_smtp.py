@@ -55,7 +55,7 @@ def test_mail_becomes_a_ticket_before_250_and_gets_an_auto_reply(listener, worke
     text = reply.get_body(("plain",)).get_content()
     assert text.startswith("Hej Søren")
     assert f"#{ticket.number}" in text
-    assert "Lige nu kan du forvente svar inden for ca." in text
+    assert "Du kan forvente svar" in text
     assert reply.get_body(("html",)) is not None, "multipart text and HTML"
 
 
@@ -72,7 +72,7 @@ def test_norwegian_mail_gets_a_norwegian_auto_reply(listener, worker, sink, mail
     [reply] = sink.wait(1)
     text = reply.get_body(("plain",)).get_content()
     assert text.startswith("Hei ola")
-    assert "Akkurat nå kan du forvente svar innen ca." in text
+    assert "Du kan forvente svar" in text
 
 
 def test_a_reply_to_the_auto_reply_threads_into_the_same_ticket(listener, worker, sink, mailboxes):

@@ -138,18 +138,49 @@ def _when(moment: datetime, zone) -> str:
     return formats.date_format(moment.astimezone(zone), "l j. F H:i")
 
 
-def response_time_sentence(team, language: str, now: datetime | None = None) -> str:
+def promised_time(moment: datetime, now: datetime, zone) -> str:
+    """A moment in words a customer reads as a deadline, rounded up to the whole hour: "by 10:00 tomorrow",
+    "by 15:00 today", "by 12:00 on Thursday" (in the active language)."""
+    local = moment.astimezone(zone)
+    hour = local.replace(minute=0, second=0, microsecond=0)
+    if hour < local:
+        hour += timedelta(hours=1)
+    days = (hour.date() - now.astimezone(zone).date()).days
+    values = {"hour": hour.hour}
+    if days <= 0:
+        return _("by %(hour)s:00 today") % values
+    if days == 1:
+        if hour.hour <= 12:
+            return _("tomorrow morning, by %(hour)s:00") % values
+        return _("by %(hour)s:00 tomorrow") % values
+    if days < 7:
+        return _("by %(hour)s:00 on %(weekday)s") % {**values, "weekday": WEEKDAYS[hour.weekday()]}
+    return _("by %(hour)s:00 on %(date)s") % {**values, "date": formats.date_format(hour, "j. F")}
+
+
+def promised_due(ticket: Ticket, now: datetime | None = None) -> datetime:
+    """When we promise a new ticket's customer an answer: its answer-due time (the SLA clock, in the team's
+    business hours), or the live estimate if the queue makes that later. Both are business time added to
+    the same moment by the team's BusinessHours, so the promise never undercuts the due time an agent sees."""
+    estimate = expected_response(ticket.team, now)
+    return max(filter(None, [ticket.response_due_at, estimate.due]))
+
+
+def response_time_sentence(team, language: str, now: datetime | None = None, due: datetime | None = None) -> str:
+    """What a customer is told to expect. `due`: the promised moment (a new ticket's, see promised_due); the
+    live estimate for the team when not given."""
     estimate = expected_response(team, now)
     zone = BusinessHours.for_team(team).zone
+    due = due or estimate.due
+    now = now or timezone.now()
     with translation.override(language):
+        when = promised_time(due, now, zone)
         if estimate.open_now:
-            return _("Right now you can expect an answer within about %(duration)s.") % {
-                "duration": friendly_duration(estimate.seconds)
-            }
+            return _("You can expect an answer %(when)s.") % {"when": when}
         opens = _when(estimate.opens_at, zone) if estimate.opens_at else "?"
-        return _("We are closed right now and open again %(opens)s. You can expect an answer by %(due)s.") % {
+        return _("We are closed right now and open again %(opens)s. You can expect an answer %(when)s.") % {
             "opens": opens,
-            "due": _when(estimate.due, zone),
+            "when": when,
         }
 
 
@@ -213,7 +244,7 @@ def compose_auto_reply(ticket: Ticket, now: datetime | None = None) -> tuple[str
         name=ticket.contact.first_name,
         number=ticket.number,
         subject=ticket.subject,
-        response_time=response_time_sentence(ticket.team, language, now),
+        response_time=response_time_sentence(ticket.team, language, now, due=promised_due(ticket, now)),
         opening_hours=hours,
     )
     return language, subject.format_map(values), body.format_map(values)
