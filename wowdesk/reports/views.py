@@ -1,7 +1,7 @@
 """The leads' dashboard: key figures, a weekly trend, a breakdown with spread, CSV export, drill-down."""
 
 import csv
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.decorators import login_required
@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wowdesk.accounts.models import Team
+from wowdesk.hours import periods
 from wowdesk.hours.business import BusinessHours
 from wowdesk.tickets.services import visible_tickets
 
@@ -35,25 +36,11 @@ COLUMNS = [
 
 
 def _period(request) -> tuple[date, date, datetime, datetime]:
-    today = timezone.localdate()
-
-    def parse(value, default):
-        try:
-            day = date.fromisoformat(value) if value else default
-        except ValueError:
-            return default
-        return day if 1971 <= day.year <= 2999 else default  # no overflow at the ends of the calendar
-
-    first = parse(request.GET.get("from"), today - timedelta(days=30))
-    last = parse(request.GET.get("to"), today)
-    first, last = min(first, last), max(first, last)
-    zone = timezone.get_current_timezone()
-    return (
-        first,
-        last,
-        datetime.combine(first, time.min, zone),
-        datetime.combine(last + timedelta(days=1), time.min, zone),
+    # The current time zone is the user's team's (accounts.middleware).
+    p = periods.from_query(
+        request.GET.get("from"), request.GET.get("to"), zone=timezone.get_current_timezone(), today=timezone.localdate()
     )
+    return p.first, p.last, p.start, p.end
 
 
 # A drill-down's CSV holds at most this many tickets (newest first).

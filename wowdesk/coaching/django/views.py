@@ -1,5 +1,3 @@
-from datetime import date, timedelta
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
@@ -7,6 +5,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from wowdesk.accounts.models import Team
+from wowdesk.hours import periods
 from wowdesk.tickets.views import visible_ticket_or_404
 
 from . import services
@@ -29,38 +28,25 @@ def hints(request, number: int):
     return render(request, "coaching/_hints.html", context)
 
 
-def _parse_date(value: str | None, default: date) -> date:
-    try:
-        return date.fromisoformat(value) if value else default
-    except ValueError:
-        return default
-
-
 @login_required
 def summary(request):
     if not request.user.reads_reports:
         raise PermissionDenied
-    today = timezone.localdate()
-    start = _parse_date(request.GET.get("from"), today - timedelta(days=30))
-    end = _parse_date(request.GET.get("to"), today)
-    if end < start:
-        start, end = end, start
+    # The current time zone is the user's team's (accounts.middleware).
+    period = periods.from_query(
+        request.GET.get("from"), request.GET.get("to"), zone=timezone.get_current_timezone(), today=timezone.localdate()
+    )
     teams = Team.objects.all()
     team = None
     agents = None
     if (team_id := request.GET.get("team", "")).isdigit():
         team = teams.filter(pk=int(team_id)).first()
         agents = team.members.all() if team else None
-    zone = timezone.get_current_timezone()
-    summaries = services.agent_summaries(
-        timezone.make_aware(timezone.datetime.combine(start, timezone.datetime.min.time()), zone),
-        timezone.make_aware(timezone.datetime.combine(end + timedelta(days=1), timezone.datetime.min.time()), zone),
-        agents=agents,
-    )
+    summaries = services.agent_summaries(period.start, period.end, agents=agents)
     context = {
         "summaries": summaries,
-        "start": start,
-        "end": end,
+        "start": period.first,
+        "end": period.last,
         "teams": teams,
         "team": team,
         "steps": services.BALA_STEPS,
