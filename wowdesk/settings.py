@@ -206,6 +206,15 @@ MAX_ATTACHMENT_BYTES = int(float(os.environ.get("WOWDESK_MAX_ATTACHMENT_MB", "10
 TASKS = {"default": {"BACKEND": "wowdesk.task_backend.TaskBackend"}}
 
 REDIS_URL = os.environ.get("WOWDESK_REDIS_URL", "")
+# Live updates (Django Channels): within one web process by default; with Redis, every web process and the
+# worker share the events, so a change made anywhere reaches every browser. No process keeps other state.
+CHANNEL_LAYERS = {
+    "default": (
+        {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}
+        if REDIS_URL
+        else {"BACKEND": "channels.layers.InMemoryChannelLayer"}
+    )
+}
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("WOWDESK_FROM_EMAIL", "support@example.com")

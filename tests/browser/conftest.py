@@ -33,3 +33,52 @@ def page(browser):
     yield page
     context.close()
     assert errors == [], f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture
+def asgi_server(transactional_db):
+    """wowdesk's ASGI application (HTTP and WebSockets) served by uvicorn in a thread of this process, as
+    `make run` serves it: pytest-django's live_server speaks only WSGI, without WebSockets. In this process,
+    so that changes the test makes reach the pages through the same in-memory channel layer."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from wowdesk.asgi import application
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(application, host="127.0.0.1", port=port, lifespan="off", log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def new_page(browser):
+    """Pages in contexts of their own (separate cookies): two agents, or an agent and a customer."""
+    contexts, errors = [], []
+
+    def open_page(locale="en-GB"):
+        context = browser.new_context(viewport={"width": 1400, "height": 900}, locale=locale)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+    assert errors == [], f"JavaScript errors on the pages: {errors}"

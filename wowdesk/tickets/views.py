@@ -184,6 +184,24 @@ def ticket_detail(request, number: int):
 
 
 @login_required
+def message_fragment(request, number: int, pk: int):
+    """One message as the ticket page shows it: the live page fetches a message it was told about."""
+    ticket = visible_ticket_or_404(request, number)
+    message = get_object_or_404(
+        ticket.messages.select_related("author", "contact").prefetch_related("attachments"), pk=pk
+    )
+    return render(request, "tickets/_message.html", {"message": message})
+
+
+@login_required
+def properties_fragment(request, number: int):
+    """The properties panel as it is now: the live page fetches it when a colleague changed the ticket."""
+    ticket = visible_ticket_or_404(request, number)
+    context = {"ticket": ticket, "properties": properties_form(ticket), "can_work": request.user.can_work_tickets}
+    return render(request, "tickets/_properties.html", context)
+
+
+@login_required
 @require_POST
 def post_message(request, number: int):
     ticket = visible_ticket_or_404(request, number)

@@ -1,0 +1,97 @@
+"""The live ticket page: a WebSocket per open ticket page (`/ws/tickets/<number>/`).
+
+The browser learns of new messages and changed properties (it then fetches what it may see), and of the
+colleagues who have the same ticket open: "Sofie is viewing", "Sofie is replying". Who is where is never
+stored: each page announces itself to the ticket's group when it connects (the others answer it directly),
+repeats that every VIEWING_EVERY_S seconds, and says when it starts replying or leaves; a page that stopped
+announcing is forgotten by the others after a while. So any web process can serve any page.
+Protocol: docs/chat.md ("The agent's ticket page").
+"""
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+
+from wowdesk import realtime
+
+from .services import visible_tickets
+
+STATES = {"viewing", "replying"}
+
+
+@database_sync_to_async
+def _visible_ticket_id(user, number: int) -> int | None:
+    return visible_tickets(user).filter(number=number).values_list("pk", flat=True).first()
+
+
+class TicketConsumer(AsyncJsonWebsocketConsumer):
+    async def connect(self):
+        realtime.note_server_loop()
+        self.user = self.scope.get("user")
+        if self.user is None or not self.user.is_authenticated:
+            await self.close(code=4401)
+            return
+        ticket_id = await _visible_ticket_id(self.user, self.scope["url_route"]["kwargs"]["number"])
+        if ticket_id is None:  # not there, or not theirs: the same answer, like the page's 404
+            await self.close(code=4404)
+            return
+        self.group = realtime.ticket_group(ticket_id)
+        self.state = "viewing"
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.accept()
+        await self._announce("viewing", hello=True)
+
+    async def disconnect(self, code):
+        if getattr(self, "group", None):
+            await self._announce("left")
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    async def receive_json(self, content, **kwargs):
+        state = content.get("type") if isinstance(content, dict) else None
+        if state not in STATES:
+            await self.send_json({"type": "error", "error": "unknown type; send viewing or replying"})
+            return
+        self.state = state
+        await self._announce(state)
+
+    async def _announce(self, state: str, hello: bool = False):
+        await self.channel_layer.group_send(
+            self.group,
+            {
+                "type": "agent.presence",
+                "agent_id": self.user.pk,
+                "name": self.user.name or self.user.email,
+                "state": state,
+                "reply_to": self.channel_name if hello else "",
+                "sender": self.channel_name,
+            },
+        )
+
+    # --- events from the group ---
+
+    async def agent_presence(self, event):
+        if event["sender"] == self.channel_name:
+            return
+        if event["agent_id"] != self.user.pk:
+            await self.send_json(
+                {"type": "presence", "agent": {"id": event["agent_id"], "name": event["name"]}, "state": event["state"]}
+            )
+        if event["reply_to"]:  # a page just opened: tell it who is here already
+            await self.channel_layer.send(
+                event["reply_to"],
+                {
+                    "type": "agent.presence",
+                    "agent_id": self.user.pk,
+                    "name": self.user.name or self.user.email,
+                    "state": self.state,
+                    "reply_to": "",
+                    "sender": self.channel_name,
+                },
+            )
+
+    async def ticket_message(self, event):
+        await self.send_json(
+            {"type": "message", "id": event["message_id"], "kind": event["kind"], "author_id": event["author_id"]}
+        )
+
+    async def ticket_changed(self, event):
+        await self.send_json({"type": "changed", "fields": event["fields"]})

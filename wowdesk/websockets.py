@@ -1,0 +1,20 @@
+"""WebSocket routes (the `urls.py` of Channels). Agents' pages: same-origin only, signed in by the session."""
+
+from channels.auth import AuthMiddlewareStack
+from channels.routing import URLRouter
+from channels.security.websocket import AllowedHostsOriginValidator
+from django.urls import path
+
+from wowdesk.tickets.consumers import TicketConsumer
+
+
+def for_agents(consumer):
+    # A page on another site must not open a socket with the agent's cookie (cross-site WebSocket hijacking).
+    return AllowedHostsOriginValidator(AuthMiddlewareStack(consumer.as_asgi()))
+
+
+websocket_application = URLRouter(
+    [
+        path("ws/tickets/<int:number>/", for_agents(TicketConsumer)),
+    ]
+)
