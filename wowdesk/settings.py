@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "wowdesk.replies",
     "wowdesk.mail",
     "wowdesk.routing",
+    "wowdesk.chat",
     "wowdesk.api",
     "wowdesk.surveys",
     "wowdesk.reports",
@@ -215,6 +216,11 @@ CHANNEL_LAYERS = {
         else {"BACKEND": "channels.layers.InMemoryChannelLayer"}
     )
 }
+
+# Chat: how many chats an agent takes at once unless set per agent, and when a silent chat ends.
+CHAT_LIMIT_DEFAULT = int(os.environ.get("WOWDESK_CHAT_LIMIT", "3"))
+CHAT_INACTIVITY_MINUTES = int(os.environ.get("WOWDESK_CHAT_INACTIVITY_MINUTES", "15"))
+CHAT_MAX_MESSAGE_CHARS = int(os.environ.get("WOWDESK_CHAT_MAX_MESSAGE_CHARS", "4000"))
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("WOWDESK_FROM_EMAIL", "support@example.com")

@@ -5,6 +5,8 @@ from channels.routing import URLRouter
 from channels.security.websocket import AllowedHostsOriginValidator
 from django.urls import path
 
+from wowdesk.chat.consumers import AgentChatConsumer
+from wowdesk.portal.consumers import WidgetConsumer
 from wowdesk.tickets.consumers import TicketConsumer
 
 
@@ -16,5 +18,8 @@ def for_agents(consumer):
 websocket_application = URLRouter(
     [
         path("ws/tickets/<int:number>/", for_agents(TicketConsumer)),
+        path("ws/chat/agent/<int:number>/", for_agents(AgentChatConsumer)),
+        # Customers' sites: each widget checks the page's origin against its own allowed origins.
+        path("ws/chat/<str:key>/", WidgetConsumer.as_asgi()),
     ]
 )

@@ -75,6 +75,7 @@ class OutboundMail(models.Model):
         REPLY = "reply", _("reply")
         AUTO_REPLY = "auto_reply", _("auto-reply")
         SURVEY = "survey", _("survey")
+        TRANSCRIPT = "transcript", _("chat transcript")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("queued")

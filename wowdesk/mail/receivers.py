@@ -1,6 +1,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from wowdesk.tickets.models import Ticket
 from wowdesk.tickets.signals import reply_added
 
 from . import services
@@ -9,6 +10,8 @@ from .models import Mailbox
 
 @receiver(reply_added)
 def send_replies_by_mail(sender, message, **kwargs):
+    if message.ticket.channel == Ticket.Channel.CHAT:
+        return  # a chat's answers reach the customer in the chat itself (wowdesk.chat), not line by line by mail
     services.queue_reply(message)
 
 

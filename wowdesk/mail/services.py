@@ -440,3 +440,23 @@ def _set_status(outbound: OutboundMail, status: str, error: str = "") -> None:
     outbound.save(update_fields=["status", "attempts", "last_error", "sent_at"])
     if outbound.message_id:
         Message.objects.filter(outbound_mail=outbound).update(delivery=status, delivery_error=error[:500])
+
+
+def queue_transcript(ticket: Ticket, *, subject: str, body: str) -> OutboundMail | None:
+    """A chat's transcript, asked for by the customer, from the team's mailbox, as a background task."""
+    if not ticket.contact.email or ticket.contact.email.endswith("@invalid"):
+        return None
+    address, _name = _sender(ticket)
+    outbound = OutboundMail.objects.create(
+        kind=OutboundMail.Kind.TRANSCRIPT,
+        ticket=ticket,
+        from_address=address,
+        to_address=ticket.contact.email,
+        subject=header_value(subject)[:300],
+        body_text=body,
+        mail_message_id=make_msgid(domain=address.rsplit("@", 1)[-1]),
+    )
+    from .tasks import deliver
+
+    deliver.enqueue(outbound.pk)
+    return outbound

@@ -1,7 +1,11 @@
+import json
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils import translation
+from django.utils.translation import get_language, gettext_lazy
 
 from wowdesk.replies.services import opening_status
 from wowdesk.tickets.services import default_team_for
@@ -43,3 +47,50 @@ def thanks(request, token: str):
     if token != NO_TICKET and number is None:
         raise Http404
     return render(request, "portal/thanks.html", {"number": number})
+
+
+# What the chat widget says, in each language it speaks (it picks one by the page's <html lang>).
+WIDGET_STRINGS = {
+    "title": gettext_lazy("Chat with us"),
+    "open": gettext_lazy("Chat with us"),
+    "close": gettext_lazy("Close"),
+    "connecting": gettext_lazy("Connecting…"),
+    "reconnecting": gettext_lazy("Connection lost. Reconnecting…"),
+    "name": gettext_lazy("Your name"),
+    "email": gettext_lazy("Your e-mail"),
+    "email_optional": gettext_lazy("Your e-mail (optional)"),
+    "message": gettext_lazy("Your message"),
+    "start": gettext_lazy("Start chat"),
+    "send": gettext_lazy("Send"),
+    "end": gettext_lazy("End chat"),
+    "leave_send": gettext_lazy("Send message"),
+    "left": gettext_lazy("Thank you. We have your message (#%(number)s) and will answer you by e-mail."),
+    "agent_here": gettext_lazy("%(name)s is here"),
+    "typing": gettext_lazy("%(name)s is typing…"),
+    "agent_typing": gettext_lazy("The agent is typing…"),
+    "agent": gettext_lazy("Agent"),
+    "you": gettext_lazy("You"),
+    "ended": gettext_lazy("The chat has ended."),
+    "transcript": gettext_lazy("E-mail me the chat"),
+    "transcript_sent": gettext_lazy("The chat is on its way to %(email)s."),
+    "again": gettext_lazy("Start a new chat"),
+}
+
+
+def chat_widget(request):
+    """/chat/widget.js: the script customers' sites embed. The same for every widget (the key is read from
+    the script tag), so browsers and proxies may cache it for a while."""
+    strings = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            strings[code] = {name: str(text) for name, text in WIDGET_STRINGS.items()}
+    response = render(
+        request,
+        "portal/widget.js",
+        {"strings": json.dumps(strings, ensure_ascii=False), "base_url": settings.BASE_URL},
+        content_type="text/javascript; charset=utf-8",
+    )
+    response["Cache-Control"] = "public, max-age=300"
+    # Any site may load the script; what it may do is decided per widget on the WebSocket.
+    response["Cross-Origin-Resource-Policy"] = "cross-origin"
+    return response

@@ -122,6 +122,8 @@ def assign(ticket_id: int, now=None, skip=(), only: int | None = None) -> User |
         ticket = Ticket.objects.select_for_update().filter(pk=ticket_id).first()
         if ticket is None or ticket.assignee_id or not ticket.is_active or ticket.team_id is None:
             return None
+        if ticket.channel == Ticket.Channel.CHAT:  # the chat app routes chats, by free chat seats
+            return None
         policy = RoutingPolicy.objects.select_for_update().filter(team_id=ticket.team_id).first()
         policy = policy or RoutingPolicy(team_id=ticket.team_id)
         if policy.mode == RoutingPolicy.Mode.MANUAL:
@@ -146,7 +148,12 @@ def assign_waiting(
     given = Counter() if given is None else given
     cap = round_cap()
     assigned = []
-    waiting = Ticket.objects.filter(team_id=team_id, is_active=True, assignee__isnull=True).order_by("created_at")
+    # Chats are routed by the chat app (free chat seats), not here.
+    waiting = (
+        Ticket.objects.filter(team_id=team_id, is_active=True, assignee__isnull=True)
+        .exclude(channel=Ticket.Channel.CHAT)
+        .order_by("created_at")
+    )
     for ticket_id in waiting.values_list("pk", flat=True)[:500]:
         full = [agent_id for agent_id, n in given.items() if n >= cap]
         agent = assign(ticket_id, now, skip=full, only=only)
@@ -226,6 +233,6 @@ def tick(now=None) -> dict:
     result = {"away": expire_idle(now), "handed_back": 0, "assigned": 0}
     for policy in RoutingPolicy.objects.exclude(hand_back_after_minutes=None).select_related("team"):
         result["handed_back"] += hand_back_absent(policy.team, now)
-    waiting = Ticket.objects.filter(is_active=True, assignee__isnull=True).exclude(team=None)
+    waiting = Ticket.objects.filter(is_active=True, assignee__isnull=True).exclude(team=None).exclude(channel="chat")
     result["assigned"] = len(assign_round(list(waiting.values_list("team_id", flat=True).distinct()), now))
     return result

@@ -1,0 +1,122 @@
+"""A chat from a customer's own site to an agent and back, in Debian's chromium: the customer (a page on
+another origin with the widget's script tag) sees the wait, the available agent gets the chat, both write
+and see the other typing, the customer reloads mid-chat and continues, the chat ends, and the transcript the
+customer asks for reaches a loopback SMTP server."""
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.test_main_flow import log_in
+from tests.conftest import make_user
+from tests.mail.conftest import Sink
+from wowdesk.accounts.models import Team
+from wowdesk.chat.models import Chat, Widget
+from wowdesk.replies.models import OpeningHours
+from wowdesk.tickets.models import Ticket
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def shop():
+    """The customer's site: another origin, serving one page with the widget's script tag."""
+    html = {"page": b""}
+
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(html["page"])
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield html, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def run_queued_mail():
+    from django_tasks_db.models import DBTaskResult
+
+    from wowdesk.mail.tasks import deliver
+
+    for row in DBTaskResult.objects.ready().filter(task_path=deliver.module_path):
+        row.claim("tests")
+        deliver.call(*row.args_kwargs["args"], **row.args_kwargs["kwargs"])
+        row.set_successful(None)
+
+
+def test_a_customer_chats_with_an_agent_reloads_and_gets_the_transcript(asgi_server, new_page, shop, settings):
+    sink = Sink()
+    sink.controller.start()
+    settings.SMTP_URL = f"smtp://127.0.0.1:{sink.port}"
+    html, origin = shop
+    team = Team.objects.create(name="Support Danmark", language="da")
+    OpeningHours.objects.create(team=team, weekly={str(d): [["00:00", "23:59"]] for d in range(7)}, holidays="")
+    widget = Widget.objects.create(name="Webshop", allowed_origins=origin, team=team)
+    html["page"] = (
+        '<!doctype html><html lang="da"><head><title>Webshop</title></head><body><h1>Webshop</h1>'
+        f'<script src="{asgi_server}/chat/widget.js" data-key="{widget.public_key}" async></script></body></html>'
+    ).encode()
+    make_user("sofie@example.com", teams=[team], name="Sofie Sørensen")
+
+    agent, customer = new_page(), new_page()
+    log_in(agent, asgi_server, "sofie@example.com")
+    agent.select_option("#presence select", "available")
+    expect(agent.locator("#presence select")).to_have_value("available")
+
+    customer.goto(origin)
+    customer.click(".wowdesk-chat .wdc-launch")
+    expect(customer.locator(".wdc-status")).to_have_text("En medarbejder er her og svarer dig om et øjeblik.")
+    customer.fill(".wdc-start input[name=name]", "Karen Kunde")
+    customer.fill(".wdc-start input[name=email]", "karen@kunde.dk")
+    customer.fill(".wdc-start textarea", "Hvor er min pakke?")
+    customer.click(".wdc-start button[type=submit]")
+    expect(customer.locator(".wdc-status")).to_have_text("Sofie er her")
+    expect(customer.locator(".wdc-msg.customer")).to_have_text("DigHvor er min pakke?")
+
+    ticket = Ticket.objects.get(channel="chat")
+    agent.goto(f"{asgi_server}/tickets/{ticket.number}/")
+    expect(agent.locator(".message.inbound")).to_contain_text("Hvor er min pakke?")
+    expect(agent.locator("#chat-pane")).to_be_visible()
+
+    customer.locator(".wdc-chat textarea").press_sequentially("Ordre 1234")
+    expect(agent.locator("#chat-typing")).to_have_text("The customer is typing…")
+    customer.locator(".wdc-chat textarea").press("Enter")
+    expect(agent.locator(".message.inbound").last).to_contain_text("Ordre 1234")
+
+    agent.locator("#chat-body").press_sequentially("Jeg kigger på det")
+    expect(customer.locator(".wdc-typing")).to_have_text("Sofie skriver …")
+    agent.locator("#chat-body").press("Enter")
+    expect(customer.locator(".wdc-msg.agent")).to_contain_text("Jeg kigger på det")
+    expect(agent.locator(".message.outbound")).to_contain_text("Jeg kigger på det")
+
+    # The customer reloads mid-chat: the same conversation comes back, and goes on.
+    customer.reload()
+    expect(customer.locator(".wdc-panel")).to_be_visible()
+    expect(customer.locator(".wdc-msg")).to_have_count(3)
+    customer.locator(".wdc-chat textarea").fill("Tak for hjælpen")
+    customer.locator(".wdc-chat textarea").press("Enter")
+    expect(agent.locator(".message.inbound").last).to_contain_text("Tak for hjælpen")
+
+    customer.click(".wdc-end")
+    expect(customer.locator(".wdc-status")).to_have_text("Chatten er afsluttet.")
+    expect(agent.locator("#chat-status")).to_have_text("The chat has ended.")
+    customer.click(".wdc-transcript")
+    expect(customer.locator(".wdc-note")).to_contain_text("karen@kunde.dk")
+    run_queued_mail()
+    try:
+        (mail,) = sink.wait(1)
+    finally:
+        sink.controller.stop()
+    assert mail["To"] == "karen@kunde.dk"
+    text = mail.get_body(("plain",)).get_content()
+    assert "Karen" not in mail["Subject"] and f"#{ticket.number}" in mail["Subject"]
+    assert "Hvor er min pakke?" in text and "Sofie: Jeg kigger på det" in text and "Tak for hjælpen" in text
+    assert Chat.objects.get(ticket=ticket).transcript_sent_at is not None

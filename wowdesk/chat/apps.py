@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ChatConfig(AppConfig):
+    name = "wowdesk.chat"
+    label = "chat"
+    verbose_name = _("Chat")
+
+    def ready(self):
+        from . import receivers  # noqa: F401
