@@ -14,7 +14,7 @@ from tests.conftest import make_user
 from tests.mail.conftest import Sink
 from wowdesk.accounts.models import Team
 from wowdesk.chat.models import Chat, Widget
-from wowdesk.replies.models import OpeningHours
+from wowdesk.hours.models import OpeningHours
 from wowdesk.tickets.models import Ticket
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -12,7 +12,7 @@ from tests.conftest import make_ticket, make_user
 from wowdesk.asgi import application
 from wowdesk.chat import services
 from wowdesk.chat.models import AgentChatLimit, Chat, Widget
-from wowdesk.replies.models import OpeningHours
+from wowdesk.hours.models import OpeningHours
 from wowdesk.routing import services as routing
 from wowdesk.tickets.models import Message, Ticket
 
