@@ -377,3 +377,26 @@ def test_chats_are_listed_by_the_api_with_their_lines_as_messages(widget, team_d
     messages = api.get(f"/api/v1/tickets/{chat.ticket.pk}/messages").json()
     lines = messages["items"] if isinstance(messages, dict) else messages
     assert [m["body_text"] for m in lines] == ["Hej", "Hej Karen"]
+
+
+def test_chat_wait_and_missed_chats_are_on_the_dashboard_and_in_the_summary_api(widget, team_dk, lead, client):
+    from datetime import timedelta
+
+    from tests.api.conftest import ApiClient
+    from wowdesk.api.models import ApiToken
+
+    sofie = available(make_user("sofie@example.com", teams=[team_dk], name="Sofie Sørensen"))
+    start = timezone.now() - timedelta(minutes=3)
+    for n, wait_s in enumerate([20, 40, 90]):
+        chat = services.start_chat(widget=widget, body="Hej", email=f"k{n}@kunde.dk", now=start)
+        services.agent_message(chat, agent=sofie, body="Hej!", now=start + timedelta(seconds=wait_s))
+    missed = services.start_chat(widget=widget, body="Hallo?", email="m@kunde.dk", now=start)
+    services.end_chat(missed, by="customer", now=start + timedelta(minutes=2))
+    today = timezone.localdate().isoformat()
+    api = ApiClient(ApiToken.issue(lead, "read")[1])
+    summary = api.get("/api/v1/reports/summary", {"from": today, "to": today}).json()
+    assert (summary["chats"], summary["missed_chats"], summary["chat_wait_median_s"]) == (4, 1, 40)
+    client.force_login(lead)
+    page = client.get("/reports/").content.decode()
+    assert 'id="kpi-chats">4<' in page
+    assert "1 missed" in page

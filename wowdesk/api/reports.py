@@ -38,6 +38,9 @@ class SummaryOut(Schema):
     csat: float | None = Field(description="0..1, the share of 4-5 answers")
     nps: float | None = Field(description="-100..100")
     responses: int
+    chats: int = Field(description="chats started in the period")
+    missed_chats: int = Field(description="chats that ended before an agent answered")
+    chat_wait_median_s: float | None = Field(description="from the chat's request to the first agent message")
 
 
 @router.get("/reports/summary", response={200: SummaryOut, **ERRORS}, summary="Key figures for a period")

@@ -21,6 +21,10 @@ def normalize_origin(origin: str) -> str:
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else ""
 
 
+def default_inactivity_minutes() -> int:
+    return settings.CHAT_INACTIVITY_MINUTES
+
+
 class Widget(models.Model):
     """One chat widget: the script tag a site embeds names it by its public key."""
 
@@ -38,7 +42,9 @@ class Widget(models.Model):
         default=True,
         help_text=_("Required before a chat starts; without it the customer can get no transcript."),
     )
-    inactivity_minutes = models.PositiveSmallIntegerField(_("end after inactivity (minutes)"), default=15)
+    inactivity_minutes = models.PositiveSmallIntegerField(
+        _("end after inactivity (minutes)"), default=default_inactivity_minutes
+    )
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
@@ -72,6 +78,9 @@ class Chat(models.Model):
     started_at = models.DateTimeField(_("started"))
     # The first answer from an agent: the customer's wait is answered_at - started_at.
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    # The customer's wait in seconds (answered_at - started_at), written when it happens so reports
+    # aggregate a plain column.
+    wait_s = models.PositiveIntegerField(_("wait (s)"), null=True, blank=True, editable=False)
     last_activity_at = models.DateTimeField(_("last activity"))
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
     ended_by = models.CharField(_("ended by"), max_length=10, choices=EndedBy.choices, blank=True)

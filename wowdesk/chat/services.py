@@ -249,7 +249,8 @@ def agent_message(chat: Chat, *, agent: User, body, now=None) -> Message:
     chat.last_activity_at, chat.status = now, Chat.Status.ACTIVE
     if chat.answered_at is None:
         chat.answered_at = now
-        fields.append("answered_at")
+        chat.wait_s = max(0, round((now - chat.started_at).total_seconds()))
+        fields += ["answered_at", "wait_s"]
     chat.save(update_fields=fields)
     return message
 

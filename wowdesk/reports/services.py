@@ -23,6 +23,7 @@ from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, Extract
 from django.utils import timezone
 
+from wowdesk.chat.models import Chat
 from wowdesk.surveys.models import Survey
 from wowdesk.tickets.models import Ticket
 
@@ -142,6 +143,11 @@ def figures(
     )
     answers = _surveys_of(tickets).filter(answered_at__gte=start, answered_at__lt=end).aggregate(**SURVEY_AGGREGATES)
     backlog = tickets.filter(is_active=True).count()
+    chats = Chat.objects.filter(ticket__in=tickets, started_at__gte=start, started_at__lt=end).aggregate(
+        chats=Count("pk"),
+        missed=Count("pk", filter=Q(status=Chat.Status.ENDED, answered_at=None)),
+        wait=Percentiles("wait_s"),
+    )
     result = {
         "tickets": created["tickets"],
         "solved": solved["solved"],
@@ -157,6 +163,12 @@ def figures(
         if solved["solved"]
         else None,
         **_survey_figures(answers),
+        # Chats started in the period: the wait is from the request to the first agent's message; a missed
+        # chat ended (the customer left, or it went silent) before any agent answered.
+        "chats": chats["chats"],
+        "missed_chats": chats["missed"],
+        "chat_wait_median_s": _pick(chats["wait"], MEDIAN),
+        "chat_wait_p90_s": _pick(chats["wait"], P90),
     }
     if weekly:
         # The backlog at the period's end, from today's: tickets made since came in, those solved since left.
@@ -175,6 +187,9 @@ SUMMARY_KEYS = [
     "csat",
     "nps",
     "responses",
+    "chats",
+    "missed_chats",
+    "chat_wait_median_s",
 ]
 
 
