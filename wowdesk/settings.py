@@ -248,6 +248,8 @@ WEBHOOK_ALLOW_PRIVATE = _env_bool("WOWDESK_WEBHOOK_ALLOW_PRIVATE", False)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"forbidden_on_one_line": {"()": "wowdesk.web.logging.ForbiddenOnOneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"filters": ["forbidden_on_one_line"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("WOWDESK_LOG_LEVEL", "WARNING")},
 }

@@ -1,4 +1,5 @@
 from django import template
+from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.html import format_html
@@ -21,6 +22,13 @@ def view_link(context, url: str, label: str, count, kind: str, key=""):
         label,
         "" if count is None else count,
     )
+
+
+@register.simple_tag
+def interface_languages() -> list[tuple[str, str]]:
+    """The interface languages, each in its own name ("English", "Dansk", "Norsk bokmål"), as language menus
+    show them: Django's own tag translates them ("engelsk" next to "Dansk" in a Danish interface)."""
+    return settings.LANGUAGES
 
 
 @register.filter
