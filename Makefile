@@ -6,22 +6,25 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/wowdesk
 
 .PHONY: run test lint test-sqlite test-postgres test-deps messages bench clean
 
+# The first run prints one line per step; pip says more only when something fails (-qq).
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
+	@echo "First run: setting up wowdesk in $(VENV)/ (a minute or two)"
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/pip install -qq --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e .
-	touch $@
+	@echo "Installing wowdesk and its dependencies"
+	@$(BIN)/pip install -qq -e .
+	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@ $(VENV)/.installed
 
 run: $(VENV)/.installed
-	$(BIN)/python -m wowdesk migrate --noinput -v 0
-	$(BIN)/python -m wowdesk demo --if-empty
-	$(BIN)/python -m wowdesk serve
+	@$(BIN)/python -m wowdesk migrate --noinput -v 0
+	@$(BIN)/python -m wowdesk demo --if-empty
+	@$(BIN)/python -m wowdesk serve
 
 # Debian packages the tests use for real: chromium for the browser tests (Playwright's own browser download
 # cannot work here) and Dovecot as the IMAP server that mail is fetched from.

@@ -10,6 +10,30 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 
+def banner(url: str) -> list[str]:
+    """What someone trying wowdesk needs to know once it runs: where, how to log in, how tickets flow."""
+    from wowdesk.demo.services import DEMO_LOGINS, DEMO_PASSWORD, is_loaded
+
+    lines = [
+        f"  public web form: {url}support/   admin: {url}admin/",
+        f"  inbound mail: SMTP on 127.0.0.1:{settings.SMTPD_PORT} (support@example.com, kundeservice@example.no)",
+        "  outbound mail: "
+        + (
+            settings.SMTP_URL.split("@")[-1]
+            if settings.SMTP_URL
+            else f"kept in the local outbox, {url}outbox/ (set WOWDESK_SMTP_URL)"
+        ),
+    ]
+    if is_loaded():
+        lines.append(f"  demo logins (password '{DEMO_PASSWORD}'):")
+        lines += [f"    {email:45} {role}" for email, role in DEMO_LOGINS]
+        lines.append(
+            "  demo agents start Offline: only Available agents get new tickets (set it in the header after logging in)"
+        )
+    lines += [f"  data: {settings.DATABASES['default']['NAME']}", "  Ctrl-C stops everything."]
+    return lines
+
+
 class Command(BaseCommand):
     help = "Run the web server and the background task worker until Ctrl-C."
 
@@ -48,28 +72,10 @@ class Command(BaseCommand):
         return commands
 
     def handle(self, *args, host, port, workers, **options):
-        from wowdesk.demo.services import DEMO_LOGINS, DEMO_PASSWORD, is_loaded
-
         children = [subprocess.Popen(cmd) for cmd in self.processes(host, port, workers)]
         url = f"http://{host}:{port}/"
         self.stdout.write(self.style.SUCCESS(f"\nwowdesk is running at {url}"))
-        self.stdout.write(f"  public web form: {url}support/   admin: {url}admin/")
-        self.stdout.write(
-            f"  inbound mail: SMTP on 127.0.0.1:{settings.SMTPD_PORT} (support@example.com, kundeservice@example.no)"
-        )
-        self.stdout.write(
-            "  outbound mail: "
-            + (
-                settings.SMTP_URL.split("@")[-1]
-                if settings.SMTP_URL
-                else f"kept in the local outbox, {url}outbox/ (set WOWDESK_SMTP_URL)"
-            )
-        )
-        if is_loaded():
-            self.stdout.write(f"  demo logins (password '{DEMO_PASSWORD}'):")
-            for email, role in DEMO_LOGINS:
-                self.stdout.write(f"    {email:45} {role}")
-        self.stdout.write(f"  data: {settings.DATABASES['default']['NAME']}\n  Ctrl-C stops everything.\n")
+        self.stdout.write("\n".join(banner(url)) + "\n")
         stopping = False
 
         def stop(*_):
