@@ -12,7 +12,7 @@ from wowdesk.accounts.models import Team, User
 from wowdesk.customers.models import Contact, Organization
 from wowdesk.demo.services import load_demo
 from wowdesk.tickets import search
-from wowdesk.tickets.models import Message, Ticket
+from wowdesk.tickets.models import Category, Message, Ticket
 from wowdesk.tickets.services import visible_tickets
 
 
@@ -46,6 +46,8 @@ def test_demo_is_not_loaded_twice(db):
     call_command("demo", tickets=20)
     call_command("demo", if_empty=True)
     assert Ticket.objects.count() == 20
+    billing = Category.objects.get(name="Billing")
+    assert (billing.label("da"), billing.label("nb"), billing.label("en")) == ("Fakturering", "Fakturering", "Billing")
 
 
 def test_python_m_wowdesk_runs_management_commands():

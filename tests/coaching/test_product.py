@@ -25,7 +25,7 @@ def test_card_shows_bala_path_strengths_first_then_at_most_two_improvements(clie
     assert "✓ Need" in page
     assert "✗ Solution confirmed" in page
     assert page.index("What went well") < page.index("Next time")
-    assert "Du stillede åbne spørgsmål for at finde behovet." in page
+    assert "You asked open questions to find the need." in page, "the advice in the agent's language (English)"
     card = services.coaching_card(ticket)
     assert len(card.improvements) <= 2
 
@@ -61,8 +61,8 @@ def test_live_hints_mark_weak_words_and_suggest_a_closing_question(client, agent
     assert response.status_code == 200
     assert '<mark class="weak_word"' in page
     assert '<mark class="but_opener"' in page
-    assert "Stærkere" in page
-    assert "Er der andet, jeg kan hjælpe dig med?" in page, "a solution without a closing question"
+    assert "Stronger" in page, "the advice in the agent's language (English)"
+    assert "Er der andet, jeg kan hjælpe dig med?" in page, "the closing question in the ticket's language"
     assert "&lt;b&gt;nu&lt;/b&gt;" in page, "the draft is escaped"
 
 
@@ -72,7 +72,7 @@ def test_hints_for_a_clean_draft_and_an_empty_one(client, agent, ticket):
         reverse("coaching_hints", args=[ticket.number]), {"body": "Hej Kunde. Hvad ser du på skærmen?"}
     ).content.decode()
     assert "<mark" not in clean, "no word to improve"
-    assert "Godt åbent spørgsmål" in clean
+    assert "Good open question" in clean, "the advice in the agent's language (English)"
     # The conversation is not done: the hints say what the card will say, not "nothing to add".
     assert "Nothing to add" not in clean
     assert "Conversation score with this reply" in clean
@@ -164,3 +164,18 @@ def test_an_email_ticket_gets_the_email_structure_check(client, agent, team_dk):
     client.force_login(agent)
     page = client.get(reverse("coaching_card", args=[ticket.number])).content.decode()
     assert "✓ Greets the customer by name" in page
+
+
+def test_a_norwegian_agent_gets_the_advice_in_norwegian_with_the_examples_as_written(client, team_dk):
+    ola = make_user("ola@example.com", teams=[team_dk], name="Ola Nordmann", language="nb")
+    ticket = answered(team_dk, ola, "Hej Kunde, tak for din mail. Hvad ser du, når du logger ind?")
+    client.force_login(ola)
+    card = client.get(reverse("coaching_card", args=[ticket.number])).content.decode()
+    assert "Du stilte åpne spørsmål for å finne behovet." in card
+    assert "Du stillede" not in card, "no Danish advice for a Norwegian-speaking agent"
+    fresh = make_ticket(team=team_dk, email="ny@example.dk")
+    hints = client.post(
+        reverse("coaching_hints", args=[fresh.number]), {"body": "Du kan måske prøve at nulstille koden nu."}
+    ).content.decode()
+    assert "Svakt ord: &#x27;måske&#x27; får deg til å høres usikker ut." in hints, "Norwegian advice, Danish word"
+    assert "Er der andet, jeg kan hjælpe dig med?" in hints, "the sentence for the customer stays Danish"

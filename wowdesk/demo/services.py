@@ -27,7 +27,14 @@ from wowdesk.tickets.models import Category, Message, Tag, Ticket, TicketEvent
 from .scenarios import SCENARIOS, conversation
 
 DEMO_PASSWORD = "demo"
-CATEGORIES = ["Login and access", "Billing", "Delivery", "Technical problem", "Subscription", "Feature request"]
+CATEGORIES = {  # name (English): (Danish, Norwegian)
+    "Login and access": ("Login og adgang", "Innlogging og tilgang"),
+    "Billing": ("Fakturering", "Fakturering"),
+    "Delivery": ("Levering", "Levering"),
+    "Technical problem": ("Teknisk problem", "Teknisk problem"),
+    "Subscription": ("Abonnement", "Abonnement"),
+    "Feature request": ("Ønske om ny funktion", "Ønske om ny funksjon"),
+}
 TEAMS = [
     ("Support Danmark", "da", "Europe/Copenhagen"),
     ("Kundeservice Norge", "nb", "Europe/Oslo"),
@@ -275,7 +282,10 @@ def load_demo(seed: int = 2026, tickets: int = TICKETS) -> dict:
     RoutingPolicy.objects.create(team=teams[2], mode=RoutingPolicy.Mode.MANUAL)
     agents = _users(teams)
     agents_by_team = {t.pk: [a for a, spec in zip(agents, AGENTS, strict=True) if teams[spec[1]] == t] for t in teams}
-    categories = {name: Category.objects.create(name=name) for name in CATEGORIES}
+    categories = {
+        name: Category.objects.create(name=name, name_en=name, name_da=da, name_nb=nb)
+        for name, (da, nb) in CATEGORIES.items()
+    }
     tags = [Tag.objects.create(name=n) for n in TAGS]
     contacts = _customers(rng)
     team_by_language = {t.language: t for t in teams}

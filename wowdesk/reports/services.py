@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from wowdesk.chat.models import Chat
 from wowdesk.surveys.models import Survey
-from wowdesk.tickets.models import Ticket
+from wowdesk.tickets.models import Category, Ticket
 
 from . import staffing
 from .aggregates import MEDIAN, P90, Percentiles
@@ -54,6 +54,11 @@ def first_time_resolved(solved: QuerySet, start: datetime, end: datetime) -> int
         .exclude(pk=OuterRef("pk"))
     )
     return solved.filter(reopen_count=0).filter(~Exists(repeat)).count()
+
+
+def _category_labels() -> dict:
+    """Category names in the interface language, by id."""
+    return {category.pk: category.label() for category in Category.objects.all()}
 
 
 def _ratio(part, whole, digits=3) -> float | None:
@@ -240,6 +245,7 @@ def breakdown(start: datetime, end: datetime, dimension: str, tickets: QuerySet,
         .order_by()
     }
     rows = []
+    labels = _category_labels() if dimension == "category" else {}
     for group in groups:
         value = group[key]
         first, resolution = group["first"], group["resolution"]
@@ -247,7 +253,7 @@ def breakdown(start: datetime, end: datetime, dimension: str, tickets: QuerySet,
         rows.append(
             {
                 "key": value,
-                "name": group[label] or "–",
+                "name": labels.get(value) or group[label] or "–",
                 "tickets": group["tickets"],
                 "solved": group["solved"],
                 "reopen_rate": _ratio(group["reopened"], group["tickets"]),
@@ -308,8 +314,9 @@ def planning(tickets: QuerySet, *, zone, now: datetime, weeks: int = 8, target_s
     aht = handled.aggregate(n=Count("pk"), mean=Avg("handling_s"), spread=Percentiles("handling_s"))
     aht_s = aht["mean"] or 0
     by = {}
-    for name, field in (("category", "category__name"), ("channel", "channel")):
-        label = (lambda v: Ticket.Channel(v).label) if name == "channel" else (lambda v: v)
+    categories = _category_labels()
+    for name, field in (("category", "category_id"), ("channel", "channel")):
+        label = (lambda v: Ticket.Channel(v).label) if name == "channel" else categories.get
         by[name] = [
             {
                 "name": label(row[field]) if row[field] else "–",

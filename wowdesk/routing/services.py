@@ -201,7 +201,7 @@ def overview(user: User, now=None) -> dict:
     rows = visible.values("category").annotate(
         active=Count("pk"), unassigned=Count("pk", filter=Q(assignee__isnull=True)), oldest=Min("created_at")
     )
-    names = dict(Category.objects.values_list("pk", "name"))
+    names = {category.pk: category.label() for category in Category.objects.all()}
     categories = sorted(
         ({"name": names.get(r["category"], ""), "id": r["category"], **r} for r in rows),
         key=lambda r: (r["name"] == "", r["name"]),

@@ -49,4 +49,4 @@ def answer(request, signed: str):
 def ticket_panel(request, number: int):
     ticket = visible_ticket_or_404(request, number)
     survey = Survey.objects.filter(ticket=ticket).first()
-    return render(request, "surveys/_panel.html", {"survey": survey})
+    return render(request, "surveys/_panel.html", {"survey": survey, "ticket": ticket})

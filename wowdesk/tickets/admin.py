@@ -5,8 +5,8 @@ from .models import Attachment, Category, Message, Tag, Ticket, TicketEvent
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "team"]
-    search_fields = ["name"]
+    list_display = ["name", "name_da", "name_nb", "name_en", "team"]
+    search_fields = ["name", "name_da", "name_nb", "name_en"]
 
 
 @admin.register(Tag)

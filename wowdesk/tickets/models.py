@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wowdesk.accounts.models import LANGUAGE_CHOICES, Team
@@ -13,7 +14,13 @@ NUMBER_OFFSET = 1000
 
 
 class Category(models.Model):
+    """A kind of matter. `name` is the one name every language falls back to; the names per language are what
+    agents see in their interface language."""
+
     name = models.CharField(_("name"), max_length=100, unique=True)
+    name_da = models.CharField(_("name in Danish"), max_length=100, blank=True)
+    name_nb = models.CharField(_("name in Norwegian"), max_length=100, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=100, blank=True)
     team = models.ForeignKey(
         Team, verbose_name=_("team"), null=True, blank=True, related_name="categories", on_delete=models.SET_NULL
     )
@@ -24,7 +31,13 @@ class Category(models.Model):
         verbose_name_plural = _("categories")
 
     def __str__(self) -> str:
-        return self.name
+        return self.label()
+
+    def label(self, language: str | None = None) -> str:
+        """The name in `language` (default: the active interface language), else the common name."""
+        code = (language or get_language() or "").split("-")[0]
+        translated = getattr(self, f"name_{code}", "") if code in ("da", "nb", "en") else ""
+        return translated or self.name
 
 
 class Tag(models.Model):

@@ -59,7 +59,7 @@ def inbox(request, view: str = "open", status: str | None = None, category_id: i
         category = next((c for c in sidebar["categories"] if c.pk == category_id), None)
         if category is None:
             raise Http404
-        total, title = counts["by_category"].get(category_id, 0), category.name
+        total, title = counts["by_category"].get(category_id, 0), category.label()
     else:
         total = counts[view]
         title = {"mine": _("Mine"), "unassigned": _("Unassigned"), "open": _("All open"), "all": _("All")}[view]

@@ -17,6 +17,7 @@ from wowdesk.coaching import analyze
 from wowdesk.coaching.messages import CLOSING_SUGGESTION
 from wowdesk.tickets.models import Message, Ticket
 
+from .advice import in_language
 from .models import TicketCoaching
 
 BALA_STEPS = [
@@ -131,10 +132,12 @@ MAIL_CHECKS = [
 ]
 
 
-def coaching_card(ticket: Ticket, result: dict | None = None) -> Card:
+def coaching_card(ticket: Ticket, result: dict | None = None, advice_language: str | None = None) -> Card:
     """The BALA path of the conversation, strengths first, then at most two things to improve, and every
-    finding the score counts."""
+    finding the score counts: the advice in `advice_language` (the agent's; default the conversation's),
+    the words quoted from the conversation as written."""
     result = result if result is not None else analyze_ticket(ticket)
+    source, target = result["language"], advice_language or result["language"]
     analysed = any(t["speaker"] == "agent" for t in result["turns"])
     steps = [(code, label, result["bala"][code]) for code, label in BALA_STEPS]
     promises = [p for p in result["promises"]]
@@ -143,11 +146,11 @@ def coaching_card(ticket: Ticket, result: dict | None = None) -> Card:
     return Card(
         steps=steps,
         score=result["score"],
-        strengths=result["strengths"][:3],
-        improvements=result["improvements"][:2],
+        strengths=[in_language(text, source, target) for text in result["strengths"][:3]],
+        improvements=[in_language(text, source, target) for text in result["improvements"][:2]],
         promises=promises,
         analysed=analysed,
-        findings=counted_findings(result),
+        findings=[{**f, "advice": in_language(f["advice"], source, target)} for f in counted_findings(result)],
         mail=[(label, result["mail"][code]) for code, label in MAIL_CHECKS] if result.get("mail") else None,
     )
 
@@ -162,11 +165,16 @@ class Hints:
     improvements: list  # the card's things to improve once this reply is sent
 
 
-def draft_hints(ticket: Ticket, draft: str) -> Hints:
+def draft_hints(ticket: Ticket, draft: str, advice_language: str | None = None) -> Hints:
     """Hints for a reply being written: what to improve, with the words marked in the draft. Made from the
-    same analysis the card shows once the reply is sent (the conversation with the draft at its end)."""
+    same analysis the card shows once the reply is sent (the conversation with the draft at its end). The
+    advice is in `advice_language` (the agent's); the suggested closing question in the ticket's language, as
+    it goes to the customer."""
     result = analyze_ticket(ticket, draft=draft)
+    source, target = result["language"], advice_language or result["language"]
     turn = result["turns"][-1]
+    for finding in turn["findings"]:
+        finding["advice"] = in_language(finding["advice"], source, target)
     problems = [f for f in turn["findings"] if f["polarity"] == "improve"]
     good = [f for f in turn["findings"] if f["polarity"] == "good" and f["code"] != "strong_word"]
     pieces, position = [], 0
@@ -190,7 +198,7 @@ def draft_hints(ticket: Ticket, draft: str) -> Hints:
         good=good[:1],
         suggest_closing=suggest,
         score=result["score"],
-        improvements=result["improvements"][:2],
+        improvements=[in_language(text, source, target) for text in result["improvements"][:2]],
     )
 
 

@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
 from wowdesk.accounts.models import Team
@@ -16,7 +17,8 @@ MAX_DRAFT = 20_000  # live hints look at the first 20,000 characters of a draft
 @login_required
 def card(request, number: int):
     ticket = visible_ticket_or_404(request, number)
-    return render(request, "coaching/_card.html", {"card": services.coaching_card(ticket), "ticket": ticket})
+    card = services.coaching_card(ticket, advice_language=get_language())
+    return render(request, "coaching/_card.html", {"card": card, "ticket": ticket})
 
 
 @login_required
@@ -24,7 +26,7 @@ def card(request, number: int):
 def hints(request, number: int):
     ticket = visible_ticket_or_404(request, number)
     draft = request.POST.get("body", "")[:MAX_DRAFT]
-    context = {"hints": services.draft_hints(ticket, draft) if draft.strip() else None}
+    context = {"hints": services.draft_hints(ticket, draft, advice_language=get_language()) if draft.strip() else None}
     return render(request, "coaching/_hints.html", context)
 
 
