@@ -4,6 +4,7 @@ import csv
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
@@ -79,6 +80,15 @@ DIMENSION_LABELS = {
 }
 
 
+def _axis(top: int) -> tuple[int, list[dict]]:
+    """A chart's y-axis for values up to `top`: a round ceiling (1, 2, 2.5 or 5 times a power of ten) and
+    evenly spaced whole-number ticks from 0 to it, each with its height in % of the ceiling."""
+    magnitude = 10 ** max(len(str(max(int(top), 1))) - 1, 0)
+    ceiling = next(int(m * magnitude) for m in (1, 2, 2.5, 5, 10) if m * magnitude >= max(top, 1))
+    steps = next(n for n in (5, 4, 2, 1) if ceiling % n == 0)
+    return ceiling, [{"value": ceiling * i // steps, "pct": round(100 * i / steps)} for i in range(steps + 1)]
+
+
 def _team(request) -> Team | None:
     """The team the page is narrowed to (?team=ID), or None for all the lead may see."""
     value = request.GET.get("team", "")
@@ -111,15 +121,16 @@ def dashboard(request):
         row["box"] = _box(row["first_response_spread"], scale)
     figures = services.figures(start, end, tickets, clock=clock, weekly=True)
     weeks = figures["weeks"]
-    top = max([max(w["created"], w["solved"], w["backlog"]) for w in weeks] or [1]) or 1
+    top, ticks = _axis(max([max(w["created"], w["solved"], w["backlog"]) for w in weeks] or [0]))
     for w in weeks:
         w["last_day"] = w["week"] + timedelta(days=6)
         for key in ("created", "solved", "backlog"):
-            w[f"{key}_pct"] = round(100 * max(w[key], 0) / top)
+            w[f"{key}_pct"] = round(100 * max(w[key], 0) / top, 1)
     context = {
         "figures": figures,
         "rows": rows,
         "weeks": weeks,
+        "ticks": ticks[::-1],
         "first": first,
         "last": last,
         "dimension": dimension,
@@ -127,6 +138,7 @@ def dashboard(request):
         "dimension_label": DIMENSION_LABELS[dimension],
         "clock": clock,
         "scale_h": round(scale / 3600, 1),
+        "fcr_days": settings.FCR_WINDOW_DAYS,
         "teams": Team.objects.order_by("name"),
         "team": team,
         # Every link from the page keeps the period and the team.
@@ -136,7 +148,21 @@ def dashboard(request):
     return render(request, "reports/dashboard.html", context)
 
 
-DRILLDOWNS = ("created", "solved", "backlog", "sla", "reopened", "answered")
+# What each figure's ticket list is, as its heading and one line under it.
+DRILLDOWNS = {
+    "created": (_("Tickets created"), _("The tickets created in the period.")),
+    "solved": (_("Tickets solved"), _("The tickets solved in the period.")),
+    "backlog": (_("Open tickets now"), _("The tickets that are new, open or pending right now.")),
+    "sla": (
+        _("SLA breaches"),
+        _(
+            "The tickets created in the period that were answered after their answer-due time, "
+            "or that are overdue now. Each of them is a breach of the first-response target."
+        ),
+    ),
+    "reopened": (_("Reopened tickets"), _("The tickets created in the period that were reopened.")),
+    "answered": (_("Tickets with a survey answer"), _("The tickets whose customer answered the survey in the period.")),
+}
 
 
 @login_required
@@ -205,7 +231,16 @@ def drilldown(request):
             ),
         )
     rows = list(tickets[:200])
-    context = {"tickets": rows, "first": first, "last": last, "metric": metric, "total": tickets.count()}
+    heading, explanation = DRILLDOWNS[metric]
+    context = {
+        "tickets": rows,
+        "first": first,
+        "last": last,
+        "metric": metric,
+        "heading": heading,
+        "explanation": explanation,
+        "total": tickets.count(),
+    }
     return render(request, "reports/drilldown.html", context)
 
 
