@@ -13,6 +13,8 @@ from .models import ReplyTemplate
 def template_search(request, number: int):
     ticket = visible_ticket_or_404(request, number)
     templates = services.find_templates(ticket, request.GET.get("q", "")[:100])
+    for template in templates:
+        template.preview = services.render_template(template, ticket, request.user)
     return render(request, "replies/_template_list.html", {"templates": templates, "ticket": ticket})
 
 
