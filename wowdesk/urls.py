@@ -15,6 +15,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/language/", accounts_views.set_language, name="set_language"),
+    path("teams/<num:pk>/logo/", accounts_views.team_logo, name="team_logo"),
     path("inbox/", ticket_views.inbox, name="inbox"),
     path("inbox/status/<str:status>/", ticket_views.inbox, {"view": "status"}, name="inbox_status"),
     path("inbox/category/<num:category_id>/", ticket_views.inbox, {"view": "category"}, name="inbox_category"),

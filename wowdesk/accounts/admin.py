@@ -7,8 +7,9 @@ from .models import Team, User
 
 @admin.register(Team)
 class TeamAdmin(admin.ModelAdmin):
-    list_display = ["name", "language", "time_zone"]
+    list_display = ["name", "language", "time_zone", "colour"]
     search_fields = ["name"]
+    fields = ["name", "language", "time_zone", "logo", "colour"]
 
 
 @admin.register(User)

@@ -1,14 +1,24 @@
 """Users, roles and teams. The User row is also the agent profile (teams, languages)."""
 
+import re
 import zoneinfo
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 LANGUAGE_CHOICES = [("da", "Dansk"), ("nb", "Norsk bokmål"), ("en", "English")]
+
+
+LOGO_MAX_BYTES = 512 * 1024
+
+
+def validate_logo_size(file) -> None:
+    if file.size > LOGO_MAX_BYTES:
+        raise ValidationError(_("The logo may be at most 512 KB."))
 
 
 def validate_time_zone(value: str) -> None:
@@ -22,6 +32,21 @@ class Team(models.Model):
         _("time zone"), max_length=64, default=settings.DEFAULT_TEAM_TIME_ZONE, validators=[validate_time_zone]
     )
     language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, default="da")
+    # The team's look on the pages customers see (the survey): its logo and its colour.
+    logo = models.FileField(
+        _("logo"),
+        upload_to="team-logos/",
+        blank=True,
+        validators=[FileExtensionValidator(["png", "jpg", "jpeg", "gif", "webp"]), validate_logo_size],
+        help_text=_("PNG, JPEG, GIF or WebP, at most 512 KB. Shown on the survey page."),
+    )
+    colour = models.CharField(
+        _("colour"),
+        max_length=7,
+        blank=True,
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Write the colour as #RRGGBB, e.g. #2a5bd7."))],
+        help_text=_("As #RRGGBB. The buttons and the heading of the survey page take this colour."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -30,6 +55,11 @@ class Team(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def css_colour(self) -> str:
+        """The colour for a style attribute: only a well-formed #RRGGBB ever gets there."""
+        return self.colour if re.fullmatch(r"#[0-9a-fA-F]{6}", self.colour or "") else ""
 
 
 class UserManager(BaseUserManager):
