@@ -13,6 +13,8 @@ from tests.browser.test_main_flow import log_in
 from tests.conftest import make_ticket, make_user
 from wowdesk.accounts.models import Team, User
 from wowdesk.replies.models import ReplyTemplate
+from wowdesk.surveys import services as surveys
+from wowdesk.surveys.models import Survey
 from wowdesk.tickets import services as tickets
 from wowdesk.tickets.models import Category, Message
 
@@ -151,26 +153,54 @@ def test_walk_through_every_page_in_the_header_as_lead_agent_and_reviewer_in_eve
             links = page.locator(".topbar nav a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
             pages = [*dict.fromkeys(links), f"/tickets/{ticket.number}/"]
             for path in pages:
-                for width in (1280, 390):
-                    page.set_viewport_size({"width": width, "height": 900})
-                    response = page.goto(base + path)
-                    page.wait_for_load_state("networkidle")
-                    where = f"{email} {language} {width} px {path}"
-                    if response.status >= 400:
-                        problems.append(f"{where}: {response.status}")
-                    if language in leftovers:
-                        text = page.locator("body").inner_text()
-                        shown = [m for m in leftovers[language] if re.search(rf"(?<!\w){re.escape(m)}(?!\w)", text)]
-                        if shown:
-                            problems.append(f"{where}: untranslated {shown}")
-                    if width == 390 and path.startswith("/tickets/"):
-                        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-                        if overflow > 0:
-                            problems.append(f"{where}: scrolls sideways by {overflow} px")
-                        box = page.locator(".conversation").bounding_box()
-                        if box["width"] < 300:
-                            problems.append(f"{where}: the conversation is squeezed to {box['width']} px")
+                # Each page is opened at 1280 px and then shown at 390 px (the same HTML, laid out for a phone).
+                page.set_viewport_size({"width": 1280, "height": 900})
+                response = page.goto(base + path)
+                page.wait_for_load_state("networkidle")  # the panels htmx loads after the page
+                where = f"{email} {language} {path}"
+                if response.status >= 400:
+                    problems.append(f"{where}: {response.status}")
+                if language in leftovers:
+                    # All the text, also in closed menus and hidden help, and the words in attributes.
+                    text = page.evaluate(
+                        r"""() => document.body.textContent + "\n" + Array.from(
+                            document.querySelectorAll("[title], [placeholder], [aria-label]"),
+                            el => [el.title, el.placeholder, el.getAttribute("aria-label")].join("\n")).join("\n")"""
+                    )
+                    shown = [m for m in leftovers[language] if re.search(rf"(?<!\w){re.escape(m)}(?!\w)", text)]
+                    if shown:
+                        problems.append(f"{where}: untranslated {shown}")
+                page.set_viewport_size({"width": 390, "height": 844})
+                if page.evaluate("document.querySelector('.topbar').scrollWidth > window.innerWidth"):
+                    problems.append(f"{where} at 390 px: the header is wider than the screen")
+                if path.startswith("/tickets/"):
+                    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+                    if overflow > 0:
+                        problems.append(f"{where} at 390 px: scrolls sideways by {overflow} px")
+                    width = page.locator(".conversation").bounding_box()["width"]
+                    if width < 300:
+                        problems.append(f"{where} at 390 px: the conversation is squeezed to {width} px")
         context.close()
         problems += [f"{email}: JavaScript error {e}" for e in errors]
         problems += [f"{email}: {f}" for f in failed]
     assert problems == []
+
+
+def test_the_survey_shows_0_to_10_as_one_row_of_buttons_also_on_a_phone(live_server, browser):
+    team = Team.objects.create(name="Support Danmark", language="da", colour="#aa3300")
+    agent = make_user("mette@example.com", teams=[team])
+    ticket = make_ticket(team=team)
+    tickets.reply(ticket, author=agent, body="Hej Kunde. Det er ordnet nu.", status="solved")
+    path = "/s/" + surveys.answer_url(Survey.objects.get(), "csat", 5).split("/s/", 1)[1]
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="da-DK")
+    page = context.new_page()
+    page.goto(live_server.url + path)
+    buttons = page.locator("#nps-scale .scale-choice span")
+    expect(buttons).to_have_count(11)
+    tops = {round(box["y"]) for box in (buttons.nth(i).bounding_box() for i in range(11))}
+    assert len(tops) == 1, "one row"
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    buttons.nth(9).click()
+    expect(page.locator("#nps-scale input[value='9']")).to_be_checked()
+    expect(page.locator(".survey-brand")).to_contain_text("Support Danmark")
+    context.close()

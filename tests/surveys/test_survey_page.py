@@ -42,7 +42,7 @@ def test_nps_is_one_row_of_eleven_buttons_from_0_to_10(client, team_dk, agent):
 
 
 def test_a_team_without_a_look_gets_the_default_and_a_bad_colour_never_reaches_the_page(client, team_dk, agent):
-    Team.objects.filter(pk=team_dk.pk).update(colour='red" onclick="x')
+    Team.objects.filter(pk=team_dk.pk).update(colour='x" on=1')
     page = client.get(survey_link(team_dk, agent)).content.decode()
     assert "--accent" not in page and "team-logo" not in page
     assert client.get(reverse("team_logo", args=[team_dk.pk])).status_code == 404
