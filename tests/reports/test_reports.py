@@ -1,5 +1,7 @@
 """The leads' figures: business hours, SLA attainment, backlog, spread per agent, and the planning page."""
 
+import csv
+import io
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -12,7 +14,7 @@ from wowdesk.hours.models import OpeningHours
 from wowdesk.reports import services as reports
 from wowdesk.reports import staffing
 from wowdesk.tickets import services as tickets
-from wowdesk.tickets.models import Message, Ticket
+from wowdesk.tickets.models import Category, Message, Ticket
 
 CPH = ZoneInfo("Europe/Copenhagen")
 WEEKDAYS_8_TO_16 = {str(d): [["08:00", "16:00"]] for d in range(5)} | {"5": [], "6": []}
@@ -233,3 +235,26 @@ def test_a_reviewer_reads_the_reports_and_the_coaching_summary_but_an_agent_does
     assert f'href="{reverse("reports")}"' not in client.get(reverse("inbox")).content.decode()
     for name in ("reports", "report_tickets", "report_planning", "coaching_summary"):
         assert client.get(reverse(name)).status_code == 403, name
+
+
+def test_csv_exports_never_hand_a_spreadsheet_a_formula(client, lead, team_dk):
+    category = Category.objects.create(name="@SUM(A1:A9)")
+    hostile = ['=HYPERLINK("http://evil.example","klik")', "+1+1", "-2+3", "@cmd", "\tTAB", "\rCR"]
+    for subject in hostile:
+        ticket = make_ticket(team=team_dk, category=category)
+        Ticket.objects.filter(pk=ticket.pk).update(subject=subject)  # as stored, not as trimmed on the way in
+    team_dk.name = "=Team"
+    team_dk.save()
+    client.force_login(lead)
+    for params in (
+        {"format": "csv"},
+        {"format": "csv", "by": "category"},
+    ):
+        rows = list(csv.reader(io.StringIO(client.get(reverse("reports"), params).content.decode())))
+        assert rows[1][0].startswith("'"), rows
+    rows = list(csv.reader(io.StringIO(client.get(reverse("report_tickets"), {"format": "csv"}).content.decode())))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert {f"'{s}" for s in hostile} <= set(cells)
+    assert "'=Team" in cells and "'@SUM(A1:A9)" in cells
+    assert not any(cell.startswith(("=", "+", "@", "\t", "\r")) for cell in cells)
+    assert not any(cell.startswith("-") and not cell.lstrip("-").replace(".", "").isdigit() for cell in cells)

@@ -31,7 +31,7 @@ def decode_cursor(cursor: str | None) -> int:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         version, pk = raw.split(":")
-        if version != "v1":
+        if version != "v1" or not 0 <= int(pk) < 2**63:
             raise ValueError
         return int(pk)
     except (ValueError, UnicodeDecodeError) as exc:

@@ -9,6 +9,7 @@ from wowdesk.reports.services import summary
 from wowdesk.tickets.services import visible_tickets
 
 from .auth import API_AUTH, require_scope
+from .schemas import Id
 from .tickets import ERRORS
 
 router = Router(tags=["reports"], auth=API_AUTH)
@@ -17,7 +18,7 @@ router = Router(tags=["reports"], auth=API_AUTH)
 class SummaryQuery(Schema):
     from_: date = Field(alias="from")
     to: date
-    team: int | None = None
+    team: Id | None = None
 
     @model_validator(mode="after")
     def ordered(self):

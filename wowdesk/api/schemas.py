@@ -1,15 +1,55 @@
-from datetime import datetime
-from typing import Literal
+from datetime import UTC, datetime
+from typing import Annotated, Literal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
 from ninja import Schema
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field, Strict, field_validator
 
 Status = Literal["new", "open", "pending", "solved", "closed"]
 Priority = Literal["low", "normal", "high", "urgent"]
 Channel = Literal["email", "web", "chat", "phone", "sms", "api"]
 Language = Literal["da", "nb", "en"]
+
+# The largest id a database row can have (a 64-bit signed integer). A larger number in a filter or a path is
+# refused as a named 422 rather than handed to the database, which cannot compare it (SQLite overflows,
+# PostgreSQL answers "out of range").
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+# An id in a JSON body must be a JSON number: `"team": true` is not team 1.
+BodyId = Annotated[int, Strict(), Field(ge=1, le=MAX_ID)]
+
+
+def _no_nul(value: str) -> str:
+    # PostgreSQL cannot store or compare text holding NUL (U+0000); no real text needs it.
+    if "\x00" in value:
+        raise ValueError("must not contain the NUL character (\\u0000)")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty or only white space")
+    return value
+
+
+def _in_utc_range(value: datetime | None) -> datetime | None:
+    """A time the database can store: it must still be a valid time when moved to UTC (0001-01-01T00:00+14:00
+    is not), and a time without a zone is taken as UTC."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError as exc:
+        raise ValueError("out of range: must lie between the years 1 and 9999 in UTC") from exc
+
+
+Moment = Annotated[datetime, AfterValidator(_in_utc_range)]
 
 
 class Page(Schema):
@@ -35,10 +75,10 @@ class ContactPage(Page):
 
 
 class ContactIn(Schema):
-    email: str = Field(min_length=3, max_length=254, json_schema_extra={"format": "email"})
-    name: str = Field("", max_length=200)
+    email: Text = Field(min_length=3, max_length=254, json_schema_extra={"format": "email"})
+    name: Text = Field("", max_length=200)
     language: Language | None = None
-    phones: list[str] = []
+    phones: list[Text] = []
 
     @field_validator("email")
     @classmethod
@@ -100,11 +140,11 @@ class TicketPage(Page):
 
 
 class TicketIn(Schema):
-    subject: str = Field(min_length=1, max_length=250)
-    message: str = Field(min_length=1, max_length=5_000_000)
+    subject: Text = Field(min_length=1, max_length=250)
+    message: Text = Field(min_length=1, max_length=5_000_000)
     contact: ContactIn
-    team: int | None = None
-    category: int | None = None
+    team: BodyId | None = None
+    category: BodyId | None = None
     priority: Priority | None = None
     channel: Channel = "api"
     language: Language | None = None
@@ -112,10 +152,10 @@ class TicketIn(Schema):
 
 class TicketPatch(Schema):
     status: Status | None = None
-    assignee: int | None = None
-    category: int | None = None
+    assignee: BodyId | None = None
+    category: BodyId | None = None
     priority: Priority | None = None
-    tags: list[str] | None = None
+    tags: list[Text] | None = None
 
 
 class AttachmentOut(Schema):
@@ -143,7 +183,8 @@ class MessagePage(Page):
 
 class MessageIn(Schema):
     kind: Literal["reply", "note", "inbound"]
-    body: str = Field(min_length=1, max_length=5_000_000)
+    # Blank is refused for every kind: a reply or note says nothing, and neither does a customer message.
+    body: Annotated[Text, AfterValidator(_not_blank)] = Field(min_length=1, max_length=5_000_000)
     status: Literal["open", "pending", "solved"] = "pending"
 
 
@@ -177,7 +218,7 @@ class ValidationErrorOut(Schema):
 
 
 class WebhookIn(Schema):
-    url: str = Field(pattern=r"^https?://", max_length=500)
+    url: Text = Field(pattern=r"^https?://", max_length=500)
     events: list[Literal["ticket.created", "ticket.updated", "ticket.solved", "message.created", "survey.answered"]] = (
         Field(min_length=1)
     )

@@ -1,7 +1,5 @@
 """/api/v1/tickets: list, create, read, update; the ticket's messages and events."""
 
-from datetime import datetime
-
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
@@ -16,11 +14,15 @@ from wowdesk.tickets.models import Attachment, Category, Message, Ticket, Ticket
 from .auth import API_AUTH, require_scope
 from .common import BadRequestField, idempotent, page
 from .schemas import (
+    Channel,
     ErrorOut,
     EventPage,
+    Id,
     MessageIn,
     MessageOut,
     MessagePage,
+    Moment,
+    Text,
     TicketIn,
     TicketOut,
     TicketPage,
@@ -107,14 +109,14 @@ def _reference(model, pk, field: str, where: str = "body"):
 
 
 class TicketFilters(Schema):
-    status: str | None = Field(None, description="one or more statuses, comma-separated")
-    team: int | None = None
-    assignee: str | None = Field(None, description="a user id, 'me' or 'none'")
-    category: int | None = None
-    channel: str | None = None
-    updated_since: datetime | None = None
-    q: str | None = Field(None, description="full-text search in subjects and messages")
-    cursor: str | None = None
+    status: Text | None = Field(None, description="one or more statuses, comma-separated", max_length=100)
+    team: Id | None = None
+    assignee: str | None = Field(None, description="a user id, 'me' or 'none'", pattern=r"^(me|none|[1-9][0-9]{0,17})$")
+    category: Id | None = None
+    channel: Channel | None = None
+    updated_since: Moment | None = None
+    q: Text | None = Field(None, description="full-text search in subjects and messages", max_length=1000)
+    cursor: Text | None = Field(None, max_length=100)
     limit: int = Field(50, ge=1, le=100)
 
 
@@ -135,8 +137,6 @@ def list_tickets(request, filters: Query[TicketFilters]):
     elif filters.assignee == "none":
         qs = qs.filter(assignee__isnull=True)
     elif filters.assignee:
-        if not filters.assignee.isdigit():
-            raise BadRequestField("assignee", "a user id, 'me' or 'none'")
         qs = qs.filter(assignee_id=int(filters.assignee))
     if filters.category is not None:
         qs = qs.filter(category_id=filters.category)
@@ -205,12 +205,13 @@ def update_ticket(request, ticket_id: int, payload: TicketPatch):
         changes["category"] = _reference(Category, payload.category, "category")
     if "tags" in given:
         changes["tags"] = payload.tags or []
-    tickets.update_ticket(ticket, request.user, **changes)
-    return ticket_out(_ticket(request, ticket_id))
+    # Answered from the changed ticket, not read again: handing it to someone else may take it out of
+    # what the caller can see, and the change was still made.
+    return ticket_out(tickets.update_ticket(ticket, request.user, **changes))
 
 
 class PageQuery(Schema):
-    cursor: str | None = None
+    cursor: Text | None = Field(None, max_length=100)
     limit: int = Field(50, ge=1, le=100)
 
 

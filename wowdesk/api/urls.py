@@ -1,5 +1,8 @@
 """The REST API under /api/v1/ (django-ninja): OpenAPI at /api/v1/openapi.json, docs at /api/docs."""
 
+import logging
+import uuid
+
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import redirect
@@ -55,6 +58,20 @@ def forbidden(request, exc: PermissionDenied):
 @api.exception_handler(ObjectDoesNotExist)
 def not_found(request, exc):
     return api.create_response(request, {"detail": "not found"}, status=404)
+
+
+logger = logging.getLogger("wowdesk.api")
+
+
+@api.exception_handler(Exception)
+def unexpected(request, exc: Exception):
+    """Anything not answered above is a bug: logged with its traceback under an id the client is given, and
+    answered as JSON like every other API error (not Django's HTML error page)."""
+    error_id = uuid.uuid4().hex[:12]
+    logger.exception("API error %s on %s %s", error_id, request.method, request.path, exc_info=exc)
+    return api.create_response(
+        request, {"detail": f"internal error; quote this id when reporting it: {error_id}", "id": error_id}, status=500
+    )
 
 
 urlpatterns = [

@@ -1,12 +1,13 @@
 """The leads' dashboard: key figures, a weekly trend, a breakdown with spread, CSV export, drill-down."""
 
 import csv
+import numbers
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -48,13 +49,27 @@ def _period(request) -> tuple[date, date, datetime, datetime]:
 CSV_MAX_ROWS = 50_000
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...) in a subject would be a
+# live link, or worse): such text is written with a leading apostrophe, which the spreadsheet shows as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, numbers.Number):  # a number, even a negative one, is data
+        return value
+    text = str(value)  # names of teams, agents and categories too
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def _csv(filename: str, header: list[str], rows) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     writer = csv.writer(response)
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["" if value is None else value for value in row])
+        writer.writerow([csv_cell(value) for value in row])
     return response
 
 
@@ -190,10 +205,14 @@ def drilldown(request):
     if dimension in services.DIMENSIONS and "value" in request.GET:
         key = services.DIMENSIONS[dimension][0]
         value = request.GET["value"]
-        try:
-            tickets = tickets.filter(**({f"{key}__isnull": True} if value in ("", "None") else {key: value}))
-        except (ValueError, ValidationError):  # ?value=abc for a team: no such tickets, not an error page
+        if value in ("", "None"):
+            tickets = tickets.filter(**{f"{key}__isnull": True})
+        elif key.endswith("_id") and not (value.isdigit() and len(value) < 19):
+            # ?value=abc or a number past any id (the database cannot compare it): no such tickets, not an
+            # error page.
             tickets = tickets.none()
+        else:
+            tickets = tickets.filter(**{key: value})
     tickets = tickets.select_related("contact", "assignee", "category", "team").order_by("-created_at")
     if request.GET.get("format") == "csv":
         return _csv(

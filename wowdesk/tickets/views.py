@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from . import search, services
 from .forms import ComposerForm, PropertiesForm
@@ -63,7 +64,8 @@ def inbox(request, view: str = "open", status: str | None = None, category_id: i
     else:
         total = counts[view]
         title = {"mine": _("Mine"), "unassigned": _("Unassigned"), "open": _("All open"), "all": _("All")}[view]
-    page = _page_number(request)
+    # A page past the end (?page=99999999999999999999) shows the last one: the database cannot skip that many.
+    page = min(_page_number(request), max(1, -(-total // PAGE_SIZE)))
     offset = (page - 1) * PAGE_SIZE
     tickets = _listing(services.inbox_queryset(request.user, view, status=status, category_id=category_id))
     rows = list(tickets[offset : offset + PAGE_SIZE])
@@ -300,6 +302,14 @@ def update_properties(request, number: int):
             error = " ".join(exc.messages)
     else:
         error = _("Check the fields marked below.")
+    if error is None and not services.visible_tickets(request.user).filter(pk=ticket.pk).exists():
+        # Handed to a colleague outside the user's teams: saved, and no longer theirs to see.
+        messages.success(
+            request,
+            _("Saved. Ticket #%(number)s is now with %(assignee)s, outside your view.")
+            % {"number": ticket.number, "assignee": ticket.assignee},
+        )
+        return HttpResponseClientRedirect(reverse("inbox")) if request.htmx else redirect("inbox")
     if request.htmx:
         ticket = services.get_visible_ticket(request.user, number)
         shown = properties_form(ticket) if form.is_valid() else form

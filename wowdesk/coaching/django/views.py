@@ -41,7 +41,7 @@ def summary(request):
     teams = Team.objects.all()
     team = None
     agents = None
-    if (team_id := request.GET.get("team", "")).isdigit():
+    if (team_id := request.GET.get("team", "")).isdigit() and len(team_id) < 19:
         team = teams.filter(pk=int(team_id)).first()
         agents = team.members.all() if team else None
     summaries = services.agent_summaries(period.start, period.end, agents=agents)
