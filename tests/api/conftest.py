@@ -33,7 +33,9 @@ class ApiClient:
 @pytest.fixture
 def token_for():
     def make(user, scope="write"):
-        _token, raw = ApiToken.issue(user, scope)
-        return ApiClient(raw)
+        token, raw = ApiToken.issue(user, scope)
+        client = ApiClient(raw)
+        client.token = token
+        return client
 
     return make

@@ -1,6 +1,12 @@
 """The REST API per resource, with its permission boundaries, pagination, idempotency and errors."""
 
+import json
 import time
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from tests.conftest import make_ticket
 from wowdesk.api.models import ApiToken
@@ -38,8 +44,6 @@ def test_revoking_narrowing_deactivating_or_demoting_counts_on_the_very_next_req
 
 
 def test_a_post_with_a_wrong_token_is_401_and_a_session_without_csrf_token_403(agent, db):
-    import json
-
     from django.test import Client
 
     browser = Client(enforce_csrf_checks=True)
@@ -126,11 +130,43 @@ def test_scopes_are_enforced(token_for, agent, team_dk):
     assert token_for(agent, "write").get("/api/v1/webhooks").status_code == 403
 
 
-def test_reviewer_token_reads_but_cannot_change(token_for, reviewer, team_dk):
+def test_a_reviewer_never_writes_through_the_api(token_for, reviewer, team_dk, client):
+    import json
+
     ticket = make_ticket(team=team_dk)
-    api = token_for(reviewer, "admin")
+    for scope in ("write", "admin"):
+        with pytest.raises(PermissionDenied):
+            ApiToken.issue(reviewer, scope)
+    # A write token from before the user became a reviewer: checked against the role at use time.
+    reviewer.role = "agent"
+    reviewer.save(update_fields=["role"])
+    api = token_for(reviewer, "write")
+    reviewer.role = "reviewer"
+    reviewer.save(update_fields=["role"])
+    new_ticket = {"subject": "x", "message": "y", "contact": {"email": "ny@example.dk"}}
     assert api.get(f"/api/v1/tickets/{ticket.pk}").status_code == 200
     assert api.patch(f"/api/v1/tickets/{ticket.pk}", {"status": "solved"}).status_code == 403
+    assert api.post("/api/v1/tickets", new_ticket).status_code == 403
+    assert api.post("/api/v1/contacts", {"email": "ny@example.dk"}).status_code == 403
+    assert api.post(f"/api/v1/tickets/{ticket.pk}/messages", {"kind": "note", "body": "x"}).status_code == 403
+    # The tokens page offers a reviewer read tokens only, and refuses a posted write scope.
+    client.force_login(reviewer)
+    page = client.get(reverse("api_tokens")).content.decode()
+    assert 'value="read"' in page and 'value="write"' not in page and 'value="admin"' not in page
+    assert client.post(reverse("api_tokens"), {"scope": "write"}).status_code == 403
+    assert not ApiToken.objects.filter(user=reviewer, scope="write").exclude(pk=api.token.pk).exists()
+    # ... and a reviewer's browser session reads the API but does not write through it.
+    assert client.get(f"/api/v1/tickets/{ticket.pk}").status_code == 200
+    posted = client.post("/api/v1/tickets", json.dumps(new_ticket), content_type="application/json")
+    assert posted.status_code == 403
+    assert Ticket.objects.count() == 1
+
+
+def test_the_token_command_refuses_a_scope_above_the_role(reviewer):
+    import pytest
+
+    with pytest.raises(CommandError, match="allows tokens up to 'read'"):
+        call_command("token", "create", "--user", reviewer.email, "--scope", "write")
 
 
 def test_messages_reply_note_and_inbound(token_for, agent, team_dk):

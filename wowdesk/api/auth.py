@@ -11,7 +11,7 @@ from ninja.security import HttpBearer, SessionAuth
 
 from wowdesk.process_cache import ProcessCache
 
-from .models import ApiToken, hash_token
+from .models import ApiToken, hash_token, scope_covers
 
 # Counts one request in the token's current one-minute window and returns the new count, in one statement
 # on PostgreSQL and SQLite alike; concurrent requests of one token never lose a count. It counts only while
@@ -84,10 +84,14 @@ def count_request(token: ApiToken) -> int | None:
 
 
 def require_scope(request, needed: str) -> None:
-    """Tokens are limited by their scope; a signed-in browser session acts with the user's full role."""
+    """A token is limited by its scope, and every request (token or browser session) by what the user's role
+    allows now: a reviewer reads, even with a write token issued before they became one."""
     token = getattr(request, "api_token", None)
-    if token is not None and not token.allows(needed):
+    if token is not None and not scope_covers(token.scope, needed):
         raise PermissionDenied(f"this token's scope is '{token.scope}'; this needs '{needed}'")
+    highest = ApiToken.highest_scope(request.user)
+    if not scope_covers(highest, needed):
+        raise PermissionDenied(f"the role {request.user.role} allows '{highest}' in the API; this needs '{needed}'")
 
 
 class BrowserSessionAuth(SessionAuth):

@@ -4,7 +4,7 @@ import hashlib
 import secrets
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -40,15 +40,32 @@ class ApiToken(models.Model):
         return f"{self.prefix}… ({self.user})"
 
     @classmethod
+    def highest_scope(cls, user) -> str:
+        """The most a token of this user may do, from the user's role: reviewers only read (they never change
+        a ticket), agents read and write, leads and admins also manage webhooks."""
+        if user.is_lead:
+            return cls.Scope.ADMIN
+        return cls.Scope.WRITE if user.can_work_tickets else cls.Scope.READ
+
+    @classmethod
     def issue(cls, user, scope: str = Scope.READ, name: str = "") -> tuple["ApiToken", str]:
-        """A new token; the raw value is returned once and never stored."""
+        """A new token; the raw value is returned once and never stored. Never more than the user's role
+        allows (PermissionDenied)."""
+        if not scope_covers(cls.highest_scope(user), scope):
+            raise PermissionDenied(f"the role {user.role} allows tokens up to '{cls.highest_scope(user)}'")
         raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
         token = cls.objects.create(user=user, scope=scope, name=name, key_hash=hash_token(raw), prefix=raw[:10])
         return token, raw
 
     def allows(self, needed: str) -> bool:
-        order = [self.Scope.READ, self.Scope.WRITE, self.Scope.ADMIN]
-        return order.index(self.scope) >= order.index(needed)
+        """Checked on every request against the user's role as it is now: a token issued before its user was
+        made a reviewer can no longer write."""
+        return scope_covers(self.scope, needed) and scope_covers(self.highest_scope(self.user), needed)
+
+
+def scope_covers(scope: str, needed: str) -> bool:
+    order = [ApiToken.Scope.READ, ApiToken.Scope.WRITE, ApiToken.Scope.ADMIN]
+    return order.index(scope) >= order.index(needed)
 
 
 class ApiRateWindow(models.Model):

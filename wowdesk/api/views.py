@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .models import ApiToken, WebhookSubscription
+from .models import ApiToken, WebhookSubscription, scope_covers
 
 
 @login_required
@@ -16,10 +16,13 @@ def tokens(request):
     new_token = None
     if request.method == "POST":
         scope = request.POST.get("scope", "read")
-        if scope not in ApiToken.Scope.values or (scope == "admin" and not request.user.is_lead):
+        if scope not in ApiToken.Scope.values:
             raise PermissionDenied
         _token, new_token = ApiToken.issue(request.user, scope, request.POST.get("name", "")[:100])
-    context = {"tokens": request.user.api_tokens.all(), "new_token": new_token, "scopes": ApiToken.Scope.choices}
+    # Only the scopes the user's role allows are offered (issue() refuses the others).
+    highest = ApiToken.highest_scope(request.user)
+    scopes = [(value, label) for value, label in ApiToken.Scope.choices if scope_covers(highest, value)]
+    context = {"tokens": request.user.api_tokens.all(), "new_token": new_token, "scopes": scopes}
     return render(request, "api/tokens.html", context)
 
 

@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -26,7 +27,10 @@ class Command(BaseCommand):
             user = User.objects.filter(email=options["user"].strip().lower(), is_active=True).first()
             if user is None:
                 raise CommandError(f"no active user with the e-mail {options['user']}")
-            token, raw = ApiToken.issue(user, options["scope"], options["name"])
+            try:
+                token, raw = ApiToken.issue(user, options["scope"], options["name"])
+            except PermissionDenied as exc:
+                raise CommandError(str(exc)) from exc
             self.stdout.write(raw)
             self.stderr.write(
                 f"token {token.pk} for {user.email}, scope {token.scope}: store it now, it is not shown again"
