@@ -5,29 +5,40 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from wowdesk.accounts.models import Team
-from wowdesk.customers.models import Contact, Organization
 from wowdesk.customers.services import get_or_create_contact
 from wowdesk.tickets.models import Category
+from wowdesk.tickets.services import visible_contacts, visible_organizations
 
 from .auth import API_AUTH, require_scope
 from .common import idempotent, page
-from .schemas import CategoryOut, ContactIn, ContactOut, ContactPage, OrganizationOut, OrganizationPage, TeamOut
+from .schemas import (
+    CategoryOut,
+    ContactIn,
+    ContactOut,
+    ContactPage,
+    ErrorOut,
+    Id,
+    OrganizationOut,
+    OrganizationPage,
+    TeamOut,
+    Text,
+)
 from .tickets import ERRORS, PageQuery, contact_out
 
 router = Router(tags=["customers and configuration"], auth=API_AUTH)
 
 
 class ContactQuery(Schema):
-    email: str | None = None
-    organization: int | None = None
-    cursor: str | None = None
+    email: Text | None = Field(None, max_length=254)
+    organization: Id | None = None
+    cursor: Text | None = Field(None, max_length=100)
     limit: int = Field(50, ge=1, le=100)
 
 
 @router.get("/contacts", response={200: ContactPage, **ERRORS}, summary="List contacts")
 def list_contacts(request, query: Query[ContactQuery]):
     require_scope(request, "read")
-    contacts = Contact.objects.all()
+    contacts = visible_contacts(request.user)
     if query.email:
         contacts = contacts.filter(email=query.email.strip().lower())
     if query.organization is not None:
@@ -35,9 +46,12 @@ def list_contacts(request, query: Query[ContactQuery]):
     return page(contacts, query.cursor, query.limit, contact_out)
 
 
-@router.post("/contacts", response={201: ContactOut, 200: ContactOut, **ERRORS}, summary="Create a contact")
+@router.post(
+    "/contacts", response={201: ContactOut, 200: ContactOut, 409: ErrorOut, **ERRORS}, summary="Create a contact"
+)
 def create_contact(request, payload: ContactIn):
-    """Returns the existing contact (200) when the address is known already."""
+    """Returns the existing contact (200) when the address is known already, or 409 without it when that
+    contact is another team's customer (see GET /contacts/{id})."""
     require_scope(request, "write")
 
     def compute():
@@ -45,6 +59,9 @@ def create_contact(request, payload: ContactIn):
         if created and payload.phones:
             contact.phones = payload.phones
             contact.save(update_fields=["phones"])
+        if not created and not visible_contacts(request.user).filter(pk=contact.pk).exists():
+            # Another team's customer: the address is taken, but their record is not shown.
+            return 409, {"detail": "a contact with this e-mail address exists outside the teams you work in"}
         return (201 if created else 200), contact_out(contact)
 
     return Status(*idempotent(request, compute))
@@ -53,14 +70,14 @@ def create_contact(request, payload: ContactIn):
 @router.get("/contacts/{contact_id}", response={200: ContactOut, **ERRORS}, summary="Read a contact")
 def read_contact(request, contact_id: int):
     require_scope(request, "read")
-    return contact_out(get_object_or_404(Contact, pk=contact_id))
+    return contact_out(get_object_or_404(visible_contacts(request.user), pk=contact_id))
 
 
 @router.get("/organizations", response={200: OrganizationPage, **ERRORS}, summary="List organisations")
 def list_organizations(request, query: Query[PageQuery]):
     require_scope(request, "read")
     return page(
-        Organization.objects.all(),
+        visible_organizations(request.user),
         query.cursor,
         query.limit,
         lambda o: {"id": o.pk, "name": o.name, "domain": o.domain},
@@ -72,7 +89,7 @@ def list_organizations(request, query: Query[PageQuery]):
 )
 def read_organization(request, organization_id: int):
     require_scope(request, "read")
-    o = get_object_or_404(Organization, pk=organization_id)
+    o = get_object_or_404(visible_organizations(request.user), pk=organization_id)
     return {"id": o.pk, "name": o.name, "domain": o.domain}
 
 

@@ -9,12 +9,12 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wowdesk.accounts.models import Team, User
-from wowdesk.customers.models import Contact
+from wowdesk.customers.models import Contact, Organization
 from wowdesk.db import insert
 from wowdesk.hours import sla
 from wowdesk.process_cache import ProcessCache
@@ -46,6 +46,34 @@ def visible_tickets(user: User) -> QuerySet[Ticket]:
     if user.sees_all_teams:
         return tickets
     return tickets.filter(Q(team__isnull=True) | Q(team__in=user.teams.values("pk")) | Q(assignee=user))
+
+
+def visible_contacts(user: User) -> QuerySet[Contact]:
+    """Every list or lookup of contacts starts here: customers are scoped like their tickets. A contact is
+    visible when the user can see one of the contact's tickets, or when the contact has no ticket yet (just
+    created, nobody's customer in particular). Anything else is answered as if it did not exist."""
+    contacts = Contact.objects.all()
+    if not user.is_authenticated or not user.is_active:
+        return contacts.none()
+    if user.sees_all_teams:
+        return contacts
+    return contacts.filter(
+        Exists(visible_tickets(user).filter(contact=OuterRef("pk")))
+        | ~Exists(Ticket.objects.filter(contact=OuterRef("pk")))
+    )
+
+
+def visible_organizations(user: User) -> QuerySet[Organization]:
+    """Organisations scoped the same way: visible through one of their contacts' tickets, or with none yet."""
+    organizations = Organization.objects.all()
+    if not user.is_authenticated or not user.is_active:
+        return organizations.none()
+    if user.sees_all_teams:
+        return organizations
+    return organizations.filter(
+        Exists(visible_tickets(user).filter(contact__organization=OuterRef("pk")))
+        | ~Exists(Ticket.objects.filter(contact__organization=OuterRef("pk")))
+    )
 
 
 def get_visible_ticket(user: User, number: int) -> Ticket:
