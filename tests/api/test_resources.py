@@ -290,11 +290,11 @@ def test_rate_limit_answers_429_with_retry_after(token_for, agent, db):
 def test_token_command_in_process(agent, capsys):
     from django.core.management import call_command
 
-    call_command("token", "create", "--user", agent.email, "--scope", "admin", "--name", "crm")
+    call_command("token", "create", "--user", agent.email, "--scope", "write", "--name", "crm")
     raw = capsys.readouterr().out.strip()
     assert raw.startswith("wd_")
     token = ApiToken.objects.get()
-    assert (token.scope, token.name, token.user) == ("admin", "crm", agent)
+    assert (token.scope, token.name, token.user) == ("write", "crm", agent)
     call_command("token", "revoke", str(token.pk))
     token.refresh_from_db()
     assert token.revoked_at is not None
