@@ -2,18 +2,19 @@
 
 Headers: `X-Wowdesk-Event`, `X-Wowdesk-Delivery` (id), `X-Wowdesk-Timestamp` (Unix seconds) and
 `X-Wowdesk-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>" with the subscription's secret>`.
-A 2xx answer is success; anything else is retried (30 s, 1 min, 2 min, ... 6 attempts). After
-DISABLE_AFTER failed deliveries in a row the subscription is switched off, with the reason shown.
+A 2xx answer is success; anything else (a redirect too: it is never followed) is retried (30 s, 1 min,
+2 min, ... 6 attempts). After DISABLE_AFTER failed deliveries in a row the subscription is switched off, with
+the reason shown.
 """
 
 import hashlib
 import hmac
+import http.client
 import ipaddress
 import json
 import socket
+import ssl
 import time
-import urllib.error
-import urllib.request
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -48,53 +49,111 @@ def emit(event: str, payload: dict) -> int:
     return count
 
 
-def refused_address(url: str) -> str | None:
-    """Why `url` may not receive webhooks, or None. Only http(s) to public addresses: every address the host
-    name resolves to must be global, so a webhook cannot be aimed at the server's own network (SSRF).
-    Checked when a subscription is made and again before each delivery (DNS answers change)."""
+def resolve(url: str) -> tuple[str | None, str | None]:
+    """The address to deliver `url` to, or why it may not receive webhooks: (address, None) or (None, reason).
+
+    Only http(s) to public addresses: every address the host name resolves to must be global (or in
+    WEBHOOK_ALLOWED_NETWORKS), so a webhook cannot be aimed at the server's own network (SSRF). The delivery
+    then connects to the address returned here, the one that was checked: a name that resolves elsewhere a
+    moment later (DNS rebinding) cannot move it. Checked when a subscription is made and before each delivery
+    (DNS answers change)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        return "webhook URLs are http:// or https:// with a host name"
-    if settings.WEBHOOK_ALLOW_PRIVATE:
-        return None
+        return None, "webhook URLs are http:// or https:// with a host name"
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError, ValueError):
-        return f"the host name {parts.hostname} cannot be resolved"
-    for *_ignored, sockaddr in infos:
-        address = ipaddress.ip_address(sockaddr[0].split("%")[0])
-        if not address.is_global:
-            return f"{parts.hostname} points to a private or local address ({address}); webhooks go to public ones"
-    return None
+        return None, f"the host name {parts.hostname} cannot be resolved"
+    addresses = [ipaddress.ip_address(sockaddr[0].split("%")[0]) for *_ignored, sockaddr in infos]
+    if not addresses:
+        return None, f"the host name {parts.hostname} cannot be resolved"
+    if not settings.WEBHOOK_ALLOW_PRIVATE:
+        allowed = [ipaddress.ip_network(n) for n in settings.WEBHOOK_ALLOWED_NETWORKS]
+        for address in addresses:
+            if not address.is_global and not any(address in network for network in allowed):
+                return None, (
+                    f"{parts.hostname} points to a private or local address ({address}); webhooks go to public ones"
+                )
+    return str(addresses[0]), None
+
+
+def refused_address(url: str) -> str | None:
+    """Why `url` may not receive webhooks, or None (see resolve)."""
+    return resolve(url)[1]
+
+
+class _PinnedHTTPConnection(http.client.HTTPConnection):
+    """Connects to the checked address; the URL's host name still goes in the Host header."""
+
+    def __init__(self, host, port, *, address: str, **kwargs):
+        super().__init__(host, port, **kwargs)
+        self.address = address
+
+    def connect(self):
+        self.sock = socket.create_connection((self.address, self.port), self.timeout, self.source_address)
+
+
+class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+    """Connects to the checked address; the certificate is verified for the URL's host name (SNI too)."""
+
+    def __init__(self, host, port, *, address: str, **kwargs):
+        super().__init__(host, port, **kwargs)
+        self.address = address
+
+    def connect(self):
+        sock = socket.create_connection((self.address, self.port), self.timeout, self.source_address)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+
+
+def post(url: str, address: str, body: bytes, headers: dict, timeout: float) -> int:
+    """POST `body` to `url` at the checked `address`, and return the answer's status. A redirect is not
+    followed: its Location was never checked, so a 3xx counts as a failed delivery like any non-2xx."""
+    parts = urlsplit(url)
+    if parts.scheme == "https":
+        port = parts.port or 443
+        connection = _PinnedHTTPSConnection(
+            parts.hostname, port, address=address, timeout=timeout, context=ssl.create_default_context()
+        )
+    else:
+        connection = _PinnedHTTPConnection(parts.hostname, parts.port or 80, address=address, timeout=timeout)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    try:
+        connection.request("POST", target, body=body, headers=headers)
+        response = connection.getresponse()
+        response.read(65536)  # the receiver's answer is not used; a little is read so it can finish cleanly
+        return response.status
+    finally:
+        connection.close()
 
 
 def attempt(delivery: WebhookDelivery) -> bool:
     subscription = delivery.subscription
     body = json.dumps({"event": delivery.event, "delivery": delivery.pk, "data": delivery.payload}).encode()
     timestamp = str(int(time.time()))
-    request = urllib.request.Request(  # noqa: S310 (scheme checked above)
-        subscription.url,
-        data=body,
-        method="POST",
-        headers={
-            "Content-Type": "application/json",
-            "User-Agent": "wowdesk-webhooks",
-            "X-Wowdesk-Event": delivery.event,
-            "X-Wowdesk-Delivery": str(delivery.pk),
-            "X-Wowdesk-Timestamp": timestamp,
-            "X-Wowdesk-Signature": sign(subscription.secret, timestamp, body),
-        },
-    )
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": "wowdesk-webhooks",
+        "X-Wowdesk-Event": delivery.event,
+        "X-Wowdesk-Delivery": str(delivery.pk),
+        "X-Wowdesk-Timestamp": timestamp,
+        "X-Wowdesk-Signature": sign(subscription.secret, timestamp, body),
+    }
     delivery.attempts += 1
     try:
-        if refused := refused_address(subscription.url):
+        address, refused = resolve(subscription.url)
+        if refused:
             raise ValueError(refused)  # recorded on the delivery like any failure, nothing is sent
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310 (http/https only)
-            delivery.status_code, delivery.error = response.status, ""
-    except urllib.error.HTTPError as exc:
-        delivery.status_code, delivery.error = exc.code, f"HTTP {exc.code}"
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        delivery.status_code, delivery.error = None, str(getattr(exc, "reason", exc))[:300]
+        status = post(subscription.url, address, body, headers, TIMEOUT)
+        delivery.status_code = status
+        if 200 <= status < 300:
+            delivery.error = ""
+        elif 300 <= status < 400:
+            delivery.error = f"HTTP {status}: redirects are not followed"
+        else:
+            delivery.error = f"HTTP {status}"
+    except (OSError, http.client.HTTPException, ValueError) as exc:
+        delivery.status_code, delivery.error = None, (str(exc) or type(exc).__name__)[:300]
     ok = delivery.status_code is not None and 200 <= delivery.status_code < 300
     if ok:
         delivery.delivered_at = timezone.now()
