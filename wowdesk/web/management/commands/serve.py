@@ -34,6 +34,14 @@ def banner(url: str) -> list[str]:
     return lines
 
 
+def proxy_options() -> list[str]:
+    """uvicorn takes the client's address (and https) from X-Forwarded-* only from WOWDESK_TRUSTED_PROXIES.
+    Its own default trusts 127.0.0.1, which let any local client choose its address for the login lock."""
+    if settings.TRUSTED_PROXIES:
+        return ["--proxy-headers", "--forwarded-allow-ips", ",".join(settings.TRUSTED_PROXIES)]
+    return ["--no-proxy-headers"]
+
+
 class Command(BaseCommand):
     help = "Run the web server and the background task worker until Ctrl-C."
 
@@ -57,6 +65,7 @@ class Command(BaseCommand):
                 "--no-access-log",
                 "--lifespan",
                 "off",
+                *proxy_options(),
             ]
         ]
         commands += [
