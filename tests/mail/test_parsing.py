@@ -103,3 +103,11 @@ def test_html_only_mail_gets_a_text_version():
         MAX,
     )
     assert parsed.text == "Hej \nmed dig"
+
+
+def test_a_from_header_with_a_name_and_no_address_gives_no_address():
+    parsed = parse(b"From: just a name\r\nSubject: Hej\r\n\r\nHej\r\n", MAX)
+    assert (parsed.from_name, parsed.from_address) == ("just a name", "")
+    assert "no sender address" in parsed.flags
+    encoded = parse(b"From: =?utf-8?q?S=C3=B8ren?=\r\nSubject: Hej\r\n\r\nHej\r\n", MAX)
+    assert (encoded.from_name, encoded.from_address) == ("Søren", "")

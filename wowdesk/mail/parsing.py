@@ -165,6 +165,9 @@ def parse(raw: bytes, max_attachment_bytes: int) -> ParsedMail:
     result.references = _MSGID.findall(token_header("references"))
     # Addresses are split before their display names are decoded: a decoded name may hold a comma or quotes.
     name, address = parseaddr(token_header("from"))
+    if "@" not in address:
+        # "From: just a name" parses as the address "just": it is a name without an address.
+        name, address = name or token_header("from"), ""
     try:
         result.from_name = _decode_words(name).strip()
     except Exception:
