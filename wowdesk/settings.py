@@ -172,6 +172,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+# The address a login comes from, for the lock: X-Forwarded-For counts only from these reverse proxies
+# (addresses or networks, comma-separated; none by default). `serve` tells uvicorn the same.
+TRUSTED_PROXIES = [p.strip() for p in os.environ.get("WOWDESK_TRUSTED_PROXIES", "").split(",") if p.strip()]
+AXES_CLIENT_IP_CALLABLE = "wowdesk.accounts.network.client_address"
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -243,7 +247,14 @@ ROUTING_ROUND_CAP = int(os.environ.get("WOWDESK_ROUTING_ROUND_CAP", "3"))
 FCR_WINDOW_DAYS = int(os.environ.get("WOWDESK_FCR_WINDOW_DAYS", "7"))
 # Webhooks go to public addresses only, unless this is set: a URL that points into the server's own network
 # (localhost, 10.x, 192.168.x, the cloud metadata address 169.254.169.254, ...) is refused.
+# Conversation analyses per API token (or signed-in user) and minute through POST /api/v1/coach/analyze.
+COACH_ANALYSES_PER_MINUTE = int(os.environ.get("WOWDESK_COACH_ANALYSES_PER_MINUTE", "30"))
 WEBHOOK_ALLOW_PRIVATE = _env_bool("WOWDESK_WEBHOOK_ALLOW_PRIVATE", False)
+# Networks webhooks may reach although they are not public, e.g. "10.20.0.0/16" for an internal receiver
+# (comma-separated). Everything else that is private, loopback or link-local is refused.
+WEBHOOK_ALLOWED_NETWORKS = [
+    n.strip() for n in os.environ.get("WOWDESK_WEBHOOK_ALLOWED_NETWORKS", "").split(",") if n.strip()
+]
 
 LOGGING = {
     "version": 1,

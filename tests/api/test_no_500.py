@@ -99,3 +99,11 @@ def test_an_unexpected_error_under_api_is_a_json_500_with_an_id_and_logged(api, 
     body = _json_error(response, status=500)
     assert body["id"] in body["detail"]
     assert body["id"] in caplog.text and "a bug" in caplog.text
+
+
+def test_a_huge_id_in_a_path_is_a_named_422(api, ticket):
+    for path in (f"/api/v1/tickets/{HUGE}", f"/api/v1/contacts/{HUGE}", f"/api/v1/tickets/{HUGE}/messages"):
+        body = _json_error(api.get(path))
+        assert body["detail"][0]["loc"][0] == "path", path
+    body = _json_error(api.get("/api/v1/tickets", {"cursor": "djE6OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5"}))  # v1:9999…
+    assert body["detail"][0]["loc"][-1] == "cursor"

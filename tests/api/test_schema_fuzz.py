@@ -57,3 +57,24 @@ def admin_token(db, keep_connection):
 )
 def test_api_never_fails_and_keeps_to_its_schema(case, admin_token):
     case.call_and_validate(headers={"Authorization": f"Bearer {admin_token}"}, checks=CHECKS)
+
+
+def test_the_schema_states_the_bounds_the_fuzz_run_probes(db):
+    """Every POST declares its Idempotency-Key header with its length limit, and every integer in a path or
+    query has bounds, so the generated inputs include their edges (and nothing past them reaches the
+    database)."""
+    from wowdesk.api.urls import api
+
+    paths = api.get_openapi_schema()["paths"]
+    for path, operations in paths.items():
+        for method, operation in operations.items():
+            parameters = {p["name"]: p for p in operation.get("parameters", [])}
+            if method == "post" and path != "/api/v1/coach/analyze":  # an analysis changes nothing
+                header = parameters.get("Idempotency-Key")
+                assert header and header["in"] == "header", f"POST {path} declares Idempotency-Key"
+                assert {"maxLength": 255, "type": "string"} in header["schema"]["anyOf"]
+            for name, parameter in parameters.items():
+                schemas = parameter["schema"].get("anyOf", [parameter["schema"]])
+                for schema in schemas:
+                    if schema.get("type") == "integer":
+                        assert "maximum" in schema and "minimum" in schema, f"{method} {path} {name} is bounded"

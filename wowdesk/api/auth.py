@@ -11,7 +11,7 @@ from ninja.security import HttpBearer, SessionAuth
 
 from wowdesk.process_cache import ProcessCache
 
-from .models import ApiToken, hash_token, scope_covers
+from .models import ApiToken, UsageWindow, hash_token, scope_covers
 
 # Counts one request in the token's current one-minute window and returns the new count, in one statement
 # on PostgreSQL and SQLite alike; concurrent requests of one token never lose a count. It counts only while
@@ -63,6 +63,30 @@ class TokenAuth(HttpBearer):
         request.user = copy.copy(record.user)
         request.api_token = record
         return record
+
+
+# One statement on PostgreSQL and SQLite alike, like COUNT_IN_WINDOW: concurrent requests never lose a count.
+COUNT_USE = """
+    INSERT INTO api_usagewindow (bucket, minute, count) VALUES (%s, %s, 1)
+    ON CONFLICT (bucket, minute) DO UPDATE SET count = api_usagewindow.count + 1
+    RETURNING count
+"""
+
+
+def limit_uses(request, endpoint: str, per_minute: int) -> None:
+    """At most `per_minute` uses of a costly endpoint per token (or per browser-session user) in each
+    one-minute window; more answers 429 with Retry-After."""
+    token = getattr(request, "api_token", None)
+    bucket = f"{endpoint}:token:{token.pk}" if token is not None else f"{endpoint}:user:{request.user.pk}"
+    now = timezone.now().timestamp()
+    minute = int(now // 60)
+    with connection.cursor() as cursor:
+        cursor.execute(COUNT_USE, [bucket, minute])
+        count = cursor.fetchone()[0]
+    if count == 1:  # a new window: the bucket's old ones are done with
+        UsageWindow.objects.filter(bucket=bucket, minute__lt=minute).delete()
+    if count > per_minute:
+        raise RateLimited(retry_after=60 - int(now) % 60)
 
 
 def forget_tokens() -> None:

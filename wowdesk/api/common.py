@@ -1,12 +1,14 @@
 """Cursor pagination, Idempotency-Key handling and error responses shared by every API resource."""
 
 import base64
+import hashlib
 import json
 from datetime import timedelta
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from ninja import Header
 
 from .models import IdempotencyRecord
 
@@ -49,25 +51,65 @@ def page(queryset, cursor: str | None, limit: int, serialize) -> dict:
     return {"items": [serialize(r) for r in rows], "next_cursor": encode_cursor(rows[-1].pk) if more else None}
 
 
+MAX_IDEMPOTENCY_KEY = 255
+HEADER = "Idempotency-Key"
+# Declared on each POST that honours it, so the schema (and the fuzz run) knows it and its bound.
+IdempotencyKey = Header(
+    None,
+    alias=HEADER,
+    max_length=MAX_IDEMPOTENCY_KEY,
+    description="makes a retry safe: a repeat within 24 h returns the first answer (see docs/api.md)",
+)
+
+
+def request_hash(request) -> str:
+    """SHA-256 of the body; for JSON, of its canonical form, so that a retry that spaces or orders the
+    same fields differently is still the same request."""
+    try:
+        canonical = json.dumps(json.loads(request.body), sort_keys=True, separators=(",", ":")).encode()
+    except ValueError:
+        canonical = request.body
+    return hashlib.sha256(canonical).hexdigest()
+
+
 def idempotent(request, compute) -> tuple[int, dict]:
     """With an Idempotency-Key header, a repeated POST (within 24 h) returns the first result, not a second
-    ticket. The record is written in the same transaction as the work, so a concurrent repeat waits for it."""
-    key = request.headers.get("Idempotency-Key", "").strip()[:200]
+    ticket. A key is scoped to the token (or the session's user), the method and the path; reused with a
+    different body it is refused (422), never answered with the first request's result. The record is written
+    in the same transaction as the work, so a concurrent repeat waits for it."""
+    key = request.headers.get("Idempotency-Key", "").strip()
     if not key:
         return compute()
-    since = timezone.now() - timedelta(hours=24)
-    IdempotencyRecord.objects.filter(user=request.user, key=key, created_at__lt=since).delete()
-    existing = IdempotencyRecord.objects.filter(user=request.user, key=key).first()
+    if len(key) > MAX_IDEMPOTENCY_KEY:
+        raise BadRequestField(HEADER, f"at most {MAX_IDEMPOTENCY_KEY} characters", where="header")
+    scope = {
+        "user": request.user,
+        "token": getattr(request, "api_token", None),
+        "method": request.method,
+        "path": request.path[:300],
+        "key": key,
+    }
+    digest = request_hash(request)
+    records = IdempotencyRecord.objects.filter(**scope)
+    records.filter(created_at__lt=timezone.now() - timedelta(hours=24)).delete()
+    existing = records.first()
     if existing and existing.status:
-        return existing.status, existing.body
+        return _replay(existing, digest)
     try:
         with transaction.atomic():
-            record = IdempotencyRecord.objects.create(user=request.user, key=key, path=request.path[:300])
+            record = IdempotencyRecord.objects.create(**scope, request_hash=digest)
             status, body = compute()
             body = json.loads(json.dumps(body, cls=DjangoJSONEncoder))
             record.status, record.body = status, body
             record.save(update_fields=["status", "body"])
             return status, body
     except IntegrityError:
-        existing = IdempotencyRecord.objects.get(user=request.user, key=key)
-        return existing.status, existing.body
+        return _replay(records.get(), digest)
+
+
+def _replay(record: IdempotencyRecord, digest: str) -> tuple[int, dict]:
+    if record.request_hash and record.request_hash != digest:
+        raise BadRequestField(
+            HEADER, "this key was used for a different request body; send a new key for a new request", "header"
+        )
+    return record.status, record.body

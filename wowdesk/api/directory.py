@@ -10,7 +10,7 @@ from wowdesk.tickets.models import Category
 from wowdesk.tickets.services import visible_contacts, visible_organizations
 
 from .auth import API_AUTH, require_scope
-from .common import idempotent, page
+from .common import IdempotencyKey, idempotent, page
 from .schemas import (
     CategoryOut,
     ContactIn,
@@ -20,6 +20,7 @@ from .schemas import (
     Id,
     OrganizationOut,
     OrganizationPage,
+    PathId,
     TeamOut,
     Text,
 )
@@ -49,7 +50,7 @@ def list_contacts(request, query: Query[ContactQuery]):
 @router.post(
     "/contacts", response={201: ContactOut, 200: ContactOut, 409: ErrorOut, **ERRORS}, summary="Create a contact"
 )
-def create_contact(request, payload: ContactIn):
+def create_contact(request, payload: ContactIn, idempotency_key: str | None = IdempotencyKey):
     """Returns the existing contact (200) when the address is known already, or 409 without it when that
     contact is another team's customer (see GET /contacts/{id})."""
     require_scope(request, "write")
@@ -68,7 +69,7 @@ def create_contact(request, payload: ContactIn):
 
 
 @router.get("/contacts/{contact_id}", response={200: ContactOut, **ERRORS}, summary="Read a contact")
-def read_contact(request, contact_id: int):
+def read_contact(request, contact_id: PathId):
     require_scope(request, "read")
     return contact_out(get_object_or_404(visible_contacts(request.user), pk=contact_id))
 
@@ -87,7 +88,7 @@ def list_organizations(request, query: Query[PageQuery]):
 @router.get(
     "/organizations/{organization_id}", response={200: OrganizationOut, **ERRORS}, summary="Read an organisation"
 )
-def read_organization(request, organization_id: int):
+def read_organization(request, organization_id: PathId):
     require_scope(request, "read")
     o = get_object_or_404(visible_organizations(request.user), pk=organization_id)
     return {"id": o.pk, "name": o.name, "domain": o.domain}

@@ -4,9 +4,9 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Status
 
 from .auth import API_AUTH, require_scope
-from .common import BadRequestField
+from .common import BadRequestField, IdempotencyKey, idempotent
 from .models import WebhookSubscription
-from .schemas import WebhookIn, WebhookOut
+from .schemas import PathId, WebhookIn, WebhookOut
 from .tickets import ERRORS
 from .webhooks import refused_address
 
@@ -28,19 +28,23 @@ def list_webhooks(request):
 
 
 @router.post("/webhooks", response={201: WebhookOut, **ERRORS}, summary="Subscribe to events")
-def create_webhook(request, payload: WebhookIn):
+def create_webhook(request, payload: WebhookIn, idempotency_key: str | None = IdempotencyKey):
     """Deliveries are signed with the returned `secret` (see docs/api.md)."""
     _admin(request)
     if refused := refused_address(payload.url):
         raise BadRequestField("url", refused, where="body")
-    subscription = WebhookSubscription.objects.create(
-        url=payload.url, events=sorted(set(payload.events)), created_by=request.user
-    )
-    return Status(201, subscription)
+
+    def compute():
+        subscription = WebhookSubscription.objects.create(
+            url=payload.url, events=sorted(set(payload.events)), created_by=request.user
+        )
+        return 201, WebhookOut.from_orm(subscription).model_dump()
+
+    return Status(*idempotent(request, compute))
 
 
 @router.delete("/webhooks/{webhook_id}", response={204: None, **ERRORS}, summary="Delete a webhook")
-def delete_webhook(request, webhook_id: int):
+def delete_webhook(request, webhook_id: PathId):
     _admin(request)
     get_object_or_404(WebhookSubscription, pk=webhook_id).delete()
     return Status(204, None)

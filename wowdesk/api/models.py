@@ -80,16 +80,48 @@ class ApiRateWindow(models.Model):
         return f"{self.token_id}@{self.minute}: {self.count}"
 
 
+class UsageWindow(models.Model):
+    """Uses of one costly endpoint (e.g. "coach") by one token or browser-session user in one minute, for a
+    limit of its own on top of the token's request rate."""
+
+    bucket = models.CharField(max_length=60)  # "<endpoint>:token:<id>" or "<endpoint>:user:<id>"
+    minute = models.BigIntegerField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        unique_together = [("bucket", "minute")]
+
+    def __str__(self) -> str:
+        return f"{self.bucket}@{self.minute}: {self.count}"
+
+
 class IdempotencyRecord(models.Model):
+    """The answer to a POST sent with an Idempotency-Key, kept 24 h. A key belongs to one token (or, from a
+    browser session, one user), one method and one path; the body's hash tells a retry from a new request."""
+
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    key = models.CharField(max_length=200)
+    token = models.ForeignKey(ApiToken, null=True, on_delete=models.CASCADE)
+    method = models.CharField(max_length=7, default="POST")
     path = models.CharField(max_length=300)
+    key = models.CharField(max_length=255)
+    request_hash = models.CharField(max_length=64, blank=True)  # SHA-256 of the request body; "" from before
     status = models.PositiveSmallIntegerField(null=True)
     body = models.JSONField(null=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
-        unique_together = [("user", "key")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["token", "method", "path", "key"],
+                condition=models.Q(token__isnull=False),
+                name="idempotency_key_per_token",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "method", "path", "key"],
+                condition=models.Q(token__isnull=True),
+                name="idempotency_key_per_session_user",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.key

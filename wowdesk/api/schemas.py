@@ -3,7 +3,7 @@ from typing import Annotated, Literal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
-from ninja import Schema
+from ninja import Path, Schema
 from pydantic import AfterValidator, Field, Strict, field_validator
 
 Status = Literal["new", "open", "pending", "solved", "closed"]
@@ -18,6 +18,7 @@ MAX_ID = 2**63 - 1
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 # An id in a JSON body must be a JSON number: `"team": true` is not team 1.
 BodyId = Annotated[int, Strict(), Field(ge=1, le=MAX_ID)]
+PathId = Path[int, {"ge": 1, "le": MAX_ID}]
 
 
 def _no_nul(value: str) -> str:

@@ -12,7 +12,7 @@ from wowdesk.tickets import services as tickets
 from wowdesk.tickets.models import Attachment, Category, Message, Ticket, TicketEvent
 
 from .auth import API_AUTH, require_scope
-from .common import BadRequestField, idempotent, page
+from .common import BadRequestField, IdempotencyKey, idempotent, page
 from .schemas import (
     Channel,
     ErrorOut,
@@ -22,6 +22,7 @@ from .schemas import (
     MessageOut,
     MessagePage,
     Moment,
+    PathId,
     Text,
     TicketIn,
     TicketOut,
@@ -95,7 +96,7 @@ def _tickets(request):
     return tickets.visible_tickets(request.user).select_related("assignee", "contact").prefetch_related("tags")
 
 
-def _ticket(request, ticket_id: int) -> Ticket:
+def _ticket(request, ticket_id: PathId) -> Ticket:
     return get_object_or_404(_tickets(request), pk=ticket_id)
 
 
@@ -150,7 +151,7 @@ def list_tickets(request, filters: Query[TicketFilters]):
 
 
 @router.post("/tickets", response={201: TicketOut, 200: TicketOut, **ERRORS}, summary="Create a ticket")
-def create_ticket(request, payload: TicketIn):
+def create_ticket(request, payload: TicketIn, idempotency_key: str | None = IdempotencyKey):
     """A new ticket with the customer's first message; an unknown e-mail address creates the contact.
     Send an `Idempotency-Key` header to make retries safe."""
     require_scope(request, "write")
@@ -183,13 +184,13 @@ def create_ticket(request, payload: TicketIn):
 
 
 @router.get("/tickets/{ticket_id}", response={200: TicketOut, **ERRORS}, summary="Read a ticket")
-def read_ticket(request, ticket_id: int):
+def read_ticket(request, ticket_id: PathId):
     require_scope(request, "read")
     return ticket_out(_ticket(request, ticket_id))
 
 
 @router.patch("/tickets/{ticket_id}", response={200: TicketOut, **ERRORS}, summary="Change a ticket")
-def update_ticket(request, ticket_id: int, payload: TicketPatch):
+def update_ticket(request, ticket_id: PathId, payload: TicketPatch):
     """Change status, assignee, category, priority or tags; fields left out stay as they are."""
     require_scope(request, "write")
     ticket = _ticket(request, ticket_id)
@@ -216,7 +217,7 @@ class PageQuery(Schema):
 
 
 @router.get("/tickets/{ticket_id}/messages", response={200: MessagePage, **ERRORS}, summary="A ticket's messages")
-def list_messages(request, ticket_id: int, query: Query[PageQuery]):
+def list_messages(request, ticket_id: PathId, query: Query[PageQuery]):
     require_scope(request, "read")
     ticket = _ticket(request, ticket_id)
     messages = ticket.messages.select_related("author").prefetch_related(
@@ -230,7 +231,7 @@ def list_messages(request, ticket_id: int, query: Query[PageQuery]):
     response={201: MessageOut, 200: MessageOut, **ERRORS},
     summary="Add a reply, an internal note or a customer message",
 )
-def add_message(request, ticket_id: int, payload: MessageIn):
+def add_message(request, ticket_id: PathId, payload: MessageIn, idempotency_key: str | None = IdempotencyKey):
     """`reply` goes to the customer by e-mail (and sets `status`, default pending); `note` stays internal;
     `inbound` records a message from the customer (e.g. from a phone system)."""
     require_scope(request, "write")
@@ -250,7 +251,7 @@ def add_message(request, ticket_id: int, payload: MessageIn):
 
 
 @router.get("/tickets/{ticket_id}/events", response={200: EventPage, **ERRORS}, summary="A ticket's audit trail")
-def list_events(request, ticket_id: int, query: Query[PageQuery]):
+def list_events(request, ticket_id: PathId, query: Query[PageQuery]):
     require_scope(request, "read")
     ticket = _ticket(request, ticket_id)
     return page(
