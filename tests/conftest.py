@@ -88,3 +88,11 @@ def make_ticket(
 @pytest.fixture
 def ticket(team_dk):
     return make_ticket(team=team_dk)
+
+
+def pytest_collection_modifyitems(config, items):
+    # Browser tests run last: Playwright's sync API keeps an event loop running in the main thread for the rest
+    # of the session (the browser fixture is session-scoped), and any later test whose code calls
+    # async_to_sync (the live events sent through the Channels layer) would then fail with "You cannot use
+    # AsyncToSync in the same thread as an async event loop". The sort is stable, so the order is otherwise kept.
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
