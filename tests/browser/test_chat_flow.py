@@ -1,6 +1,6 @@
 """A chat from a customer's own site to an agent and back, in Debian's chromium: the customer (a page on
 another origin with the widget's script tag) sees the wait, the available agent gets the chat, both write
-and see the other typing, the customer reloads mid-chat and continues, the chat ends, and the transcript the
+and see the other typing, the coach's hints show in the agent's chat composer and its card follows the chat, the customer reloads mid-chat and continues, the chat ends, and the transcript the
 customer asks for reaches a loopback SMTP server."""
 
 import threading
@@ -91,11 +91,24 @@ def test_a_customer_chats_with_an_agent_reloads_and_gets_the_transcript(asgi_ser
     customer.locator(".wdc-chat textarea").press("Enter")
     expect(agent.locator(".message.inbound").last).to_contain_text("Ordre 1234")
 
-    agent.locator("#chat-body").press_sequentially("Jeg kigger på det")
+    # The coach reads the chat as the agent writes: the weak word is marked in the chat composer's hints,
+    # the closing question is offered, and the BALA path on the card follows the chat without a reload.
+    card = agent.locator("#coaching-card")
+    expect(card).to_contain_text("once an agent has replied")
+    agent.locator("#chat-body").press_sequentially("Men du kan måske prøve at genstarte appen.", delay=5)
     expect(customer.locator(".wdc-typing")).to_have_text("Sofie skriver …")
+    hints = agent.locator("#chat-coach-hints")
+    expect(hints.locator("mark.weak_word").first).to_have_text("måske")
+    expect(hints).to_contain_text("Er der andet, jeg kan hjælpe dig med?")
+    hints.locator("[data-insert]").click()
+    expect(agent.locator("#chat-body")).to_have_value(
+        "Men du kan måske prøve at genstarte appen.\n\nEr der andet, jeg kan hjælpe dig med?"
+    )
     agent.locator("#chat-body").press("Enter")
-    expect(customer.locator(".wdc-msg.agent")).to_contain_text("Jeg kigger på det")
-    expect(agent.locator(".message.outbound")).to_contain_text("Jeg kigger på det")
+    expect(customer.locator(".wdc-msg.agent")).to_contain_text("Er der andet, jeg kan hjælpe dig med?")
+    expect(agent.locator(".message.outbound")).to_contain_text("Men du kan måske prøve at genstarte appen.")
+    expect(hints).to_be_empty()
+    expect(card.locator(".bala-path")).to_be_visible()
 
     # The customer reloads mid-chat: the same conversation comes back, and goes on.
     customer.reload()
@@ -118,5 +131,5 @@ def test_a_customer_chats_with_an_agent_reloads_and_gets_the_transcript(asgi_ser
     assert mail["To"] == "karen@kunde.dk"
     text = mail.get_body(("plain",)).get_content()
     assert "Karen" not in mail["Subject"] and f"#{ticket.number}" in mail["Subject"]
-    assert "Hvor er min pakke?" in text and "Sofie: Jeg kigger på det" in text and "Tak for hjælpen" in text
+    assert "Hvor er min pakke?" in text and "Sofie: Men du kan måske prøve at genstarte appen." in text and "Tak for hjælpen" in text
     assert Chat.objects.get(ticket=ticket).transcript_sent_at is not None

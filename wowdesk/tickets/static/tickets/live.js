@@ -51,6 +51,8 @@
       var article = element(html);
       article.classList.add("arrived");
       document.querySelector(".conversation").appendChild(article);
+      // For the panels that follow the conversation (the coach's card): they listen for this on <body>.
+      document.body.dispatchEvent(new CustomEvent("ticket-message", { detail: { id: event.id, kind: event.kind } }));
       if (box && box.value.trim() && String(event.author_id) !== me) {
         document.getElementById("arrived-while-writing").hidden = false;
       }

@@ -48,11 +48,13 @@
     box.focus();
     box.dispatchEvent(new Event("input", { bubbles: true }));
   });
-  // "Add it" on a coaching hint appends the suggested sentence to the reply.
+  // "Add it" on a coaching hint appends the suggested sentence to the reply it was given for (the ticket's
+  // composer or a chat pane's).
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-insert]");
     if (!button) { return; }
-    var box = document.querySelector("#composer textarea");
+    var form = button.closest("form");
+    var box = (form && form.querySelector("textarea")) || document.querySelector("#composer textarea");
     if (!box) { return; }
     box.value = box.value.replace(/\s*$/, "") + "\n\n" + button.getAttribute("data-insert");
     box.focus();
