@@ -31,3 +31,19 @@ def seen(user: User, now=None) -> None:
     if user.last_seen_at is None or now - user.last_seen_at > SEEN_EVERY:
         User.objects.filter(pk=user.pk).update(last_seen_at=now)
         user.last_seen_at = now
+
+
+def set_presence(user: User, presence: str, now=None) -> None:
+    """Available, busy, away or offline, as the agent chose (routing hands out tickets by it)."""
+    if presence not in User.Presence.values:
+        raise ValueError(f"unknown presence: {presence}")
+    now = now or timezone.now()
+    user.presence, user.presence_changed_at, user.last_seen_at = presence, now, now
+    user.save(update_fields=["presence", "presence_changed_at", "last_seen_at"])
+
+
+def mark_idle_away(not_seen_since, now) -> int:
+    """Available or busy agents not seen since then become away; returns how many."""
+    return User.objects.filter(
+        presence__in=[User.Presence.AVAILABLE, User.Presence.BUSY], last_seen_at__lt=not_seen_since
+    ).update(presence=User.Presence.AWAY, presence_changed_at=now)

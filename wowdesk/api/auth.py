@@ -57,8 +57,7 @@ class TokenAuth(HttpBearer):
         if count > record.rate_limit:
             raise RateLimited(retry_after=60 - int(now.timestamp()) % 60)
         if record.last_used_at is None or now - record.last_used_at > timedelta(minutes=1):
-            record.last_used_at = now
-            ApiToken.objects.filter(pk=record.pk).update(last_used_at=now)
+            record.mark_used(now)
         # A copy per request, so nothing a request does to its user is seen by the next one.
         request.user = copy.copy(record.user)
         request.api_token = record

@@ -10,7 +10,7 @@ from pydantic import Field, field_validator
 from wowdesk.coaching import analyze
 
 from .auth import API_AUTH, limit_uses
-from .tickets import ERRORS
+from .common import ERRORS
 
 router = Router(tags=["coach"])
 

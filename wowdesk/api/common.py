@@ -1,4 +1,5 @@
-"""Cursor pagination, Idempotency-Key handling and error responses shared by every API resource."""
+"""Shared by every API resource: cursor pagination, Idempotency-Key handling, error responses, and the
+shapes of people and contacts in responses."""
 
 import base64
 import hashlib
@@ -8,11 +9,38 @@ from datetime import timedelta
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from ninja import Header
+from ninja import Header, Schema
+from pydantic import Field
+
+from wowdesk.accounts.models import User
 
 from .models import IdempotencyRecord
+from .schemas import ErrorOut, Text, ValidationErrorOut
 
-MAX_LIMIT = 100
+MAX_LIMIT = 100  # items per page at most
+
+# 400: the body is not JSON at all; 422: it is, but a field is wrong (named in `loc`).
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut, 429: ErrorOut}
+
+
+def person(user: User | None) -> dict | None:
+    return {"id": user.pk, "name": user.name} if user else None
+
+
+def contact_out(contact) -> dict:
+    return {
+        "id": contact.pk,
+        "name": contact.name,
+        "email": contact.email,
+        "phones": contact.phones,
+        "language": contact.language,
+        "organization_id": contact.organization_id,
+    }
+
+
+class PageQuery(Schema):
+    cursor: Text | None = Field(None, max_length=100)
+    limit: int = Field(50, ge=1, le=MAX_LIMIT)
 
 
 class BadRequestField(ValueError):

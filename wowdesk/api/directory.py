@@ -10,7 +10,7 @@ from wowdesk.tickets.models import Category
 from wowdesk.tickets.services import visible_contacts, visible_organizations
 
 from .auth import API_AUTH, require_scope
-from .common import IdempotencyKey, idempotent, page
+from .common import ERRORS, IdempotencyKey, PageQuery, contact_out, idempotent, page
 from .schemas import (
     CategoryOut,
     ContactIn,
@@ -24,7 +24,6 @@ from .schemas import (
     TeamOut,
     Text,
 )
-from .tickets import ERRORS, PageQuery, contact_out
 
 router = Router(tags=["customers and configuration"], auth=API_AUTH)
 

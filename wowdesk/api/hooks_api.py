@@ -4,10 +4,9 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Status
 
 from .auth import API_AUTH, require_scope
-from .common import BadRequestField, IdempotencyKey, idempotent
+from .common import ERRORS, BadRequestField, IdempotencyKey, idempotent
 from .models import WebhookSubscription
 from .schemas import PathId, WebhookIn, WebhookOut
-from .tickets import ERRORS
 from .webhooks import refused_address
 
 router = Router(tags=["webhooks"], auth=API_AUTH)

@@ -6,6 +6,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 TOKEN_PREFIX = "wd_"  # noqa: S105 (a prefix, not a secret)
@@ -56,6 +57,18 @@ class ApiToken(models.Model):
         raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
         token = cls.objects.create(user=user, scope=scope, name=name, key_hash=hash_token(raw), prefix=raw[:10])
         return token, raw
+
+    @classmethod
+    def revoke(cls, pk: int, *, user=None) -> bool:
+        """Revoke a token (of `user`, when given); False when there is no such active token."""
+        tokens = cls.objects.filter(pk=pk, revoked_at=None)
+        if user is not None:
+            tokens = tokens.filter(user=user)
+        return bool(tokens.update(revoked_at=timezone.now()))
+
+    def mark_used(self, now) -> None:
+        self.last_used_at = now
+        ApiToken.objects.filter(pk=self.pk).update(last_used_at=now)
 
     def allows(self, needed: str) -> bool:
         """Checked on every request against the user's role as it is now: a token issued before its user was

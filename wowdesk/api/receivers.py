@@ -2,8 +2,9 @@
 
 from django.dispatch import receiver
 
+from wowdesk.surveys.signals import survey_answered
 from wowdesk.tickets.models import Ticket
-from wowdesk.tickets.signals import message_added, survey_answered, ticket_created, ticket_updated
+from wowdesk.tickets.signals import message_added, ticket_created, ticket_updated
 
 from . import webhooks
 

@@ -9,8 +9,8 @@ from wowdesk.reports.services import summary
 from wowdesk.tickets.services import visible_tickets
 
 from .auth import API_AUTH, require_scope
+from .common import ERRORS
 from .schemas import Id
-from .tickets import ERRORS
 
 router = Router(tags=["reports"], auth=API_AUTH)
 

@@ -12,10 +12,9 @@ from wowdesk.tickets import services as tickets
 from wowdesk.tickets.models import Attachment, Category, Message, Ticket, TicketEvent
 
 from .auth import API_AUTH, require_scope
-from .common import BadRequestField, IdempotencyKey, idempotent, page
+from .common import ERRORS, BadRequestField, IdempotencyKey, PageQuery, contact_out, idempotent, page, person
 from .schemas import (
     Channel,
-    ErrorOut,
     EventPage,
     Id,
     MessageIn,
@@ -28,27 +27,9 @@ from .schemas import (
     TicketOut,
     TicketPage,
     TicketPatch,
-    ValidationErrorOut,
 )
 
 router = Router(tags=["tickets"], auth=API_AUTH)
-# 400: the body is not JSON at all; 422: it is, but a field is wrong (named in `loc`).
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut, 429: ErrorOut}
-
-
-def person(user: User | None) -> dict | None:
-    return {"id": user.pk, "name": user.name} if user else None
-
-
-def contact_out(contact) -> dict:
-    return {
-        "id": contact.pk,
-        "name": contact.name,
-        "email": contact.email,
-        "phones": contact.phones,
-        "language": contact.language,
-        "organization_id": contact.organization_id,
-    }
 
 
 def ticket_out(t: Ticket, tags: list[str] | None = None) -> dict:
@@ -209,11 +190,6 @@ def update_ticket(request, ticket_id: PathId, payload: TicketPatch):
     # Answered from the changed ticket, not read again: handing it to someone else may take it out of
     # what the caller can see, and the change was still made.
     return ticket_out(tickets.update_ticket(ticket, request.user, **changes))
-
-
-class PageQuery(Schema):
-    cursor: Text | None = Field(None, max_length=100)
-    limit: int = Field(50, ge=1, le=100)
 
 
 @router.get("/tickets/{ticket_id}/messages", response={200: MessagePage, **ERRORS}, summary="A ticket's messages")

@@ -271,9 +271,7 @@ def queue_reply(message: Message) -> OutboundMail | None:
         in_reply_to=in_reply_to,
         references=references,
     )
-    message.email_message_id = outbound.mail_message_id
-    message.delivery = Message.Delivery.QUEUED
-    message.save(update_fields=["email_message_id", "delivery"])
+    tickets.mark_delivery(message, delivery=Message.Delivery.QUEUED, email_message_id=outbound.mail_message_id)
     from .tasks import deliver
 
     # The agent may undo the reply for REPLY_UNDO_SECONDS (tickets.services.withdraw_reply, which deletes the
@@ -417,8 +415,9 @@ def deliver_now(outbound: OutboundMail) -> None:
             return
         outbound.save(update_fields=["attempts", "last_error"])
         if outbound.message_id:
-            Message.objects.filter(outbound_mail=outbound).update(
-                delivery_error=f"retrying (attempt {outbound.attempts}): {outbound.last_error}"[:500]
+            tickets.mark_delivery(
+                outbound.message_id,
+                error=f"retrying (attempt {outbound.attempts}): {outbound.last_error}",
             )
         from .tasks import deliver
 
@@ -439,7 +438,7 @@ def _set_status(outbound: OutboundMail, status: str, error: str = "") -> None:
     outbound.status = status
     outbound.save(update_fields=["status", "attempts", "last_error", "sent_at"])
     if outbound.message_id:
-        Message.objects.filter(outbound_mail=outbound).update(delivery=status, delivery_error=error[:500])
+        tickets.mark_delivery(outbound.message_id, delivery=status, error=error)
 
 
 def queue_transcript(ticket: Ticket, *, subject: str, body: str) -> OutboundMail | None:

@@ -29,6 +29,7 @@ from wowdesk.hours.business import BusinessHours
 from wowdesk.hours.models import OpeningHours
 from wowdesk.hours.sla import DEFAULT_FIRST_MINUTES
 from wowdesk.process_cache import ProcessCache
+from wowdesk.tickets import services as tickets
 from wowdesk.tickets.models import Ticket, TicketEvent
 
 from .models import AutoReplyTemplate
@@ -260,12 +261,7 @@ def auto_reply_to(ticket: Ticket) -> str | None:
     limit = settings.AUTO_REPLY_LIMIT_PER_HOUR
     if mail.auto_replies_since(ticket.contact.email, timezone.now() - timedelta(hours=1)) >= limit:
         # Stored as a code, shown in each reader's language (TicketEvent labels).
-        TicketEvent.objects.create(
-            ticket=ticket,
-            kind=TicketEvent.Kind.AUTO_REPLY,
-            new_value=TicketEvent.AUTO_REPLY_RATE_LIMITED,
-            created_at=timezone.now(),
-        )
+        tickets.record_event(ticket, TicketEvent.Kind.AUTO_REPLY, new=TicketEvent.AUTO_REPLY_RATE_LIMITED)
         return f"rate limit: {limit} auto-replies per hour"
     _send_auto_reply(mail.reserve_auto_reply(ticket))
     return None
@@ -284,12 +280,8 @@ def _send_auto_reply(outbound) -> None:
     ticket = outbound.ticket
     _language, subject, body = compose_auto_reply(ticket)
     mail.fill_and_deliver(outbound, subject=subject, body=body)
-    TicketEvent.objects.create(
-        ticket=ticket,
-        kind=TicketEvent.Kind.AUTO_REPLY,
-        new_value=outbound.status,  # queued, outbox, sent or failed: a code, shown in the reader's language
-        created_at=timezone.now(),
-    )
+    # queued, outbox, sent or failed: a code, shown in the reader's language
+    tickets.record_event(ticket, TicketEvent.Kind.AUTO_REPLY, new=outbound.status)
 
 
 # --- reply templates ---------------------------------------------------------------------------------
@@ -323,8 +315,6 @@ def render_template(template, ticket: Ticket, agent) -> str:
 def apply_template(template, ticket: Ticket, agent) -> str:
     """The template's text for the composer; its category and tags are set on the ticket right away (the
     status it sets is chosen in the composer and applied when the reply is sent)."""
-    from wowdesk.tickets import services as tickets
-
     changes = {}
     if template.set_category_id:
         changes["category"] = template.set_category

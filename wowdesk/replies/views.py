@@ -2,8 +2,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST
 
+from wowdesk.tickets.forms import properties_form
 from wowdesk.tickets.services import ensure_can_work
-from wowdesk.tickets.views import properties_form, visible_ticket_or_404
+from wowdesk.tickets.shortcuts import visible_ticket_or_404
 
 from . import services
 from .models import ReplyTemplate

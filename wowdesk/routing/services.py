@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 
+from wowdesk.accounts import services as accounts
 from wowdesk.accounts.models import Team, User
 from wowdesk.tickets import services as tickets
 from wowdesk.tickets.models import Category, Ticket
@@ -40,11 +41,8 @@ def round_cap() -> int:
 def set_presence(user: User, presence: str, now=None) -> list[Ticket]:
     """Set the agent's presence. Becoming available hands out one round of the teams' waiting tickets at
     once; returns the tickets this agent got from it, so they can be told."""
-    if presence not in Presence.values:
-        raise ValueError(f"unknown presence: {presence}")
     now = now or timezone.now()
-    user.presence, user.presence_changed_at, user.last_seen_at = presence, now, now
-    user.save(update_fields=["presence", "presence_changed_at", "last_seen_at"])
+    accounts.set_presence(user, presence, now)
     if presence != Presence.AVAILABLE:
         return []
     # Only for this agent: colleagues already available get theirs in the regular rounds (see tick).
@@ -54,9 +52,7 @@ def set_presence(user: User, presence: str, now=None) -> list[Ticket]:
 def expire_idle(now=None) -> int:
     """Available or busy agents not seen for AUTO_AWAY_MINUTES become away."""
     now = now or timezone.now()
-    return User.objects.filter(
-        presence__in=[Presence.AVAILABLE, Presence.BUSY], last_seen_at__lt=now - idle_limit()
-    ).update(presence=Presence.AWAY, presence_changed_at=now)
+    return accounts.mark_idle_away(now - idle_limit(), now)
 
 
 def policy_for(team: Team) -> RoutingPolicy:

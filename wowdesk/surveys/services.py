@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from wowdesk.tickets.models import Message, Ticket
 
 from .models import Survey, SurveySettings
+from .signals import survey_answered
 
 SALT = "wowdesk.surveys.answer"
 VALID_FOR = timedelta(days=14)
@@ -100,8 +101,6 @@ def record(survey: Survey, question: str, value: int, now=None) -> bool:
     setattr(survey, question, bool(value) if question == "fcr" else value)
     survey.answered_at = survey.answered_at or now or timezone.now()
     survey.save(update_fields=[question, "answered_at"])
-    from wowdesk.tickets.signals import survey_answered
-
     survey_answered.send(sender=Survey, survey=survey)
     return True
 

@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from wowdesk.tickets.views import visible_ticket_or_404
+from wowdesk.tickets.shortcuts import visible_ticket_or_404
 
 from . import services
 from .models import Survey

@@ -74,3 +74,16 @@ class PropertiesForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = assignable_agents()
+
+
+def properties_form(ticket: Ticket) -> PropertiesForm:
+    """The properties form filled in with the ticket's current values."""
+    return PropertiesForm(
+        initial={
+            "status": ticket.status,
+            "assignee": ticket.assignee_id,
+            "category": ticket.category_id,
+            "priority": ticket.priority,
+            "tags": ", ".join(t.name for t in ticket.tags.all()),
+        }
+    )

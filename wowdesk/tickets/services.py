@@ -141,7 +141,8 @@ def _store_attachments(message: Message, files: Iterable[UploadedFile]) -> None:
         attachment.save()
 
 
-def _event(ticket: Ticket, kind: str, actor: User | None, old="", new="", at=None) -> None:
+def record_event(ticket: Ticket, kind: str, actor: User | None = None, old="", new="", at=None) -> None:
+    """One entry in the ticket's audit trail. The only writer of TicketEvent: other apps call this."""
     insert(
         TicketEvent(
             ticket=ticket,
@@ -152,6 +153,30 @@ def _event(ticket: Ticket, kind: str, actor: User | None, old="", new="", at=Non
             created_at=at or timezone.now(),
         )
     )
+
+
+def mark_delivery(
+    message: Message | int,
+    *,
+    delivery: str | None = None,
+    error: str | None = None,
+    email_message_id: str | None = None,
+) -> None:
+    """How the mail of an agent's reply is doing (queued, outbox, sent, failed) and why, as the sending app
+    reports it: the only writer of a Message's delivery fields. What is left out (None) stays as it is."""
+    values = {}
+    if delivery is not None:
+        values["delivery"] = delivery
+    if error is not None:
+        values["delivery_error"] = error[:500]
+    if email_message_id is not None:
+        values["email_message_id"] = email_message_id
+    if isinstance(message, Message):
+        for name, value in values.items():
+            setattr(message, name, value)
+        message.save(update_fields=list(values))
+    else:
+        Message.objects.filter(pk=message).update(**values)
 
 
 def _touch(ticket: Ticket, now, *fields: str) -> None:
@@ -214,7 +239,7 @@ def create_ticket(
     )
     sla.start(ticket, now, first=True)
     insert(ticket)  # the database gives it its number (Ticket.number)
-    _event(ticket, TicketEvent.Kind.CREATED, actor, new=new.channel, at=now)
+    record_event(ticket, TicketEvent.Kind.CREATED, actor, new=new.channel, at=now)
     message = insert(
         Message(
             ticket=ticket,
@@ -286,7 +311,7 @@ def add_inbound_message(
             auto_reply=auto_reply,
             now=now,
         )
-        _event(ticket, TicketEvent.Kind.FOLLOW_UP, None, new=f"#{follow_up.number}", at=now)
+        record_event(ticket, TicketEvent.Kind.FOLLOW_UP, None, new=f"#{follow_up.number}", at=now)
         return follow_up.first_message
     message = Message.objects.create(
         ticket=ticket,
@@ -302,11 +327,11 @@ def add_inbound_message(
     fields = []
     if ticket.status == Status.SOLVED:
         ticket.reopen_count += 1
-        _event(ticket, TicketEvent.Kind.REOPENED, None, old=Status.SOLVED, new=Status.OPEN, at=now)
+        record_event(ticket, TicketEvent.Kind.REOPENED, None, old=Status.SOLVED, new=Status.OPEN, at=now)
         ticket.status = Status.OPEN
         fields += ["status", "reopen_count", *_unsolved(ticket), *sla.resume(ticket, now)]
     elif ticket.status == Status.PENDING:
-        _event(ticket, TicketEvent.Kind.STATUS, None, old=Status.PENDING, new=Status.OPEN, at=now)
+        record_event(ticket, TicketEvent.Kind.STATUS, None, old=Status.PENDING, new=Status.OPEN, at=now)
         ticket.status = Status.OPEN
         fields += ["status", *sla.resume(ticket, now)]
     elif ticket.response_due_at is None:
@@ -347,7 +372,7 @@ def reply(
         ticket.first_response_s, ticket.first_response_business_s = sla.elapsed(ticket.team, ticket.created_at, now)
         fields += ["first_response_at", "first_response_s", "first_response_business_s"]
     if ticket.assignee_id is None:
-        _event(ticket, TicketEvent.Kind.ASSIGNEE, author, new=author, at=now)
+        record_event(ticket, TicketEvent.Kind.ASSIGNEE, author, new=author, at=now)
         ticket.assignee = author
         fields.append("assignee")
     fields += sla.stop(ticket, now)
@@ -422,9 +447,9 @@ def withdraw_reply(message_id: int, *, author: User, state: dict | None = None, 
         fields = _restore(ticket, state)
     body, kind = message.body_text, message.kind
     message.delete()  # its outbound mail and attachments go with it
-    _event(ticket, TicketEvent.Kind.MESSAGE, author, old=body[:80], new=TicketEvent.REPLY_WITHDRAWN, at=now)
+    record_event(ticket, TicketEvent.Kind.MESSAGE, author, old=body[:80], new=TicketEvent.REPLY_WITHDRAWN, at=now)
     if ticket.status != old_status:
-        _event(ticket, TicketEvent.Kind.STATUS, author, old=old_status, new=ticket.status, at=now)
+        record_event(ticket, TicketEvent.Kind.STATUS, author, old=old_status, new=ticket.status, at=now)
     Draft.objects.update_or_create(
         ticket=ticket, agent=author, defaults={"body": body, "kind": kind, "updated_at": now}
     )
@@ -537,7 +562,7 @@ def _apply_status(ticket: Ticket, status: str, actor: User | None, now, answered
         raise TicketError(_("A closed ticket is final; a new message from the customer starts a follow-up."))
     if status == Status.NEW:
         raise TicketError(_("A ticket cannot go back to new."))
-    _event(ticket, TicketEvent.Kind.STATUS, actor, old=ticket.status, new=status, at=now)
+    record_event(ticket, TicketEvent.Kind.STATUS, actor, old=ticket.status, new=status, at=now)
     fields = ["status"]
     if status == Status.SOLVED:
         fields += [*_solved(ticket, now), *sla.stop(ticket, now)]
@@ -577,20 +602,20 @@ def update_ticket(
     if assignee is not False and assignee != ticket.assignee:
         if assignee is not None and not assignable_agents().filter(pk=assignee.pk).exists():
             raise TicketError(_("%(name)s cannot be assigned tickets.") % {"name": assignee})
-        _event(ticket, TicketEvent.Kind.ASSIGNEE, actor, old=ticket.assignee or "", new=assignee or "", at=now)
+        record_event(ticket, TicketEvent.Kind.ASSIGNEE, actor, old=ticket.assignee or "", new=assignee or "", at=now)
         ticket.assignee = assignee
         fields.append("assignee")
         if assignee is not None and ticket.status == Status.NEW and status is None:
             # Someone has picked it up: it is no longer new.
             status = Status.OPEN
     if category is not False and category != ticket.category:
-        _event(ticket, TicketEvent.Kind.CATEGORY, actor, old=ticket.category or "", new=category or "", at=now)
+        record_event(ticket, TicketEvent.Kind.CATEGORY, actor, old=ticket.category or "", new=category or "", at=now)
         ticket.category = category
         fields.append("category")
     if priority is not None and priority != ticket.priority:
         if priority not in Ticket.Priority.values:
             raise TicketError(_("Unknown priority: %(priority)s") % {"priority": priority})
-        _event(ticket, TicketEvent.Kind.PRIORITY, actor, old=ticket.priority, new=priority, at=now)
+        record_event(ticket, TicketEvent.Kind.PRIORITY, actor, old=ticket.priority, new=priority, at=now)
         ticket.priority = priority
         fields.append("priority")
     if status is not None:
@@ -613,7 +638,7 @@ def _set_tags(ticket: Ticket, names: Iterable[str], actor: User | None, now) -> 
         tag, _created = Tag.objects.get_or_create(name=name)
         tags.append(tag)
     ticket.tags.set(tags)
-    _event(ticket, TicketEvent.Kind.TAGS, actor, old=", ".join(current), new=", ".join(wanted), at=now)
+    record_event(ticket, TicketEvent.Kind.TAGS, actor, old=", ".join(current), new=", ".join(wanted), at=now)
     return True
 
 

@@ -16,5 +16,3 @@ message_added = Signal()
 # sender=Ticket, ticket=..., fields=[...]; sent after a ticket's status, assignee, category, priority or tags
 # changed.
 ticket_updated = Signal()
-# sender=Survey, survey=...; sent when a customer answers a follow-up survey question.
-survey_answered = Signal()

@@ -16,8 +16,9 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from . import search, services
-from .forms import ComposerForm, PropertiesForm
+from .forms import ComposerForm, PropertiesForm, properties_form
 from .models import Attachment, Category, Message, Ticket
+from .shortcuts import visible_ticket_or_404
 
 PAGE_SIZE = 50
 
@@ -108,26 +109,6 @@ def search_view(request):
         "searching": True,
     }
     return render(request, "tickets/inbox.html", context)
-
-
-def visible_ticket_or_404(request, number: int) -> Ticket:
-    """The ticket with this number if the signed-in user may see it; a 404 otherwise (never a 403)."""
-    try:
-        return services.get_visible_ticket(request.user, number)
-    except Ticket.DoesNotExist as exc:
-        raise Http404 from exc
-
-
-def properties_form(ticket: Ticket) -> PropertiesForm:
-    return PropertiesForm(
-        initial={
-            "status": ticket.status,
-            "assignee": ticket.assignee_id,
-            "category": ticket.category_id,
-            "priority": ticket.priority,
-            "tags": ", ".join(t.name for t in ticket.tags.all()),
-        }
-    )
 
 
 UNDO_KEY = "undo_reply"

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from wowdesk.accounts.models import Team
 from wowdesk.hours import periods
-from wowdesk.tickets.views import visible_ticket_or_404
+from wowdesk.tickets.shortcuts import visible_ticket_or_404
 
 from . import services
 

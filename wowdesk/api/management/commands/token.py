@@ -1,6 +1,5 @@
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
 from wowdesk.accounts.models import User
 from wowdesk.api.models import ApiToken
@@ -40,7 +39,6 @@ class Command(BaseCommand):
                 state = "revoked" if t.revoked_at else "active"
                 self.stdout.write(f"{t.pk:5} {t.prefix}…  {t.user.email:30} {t.scope:6} {state:8} {t.name}")
         else:
-            updated = ApiToken.objects.filter(pk=options["id"], revoked_at=None).update(revoked_at=timezone.now())
-            if not updated:
+            if not ApiToken.revoke(options["id"]):
                 raise CommandError(f"no active token {options['id']}")
             self.stdout.write(f"token {options['id']} revoked")
