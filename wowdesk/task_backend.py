@@ -7,6 +7,8 @@ row through `wowdesk.db.insert` and builds the result once; everything else, wor
 library's.
 """
 
+from datetime import timedelta
+
 from django_tasks_db import DatabaseBackend
 from django_tasks_db.compat import normalize_json, task_enqueued
 
@@ -15,7 +17,7 @@ from wowdesk.db import insert
 
 class TaskBackend(DatabaseBackend):
     def _task_to_db_task(self, task, args, kwargs):
-        from django_tasks_db.models import DBTaskResult
+        from django_tasks_db.models import DBTaskResult  # noqa: PLC0415 (backends load before the models)
 
         return insert(
             DBTaskResult(
@@ -34,3 +36,9 @@ class TaskBackend(DatabaseBackend):
         result = self._task_to_db_task(task, args, kwargs).task_result
         task_enqueued.send(type(self), task_result=result)
         return result
+
+
+def backoff(attempt: int) -> timedelta:
+    """How long a task waits before its next try after `attempt` failed ones: 30 s, 1 min, 2 min, ... at most
+    1 h. One curve for every retried delivery (mail, webhooks)."""
+    return timedelta(seconds=min(3600, 30 * 2 ** (attempt - 1)))

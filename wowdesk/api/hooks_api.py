@@ -1,13 +1,14 @@
 """/api/v1/webhooks: subscriptions (admin scope)."""
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from ninja import Router, Status
 
+from .addresses import refused_address
 from .auth import API_AUTH, require_scope
 from .common import ERRORS, BadRequestField, IdempotencyKey, idempotent
 from .models import WebhookSubscription
 from .schemas import PathId, WebhookIn, WebhookOut
-from .webhooks import refused_address
 
 router = Router(tags=["webhooks"], auth=API_AUTH)
 
@@ -15,8 +16,6 @@ router = Router(tags=["webhooks"], auth=API_AUTH)
 def _admin(request):
     require_scope(request, "admin")
     if not request.user.is_lead:
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied("webhooks are for admins and leads")
 
 

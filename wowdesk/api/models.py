@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .addresses import refused_address
+
 TOKEN_PREFIX = "wd_"  # noqa: S105 (a prefix, not a secret)
 
 
@@ -161,8 +163,6 @@ class WebhookSubscription(models.Model):
         return self.url
 
     def clean(self):
-        from .webhooks import refused_address  # webhooks imports these models
-
         if self.url and (refused := refused_address(self.url)):
             raise ValidationError({"url": refused})
 

@@ -1,10 +1,13 @@
 """/api/v1/reports/summary."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import date
+from zoneinfo import ZoneInfo
 
 from ninja import Query, Router, Schema
 from pydantic import Field, model_validator
 
+from wowdesk.accounts.services import time_zone_for
+from wowdesk.hours import periods
 from wowdesk.reports.services import summary
 from wowdesk.tickets.services import visible_tickets
 
@@ -24,8 +27,8 @@ class SummaryQuery(Schema):
     def ordered(self):
         if self.to < self.from_:
             raise ValueError("'to' must not be before 'from'")
-        if not (1971 <= self.from_.year and self.to.year <= 2999):
-            raise ValueError("dates must be between 1971 and 2999")
+        if not (periods.in_range(self.from_) and periods.in_range(self.to)):
+            raise ValueError(f"dates must be between {periods.EARLIEST} and {periods.LATEST}")
         return self
 
 
@@ -49,6 +52,6 @@ def report_summary(request, query: Query[SummaryQuery]):
     """Tickets created and solved, median first-response and resolution times (calendar seconds), first
     contact resolution observed and answered, CSAT and NPS, over the tickets you may see; `to` is inclusive."""
     require_scope(request, "read")
-    start = datetime.combine(query.from_, time.min).astimezone()
-    end = datetime.combine(query.to + timedelta(days=1), time.min).astimezone()
-    return summary(start, end, query.team, visible_tickets(request.user))
+    # Days in the token user's team's time zone, as the reports page shows them.
+    period = periods.Period(query.from_, query.to, ZoneInfo(time_zone_for(request.user)))
+    return summary(period.start, period.end, query.team, visible_tickets(request.user))

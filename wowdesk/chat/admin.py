@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 
 from .models import AgentChatLimit, Chat, Widget
@@ -10,8 +11,6 @@ class WidgetAdmin(admin.ModelAdmin):
 
     @admin.display(description="<script>")
     def embed(self, widget):
-        from django.conf import settings
-
         return f'<script src="{settings.BASE_URL}/chat/widget.js" data-key="{widget.public_key}" async></script>'
 
 

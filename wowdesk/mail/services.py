@@ -20,6 +20,7 @@ from wowdesk.coaching import detect_language
 from wowdesk.customers.services import get_or_create_contact
 from wowdesk.db import CompiledLookup, insert
 from wowdesk.process_cache import ProcessCache
+from wowdesk.task_backend import backoff
 from wowdesk.tickets import services as tickets
 from wowdesk.tickets.filenames import attachment_file
 from wowdesk.tickets.models import Message, Ticket
@@ -272,7 +273,7 @@ def queue_reply(message: Message) -> OutboundMail | None:
         references=references,
     )
     tickets.mark_delivery(message, delivery=Message.Delivery.QUEUED, email_message_id=outbound.mail_message_id)
-    from .tasks import deliver
+    from .tasks import deliver  # noqa: PLC0415 (tasks import services: known cycle, issue 15)
 
     # The agent may undo the reply for REPLY_UNDO_SECONDS (tickets.services.withdraw_reply, which deletes the
     # message and with it this mail); the mail waits that long and a few seconds more, so an undo accepted at
@@ -390,10 +391,6 @@ def _permanent(exc: Exception) -> bool:
     return bool(code and 500 <= code < 600)
 
 
-def backoff(attempt: int) -> timedelta:
-    return timedelta(seconds=min(3600, 30 * 2 ** (attempt - 1)))
-
-
 def deliver_now(outbound: OutboundMail) -> None:
     """Send one mail now. Without WOWDESK_SMTP_URL it stays in the local outbox (shown in the UI).
 
@@ -419,7 +416,7 @@ def deliver_now(outbound: OutboundMail) -> None:
                 outbound.message_id,
                 error=f"retrying (attempt {outbound.attempts}): {outbound.last_error}",
             )
-        from .tasks import deliver
+        from .tasks import deliver  # noqa: PLC0415 (tasks import services: known cycle, issue 15)
 
         deliver.using(run_after=timezone.now() + backoff(outbound.attempts)).enqueue(outbound.pk)
         return
@@ -455,7 +452,7 @@ def queue_transcript(ticket: Ticket, *, subject: str, body: str) -> OutboundMail
         body_text=body,
         mail_message_id=make_msgid(domain=address.rsplit("@", 1)[-1]),
     )
-    from .tasks import deliver
+    from .tasks import deliver  # noqa: PLC0415 (tasks import services: known cycle, issue 15)
 
     deliver.enqueue(outbound.pk)
     return outbound

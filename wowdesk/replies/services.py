@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import formats, timezone, translation
 from django.utils.dates import WEEKDAYS  # Django's own translated weekday names
 from django.utils.translation import gettext as _
@@ -28,11 +29,12 @@ from wowdesk.accounts.models import User
 from wowdesk.hours.business import BusinessHours
 from wowdesk.hours.models import OpeningHours
 from wowdesk.hours.sla import DEFAULT_FIRST_MINUTES
+from wowdesk.mail import services as mail
 from wowdesk.process_cache import ProcessCache
 from wowdesk.tickets import services as tickets
 from wowdesk.tickets.models import Ticket, TicketEvent
 
-from .models import AutoReplyTemplate
+from .models import AutoReplyTemplate, ReplyTemplate
 
 WINDOW = timedelta(days=14)
 MIN_SAMPLES = 5
@@ -256,8 +258,6 @@ def auto_reply_to(ticket: Ticket) -> str | None:
 
     Runs in a worker (see tickets.tasks.announce_created). The row is written before the mail is composed,
     so a concurrent ticket from the same sender counts it; a temporary SMTP failure retries with backoff."""
-    from wowdesk.mail import services as mail
-
     limit = settings.AUTO_REPLY_LIMIT_PER_HOUR
     if mail.auto_replies_since(ticket.contact.email, timezone.now() - timedelta(hours=1)) >= limit:
         # Stored as a code, shown in each reader's language (TicketEvent labels).
@@ -269,14 +269,10 @@ def auto_reply_to(ticket: Ticket) -> str | None:
 
 def send_auto_reply(outbound_id: int) -> None:
     """Send an auto-reply reserved earlier (by the task of the same name)."""
-    from wowdesk.mail import services as mail
-
     _send_auto_reply(mail.OutboundMail.objects.select_related("ticket__contact", "ticket__team").get(pk=outbound_id))
 
 
 def _send_auto_reply(outbound) -> None:
-    from wowdesk.mail import services as mail
-
     ticket = outbound.ticket
     _language, subject, body = compose_auto_reply(ticket)
     mail.fill_and_deliver(outbound, subject=subject, body=body)
@@ -289,10 +285,6 @@ def _send_auto_reply(outbound) -> None:
 
 def find_templates(ticket: Ticket, query: str = "", limit: int = 12):
     """Templates matching the words typed, the ticket's language first."""
-    from django.db.models import Case, IntegerField, Q, Value, When
-
-    from .models import ReplyTemplate
-
     templates = ReplyTemplate.objects.all()
     for word in query.split()[:5]:
         templates = templates.filter(Q(name__icontains=word) | Q(body__icontains=word))

@@ -8,6 +8,7 @@ from django.core import signing
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from wowdesk.mail import services as mail
 from wowdesk.tickets.models import Message, Ticket
 
 from .models import Survey, SurveySettings
@@ -60,7 +61,7 @@ def schedule(ticket: Ticket, now=None) -> Survey | None:
     else:
         survey.agent, survey.expires_at = ticket.assignee, now + VALID_FOR
         survey.save(update_fields=["agent", "expires_at"])
-    from .tasks import send_survey
+    from .tasks import send_survey  # noqa: PLC0415 (tasks import services: known cycle, issue 15)
 
     send_survey.using(run_after=now + timedelta(minutes=config.delay_minutes)).enqueue(survey.pk)
     return survey
@@ -139,8 +140,6 @@ def compose(survey: Survey) -> tuple[str, str]:
 
 
 def send(survey_id: int) -> None:
-    from wowdesk.mail import services as mail
-
     survey = Survey.objects.select_related("ticket__contact", "ticket__team", "contact").filter(pk=survey_id).first()
     if survey is None or survey.sent_at or survey.answered_at:
         return
@@ -149,7 +148,7 @@ def send(survey_id: int) -> None:
         return
     if when > timezone.now() + timedelta(seconds=1):
         # Solved again after a reopen (or the delay grew): the solve's own task comes later; this one waits.
-        from .tasks import send_survey
+        from .tasks import send_survey  # noqa: PLC0415 (tasks import services: known cycle, issue 15)
 
         send_survey.using(run_after=when).enqueue(survey.pk)
         return

@@ -15,6 +15,11 @@ from functools import lru_cache
 import snowballstemmer
 from django.db import connection
 from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
+
+from wowdesk.customers.models import Contact
+
+from .models import Message, Ticket
 
 # PostgreSQL refuses tsvectors over 1 MB; the first part of a long ticket is what people search for.
 MAX_INDEXED_CHARS = 200_000
@@ -56,8 +61,6 @@ def index_document(ticket_id: int, language: str, subject: str, body: str, *, ne
 
 def index_tickets(ticket_ids) -> None:
     """(Re)build the search documents of these tickets from their subject and all messages."""
-    from .models import Message, Ticket
-
     ticket_ids = list(ticket_ids)
     if not ticket_ids:
         return
@@ -149,8 +152,6 @@ MAX_CONTACTS = 500
 def matching_contact_ids(query: str) -> list[int]:
     """Customers the query names: their e-mail address (or part of it), their name, or their organisation's
     name."""
-    from wowdesk.customers.models import Contact
-
     text = query.strip()
     if len(text) < 3:
         return []
@@ -165,8 +166,6 @@ def matching_contact_ids(query: str) -> list[int]:
 
 def filter_matching(tickets: QuerySet, query: str) -> QuerySet:
     """Tickets whose text matches every word of the query, or whose customer or organisation it names."""
-    from django.db.models.expressions import RawSQL
-
     contacts = matching_contact_ids(query)
     sql = None if "@" in query else matching_ids_sql(query)
     if sql is None and not contacts:

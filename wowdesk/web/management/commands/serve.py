@@ -9,11 +9,11 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from wowdesk.demo.services import DEMO_LOGINS, DEMO_PASSWORD, is_loaded
+
 
 def banner(url: str) -> list[str]:
     """What someone trying wowdesk needs to know once it runs: where, how to log in, how tickets flow."""
-    from wowdesk.demo.services import DEMO_LOGINS, DEMO_PASSWORD, is_loaded
-
     lines = [
         f"  public web form: {url}support/   admin: {url}admin/",
         f"  inbound mail: SMTP on 127.0.0.1:{settings.SMTPD_PORT} (support@example.com, kundeservice@example.no)",
