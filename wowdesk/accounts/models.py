@@ -10,7 +10,9 @@ from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-LANGUAGE_CHOICES = [("da", "Dansk"), ("nb", "Norsk bokmål"), ("en", "English")]
+from wowdesk import languages
+
+LANGUAGE_CHOICES = languages.CHOICES
 
 
 LOGO_MAX_BYTES = 512 * 1024
@@ -31,7 +33,7 @@ class Team(models.Model):
     time_zone = models.CharField(
         _("time zone"), max_length=64, default=settings.DEFAULT_TEAM_TIME_ZONE, validators=[validate_time_zone]
     )
-    language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, default="da")
+    language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, default=languages.DEFAULT)
     # The team's look on the pages customers see (the survey): its logo and its colour.
     logo = models.FileField(
         _("logo"),

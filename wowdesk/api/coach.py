@@ -7,6 +7,7 @@ from django.conf import settings
 from ninja import Router, Schema
 from pydantic import Field, field_validator
 
+from wowdesk import languages
 from wowdesk.coaching import analyze
 
 from .auth import API_AUTH, limit_uses
@@ -29,7 +30,7 @@ class TurnIn(Schema):
 
 
 class ConversationIn(Schema):
-    language: Literal["da", "nb", "en"] | None = None
+    language: Literal[languages.CODES] | None = None
     channel: Literal["chat", "phone", "email"] | None = None
     sent_at: datetime | None = None
     turns: list[TurnIn] = Field(max_length=MAX_TURNS)
@@ -88,7 +89,7 @@ class MailOut(Schema):
 
 
 class AnalysisOut(Schema):
-    language: Literal["da", "nb", "en"]
+    language: Literal[languages.CODES]
     turns: list[TurnOut]
     bala: BalaOut
     conversation_findings: list[str]

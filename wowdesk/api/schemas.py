@@ -6,10 +6,12 @@ from django.core.validators import validate_email
 from ninja import Path, Schema
 from pydantic import AfterValidator, Field, Strict, field_validator
 
+from wowdesk import languages
+
 Status = Literal["new", "open", "pending", "solved", "closed"]
 Priority = Literal["low", "normal", "high", "urgent"]
 Channel = Literal["email", "web", "chat", "phone", "sms", "api"]
-Language = Literal["da", "nb", "en"]
+Language = Literal[languages.CODES]
 
 # The largest id a database row can have (a 64-bit signed integer). A larger number in a filter or a path is
 # refused as a named 422 rather than handed to the database, which cannot compare it (SQLite overflows,

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wowdesk import languages
 from wowdesk.accounts.models import LANGUAGE_CHOICES, Team
 from wowdesk.tickets.models import Message, Ticket
 
@@ -15,7 +16,7 @@ class Mailbox(models.Model):
     address = models.EmailField(_("address"), unique=True)
     name = models.CharField(_("sender name"), max_length=100, blank=True)
     team = models.ForeignKey(Team, verbose_name=_("team"), related_name="mailboxes", on_delete=models.CASCADE)
-    language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, default="da")
+    language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, default=languages.DEFAULT)
     active = models.BooleanField(_("active"), default=True)
     imap_host = models.CharField(_("IMAP host"), max_length=200, blank=True)
     imap_port = models.PositiveIntegerField(_("IMAP port"), default=993)

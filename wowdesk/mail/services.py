@@ -16,6 +16,7 @@ from django.db import IntegrityError, InterfaceError, OperationalError, connecti
 from django.utils import timezone
 from django.utils.html import escape, linebreaks
 
+from wowdesk import languages
 from wowdesk.coaching import detect_language
 from wowdesk.customers.services import get_or_create_contact
 from wowdesk.db import CompiledLookup, insert
@@ -183,7 +184,7 @@ def _to_ticket(parsed: parsing.ParsedMail, mailbox: Mailbox | None, envelope_fro
     envelope_sender = "" if len(envelope_sender) > parsing.MAX_ADDRESS else envelope_sender  # cut, it is another
     sender = parsed.from_address or envelope_sender or "unknown@invalid"
     text = parsed.text.strip("\n") or ""
-    language = detect_language(f"{parsed.subject}\n{text}", default=mailbox.language if mailbox else "da")
+    language = detect_language(f"{parsed.subject}\n{text}", default=mailbox.language if mailbox else languages.DEFAULT)
     contact, _created = get_or_create_contact(sender, name=parsed.from_name, language=language)
     files = [attachment_file(a.filename, a.data, a.content_type) for a in parsed.attachments]
     ticket = find_thread(parsed, contact)

@@ -3,6 +3,7 @@
 from django.core import signing
 from django.utils.translation import get_language
 
+from wowdesk import languages
 from wowdesk.customers.services import get_or_create_contact
 from wowdesk.tickets.models import Ticket
 from wowdesk.tickets.services import NewTicket, create_ticket
@@ -13,9 +14,7 @@ THANKS_SALT = "wowdesk.portal.thanks"
 def submit_inquiry(
     *, name: str, email: str, subject: str, message: str, attachments=(), language: str | None = None
 ) -> Ticket:
-    language = language or (get_language() or "da").split("-")[0]
-    if language not in {"da", "nb", "en"}:
-        language = "da"
+    language = languages.supported(language or get_language())
     contact, _created = get_or_create_contact(email, name=name, language=language)
     return create_ticket(
         NewTicket(contact=contact, subject=subject, body=message, channel=Ticket.Channel.WEB, language=language),

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import get_language, gettext_lazy
 
+from wowdesk import languages
 from wowdesk.replies.services import opening_status
 from wowdesk.tickets.services import default_team_for
 
@@ -37,8 +38,8 @@ def contact(request):
         else:
             return redirect("portal_thanks", token=services.thanks_token(ticket))
     status = 400 if request.method == "POST" else 200
-    language = (get_language() or "da").split("-")[0]
-    hours = opening_status(default_team_for(language if language in ("da", "nb", "en") else "da"), language)
+    language = (get_language() or languages.DEFAULT).split("-")[0]
+    hours = opening_status(default_team_for(languages.supported(language)), language)
     return render(request, "portal/contact.html", {"form": form, "hours": hours}, status=status)
 
 

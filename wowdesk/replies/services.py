@@ -25,6 +25,7 @@ from django.utils.dates import WEEKDAYS  # Django's own translated weekday names
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from wowdesk import languages
 from wowdesk.accounts.models import User
 from wowdesk.hours.business import BusinessHours
 from wowdesk.hours.models import OpeningHours
@@ -239,7 +240,7 @@ class SafeFormat(dict):
 
 def compose_auto_reply(ticket: Ticket, now: datetime | None = None) -> tuple[str, str, str]:
     """(language, subject, body) of the auto-reply for a new ticket, in the customer's language."""
-    language = ticket.contact.language or ticket.language or "da"
+    language = languages.first_of(ticket.contact.language, ticket.language)
     template = AutoReplyTemplate.objects.filter(language=language).first()
     subject, body = (template.subject, template.body) if template else DEFAULT_TEMPLATES[language]
     hours = "\n".join(f"  {day}: {text}" for day, text in opening_hours_lines(ticket.team, language))

@@ -6,6 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from wowdesk import languages
 from wowdesk.accounts.models import LANGUAGE_CHOICES, Team
 from wowdesk.customers.models import Contact
 
@@ -123,7 +124,7 @@ class Ticket(models.Model):
     contact = models.ForeignKey(
         Contact, verbose_name=_("customer"), related_name="tickets", on_delete=models.PROTECT, db_index=False
     )
-    language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, default="da")
+    language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, default=languages.DEFAULT)
     tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="tickets")
     follow_up_of = models.ForeignKey(
         "self",

@@ -13,6 +13,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wowdesk import languages
 from wowdesk.accounts.models import Team, User
 from wowdesk.customers.models import Contact, Organization
 from wowdesk.db import insert
@@ -224,7 +225,7 @@ def create_ticket(
     run in a worker; the row commits with the ticket, so none of that can be lost."""
     validate_attachments(attachments)
     now = now or timezone.now()
-    language = new.language or new.contact.language or (new.team.language if new.team else "") or "da"
+    language = languages.first_of(new.language, new.contact.language, new.team.language if new.team else "")
     ticket = Ticket(
         subject=(new.subject.strip() or _("(no subject)"))[:250],
         channel=new.channel,
