@@ -33,6 +33,23 @@ def ticket_group(ticket_id: int) -> str:
     return f"ticket.{ticket_id}"
 
 
+# The live inbox: who hears that a ticket changed. An agent's socket joins the groups of what they may see
+# (tickets.services.visible_tickets: their teams, the shared queue of tickets without a team, what is assigned
+# to them); leads, admins and reviewers join INBOX_ALL. The event says only that something changed: the page
+# then asks the permission-checked inbox view again.
+INBOX_ALL = "inbox.all"
+INBOX_SHARED = "inbox.shared"
+
+
+def inbox_team_group(team_id: int) -> str:
+    return f"inbox.team.{team_id}"
+
+
+def user_group(user_id: int) -> str:
+    """One user's pages (their inbox socket): what is for them alone, like "assigned to you"."""
+    return f"user.{user_id}"
+
+
 def send(group: str, event: dict) -> None:
     """Send `event` (a dict with "type") to every connection in `group` now."""
     layer = get_channel_layer()

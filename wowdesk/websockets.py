@@ -7,7 +7,7 @@ from django.urls import path
 
 from wowdesk.chat.consumers import AgentChatConsumer
 from wowdesk.portal.consumers import WidgetConsumer
-from wowdesk.tickets.consumers import TicketConsumer
+from wowdesk.tickets.consumers import InboxConsumer, TicketConsumer
 
 
 def for_agents(consumer):
@@ -17,6 +17,7 @@ def for_agents(consumer):
 
 websocket_application = URLRouter(
     [
+        path("ws/inbox/", for_agents(InboxConsumer)),
         path("ws/tickets/<int:number>/", for_agents(TicketConsumer)),
         path("ws/chat/agent/<int:number>/", for_agents(AgentChatConsumer)),
         # Customers' sites: each widget checks the page's origin against its own allowed origins.

@@ -1,7 +1,8 @@
 """A chat from a customer's own site to an agent and back, in Debian's chromium: the customer (a page on
-another origin with the widget's script tag) sees the wait, the available agent gets the chat, both write
-and see the other typing, the coach's hints show in the agent's chat composer and its card follows the chat, the customer reloads mid-chat and continues, the chat ends, and the transcript the
-customer asks for reaches a loopback SMTP server."""
+another origin with the widget's script tag) sees the wait, the available agent gets the chat (told at once
+on the inbox, which lists it without a reload), both write and see the other typing, the coach's hints show
+in the agent's chat composer and its card follows the chat, the customer reloads mid-chat and continues, the
+chat ends, and the transcript the customer asks for reaches a loopback SMTP server."""
 
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -70,6 +71,8 @@ def test_a_customer_chats_with_an_agent_reloads_and_gets_the_transcript(asgi_ser
     log_in(agent, asgi_server, "sofie@example.com")
     agent.select_option("#presence select", "available")
     expect(agent.locator("#presence select")).to_have_value("available")
+    agent.goto(f"{asgi_server}/inbox/mine/")
+    expect(agent.locator("table.tickets")).to_have_count(0)
 
     customer.goto(origin)
     customer.click(".wowdesk-chat .wdc-launch")
@@ -81,8 +84,15 @@ def test_a_customer_chats_with_an_agent_reloads_and_gets_the_transcript(asgi_ser
     expect(customer.locator(".wdc-status")).to_have_text("Sofie er her")
     expect(customer.locator(".wdc-msg.customer")).to_have_text("DigHvor er min pakke?")
 
+    # The agent, on the inbox, is told at once that the chat is theirs, and the row and count appear without
+    # a reload; the notice leads to the chat.
     ticket = Ticket.objects.get(channel="chat")
-    agent.goto(f"{asgi_server}/tickets/{ticket.number}/")
+    notice = agent.locator(".flash .assigned-notice")
+    expect(notice).to_have_text(f"Assigned to you: #{ticket.number} Chat: Hvor er min pakke?")
+    expect(agent.locator(f"#t{ticket.number}")).to_contain_text("Karen Kunde")
+    expect(agent.locator("#inbox-views .view-link.active .count")).to_have_text("1")
+    notice.locator("a").click()
+    expect(agent).to_have_url(f"{asgi_server}/tickets/{ticket.number}/")
     expect(agent.locator(".message.inbound")).to_contain_text("Hvor er min pakke?")
     expect(agent.locator("#chat-pane")).to_be_visible()
 
@@ -131,5 +141,6 @@ def test_a_customer_chats_with_an_agent_reloads_and_gets_the_transcript(asgi_ser
     assert mail["To"] == "karen@kunde.dk"
     text = mail.get_body(("plain",)).get_content()
     assert "Karen" not in mail["Subject"] and f"#{ticket.number}" in mail["Subject"]
-    assert "Hvor er min pakke?" in text and "Sofie: Men du kan måske prøve at genstarte appen." in text and "Tak for hjælpen" in text
+    assert "Hvor er min pakke?" in text and "Tak for hjælpen" in text
+    assert "Sofie: Men du kan måske prøve at genstarte appen." in text
     assert Chat.objects.get(ticket=ticket).transcript_sent_at is not None

@@ -22,6 +22,10 @@ def assigned_text(tickets) -> str:
     }
 
 
+def given_text(ticket: Ticket) -> str:
+    return _("Assigned to you: #%(number)s %(subject)s") % {"number": ticket.number, "subject": ticket.subject}
+
+
 def told_until_now(request) -> None:
     request.session[SESSION_KEY] = timezone.now().isoformat()
 

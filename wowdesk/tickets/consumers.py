@@ -95,3 +95,43 @@ class TicketConsumer(AsyncJsonWebsocketConsumer):
 
     async def ticket_changed(self, event):
         await self.send_json({"type": "changed", "fields": event["fields"]})
+
+
+@database_sync_to_async
+def _inbox_groups(user) -> list[str]:
+    """The groups whose events may concern the user's inbox: the same scopes as visible_tickets."""
+    groups = [realtime.user_group(user.pk)]
+    if user.sees_all_teams:
+        return [*groups, realtime.INBOX_ALL]
+    team_ids = user.teams.values_list("pk", flat=True)
+    return [*groups, realtime.INBOX_SHARED, *(realtime.inbox_team_group(pk) for pk in team_ids)]
+
+
+class InboxConsumer(AsyncJsonWebsocketConsumer):
+    """`/ws/inbox/`, opened by every page of a signed-in user: the inbox's counts and rows follow the tickets
+    (`{"type": "inbox"}`: ask the inbox view again), and a ticket given to the user by routing or a colleague
+    is named at once (`{"type": "assigned", "number": 1234}`). Protocol: docs/chat.md."""
+
+    async def connect(self):
+        realtime.note_server_loop()
+        self.user = self.scope.get("user")
+        if self.user is None or not self.user.is_authenticated:
+            await self.close(code=4401)
+            return
+        self.groups_joined = await _inbox_groups(self.user)
+        for group in self.groups_joined:
+            await self.channel_layer.group_add(group, self.channel_name)
+        await self.accept()
+
+    async def disconnect(self, code):
+        for group in getattr(self, "groups_joined", []):
+            await self.channel_layer.group_discard(group, self.channel_name)
+
+    async def receive_json(self, content, **kwargs):
+        await self.send_json({"type": "error", "error": "this socket only listens"})
+
+    async def inbox_changed(self, event):
+        await self.send_json({"type": "inbox"})
+
+    async def inbox_assigned(self, event):
+        await self.send_json({"type": "assigned", "number": event["number"]})

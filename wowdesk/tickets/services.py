@@ -342,7 +342,7 @@ def add_inbound_message(
     search.index_tickets([ticket.pk])
     message_added.send(sender=Message, message=message)
     if "status" in fields:
-        ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields)
+        ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields, actor=None)
     return message
 
 
@@ -383,7 +383,7 @@ def reply(
     reply_added.send(sender=Message, message=message)
     message_added.send(sender=Message, message=message)
     if "status" in fields:
-        ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields)
+        ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields, actor=author)
     return message
 
 
@@ -457,7 +457,7 @@ def withdraw_reply(message_id: int, *, author: User, state: dict | None = None, 
     _touch(ticket, now, *fields)
     search.index_tickets([ticket.pk])
     if "status" in fields:
-        ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields)
+        ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields, actor=author)
     return body
 
 
@@ -625,7 +625,7 @@ def update_ticket(
         fields.append("tags")
     _touch(ticket, now, *[f for f in fields if f != "tags"])
     if fields:
-        ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields)
+        ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields, actor=actor)
     return ticket
 
 

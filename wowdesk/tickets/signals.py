@@ -13,6 +13,6 @@ ticket_created = Signal()
 reply_added = Signal()
 # sender=Message, message=...; sent after any message (inbound, reply, note) is saved.
 message_added = Signal()
-# sender=Ticket, ticket=..., fields=[...]; sent after a ticket's status, assignee, category, priority or tags
-# changed.
+# sender=Ticket, ticket=..., fields=[...], actor=User or None (routing, the customer, a system process); sent
+# after a ticket's status, assignee, category, priority or tags changed.
 ticket_updated = Signal()

@@ -79,6 +79,8 @@ def inbox(request, view: str = "open", status: str | None = None, category_id: i
         "has_previous": page > 1,
         "has_next": offset + PAGE_SIZE < total,
     }
+    if request.GET.get("live") == "1":  # the live inbox asks again after a change (tickets/inbox.js)
+        return render(request, "tickets/_inbox_live.html", context)
     return render(request, "tickets/inbox.html", context)
 
 
