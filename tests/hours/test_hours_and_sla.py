@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.conftest import make_ticket
+from wowdesk.hours import words
 from wowdesk.hours.business import BusinessHours
 from wowdesk.hours.models import OpeningException, OpeningHours
 from wowdesk.replies import services
@@ -163,12 +164,12 @@ def test_promised_times_in_words():
 
     monday = at(2026, 11, 23, 9)
     with translation.override("da"):
-        assert services.promised_time(at(2026, 11, 23, 14, 30), monday, CPH) == "i dag inden kl. 15"
-        assert services.promised_time(at(2026, 11, 24, 14), monday, CPH) == "i morgen inden kl. 14"
-        assert services.promised_time(at(2026, 11, 26, 11, 10), monday, CPH) == "på torsdag inden kl. 12"
-        assert services.promised_time(at(2026, 12, 7, 9), monday, CPH) == "den 7. december inden kl. 9"
+        assert words.deadline(at(2026, 11, 23, 14, 30), monday, CPH) == "i dag inden kl. 15"
+        assert words.deadline(at(2026, 11, 24, 14), monday, CPH) == "i morgen inden kl. 14"
+        assert words.deadline(at(2026, 11, 26, 11, 10), monday, CPH) == "på torsdag inden kl. 12"
+        assert words.deadline(at(2026, 12, 7, 9), monday, CPH) == "den 7. december inden kl. 9"
     with translation.override("en"):
-        assert services.promised_time(at(2026, 11, 26, 11), monday, CPH) == "by 11:00 on Thursday"
+        assert words.deadline(at(2026, 11, 26, 11), monday, CPH) == "by 11:00 on Thursday"
 
 
 def test_friendly_durations():
@@ -177,14 +178,14 @@ def test_friendly_durations():
     with translation.override("en"):
         _check_durations()
     with translation.override("da"):
-        assert services.friendly_duration(5 * 3600) == "5 timer"
+        assert words.duration(5 * 3600) == "5 timer"
 
 
 def _check_durations():
-    assert services.friendly_duration(60) == "15 minutes"
-    assert services.friendly_duration(3000) == "1 hour"
-    assert services.friendly_duration(5 * 3600) == "5 hours"
-    assert services.friendly_duration(20 * 3600) == "3 working days"
+    assert words.duration(60) == "15 minutes"
+    assert words.duration(3000) == "1 hour"
+    assert words.duration(5 * 3600) == "5 hours"
+    assert words.duration(20 * 3600) == "3 working days"
 
 
 def test_auto_reply_template_is_editable_and_unknown_placeholders_survive(team_dk, db):

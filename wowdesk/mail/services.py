@@ -254,24 +254,40 @@ def _thread_ids(ticket: Ticket) -> tuple[str, str]:
     return in_reply_to, " ".join(i for i, _ in ids[-20:])
 
 
-def queue_reply(message: Message) -> OutboundMail | None:
-    """An agent's reply goes out by mail to the customer, from the team's mailbox, as a background task."""
-    ticket = message.ticket
-    if not ticket.contact.email or ticket.contact.email.endswith("@invalid"):
-        return None
+def reachable(ticket: Ticket) -> bool:
+    """Whether the ticket's customer has an address mail can go to (a chat visitor's made-up one cannot)."""
+    return bool(ticket.contact.email) and not ticket.contact.email.endswith("@invalid")
+
+
+def _new_outbound(
+    ticket: Ticket, kind: str, *, message: Message | None = None, subject: str = "", body: str = "", thread=True
+) -> OutboundMail:
+    """Every mail to a customer starts here: from the team's mailbox, to the ticket's customer, with a
+    Message-ID of the mailbox's domain and, when `thread`, In-Reply-To and References to the conversation so
+    the customer's mail program shows it in the same thread. Sent by deliver_now (or the task `deliver`)."""
     address, _name = _sender(ticket)
-    in_reply_to, references = _thread_ids(ticket)
-    outbound = OutboundMail.objects.create(
-        kind=OutboundMail.Kind.REPLY,
+    in_reply_to, references = _thread_ids(ticket) if thread else ("", "")
+    return OutboundMail.objects.create(
+        kind=kind,
         ticket=ticket,
         message=message,
         from_address=address,
         to_address=ticket.contact.email,
-        subject=_subject(ticket),
-        body_text=message.body_text,
+        subject=header_value(subject)[:300],
+        body_text=body,
         mail_message_id=make_msgid(domain=address.rsplit("@", 1)[-1]),
         in_reply_to=in_reply_to,
         references=references,
+    )
+
+
+def queue_reply(message: Message) -> OutboundMail | None:
+    """An agent's reply goes out by mail to the customer, from the team's mailbox, as a background task."""
+    ticket = message.ticket
+    if not reachable(ticket):
+        return None
+    outbound = _new_outbound(
+        ticket, OutboundMail.Kind.REPLY, message=message, subject=_subject(ticket), body=message.body_text
     )
     tickets.mark_delivery(message, delivery=Message.Delivery.QUEUED, email_message_id=outbound.mail_message_id)
     from .tasks import deliver  # noqa: PLC0415 (tasks import services: known cycle, issue 15)
@@ -291,30 +307,14 @@ def auto_replies_since(address: str, since: datetime) -> int:
 
 
 def reserve_auto_reply(ticket: Ticket) -> OutboundMail:
-    """The auto-reply's row, written now (so the per-sender limit counts it); the task fills in the text."""
-    address, _name = _sender(ticket)
-    return OutboundMail.objects.create(
-        kind=OutboundMail.Kind.AUTO_REPLY,
-        ticket=ticket,
-        from_address=address,
-        to_address=ticket.contact.email,
-        mail_message_id=make_msgid(domain=address.rsplit("@", 1)[-1]),
-    )
+    """The auto-reply's row, written now (so the per-sender limit counts it); the task fills in the text and
+    threads it to the customer's first mail (fill_and_deliver)."""
+    return _new_outbound(ticket, OutboundMail.Kind.AUTO_REPLY, thread=False)
 
 
 def reserve_survey(ticket: Ticket) -> OutboundMail:
     """A follow-up survey mail, from the team's mailbox, threaded to the ticket like a reply."""
-    address, _name = _sender(ticket)
-    in_reply_to, references = _thread_ids(ticket)
-    return OutboundMail.objects.create(
-        kind=OutboundMail.Kind.SURVEY,
-        ticket=ticket,
-        from_address=address,
-        to_address=ticket.contact.email,
-        mail_message_id=make_msgid(domain=address.rsplit("@", 1)[-1]),
-        in_reply_to=in_reply_to,
-        references=references,
-    )
+    return _new_outbound(ticket, OutboundMail.Kind.SURVEY)
 
 
 def fill_and_deliver(outbound: OutboundMail, *, subject: str, body: str) -> None:
@@ -441,18 +441,9 @@ def _set_status(outbound: OutboundMail, status: str, error: str = "") -> None:
 
 def queue_transcript(ticket: Ticket, *, subject: str, body: str) -> OutboundMail | None:
     """A chat's transcript, asked for by the customer, from the team's mailbox, as a background task."""
-    if not ticket.contact.email or ticket.contact.email.endswith("@invalid"):
+    if not reachable(ticket):
         return None
-    address, _name = _sender(ticket)
-    outbound = OutboundMail.objects.create(
-        kind=OutboundMail.Kind.TRANSCRIPT,
-        ticket=ticket,
-        from_address=address,
-        to_address=ticket.contact.email,
-        subject=header_value(subject)[:300],
-        body_text=body,
-        mail_message_id=make_msgid(domain=address.rsplit("@", 1)[-1]),
-    )
+    outbound = _new_outbound(ticket, OutboundMail.Kind.TRANSCRIPT, subject=subject, body=body, thread=False)
     from .tasks import deliver  # noqa: PLC0415 (tasks import services: known cycle, issue 15)
 
     deliver.enqueue(outbound.pk)

@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 from wowdesk import realtime
 from wowdesk.chat import services as chat
 from wowdesk.chat.models import Chat
+from wowdesk.hours import words
 from wowdesk.mail.services import queue_transcript
-from wowdesk.replies.services import expected_response, friendly_duration
+from wowdesk.replies.services import expected_response
 
 LANGUAGES = {"da", "nb", "en"}
 
@@ -122,7 +123,7 @@ class WidgetConsumer(AsyncJsonWebsocketConsumer):
                 why = _("An agent is here and will answer you in a moment.")
             else:
                 why = _("All our agents are busy. Expected wait: about %(duration)s.") % {
-                    "duration": friendly_duration(estimate.seconds)
+                    "duration": words.duration(estimate.seconds)
                 }
             return {
                 "chat": can_chat,

@@ -8,8 +8,8 @@ from wowdesk.tickets.models import Category, Ticket
 
 
 class AutoReplyTemplate(models.Model):
-    """The wording of the auto-reply, per language. Placeholders: {name} {number} {subject} {response_time}
-    {opening_hours}."""
+    """The wording of the auto-reply, per language. Placeholders as in reply templates: {first_name}
+    {ticket_number} {subject} {response_time} {opening_hours} ({name} and {number} still work)."""
 
     language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, unique=True)
     subject = models.CharField(_("subject"), max_length=200)

@@ -13,20 +13,19 @@ The expected response time (docs/mail.md) is computed from live data at the mome
 median, rate, queue and agents are reused for up to LOAD_CACHE_SECONDS by a live estimate.
 """
 
-import math
 import statistics
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db.models import Case, IntegerField, Q, Value, When
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.dates import WEEKDAYS  # Django's own translated weekday names
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from wowdesk import languages
 from wowdesk.accounts.models import User
+from wowdesk.hours import words
 from wowdesk.hours.business import BusinessHours
 from wowdesk.hours.models import OpeningHours
 from wowdesk.hours.sla import DEFAULT_FIRST_MINUTES
@@ -35,6 +34,7 @@ from wowdesk.process_cache import ProcessCache
 from wowdesk.tickets import services as tickets
 from wowdesk.tickets.models import Ticket, TicketEvent
 
+from . import defaults
 from .models import AutoReplyTemplate, ReplyTemplate
 
 WINDOW = timedelta(days=14)
@@ -126,42 +126,6 @@ def expected_response(team, now: datetime | None = None) -> ResponseEstimate:
     )
 
 
-def friendly_duration(seconds: float) -> str:
-    """Business time in words people use: 15-minute steps under an hour, hours under a day, then days."""
-    minutes = max(15, math.ceil(seconds / 60 / 15) * 15)
-    if minutes < 60:
-        return ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes}
-    hours = math.ceil(minutes / 60)
-    if hours < 8:
-        return ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours}
-    days = math.ceil(hours / 8)
-    return ngettext("%(n)d working day", "%(n)d working days", days) % {"n": days}
-
-
-def _when(moment: datetime, zone) -> str:
-    return formats.date_format(moment.astimezone(zone), "l j. F H:i")
-
-
-def promised_time(moment: datetime, now: datetime, zone) -> str:
-    """A moment in words a customer reads as a deadline, rounded up to the whole hour: "by 10:00 tomorrow",
-    "by 15:00 today", "by 12:00 on Thursday" (in the active language)."""
-    local = moment.astimezone(zone)
-    hour = local.replace(minute=0, second=0, microsecond=0)
-    if hour < local:
-        hour += timedelta(hours=1)
-    days = (hour.date() - now.astimezone(zone).date()).days
-    values = {"hour": hour.hour}
-    if days <= 0:
-        return _("by %(hour)s:00 today") % values
-    if days == 1:
-        if hour.hour <= 12:
-            return _("tomorrow morning, by %(hour)s:00") % values
-        return _("by %(hour)s:00 tomorrow") % values
-    if days < 7:
-        return _("by %(hour)s:00 on %(weekday)s") % {**values, "weekday": WEEKDAYS[hour.weekday()]}
-    return _("by %(hour)s:00 on %(date)s") % {**values, "date": formats.date_format(hour, "j. F")}
-
-
 def promised_due(ticket: Ticket, now: datetime | None = None) -> datetime:
     """When we promise a new ticket's customer an answer: its answer-due time (the SLA clock, in the team's
     business hours), or the live estimate if the queue makes that later. Both are business time added to
@@ -178,10 +142,10 @@ def response_time_sentence(team, language: str, now: datetime | None = None, due
     due = due or estimate.due
     now = now or timezone.now()
     with translation.override(language):
-        when = promised_time(due, now, zone)
+        when = words.deadline(due, now, zone)
         if estimate.open_now:
             return _("You can expect an answer %(when)s.") % {"when": when}
-        opens = _when(estimate.opens_at, zone) if estimate.opens_at else "?"
+        opens = words.moment(estimate.opens_at, zone) if estimate.opens_at else "?"
         return _("We are closed right now and open again %(opens)s. You can expect an answer %(when)s.") % {
             "opens": opens,
             "when": when,
@@ -211,28 +175,6 @@ def opening_status(team, language: str) -> OpeningStatus:
     return OpeningStatus(hours.is_open(now), hours.next_opening(now), opening_hours_lines(team, language))
 
 
-DEFAULT_TEMPLATES = {
-    "da": (
-        "Vi har modtaget din henvendelse [#{number}]",
-        "Hej {name}\n\nTak for din henvendelse. Vi har modtaget den og givet den sagsnummer #{number}.\n\n"
-        "{response_time}\n\nSvar gerne på denne mail, hvis du vil tilføje noget; så havner det på samme sag.\n\n"
-        "Vores åbningstider:\n{opening_hours}\n\nVenlig hilsen\nKundeservice",
-    ),
-    "nb": (
-        "Vi har mottatt henvendelsen din [#{number}]",
-        "Hei {name}\n\nTakk for henvendelsen. Vi har mottatt den og gitt den saksnummer #{number}.\n\n"
-        "{response_time}\n\nSvar gjerne på denne e-posten hvis du vil legge til noe; da havner det på samme "
-        "sak.\n\nÅpningstidene våre:\n{opening_hours}\n\nVennlig hilsen\nKundeservice",
-    ),
-    "en": (
-        "We have received your message [#{number}]",
-        "Hi {name}\n\nThank you for getting in touch. We have received your message and given it the number "
-        "#{number}.\n\n{response_time}\n\nJust reply to this e-mail if you want to add something; it will go "
-        "to the same case.\n\nOur opening hours:\n{opening_hours}\n\nKind regards\nCustomer service",
-    ),
-}
-
-
 class SafeFormat(dict):
     def __missing__(self, key):  # an unknown {placeholder} in an edited template stays as it is
         return "{" + key + "}"
@@ -242,10 +184,12 @@ def compose_auto_reply(ticket: Ticket, now: datetime | None = None) -> tuple[str
     """(language, subject, body) of the auto-reply for a new ticket, in the customer's language."""
     language = languages.first_of(ticket.contact.language, ticket.language)
     template = AutoReplyTemplate.objects.filter(language=language).first()
-    subject, body = (template.subject, template.body) if template else DEFAULT_TEMPLATES[language]
+    subject, body = (template.subject, template.body) if template else defaults.AUTO_REPLIES[language]
     hours = "\n".join(f"  {day}: {text}" for day, text in opening_hours_lines(ticket.team, language))
     values = SafeFormat(
-        name=ticket.contact.first_name,
+        first_name=ticket.contact.first_name,
+        ticket_number=ticket.number,
+        name=ticket.contact.first_name,  # {name} and {number}: what auto-reply templates said before
         number=ticket.number,
         subject=ticket.subject,
         response_time=response_time_sentence(ticket.team, language, now, due=promised_due(ticket, now)),
