@@ -34,6 +34,7 @@ urlpatterns = [
     path("support/", portal_views.contact, name="portal_contact"),
     path("support/thanks/<str:token>/", portal_views.thanks, name="portal_thanks"),
     path("chat/widget.js", portal_views.chat_widget, name="chat_widget"),
+    path("chat/files/<str:signed>/", portal_views.chat_file, name="chat_file"),
     path("", include("wowdesk.coaching.django.urls")),
     path("", include("wowdesk.api.urls")),
     path("", include("wowdesk.mail.urls")),

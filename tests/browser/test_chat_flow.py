@@ -95,6 +95,8 @@ def test_a_customer_chats_with_an_agent_reloads_and_gets_the_transcript(asgi_ser
     expect(agent).to_have_url(f"{asgi_server}/tickets/{ticket.number}/")
     expect(agent.locator(".message.inbound")).to_contain_text("Hvor er min pakke?")
     expect(agent.locator("#chat-pane")).to_be_visible()
+    # Read state: the agent's page shows Karen's line, so her widget says it was read.
+    expect(customer.locator(".wdc-msg.customer .wdc-read")).to_have_text("Læst")
 
     customer.locator(".wdc-chat textarea").press_sequentially("Ordre 1234")
     expect(agent.locator("#chat-typing")).to_have_text("The customer is typing…")
@@ -117,6 +119,7 @@ def test_a_customer_chats_with_an_agent_reloads_and_gets_the_transcript(asgi_ser
     agent.locator("#chat-body").press("Enter")
     expect(customer.locator(".wdc-msg.agent")).to_contain_text("Er der andet, jeg kan hjælpe dig med?")
     expect(agent.locator(".message.outbound")).to_contain_text("Men du kan måske prøve at genstarte appen.")
+    expect(agent.locator("#chat-read")).to_have_text("Seen by the customer")
     expect(hints).to_be_empty()
     expect(card.locator(".bala-path")).to_be_visible()
 
@@ -124,6 +127,12 @@ def test_a_customer_chats_with_an_agent_reloads_and_gets_the_transcript(asgi_ser
     customer.reload()
     expect(customer.locator(".wdc-panel")).to_be_visible()
     expect(customer.locator(".wdc-msg")).to_have_count(3)
+    # A file from the customer: the agent has it on the ticket, the customer a link to it.
+    customer.set_input_files(
+        ".wdc-file", files=[{"name": "kvittering.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 kvittering"}]
+    )
+    expect(customer.locator(".wdc-msg.customer .wdc-filelink")).to_have_text("📎 kvittering.pdf")
+    expect(agent.locator(".message.inbound .attachments")).to_contain_text("kvittering.pdf")
     customer.locator(".wdc-chat textarea").fill("Tak for hjælpen")
     customer.locator(".wdc-chat textarea").press("Enter")
     expect(agent.locator(".message.inbound").last).to_contain_text("Tak for hjælpen")

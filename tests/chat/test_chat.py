@@ -88,7 +88,11 @@ def test_a_chat_from_start_to_reply_and_resume_after_a_reload(widget, team_dk):
 
         pane = await sync_to_async(agent_pane)(sofie, ticket.number)
         assert (await pane.connect())[0]
-        assert (await pane.receive_json_from(timeout=2)) == {"type": "state", "status": "waiting"}
+        assert (await pane.receive_json_from(timeout=2)) == {
+            "type": "state",
+            "status": "waiting",
+            "read_by_customer": None,
+        }
         await page.send_json_to({"type": "typing"})
         assert await next_of(pane, "typing") == {"type": "typing"}
         await pane.send_json_to({"type": "typing"})
@@ -400,3 +404,102 @@ def test_chat_wait_and_missed_chats_are_on_the_dashboard_and_in_the_summary_api(
     page = client.get("/reports/").content.decode()
     assert 'id="kpi-chats">4<' in page
     assert "1 missed" in page
+
+
+def test_a_customer_sends_a_file_the_agent_gets_it_and_only_the_signed_link_opens_it(widget, team_dk, settings):
+    import base64
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from wowdesk.tickets.services import reply
+
+    sofie = available(make_user("sofie@example.com", teams=[team_dk], name="Sofie Sørensen"))
+    chat = services.start_chat(widget=widget, body="Se billedet", email="karen@kunde.dk")
+    settings.MAX_ATTACHMENT_BYTES = 1000
+    token = services.token_for(chat)
+
+    async def scenario():
+        page = customer(widget)
+        assert (await page.connect())[0]
+        await page.send_json_to({"type": "hello", "token": token, "language": "en"})
+        resumed = await next_of(page, "resumed")
+        assert resumed["max_file_bytes"] == 1000
+        data = base64.b64encode(b"%PDF-1.4 kvittering").decode()
+        await page.send_json_to(
+            {"type": "file", "name": "kvittering.pdf", "content_type": "application/pdf", "data": data}
+        )
+        sent = (await next_of(page, "message"))["message"]
+        too_big = base64.b64encode(b"x" * 1500).decode()
+        await page.send_json_to({"type": "file", "name": "stor.bin", "data": too_big})
+        refused = await next_of(page, "error")
+        await page.send_json_to({"type": "file", "name": "rod.bin", "data": "not base64!"})
+        garbled = await next_of(page, "error")
+        # The agent sends a file with the ticket's composer: it reaches the widget as a link, not by mail.
+        label = SimpleUploadedFile("returlabel.pdf", b"%PDF label", content_type="application/pdf")
+        await sync_to_async(reply)(
+            chat.ticket, author=sofie, body="Her er en returlabel", attachments=[label], status="open"
+        )
+        from_agent = (await next_of(page, "message"))["message"]
+        await page.disconnect()
+        return sent, refused, garbled, from_agent
+
+    sent, refused, garbled, from_agent = run(scenario)
+    assert from_agent["from"] == "agent" and [f["name"] for f in from_agent["files"]] == ["returlabel.pdf"]
+    assert (sent["from"], sent["body"]) == ("customer", "kvittering.pdf")
+    (file,) = sent["files"]
+    assert (file["name"], file["size"]) == ("kvittering.pdf", 19)
+    assert (refused["code"], refused["error"]) == ("file_too_large", "A file can be at most 0.0 MB.")
+    assert garbled["code"] == "bad_file"
+    message = chat.ticket.messages.get(pk=sent["id"])
+    assert [a.filename for a in message.attachments.all()] == ["kvittering.pdf"]
+    assert chat.ticket.messages.count() == 3  # the refused files made nothing
+
+    link = file["url"].removeprefix(settings.BASE_URL.rstrip("/"))
+    download = Client().get(link)
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == b"%PDF-1.4 kvittering"
+    assert download["Content-Disposition"].startswith("attachment")
+    assert Client().get(link[:-6] + "forged/").status_code == 404
+    # The agent has it on the ticket like any attachment.
+    agent = Client()
+    agent.force_login(sofie)
+    assert "kvittering.pdf" in agent.get(f"/tickets/{chat.ticket.number}/").content.decode()
+
+
+def test_read_state_goes_both_ways_and_survives_a_reload(widget, team_dk):
+    sofie = available(make_user("sofie@example.com", teams=[team_dk], name="Sofie Sørensen"))
+    chat = services.start_chat(widget=widget, body="Hej", email="karen@kunde.dk")
+    first = chat.ticket.messages.get()
+    answer = services.agent_message(chat, agent=sofie, body="Hej Karen, hvad kan jeg gøre?")
+    token = services.token_for(chat)
+
+    async def scenario():
+        page = customer(widget)
+        assert (await page.connect())[0]
+        await page.send_json_to({"type": "hello", "token": token, "language": "da"})
+        assert (await next_of(page, "resumed"))["read_by_agent"] is None
+        pane = await sync_to_async(agent_pane)(sofie, chat.ticket.number)
+        assert (await pane.connect())[0]
+        assert (await next_of(pane, "state"))["read_by_customer"] is None
+        # The agent's page shows Karen's line: her widget says it was read.
+        await pane.send_json_to({"type": "read", "id": first.pk})
+        assert await next_of(page, "read") == {"type": "read", "by": "agent", "id": first.pk}
+        # Karen's widget shows the answer: the agent's pane says it was seen.
+        await page.send_json_to({"type": "read", "id": answer.pk})
+        assert await next_of(pane, "read") == {"type": "read", "by": "customer", "id": answer.pk}
+        # Read state only grows: an older id changes nothing and tells nobody.
+        await page.send_json_to({"type": "read", "id": first.pk})
+        assert await pane.receive_nothing(timeout=0.3)
+        await page.send_json_to({"type": "read", "id": "x"})
+        assert (await next_of(page, "error"))["code"] == "bad_message"
+        await page.disconnect()
+        again = customer(widget)
+        assert (await again.connect())[0]
+        await again.send_json_to({"type": "hello", "token": token, "language": "da"})
+        assert (await next_of(again, "resumed"))["read_by_agent"] == first.pk
+        await again.disconnect()
+        await pane.disconnect()
+
+    run(scenario)
+    chat.refresh_from_db()
+    assert (chat.agent_read_id, chat.customer_read_id) == (first.pk, answer.pk)

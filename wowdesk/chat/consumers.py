@@ -35,7 +35,7 @@ class AgentChatConsumer(AsyncJsonWebsocketConsumer):
         self.language = self.user.language or "en"
         await self.channel_layer.group_add(services.agents_group(self.ticket_id), self.channel_name)
         await self.accept()
-        await self.send_json({"type": "state", "status": chat.status})
+        await self.send_json({"type": "state", "status": chat.status, "read_by_customer": chat.customer_read_id})
 
     async def disconnect(self, code):
         if getattr(self, "ticket_id", None):
@@ -54,6 +54,8 @@ class AgentChatConsumer(AsyncJsonWebsocketConsumer):
                     )
                 elif kind == "end":
                     await database_sync_to_async(self._end)()
+                elif kind == "read":
+                    await database_sync_to_async(self._read)(content.get("id"))
                 else:
                     raise ValidationError(_("Unknown request."), code="unknown_type")
             except (ValidationError, PermissionDenied) as error:
@@ -63,6 +65,9 @@ class AgentChatConsumer(AsyncJsonWebsocketConsumer):
 
     def _message(self, body):
         services.agent_message(Chat.objects.get(pk=self.chat_id), agent=self.user, body=body)
+
+    def _read(self, message_id):
+        services.mark_read(Chat.objects.get(pk=self.chat_id), by="agent", message_id=message_id)
 
     def _end(self):
         chat = Chat.objects.get(pk=self.chat_id)
@@ -74,3 +79,6 @@ class AgentChatConsumer(AsyncJsonWebsocketConsumer):
 
     async def chat_ended(self, event):
         await self.send_json({"type": "ended", "by": event["by"]})
+
+    async def chat_read(self, event):
+        await self.send_json({"type": "read", "by": event["by"], "id": event["id"]})

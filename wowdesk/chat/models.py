@@ -85,6 +85,10 @@ class Chat(models.Model):
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
     ended_by = models.CharField(_("ended by"), max_length=10, choices=EndedBy.choices, blank=True)
     transcript_sent_at = models.DateTimeField(_("transcript sent"), null=True, blank=True)
+    # Read state: the last agent message the customer has seen in the widget, and the last customer message
+    # an agent has seen on the ticket page (message ids; they only grow).
+    customer_read_id = models.PositiveBigIntegerField(_("read by the customer up to"), null=True, blank=True)
+    agent_read_id = models.PositiveBigIntegerField(_("read by an agent up to"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("chat")

@@ -9,6 +9,8 @@ The customer is never taken at their word: the token names the chat they may see
 typed into the widget is a way to reach them, not proof of who they are (their first message is flagged so).
 """
 
+import base64
+import binascii
 import secrets
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -16,9 +18,11 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
@@ -26,13 +30,14 @@ from wowdesk import realtime
 from wowdesk.accounts.models import User
 from wowdesk.customers.services import get_or_create_contact
 from wowdesk.tickets import services as tickets
-from wowdesk.tickets.models import Message, Ticket
+from wowdesk.tickets.models import Attachment, Message, Ticket
 
 from .models import AgentChatLimit, Chat, Widget
 
 TOKEN_SALT = "wowdesk.chat.session"  # noqa: S105 (a salt, not a password)
 # A widget keeps its token in the browser; after this long it no longer resumes the chat.
 TOKEN_MAX_AGE_S = 7 * 24 * 3600
+FILE_SALT = "wowdesk.chat.file"
 
 
 def customer_group(ticket_id: int) -> str:
@@ -226,15 +231,87 @@ def _ensure_running(chat: Chat) -> None:
 
 
 @transaction.atomic
-def customer_message(chat: Chat, *, body, now=None) -> Message:
+def customer_message(chat: Chat, *, body, attachments=(), now=None) -> Message:
     now = now or timezone.now()
     chat = Chat.objects.select_for_update().select_related("ticket").get(pk=chat.pk)
     _ensure_running(chat)
     text = _clean_body(body)
-    message = tickets.add_inbound_message(chat.ticket, body=text, auto_reply=False, now=now)
+    message = tickets.add_inbound_message(chat.ticket, body=text, attachments=attachments, auto_reply=False, now=now)
     chat.last_activity_at = now
     chat.save(update_fields=["last_activity_at"])
     return message
+
+
+def max_file_bytes() -> int:
+    return settings.MAX_ATTACHMENT_BYTES
+
+
+def customer_file(chat: Chat, *, name, content_type="", data, body="", now=None) -> Message:
+    """The customer sends a file (base64 in the widget's JSON): a chat line with the file attached, as an
+    e-mail's attachment is. Its size is checked before it is decoded."""
+    name = (name if isinstance(name, str) else "").replace("\x00", "").strip()[:200]
+    if not name or not isinstance(data, str) or not data:
+        raise ChatError(_("Choose a file to send."), code="bad_file")
+    limit = max_file_bytes()
+    if len(data) * 3 // 4 > limit + 2:
+        raise ChatError(
+            _("A file can be at most %(limit)s MB.") % {"limit": round(limit / 1024 / 1024, 1)}, code="file_too_large"
+        )
+    try:
+        raw = base64.b64decode(data, validate=True)
+    except (binascii.Error, ValueError):
+        raise ChatError(_("The file could not be read. Try again."), code="bad_file") from None
+    content_type = (content_type if isinstance(content_type, str) else "")[:120]
+    upload = SimpleUploadedFile(name, raw, content_type=content_type or "application/octet-stream")
+    text = body if isinstance(body, str) and body.strip() else name
+    return customer_message(chat, body=text, attachments=[upload], now=now)
+
+
+def file_link(ticket_id: int, attachment: Attachment) -> str:
+    """A link the customer's widget may open (another site's page, so absolute and signed): the files of
+    their own chat, for as long as the chat's token is valid."""
+    signed = signing.dumps({"a": attachment.pk, "t": ticket_id}, salt=FILE_SALT, compress=True)
+    return settings.BASE_URL.rstrip("/") + reverse("chat_file", args=[signed])
+
+
+def file_for_link(signed: str) -> Attachment | None:
+    """The attachment a file link names, if the signature holds and it is a line the customer saw."""
+    try:
+        data = signing.loads(str(signed), salt=FILE_SALT, max_age=TOKEN_MAX_AGE_S)
+        attachment_id, ticket_id = int(data["a"]), int(data["t"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+    return Attachment.objects.filter(
+        pk=attachment_id,
+        message__ticket_id=ticket_id,
+        message__ticket__channel=Ticket.Channel.CHAT,
+        message__kind__in=[Message.Kind.INBOUND, Message.Kind.OUTBOUND],
+    ).first()
+
+
+@transaction.atomic
+def mark_read(chat: Chat, *, by: str, message_id) -> int | None:
+    """The customer (`by="customer"`) or an agent has seen the other side's lines up to `message_id`: kept on
+    the chat (it only grows) and told to the other side. Returns the line now marked read, or None."""
+    try:
+        message_id = int(message_id)
+    except (TypeError, ValueError):
+        raise ChatError(_("Unknown message."), code="bad_message") from None
+    field = "customer_read_id" if by == "customer" else "agent_read_id"
+    kind = Message.Kind.OUTBOUND if by == "customer" else Message.Kind.INBOUND
+    last = (
+        Message.objects.filter(ticket_id=chat.ticket_id, kind=kind, pk__lte=message_id)
+        .order_by("-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if last is None:
+        return None
+    newer = Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__lt": last})
+    if Chat.objects.filter(newer, pk=chat.pk).update(**{field: last}):
+        other = agents_group if by == "customer" else customer_group
+        realtime.send_on_commit(other(chat.ticket_id), {"type": "chat.read", "by": by, "id": last})
+    return last
 
 
 @transaction.atomic
@@ -292,13 +369,15 @@ def transcript(chat: Chat) -> list[dict]:
     messages = (
         chat.ticket.messages.filter(kind__in=[Message.Kind.INBOUND, Message.Kind.OUTBOUND])
         .select_related("author")
+        .prefetch_related("attachments")
         .order_by("created_at", "pk")
     )
     return [customer_view(m) for m in messages]
 
 
 def customer_view(message: Message) -> dict:
-    """A message as the widget shows it: an agent's first name only, never their e-mail."""
+    """A message as the widget shows it: an agent's first name only, never their e-mail; files as signed
+    links."""
     from_agent = message.kind == Message.Kind.OUTBOUND
     name = ""
     if from_agent and message.author:
@@ -309,6 +388,10 @@ def customer_view(message: Message) -> dict:
         "name": name,
         "body": message.body_text,
         "at": message.created_at.isoformat(),
+        "files": [
+            {"name": a.filename, "size": a.size, "url": file_link(message.ticket_id, a)}
+            for a in message.attachments.all()
+        ],
     }
 
 

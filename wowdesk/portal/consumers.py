@@ -54,6 +54,8 @@ class WidgetConsumer(AsyncJsonWebsocketConsumer):
             "hello": self.hello,
             "start": self.start,
             "message": self.message,
+            "file": self.file,
+            "read": self.read,
             "typing": self.typing,
             "leave_message": self.leave_message,
             "end": self.end,
@@ -106,6 +108,9 @@ class WidgetConsumer(AsyncJsonWebsocketConsumer):
             "agent": (agent.name or "").split(" ")[0] if agent else "",
             "messages": chat.transcript(found),
             "max_chars": chat.max_message_chars(),
+            "max_file_bytes": chat.max_file_bytes(),
+            # The customer's last line an agent has seen ("Read" under it).
+            "read_by_agent": found.agent_read_id,
         }
 
     def _offer(self) -> dict:
@@ -131,6 +136,7 @@ class WidgetConsumer(AsyncJsonWebsocketConsumer):
                 "text": why,
                 "ask_email": self.widget.ask_email,
                 "max_chars": chat.max_message_chars(),
+                "max_file_bytes": chat.max_file_bytes(),
             }
 
     async def start(self, content):
@@ -157,6 +163,20 @@ class WidgetConsumer(AsyncJsonWebsocketConsumer):
     async def message(self, content):
         found = await self._chat()
         await database_sync_to_async(chat.customer_message)(found, body=content.get("body"))
+
+    async def file(self, content):
+        found = await self._chat()
+        await database_sync_to_async(chat.customer_file)(
+            found,
+            name=content.get("name"),
+            content_type=content.get("content_type", ""),
+            data=content.get("data"),
+            body=content.get("body", ""),
+        )
+
+    async def read(self, content):
+        found = await self._chat()
+        await database_sync_to_async(chat.mark_read)(found, by="customer", message_id=content.get("id"))
 
     async def typing(self, content):
         if self.chat_ticket_id:
@@ -216,3 +236,6 @@ class WidgetConsumer(AsyncJsonWebsocketConsumer):
 
     async def chat_ended(self, event):
         await self.send_json({"type": "ended", "by": event["by"]})
+
+    async def chat_read(self, event):
+        await self.send_json({"type": "read", "by": event["by"], "id": event["id"]})

@@ -2,12 +2,13 @@ import json
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import get_language, gettext_lazy
 
 from wowdesk import languages
+from wowdesk.chat.services import file_for_link
 from wowdesk.replies.services import opening_status
 from wowdesk.tickets.services import default_team_for
 
@@ -75,6 +76,9 @@ WIDGET_STRINGS = {
     "transcript": gettext_lazy("E-mail me the chat"),
     "transcript_sent": gettext_lazy("The chat is on its way to %(email)s."),
     "again": gettext_lazy("Start a new chat"),
+    "attach": gettext_lazy("Attach a file"),
+    "file_too_large": gettext_lazy("The file is too large (at most %(mb)s MB)."),
+    "read": gettext_lazy("Read"),
 }
 
 
@@ -93,5 +97,16 @@ def chat_widget(request):
     )
     response["Cache-Control"] = "public, max-age=300"
     # Any site may load the script; what it may do is decided per widget on the WebSocket.
+    response["Cross-Origin-Resource-Policy"] = "cross-origin"
+    return response
+
+
+def chat_file(request, signed: str):
+    """A file in a chat, from the customer's widget: the signed link is the permission (it names one file of
+    one chat). Always a download, never shown inline in our origin."""
+    attachment = file_for_link(signed)
+    if attachment is None:
+        raise Http404
+    response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.filename)
     response["Cross-Origin-Resource-Policy"] = "cross-origin"
     return response

@@ -10,6 +10,24 @@
   var typing = document.getElementById("chat-typing");
   var error = document.getElementById("chat-error");
   var socket = null, retry = 500, lastTyping = 0, typingTimer = null, ended = false;
+  // Read state: the customer's lines are read when this page shows them (visible tab); the customer's widget
+  // says how far it has shown the agents' lines ("Seen" under the last of them).
+  var readByCustomer = 0, sentRead = 0;
+  var seenNote = document.getElementById("chat-read");
+
+  function lastId(kind) {
+    var items = document.querySelectorAll(".conversation .message." + kind);
+    return items.length ? Number(items[items.length - 1].id.replace(/^m/, "")) || 0 : 0;
+  }
+  function markRead() {
+    var id = lastId("inbound");
+    if (document.visibilityState !== "visible" || id <= sentRead) { return; }
+    if (send({ type: "read", id: id })) { sentRead = id; }
+  }
+  function showSeen() {
+    var last = lastId("outbound");
+    if (seenNote) { seenNote.hidden = !(last && readByCustomer >= last); }
+  }
 
   function send(message) {
     if (socket && socket.readyState === WebSocket.OPEN) { socket.send(JSON.stringify(message)); return true; }
@@ -24,7 +42,7 @@
   }
   function connect() {
     socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + pane.getAttribute("data-socket"));
-    socket.onopen = function () { retry = 500; };
+    socket.onopen = function () { retry = 500; markRead(); };
     socket.onmessage = function (raw) {
       var event = JSON.parse(raw.data);
       if (event.type === "typing") {
@@ -32,7 +50,15 @@
         clearTimeout(typingTimer);
         typingTimer = setTimeout(function () { typing.textContent = ""; }, 4000);
       } else if (event.type === "ended") { finish(); }
-      else if (event.type === "state" && event.status === "ended") { finish(); }
+      else if (event.type === "state") {
+        readByCustomer = Math.max(readByCustomer, event.read_by_customer || 0);
+        showSeen();
+        if (event.status === "ended") { finish(); }
+      }
+      else if (event.type === "read" && event.by === "customer") {
+        readByCustomer = Math.max(readByCustomer, event.id);
+        showSeen();
+      }
       else if (event.type === "error" && error) { error.hidden = false; error.textContent = event.error; }
     };
     socket.onclose = function (closed) {
@@ -61,5 +87,7 @@
     });
     document.getElementById("chat-end").addEventListener("click", function () { send({ type: "end" }); });
   }
+  document.body.addEventListener("ticket-message", function () { markRead(); showSeen(); });
+  document.addEventListener("visibilitychange", markRead);
   connect();
 })();

@@ -17,6 +17,8 @@
   var t = STRINGS[lang] || STRINGS.en;
   var storeKey = "wowdesk-chat:" + key;
   var token = null, hasEmail = false, socket = null, retry = 500, fatal = false, seen = {}, typingTimer = null, lastTyping = 0;
+  // Read state: the customer's last line an agent has seen, and the agent's last line this page has shown.
+  var readByAgent = 0, lastAgentId = 0, sentRead = 0, maxFileBytes = 0;
   try { token = window.localStorage.getItem(storeKey); } catch (e) { token = null; }
 
   function el(tag, attrs, text) {
@@ -59,8 +61,14 @@
   var startForm = form("start", [startName, startEmail, startBody], t.start);
   var chatBody = el("textarea", { name: "body", placeholder: t.message, "aria-label": t.message });
   var chatForm = form("chat", [chatBody], t.send);
+  var attach = el("button", { type: "button", "class": "wdc-attach" }, t.attach);
+  var fileInput = el("input", { type: "file", name: "file", "class": "wdc-file", "aria-label": t.attach });
+  fileInput.hidden = true;
   var end = el("button", { type: "button", "class": "wdc-end" }, t.end);
+  chatForm.appendChild(attach);
+  chatForm.appendChild(fileInput);
   chatForm.appendChild(end);
+  var readMark = el("small", { "class": "wdc-read" }, t.read);
   var leaveName = el("input", { name: "name", autocomplete: "name", placeholder: t.name, "aria-label": t.name });
   var leaveEmail = el("input", { name: "email", type: "email", autocomplete: "email", placeholder: t.email, "aria-label": t.email });
   var leaveBody = el("textarea", { name: "body", placeholder: t.message, "aria-label": t.message });
@@ -79,7 +87,20 @@
   function show(which) {
     [startForm, chatForm, leaveForm].forEach(function (f) { f.hidden = f !== which; });
   }
-  function open() { panel.hidden = false; launch.hidden = true; }
+  function open() { panel.hidden = false; launch.hidden = true; markRead(); }
+  function markRead() {
+    // Read means shown: the panel open on a page the customer is looking at.
+    if (panel.hidden || document.visibilityState !== "visible" || lastAgentId <= sentRead) { return; }
+    if (send({ type: "read", id: lastAgentId })) { sentRead = lastAgentId; }
+  }
+  function showRead(id) {
+    readByAgent = Math.max(readByAgent, id || 0);
+    var lines = log.querySelectorAll(".wdc-msg.customer"), target = null;
+    for (var i = 0; i < lines.length; i++) {
+      if (Number(lines[i].getAttribute("data-id")) <= readByAgent) { target = lines[i]; }
+    }
+    if (target) { target.appendChild(readMark); }
+  }
   function send(message) {
     if (socket && socket.readyState === WebSocket.OPEN) { socket.send(JSON.stringify(message)); return true; }
     return false;
@@ -87,17 +108,29 @@
   function add(message) {
     if (seen[message.id]) { return; }
     seen[message.id] = true;
-    var item = el("div", { "class": "wdc-msg " + message.from });
+    var item = el("div", { "class": "wdc-msg " + message.from, "data-id": String(message.id) });
     item.appendChild(el("small", {}, message.from === "agent" ? (message.name || t.agent) : t.you));
-    item.appendChild(document.createTextNode(message.body));
+    var files = message.files || [];
+    // A file sent alone has its name as its text: shown once, as the link.
+    if (!(files.length && message.body === files[0].name)) { item.appendChild(document.createTextNode(message.body)); }
+    files.forEach(function (file) {
+      var link = el("a", { href: file.url, "class": "wdc-filelink", rel: "noopener", download: file.name }, "📎 " + file.name);
+      item.appendChild(link);
+    });
     log.appendChild(item);
     log.scrollTop = log.scrollHeight;
-    if (message.from === "agent") { typing.textContent = ""; }
+    if (message.from === "agent") {
+      typing.textContent = "";
+      lastAgentId = Math.max(lastAgentId, message.id);
+      markRead();
+    } else { showRead(readByAgent); }
   }
   function running(state) {
     keep(state.token);
     hasEmail = state.has_email;
+    maxFileBytes = state.max_file_bytes || maxFileBytes;
     (state.messages || []).forEach(add);
+    showRead(state.read_by_agent);
     if (state.status === "ended") { finished(); return; }
     show(chatForm);
     if (state.agent) { status.textContent = fill(t.agent_here, { name: state.agent }); }
@@ -116,6 +149,7 @@
   var handlers = {
     ready: function (offer) {
       status.textContent = offer.text;
+      maxFileBytes = offer.max_file_bytes || maxFileBytes;
       startEmail.required = offer.ask_email;
       startEmail.placeholder = offer.ask_email ? t.email : t.email_optional;
       show(offer.chat ? startForm : leaveForm);
@@ -123,6 +157,7 @@
     resumed: function (state) { running(state); if (state.status !== "ended") { open(); } },
     started: function (state) { running(state); if (!state.agent) { status.textContent = state.wait_text; } },
     message: function (event) { add(event.message); },
+    read: function (event) { if (event.by === "agent") { showRead(event.id); } },
     agent: function (event) { status.textContent = fill(t.agent_here, { name: event.name }); },
     typing: function (event) {
       typing.textContent = event.name ? fill(t.typing, { name: event.name }) : t.agent_typing;
@@ -186,6 +221,24 @@
     if (now - lastTyping > 2000) { lastTyping = now; send({ type: "typing" }); }
   });
   end.addEventListener("click", function () { send({ type: "end" }); });
+  attach.addEventListener("click", function () { fileInput.click(); });
+  fileInput.addEventListener("change", function () {
+    var file = fileInput.files && fileInput.files[0];
+    fileInput.value = "";
+    if (!file) { return; }
+    if (maxFileBytes && file.size > maxFileBytes) {
+      error.hidden = false;
+      error.textContent = fill(t.file_too_large, { mb: Math.round(maxFileBytes / 104857.6) / 10 });
+      return;
+    }
+    var reader = new FileReader();
+    reader.onload = function () {
+      var data = String(reader.result).replace(/^data:[^,]*,/, "");
+      send({ type: "file", name: file.name, content_type: file.type, data: data });
+    };
+    reader.readAsDataURL(file);
+  });
+  document.addEventListener("visibilitychange", markRead);
   mailTranscript.addEventListener("click", function () {
     // The ended chat's token, on a fresh connection if the old one is gone.
     if (!send({ type: "transcript" })) { error.hidden = false; error.textContent = t.reconnecting; }
@@ -193,6 +246,7 @@
   again.addEventListener("click", function () {
     token = null;
     seen = {};
+    readByAgent = 0; lastAgentId = 0; sentRead = 0;
     log.textContent = "";
     note.hidden = true;
     mailTranscript.hidden = true;
