@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "wowdesk.surveys",
     "wowdesk.reports",
     "wowdesk.coaching.django",
+    "wowdesk.quality",
     "wowdesk.web",
     "wowdesk.demo",
 ]

@@ -43,5 +43,6 @@ urlpatterns = [
     path("", include("wowdesk.replies.urls")),
     path("", include("wowdesk.surveys.urls")),
     path("", include("wowdesk.reports.urls")),
+    path("", include("wowdesk.quality.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -22,6 +22,14 @@ class RoutingPolicy(models.Model):
         blank=True,
         help_text=_("Empty: never. An agent away or offline this long gets their open tickets taken back."),
     )
+    prefer_emotional = models.BooleanField(
+        _("prefer emotional-skill agents"),
+        default=False,
+        help_text=_(
+            "A ticket whose first customer message is strongly negative goes to an available agent with the "
+            "skill 'emotional' when there is one (set on the quality variation page)."
+        ),
+    )
     # Round-robin pointer: the agent who got the last ticket.
     last_assigned = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, related_name="+", on_delete=models.SET_NULL, editable=False
@@ -40,6 +48,9 @@ class AgentSkill(models.Model):
 
     agent = models.OneToOneField(settings.AUTH_USER_MODEL, related_name="skills", on_delete=models.CASCADE)
     categories = models.ManyToManyField(Category, blank=True, verbose_name=_("categories"))
+    # Handles customers with strong feelings well (quality's variation page: review score and CSAT on
+    # conversations that started strongly negative); used where the team prefers such agents.
+    emotional = models.BooleanField(_("emotional"), default=False)
 
     class Meta:
         verbose_name = _("agent skills")

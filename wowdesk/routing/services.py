@@ -20,10 +20,11 @@ from django.utils import timezone
 
 from wowdesk.accounts import services as accounts
 from wowdesk.accounts.models import Team, User
+from wowdesk.coaching.sentiment import sentiment
 from wowdesk.tickets import services as tickets
 from wowdesk.tickets.models import Category, Ticket
 
-from .models import RoutingPolicy
+from .models import AgentSkill, RoutingPolicy
 
 Presence = User.Presence
 
@@ -100,9 +101,32 @@ def eligible_agents(ticket: Ticket, now=None, lock: bool = False, skip=(), only:
     return [a for a in fit if a.open_tickets < a.capacity]
 
 
-def choose(policy: RoutingPolicy, agents: list[User]) -> User | None:
+# The coach's sentiment of a first customer message at or below this is "strongly negative" (as quality's queues).
+STRONGLY_NEGATIVE = -0.5
+
+
+def starts_strongly_negative(ticket: Ticket) -> bool:
+    first = (
+        ticket.messages.filter(kind="inbound").order_by("created_at", "pk").values_list("body_text", flat=True).first()
+    )
+    language = ticket.language if ticket.language in ("da", "nb", "en") else "en"
+    return first is not None and sentiment(first[:5000], language) <= STRONGLY_NEGATIVE
+
+
+def emotional_agent_ids() -> set[int]:
+    return set(AgentSkill.objects.filter(emotional=True).values_list("agent_id", flat=True))
+
+
+def set_emotional_skill(*, agent: User, skilled: bool) -> None:
+    AgentSkill.objects.update_or_create(agent=agent, defaults={"emotional": skilled})
+
+
+def choose(policy: RoutingPolicy, agents: list[User], ticket: Ticket | None = None) -> User | None:
     if not agents:
         return None
+    if policy.prefer_emotional and ticket is not None and starts_strongly_negative(ticket):
+        skilled = [a for a in agents if getattr(getattr(a, "skills", None), "emotional", False)]
+        agents = skilled or agents
     if policy.mode == RoutingPolicy.Mode.ROUND_ROBIN:
         after = policy.last_assigned_id or 0
         later = [a for a in agents if a.pk > after]
@@ -124,7 +148,7 @@ def assign(ticket_id: int, now=None, skip=(), only: int | None = None) -> User |
         policy = policy or RoutingPolicy(team_id=ticket.team_id)
         if policy.mode == RoutingPolicy.Mode.MANUAL:
             return None
-        agent = choose(policy, eligible_agents(ticket, now, lock=True, skip=skip, only=only))
+        agent = choose(policy, eligible_agents(ticket, now, lock=True, skip=skip, only=only), ticket)
         if agent is None:
             return None
         tickets.update_ticket(ticket, None, assignee=agent, now=now)
