@@ -6,7 +6,6 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from wowdesk.accounts.models import Team, User
-from wowdesk.customers.services import get_or_create_contact
 from wowdesk.tickets import search
 from wowdesk.tickets import services as tickets
 from wowdesk.tickets.models import Attachment, Category, Message, Ticket, TicketEvent
@@ -140,22 +139,17 @@ def create_ticket(request, payload: TicketIn, idempotency_key: str | None = Idem
     def compute():
         team = _reference(Team, payload.team, "team")
         category = _reference(Category, payload.category, "category")
-        contact, _ = get_or_create_contact(
-            payload.contact.email,
+        ticket = tickets.open_ticket(
+            email=payload.contact.email,
             name=payload.contact.name,
-            language=payload.contact.language or payload.language or "",
-        )
-        ticket = tickets.create_ticket(
-            tickets.NewTicket(
-                contact=contact,
-                subject=payload.subject,
-                body=payload.message,
-                channel=payload.channel,
-                language=payload.language or "",
-                team=team,
-                category=category,
-                priority=payload.priority or Ticket.Priority.NORMAL,
-            )
+            language=payload.language or "",
+            contact_language=payload.contact.language or "",
+            subject=payload.subject,
+            body=payload.message,
+            channel=payload.channel,
+            team=team,
+            category=category,
+            priority=payload.priority or Ticket.Priority.NORMAL,
         )
         # Answered from what was just written (no read-back): routing runs after the commit, so a new ticket
         # has no assignee or tags yet. Returned even when it went to a team the caller cannot see.

@@ -28,7 +28,6 @@ from django.utils.translation import gettext as _
 
 from wowdesk import realtime
 from wowdesk.accounts.models import User
-from wowdesk.customers.services import get_or_create_contact
 from wowdesk.tickets import services as tickets
 from wowdesk.tickets.models import Attachment, Message, Ticket
 
@@ -177,23 +176,20 @@ def start_chat(*, widget: Widget, body, name="", email="", language: str = "", n
     now = now or timezone.now()
     body = _clean_body(body)
     name, email = _clean_identity(widget, name, email)
-    language = language if language in {code for code, _name in settings.LANGUAGES} else ""
     team = widget.team
     # Without an address the customer is a visitor with a made-up one (mail skips @invalid).
     address = email or f"chat-{secrets.token_hex(8)}@invalid"
-    contact, _created = get_or_create_contact(address, name=name, language=language)
     with translation.override(team.language if team else settings.LANGUAGE_CODE):  # read by the team's agents
         flags = [_("e-mail address given in the chat, not verified")] if email else []
-    ticket = tickets.create_ticket(
-        tickets.NewTicket(
-            contact=contact,
-            subject=_("Chat: %(start)s") % {"start": body[:60]},
-            body=body,
-            channel=Ticket.Channel.CHAT,
-            language=language or (team.language if team else ""),
-            team=team,
-            flags=flags,
-        ),
+    ticket = tickets.open_ticket(
+        email=address,
+        name=name,
+        language=language,
+        subject=_("Chat: %(start)s") % {"start": body[:60]},
+        body=body,
+        channel=Ticket.Channel.CHAT,
+        team=team,
+        flags=flags,
         auto_reply=False,
         now=now,
     )
@@ -407,17 +403,14 @@ def leave_message(*, widget: Widget, body, name="", email="", language: str = ""
         validate_email(email)
     except ValidationError:
         raise ChatError(_("Enter a valid e-mail address."), code="bad_email") from None
-    language = language if language in {code for code, _name in settings.LANGUAGES} else ""
-    contact, _created = get_or_create_contact(email, name=name, language=language)
-    return tickets.create_ticket(
-        tickets.NewTicket(
-            contact=contact,
-            subject=_("Message from the chat: %(start)s") % {"start": body[:60]},
-            body=body,
-            channel=Ticket.Channel.WEB,
-            language=language or (widget.team.language if widget.team else ""),
-            team=widget.team,
-        ),
+    return tickets.open_ticket(
+        email=email,
+        name=name,
+        language=language,
+        subject=_("Message from the chat: %(start)s") % {"start": body[:60]},
+        body=body,
+        channel=Ticket.Channel.WEB,
+        team=widget.team,
         now=now,
     )
 

@@ -18,7 +18,6 @@ from django.utils.html import escape, linebreaks
 
 from wowdesk import languages
 from wowdesk.coaching import detect_language
-from wowdesk.customers.services import get_or_create_contact
 from wowdesk.db import CompiledLookup, insert
 from wowdesk.process_cache import ProcessCache
 from wowdesk.task_backend import backoff
@@ -185,25 +184,23 @@ def _to_ticket(parsed: parsing.ParsedMail, mailbox: Mailbox | None, envelope_fro
     sender = parsed.from_address or envelope_sender or "unknown@invalid"
     text = parsed.text.strip("\n") or ""
     language = detect_language(f"{parsed.subject}\n{text}", default=mailbox.language if mailbox else languages.DEFAULT)
-    contact, _created = get_or_create_contact(sender, name=parsed.from_name, language=language)
+    contact = tickets.customer(sender, name=parsed.from_name, language=language)
     files = [attachment_file(a.filename, a.data, a.content_type) for a in parsed.attachments]
     ticket = find_thread(parsed, contact)
     blocked = parsing.auto_reply_block(parsed, envelope_from)
     if blocked is None and (mailbox_for(sender) or mailbox_for((envelope_from or "").strip("<>"))):
         blocked = "sent from one of our own mailboxes"  # two of our mailboxes would answer each other for ever
     if ticket is None:
-        ticket = tickets.create_ticket(
-            tickets.NewTicket(
-                contact=contact,
-                subject=parsed.subject,
-                body=text,
-                html=parsed.html,
-                channel=Ticket.Channel.EMAIL,
-                language=contact.language or language,
-                team=mailbox.team if mailbox else None,
-                email_message_id=parsed.message_id,
-                flags=parsed.flags,
-            ),
+        ticket = tickets.open_ticket(
+            contact=contact,
+            contact_language=language,
+            subject=parsed.subject,
+            body=text,
+            html=parsed.html,
+            channel=Ticket.Channel.EMAIL,
+            team=mailbox.team if mailbox else None,
+            email_message_id=parsed.message_id,
+            flags=parsed.flags,
             attachments=files,
             auto_reply=blocked is None,
         )

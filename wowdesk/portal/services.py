@@ -4,9 +4,8 @@ from django.core import signing
 from django.utils.translation import get_language
 
 from wowdesk import languages
-from wowdesk.customers.services import get_or_create_contact
 from wowdesk.tickets.models import Ticket
-from wowdesk.tickets.services import NewTicket, create_ticket
+from wowdesk.tickets.services import open_ticket
 
 THANKS_SALT = "wowdesk.portal.thanks"
 
@@ -15,9 +14,13 @@ def submit_inquiry(
     *, name: str, email: str, subject: str, message: str, attachments=(), language: str | None = None
 ) -> Ticket:
     language = languages.supported(language or get_language())
-    contact, _created = get_or_create_contact(email, name=name, language=language)
-    return create_ticket(
-        NewTicket(contact=contact, subject=subject, body=message, channel=Ticket.Channel.WEB, language=language),
+    return open_ticket(
+        email=email,
+        name=name,
+        language=language,
+        subject=subject,
+        body=message,
+        channel=Ticket.Channel.WEB,
         attachments=attachments,
     )
 

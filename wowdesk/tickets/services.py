@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from wowdesk import languages
 from wowdesk.accounts.models import Team, User
 from wowdesk.customers.models import Contact, Organization
+from wowdesk.customers.services import get_or_create_contact
 from wowdesk.db import insert
 from wowdesk.hours import sla
 from wowdesk.process_cache import ProcessCache
@@ -202,6 +203,61 @@ class NewTicket:
     # E-mail: the Message-ID it came with and what could not be read (see mail.parsing).
     email_message_id: str = ""
     flags: list | None = None
+
+
+def customer(email: str, *, name: str = "", language: str = "") -> Contact:
+    """The customer behind an address, the same way for every channel: found by any of their addresses, or
+    created on first contact with this name and language. A known customer keeps their name and language;
+    only empty ones are filled in."""
+    contact, _created = get_or_create_contact(email, name=name, language=language)
+    return contact
+
+
+def open_ticket(
+    *,
+    email: str = "",
+    name: str = "",
+    contact: Contact | None = None,
+    language: str = "",
+    contact_language: str = "",
+    subject: str,
+    body: str,
+    channel: str,
+    team: Team | None = None,
+    category: Category | None = None,
+    priority: str = Ticket.Priority.NORMAL,
+    html: str = "",
+    email_message_id: str = "",
+    flags: list | None = None,
+    attachments: Sequence[UploadedFile] = (),
+    auto_reply: bool = True,
+    now=None,
+) -> Ticket:
+    """A customer's first message on a new ticket, from any channel (mail, API, web form, chat): find or
+    create the customer (or take `contact`, found already), then the ticket.
+
+    One rule for the language of every channel: the one the customer chose for this conversation
+    (`language`: the web form's, the chat's, the API's) comes first; then the customer's own (the contact's);
+    then `contact_language`, what the channel knows of the customer (read from a mail's text, or the API's
+    contact); then the team's; then languages.DEFAULT. A new customer is stored with `contact_language`, else
+    `language`. Codes wowdesk does not speak count as not given."""
+    language = language if language in languages.CODES else ""
+    contact_language = contact_language if contact_language in languages.CODES else ""
+    contact = contact or customer(email, name=name, language=contact_language or language)
+    new = NewTicket(
+        contact=contact,
+        subject=subject,
+        body=body,
+        channel=channel,
+        html=html,
+        language=languages.first_of(language, contact.language, contact_language, team.language if team else ""),
+        team=team,
+        category=category,
+        priority=priority,
+        email_message_id=email_message_id,
+        flags=flags,
+    )
+    return create_ticket(new, attachments=attachments, auto_reply=auto_reply, now=now)
 
 
 # No savepoint when called inside a larger transaction (mail ingestion): a failure here fails that whole
