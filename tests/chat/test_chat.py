@@ -503,3 +503,38 @@ def test_read_state_goes_both_ways_and_survives_a_reload(widget, team_dk):
     run(scenario)
     chat.refresh_from_db()
     assert (chat.agent_read_id, chat.customer_read_id) == (first.pk, answer.pk)
+
+
+def test_chats_per_agent_hour_count_the_hours_agents_were_available(widget, team_dk, team_no, lead, client):
+    from datetime import timedelta
+
+    from tests.api.conftest import ApiClient
+    from wowdesk.accounts.services import mark_idle_away, set_presence
+    from wowdesk.api.models import ApiToken
+
+    now = timezone.now()
+    sofie = available(make_user("sofie@example.com", teams=[team_dk], name="Sofie Sørensen"))
+    mette = make_user("mette@example.com", teams=[team_dk], name="Mette Kjær")
+    for n in range(3):
+        chat = services.start_chat(widget=widget, body="Hej", email=f"k{n}@kunde.dk", now=now - timedelta(minutes=20))
+        services.agent_message(chat, agent=sofie, body="Hej!", now=now - timedelta(minutes=19))
+    services.start_chat(widget=widget, body="Hallo?", email="m@kunde.dk", now=now - timedelta(minutes=2))
+    # Sofie was available for an hour; Mette for 25 minutes, until she was idle and routing's tick noticed.
+    set_presence(sofie, "available", now=now - timedelta(hours=2))
+    set_presence(sofie, "offline", now=now - timedelta(hours=1))
+    set_presence(mette, "available", now=now - timedelta(minutes=30))
+    assert mark_idle_away(not_seen_since=now - timedelta(minutes=10), now=now - timedelta(minutes=5)) == 1
+    mette.refresh_from_db()
+    assert mette.presence == "away"
+
+    yesterday, today = (timezone.localdate() - timedelta(days=1)).isoformat(), timezone.localdate().isoformat()
+    api = ApiClient(ApiToken.issue(lead, "read")[1])
+    summary = api.get("/api/v1/reports/summary", {"from": yesterday, "to": today}).json()
+    # 3 answered chats in 1 h 25 min of available agents (the unanswered one is no agent's work yet).
+    assert summary["chats_per_agent_hour"] == round(3 / (85 / 60), 2) == 2.12
+    other_team = api.get("/api/v1/reports/summary", {"from": yesterday, "to": today, "team": team_no.pk})
+    assert other_team.json()["chats_per_agent_hour"] is None  # no chats and no agent-hours there
+    client.force_login(lead)
+    page = client.get("/reports/", {"from": yesterday, "to": today}).content.decode()
+    assert 'id="kpi-chats-per-hour">2.12<' in page
+    assert "1.4 agent-hours" in page

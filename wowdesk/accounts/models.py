@@ -147,3 +147,22 @@ class User(AbstractUser):
     def reads_reports(self) -> bool:
         """Leads and reviewers open the reports and the coaching summary; reviewers read, they never change."""
         return self.is_lead or self.role == self.Role.REVIEWER
+
+
+class PresencePeriod(models.Model):
+    """How long an agent was in one presence: opened when they switch to it, closed when they leave it
+    (accounts.services is the one writer). The agent-hours behind chats per agent-hour are the available
+    periods."""
+
+    user = models.ForeignKey(User, verbose_name=_("user"), related_name="presence_periods", on_delete=models.CASCADE)
+    presence = models.CharField(_("presence"), max_length=10, choices=User.Presence.choices)
+    started_at = models.DateTimeField(_("from"))
+    ended_at = models.DateTimeField(_("until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("presence period")
+        verbose_name_plural = _("presence periods")
+        indexes = [models.Index(fields=["presence", "started_at"]), models.Index(fields=["user", "ended_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.presence} {self.started_at:%Y-%m-%d %H:%M}"

@@ -45,6 +45,9 @@ class SummaryOut(Schema):
     chats: int = Field(description="chats started in the period")
     missed_chats: int = Field(description="chats that ended before an agent answered")
     chat_wait_median_s: float | None = Field(description="from the chat's request to the first agent message")
+    chats_per_agent_hour: float | None = Field(
+        description="chats answered per hour agents were available (of the team's agents with `team`)"
+    )
 
 
 @router.get("/reports/summary", response={200: SummaryOut, **ERRORS}, summary="Key figures for a period")

@@ -23,6 +23,7 @@ from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, Extract
 from django.utils import timezone
 
+from wowdesk.accounts.services import agent_hours
 from wowdesk.chat.models import Chat
 from wowdesk.surveys.models import Survey
 from wowdesk.tickets.models import Category, Ticket
@@ -151,8 +152,10 @@ def figures(
     chats = Chat.objects.filter(ticket__in=tickets, started_at__gte=start, started_at__lt=end).aggregate(
         chats=Count("pk"),
         missed=Count("pk", filter=Q(status=Chat.Status.ENDED, answered_at=None)),
+        answered=Count("pk", filter=Q(answered_at__isnull=False)),
         wait=Percentiles("wait_s"),
     )
+    hours_available = agent_hours(start, end, team_id, now) if chats["chats"] else 0
     result = {
         "tickets": created["tickets"],
         "solved": solved["solved"],
@@ -174,6 +177,10 @@ def figures(
         "missed_chats": chats["missed"],
         "chat_wait_median_s": _pick(chats["wait"], MEDIAN),
         "chat_wait_p90_s": _pick(chats["wait"], P90),
+        # Chats answered per hour agents were available (accounts.PresencePeriod), the team's agents with a
+        # team chosen.
+        "chats_per_agent_hour": round(chats["answered"] / hours_available, 2) if hours_available > 0.01 else None,
+        "agent_hours": round(hours_available, 1),
     }
     if weekly:
         # The backlog at the period's end, from today's: tickets made since came in, those solved since left.
@@ -195,6 +202,7 @@ SUMMARY_KEYS = [
     "chats",
     "missed_chats",
     "chat_wait_median_s",
+    "chats_per_agent_hour",
 ]
 
 
