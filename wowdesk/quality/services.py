@@ -288,7 +288,7 @@ def scorecard_spec(scorecard: Scorecard) -> dict:
 
 YES_WORDS = {"yes", "ja", "y", "1", "true"}
 NO_WORDS = {"no", "nej", "nei", "n", "0", "false"}
-NA_WORDS = {"na", "n.a.", "n/a", "", "none", "-", "ikke relevant", "ikkje relevant"}
+NA_WORDS = {"na", "n.a.", "n/a", "i.r.", "ir", "", "none", "-", "ikke relevant", "ikkje relevant"}
 
 
 def parse_value(question: Question, raw, field: str) -> int | None:
