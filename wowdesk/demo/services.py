@@ -24,6 +24,7 @@ from wowdesk.surveys.models import Survey
 from wowdesk.tickets import search
 from wowdesk.tickets.models import Category, Message, Tag, Ticket, TicketEvent
 
+from .quality import load_quality
 from .scenarios import SCENARIOS, conversation
 
 DEMO_PASSWORD = "demo"
@@ -443,6 +444,7 @@ def load_demo(seed: int = 2026, tickets: int = TICKETS) -> dict:
         ticket.save(update_fields=sla.FIELDS)
     # The coach reads every demo conversation now, so the leads' coaching summary opens at once.
     refresh_stale(limit=len(ids))
+    load_quality(rng, now)
     return {"tickets": len(ticket_rows), "messages": len(messages), "users": User.objects.count()}
 
 
