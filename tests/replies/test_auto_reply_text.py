@@ -34,3 +34,19 @@ def test_auto_reply_templates_take_the_reply_templates_placeholders_and_the_old_
     _language, subject, body = services.compose_auto_reply(ticket, now=MONDAY)
     assert subject == f"[#{ticket.number}] / [#{ticket.number}]"
     assert body == "Kunde = Kunde"
+
+
+def test_an_auto_reply_reserved_by_an_older_version_is_still_written_and_sent(team_dk):
+    from wowdesk.mail.models import OutboundMail
+    from wowdesk.replies.tasks import auto_reply
+    from wowdesk.tickets.models import TicketEvent
+
+    ticket = make_ticket(team=team_dk)
+    reserved = OutboundMail.objects.create(
+        kind="auto_reply", ticket=ticket, from_address="support@example.com", to_address="kunde@example.dk"
+    )
+    auto_reply.call(reserved.pk)
+    reserved.refresh_from_db()
+    assert f"#{ticket.number}" in reserved.subject and "Kunde" in reserved.body_text
+    assert reserved.status == "outbox"  # no WOWDESK_SMTP_URL in the tests: kept in the local outbox
+    assert ticket.events.filter(kind=TicketEvent.Kind.AUTO_REPLY, new_value="outbox").exists()

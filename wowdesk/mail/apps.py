@@ -7,4 +7,9 @@ class MailConfig(AppConfig):
     verbose_name = "E-mail"
 
     def ready(self):
+        from wowdesk.tickets import outbox
+
         from . import receivers  # noqa: F401
+        from .services import CustomerMail
+
+        outbox.register(CustomerMail())

@@ -297,31 +297,26 @@ def queue_reply(message: Message) -> OutboundMail | None:
     return outbound
 
 
-def auto_replies_since(address: str, since: datetime) -> int:
-    return OutboundMail.objects.filter(
-        kind=OutboundMail.Kind.AUTO_REPLY, to_address=address, created_at__gte=since
-    ).count()
+class CustomerMail:
+    """How the apps that write auto-replies and surveys send them (tickets.outbox, registered in apps.py):
+    from the team's mailbox, threaded to the conversation, sent at once with retries like every mail."""
 
+    def send(self, ticket: Ticket, *, kind: str, subject: str, body: str) -> str:
+        outbound = _new_outbound(ticket, kind, subject=subject, body=body)
+        deliver_now(outbound)
+        return outbound.status
 
-def reserve_auto_reply(ticket: Ticket) -> OutboundMail:
-    """The auto-reply's row, written now (so the per-sender limit counts it); the task fills in the text and
-    threads it to the customer's first mail (fill_and_deliver)."""
-    return _new_outbound(ticket, OutboundMail.Kind.AUTO_REPLY, thread=False)
+    def sent_since(self, address: str, kind: str, since: datetime) -> int:
+        return OutboundMail.objects.filter(kind=kind, to_address=address, created_at__gte=since).count()
 
-
-def reserve_survey(ticket: Ticket) -> OutboundMail:
-    """A follow-up survey mail, from the team's mailbox, threaded to the ticket like a reply."""
-    return _new_outbound(ticket, OutboundMail.Kind.SURVEY)
-
-
-def fill_and_deliver(outbound: OutboundMail, *, subject: str, body: str) -> None:
-    """Give a reserved mail its text and threading headers (known only once the ticket is committed), send."""
-    first = outbound.ticket.messages.exclude(email_message_id="").order_by("created_at", "pk").first()
-    if first and not outbound.in_reply_to:
-        outbound.in_reply_to = outbound.references = first.email_message_id
-    outbound.subject, outbound.body_text = subject[:300], body
-    outbound.save(update_fields=["subject", "body_text", "in_reply_to", "references"])
-    deliver_now(outbound)
+    def send_reserved(self, outbound_id: int, compose) -> tuple[Ticket, str]:
+        outbound = OutboundMail.objects.select_related("ticket__contact", "ticket__team").get(pk=outbound_id)
+        subject, outbound.body_text = compose(outbound.ticket)
+        outbound.subject = header_value(subject)[:300]
+        outbound.in_reply_to, outbound.references = _thread_ids(outbound.ticket)
+        outbound.save(update_fields=["subject", "body_text", "in_reply_to", "references"])
+        deliver_now(outbound)
+        return outbound.ticket, outbound.status
 
 
 def smtp_connection():

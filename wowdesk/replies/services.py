@@ -29,8 +29,8 @@ from wowdesk.hours import words
 from wowdesk.hours.business import BusinessHours
 from wowdesk.hours.models import OpeningHours
 from wowdesk.hours.sla import DEFAULT_FIRST_MINUTES
-from wowdesk.mail import services as mail
 from wowdesk.process_cache import ProcessCache
+from wowdesk.tickets import outbox
 from wowdesk.tickets import services as tickets
 from wowdesk.tickets.models import Ticket, TicketEvent
 
@@ -201,28 +201,24 @@ def compose_auto_reply(ticket: Ticket, now: datetime | None = None) -> tuple[str
 def auto_reply_to(ticket: Ticket) -> str | None:
     """Send the auto-reply for a new ticket, unless the sender had too many this hour. Returns why not.
 
-    Runs in a worker (see tickets.tasks.announce_created). The row is written before the mail is composed,
-    so a concurrent ticket from the same sender counts it; a temporary SMTP failure retries with backoff."""
+    Runs in a worker (see tickets.tasks.announce_created), once the ticket is committed. Decided, composed
+    and sent here; mail only delivers it (tickets.outbox). A temporary SMTP failure retries with backoff."""
     limit = settings.AUTO_REPLY_LIMIT_PER_HOUR
-    if mail.auto_replies_since(ticket.contact.email, timezone.now() - timedelta(hours=1)) >= limit:
+    if outbox.sent_since(ticket.contact.email, outbox.AUTO_REPLY, timezone.now() - timedelta(hours=1)) >= limit:
         # Stored as a code, shown in each reader's language (TicketEvent labels).
         tickets.record_event(ticket, TicketEvent.Kind.AUTO_REPLY, new=TicketEvent.AUTO_REPLY_RATE_LIMITED)
         return f"rate limit: {limit} auto-replies per hour"
-    _send_auto_reply(mail.reserve_auto_reply(ticket))
+    _language, subject, body = compose_auto_reply(ticket)
+    status = outbox.send(ticket, kind=outbox.AUTO_REPLY, subject=subject, body=body)
+    # queued, outbox, sent or failed: a code, shown in the reader's language
+    tickets.record_event(ticket, TicketEvent.Kind.AUTO_REPLY, new=status)
     return None
 
 
 def send_auto_reply(outbound_id: int) -> None:
-    """Send an auto-reply reserved earlier (by the task of the same name)."""
-    _send_auto_reply(mail.OutboundMail.objects.select_related("ticket__contact", "ticket__team").get(pk=outbound_id))
-
-
-def _send_auto_reply(outbound) -> None:
-    ticket = outbound.ticket
-    _language, subject, body = compose_auto_reply(ticket)
-    mail.fill_and_deliver(outbound, subject=subject, body=body)
-    # queued, outbox, sent or failed: a code, shown in the reader's language
-    tickets.record_event(ticket, TicketEvent.Kind.AUTO_REPLY, new=outbound.status)
+    """Send an auto-reply reserved by an older version (by the task of the same name)."""
+    ticket, status = outbox.send_reserved(outbound_id, lambda ticket: compose_auto_reply(ticket)[1:])
+    tickets.record_event(ticket, TicketEvent.Kind.AUTO_REPLY, new=status)
 
 
 # --- reply templates ---------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from django.core import signing
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from wowdesk.mail import services as mail
+from wowdesk.tickets import outbox
 from wowdesk.tickets.models import Message, Ticket
 
 from .models import Survey, SurveySettings
@@ -156,5 +156,4 @@ def send(survey_id: int) -> None:
     if not Survey.objects.filter(pk=survey.pk, sent_at__isnull=True).update(sent_at=timezone.now()):
         return
     subject, body = compose(survey)
-    outbound = mail.reserve_survey(survey.ticket)
-    mail.fill_and_deliver(outbound, subject=subject, body=body)
+    outbox.send(survey.ticket, kind=outbox.SURVEY, subject=subject, body=body)
