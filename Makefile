@@ -45,7 +45,11 @@ test-sqlite: $(VENV)/.installed-test test-deps
 test-postgres: $(VENV)/.installed-test test-deps
 	WOWDESK_DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -q
 
-test: lint test-sqlite test-postgres
+# The two databases' suites are independent (own test database, free ports, temporary media), so they run side by
+# side: on a 2-core machine that halves the wall time. Each suite's output is printed when it finishes.
+test: lint
+	@echo "Running the suites on SQLite and PostgreSQL side by side; each prints when it finishes"
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 # Re-extract and compile the translations (needs GNU gettext).
 messages: $(VENV)/.installed
