@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from . import lexicon, messages
+from . import casefree, lexicon, messages
 from .clauses import CLAUSE_RULES, analyse_question, mask_quotes
 from .detect import detect_language
 from .mail import check_mail, looks_like_mail
@@ -18,30 +18,28 @@ from .phases import PHASE_RANK, PHASES, decode
 from .promises import is_promise, resolve_due
 from .sentiment import sentiment
 
-_F = re.IGNORECASE | re.UNICODE
-
-# A sentence ends at ! or ?, at a full stop followed by a capital letter or the end, or at a line break;
-# so "kl. 16", "f.eks. at" and "version 4.2" stay inside their sentence.
-_SENTENCE = re.compile(
-    r"\S[^\n]*?(?:[!?]+(?=[\s\"')]|$)|\.{1,3}(?=\s+[\"'(]?[A-ZÆØÅ]|[\s\"')]*$)|(?=\n)|$"
-    r"|[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?=\s+\S))",
-    re.UNICODE,
-)
 # Where a sentence ends: the engine only stops at these few characters, so splitting is cheap.
 _BOUNDARY = re.compile(
     r"(?=[.!?\n\U0001F300-\U0001FAFF\u2600-\u27BF])(?:[!?]+(?=[\s\"')]|$)|\.{1,3}(?=\s+[\"'(]?[A-ZÆØÅ]|[\s\"')]*$)|\n|[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?=\s+\S))"
 )
 _NOT_SPACE = re.compile(r"\S")
+# The characters a sentence can end at: a character set is scanned for in one fast pass, and the boundary
+# pattern is only tried where one stands (10 -> 3 µs per agent turn).
+_END_CHARACTER = re.compile(r"[.!?\n\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 
 def _split(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence: from its first non-space character to its end mark (inclusive)."""
-    spans, position = [], 0
-    for m in _BOUNDARY.finditer(text):
+    spans, position, at = [], 0, 0
+    while candidate := _END_CHARACTER.search(text, at):
+        m = _BOUNDARY.match(text, candidate.start())
+        if m is None:
+            at = candidate.start() + 1
+            continue
         end = m.start() if m.group() == "\n" else m.end()
         if first := _NOT_SPACE.search(text, position, end):
             spans.append((first.start(), end if end > first.start() else first.end()))
-        position = m.end()
+        position = at = m.end()
     if first := _NOT_SPACE.search(text, position):
         end = len(text.rstrip())
         spans.append((first.start(), end))
@@ -67,6 +65,11 @@ def _phrases(patterns) -> str:
     return r"(?<![\w-])" + _alt(patterns) + r"(?!\w)"
 
 
+def _any_phrase(patterns) -> casefree.AnyOf:
+    """A yes/no search for any of the phrases (see _phrases), the ones anchored at the start tried once."""
+    return casefree.AnyOf(patterns, r"(?<![\w-])", r"(?!\w)")
+
+
 def _words(words) -> str:
     return _alt(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -88,6 +91,7 @@ class Rules:
 
     lang: str
     greeting: re.Pattern
+    greets: casefree.AnyOf  # the greeting phrases as a yes/no search
     closing: re.Pattern
     result_check: re.Pattern
     understanding: re.Pattern
@@ -104,7 +108,6 @@ class Rules:
     presumptive: re.Pattern
     signature: re.Pattern
     customer_works: re.Pattern
-    closing_keys: tuple
     phone_greeting: re.Pattern
     farewell: re.Pattern
     understanding_explicit: re.Pattern
@@ -113,7 +116,7 @@ class Rules:
     customer_yes: re.Pattern
     customer_problem: re.Pattern
     negation_before: re.Pattern
-    scan: re.Pattern = None  # every word-level finding in one pass; see _scan()
+    scan: re.Pattern = None  # every word-level finding in one pass; see _scan_words()
 
 
 # Word-level findings, longest phrases first: a finditer never overlaps, so "du skal snakke med en anden
@@ -135,32 +138,32 @@ def _rules(lang: str) -> Rules:
     strong = r"(?<![\w-])" + _alt(L.STRONG_WORDS[lang]) + r"(?![\w-])"
     rules = Rules(
         lang=lang,
-        greeting=re.compile(_phrases(L.GREETING[lang]), _F),
-        closing=re.compile(_phrases(L.CLOSING[lang]), _F),
-        result_check=re.compile(_phrases(L.SOLUTION_ACCEPT[lang]), _F),
-        understanding=re.compile(_phrases(L.NEED_ACCEPT[lang]), _F),
-        solution=re.compile(r"(?<![\w-])" + _phrases(L.SOLUTION[lang]), _F),
-        not_solution=re.compile(_phrases(L.NOT_SOLUTION[lang]), _F),
-        imperative=re.compile(r"^" + _words(L.IMPERATIVES[lang]) + r"\b(?!\s+(?:du|I|you|dere)\b)", _F),
-        suggestion=re.compile(_phrases(L.SUGGESTION[lang]), _F),
-        offer_question=re.compile(_phrases(L.OFFER_QUESTION[lang]), _F),
-        weak=re.compile(weak, _F),
-        weak_alternatives=[(re.compile(p + r"$", _F), alt) for p, alt in L.WEAK_WORDS[lang].items()],
+        greeting=casefree.compile(_phrases(L.GREETING[lang])),
+        greets=_any_phrase(L.GREETING[lang]),
+        closing=_any_phrase(L.CLOSING[lang]),
+        result_check=_any_phrase(L.SOLUTION_ACCEPT[lang]),
+        understanding=casefree.compile(_phrases(L.NEED_ACCEPT[lang])),
+        solution=_any_phrase(L.SOLUTION[lang]),
+        not_solution=_any_phrase(L.NOT_SOLUTION[lang]),
+        imperative=casefree.compile(r"^" + _words(L.IMPERATIVES[lang]) + r"\b(?!\s+(?:du|I|you|dere)\b)"),
+        suggestion=_any_phrase(L.SUGGESTION[lang]),
+        offer_question=_any_phrase(L.OFFER_QUESTION[lang]),
+        weak=casefree.compile(weak),
+        weak_alternatives=[(casefree.compile(p + r"$"), alt) for p, alt in L.WEAK_WORDS[lang].items()],
         weak_exempt=frozenset(L.WEAK_EXEMPT[lang]),
-        strong=re.compile(strong, _F),
-        but_opener=re.compile(r"^(?:" + L.BUT_OPENER[lang] + r")\b", _F),
-        presumptive=re.compile(_phrases(L.PRESUMPTIVE[lang]), _F),
-        signature=re.compile(r"^[ \t]*(?:" + L.SIGNATURE[lang] + r")\b[^\n]{0,40}$", _F | re.MULTILINE),
-        customer_works=re.compile(_alt(L.CUSTOMER_WORKS[lang]), _F),
-        closing_keys=L.CLOSING_KEYS[lang],
-        phone_greeting=re.compile(L.PHONE_GREETING[lang], _F),
-        farewell=re.compile(L.FAREWELL[lang], _F),
-        understanding_explicit=re.compile(_phrases(L.UNDERSTANDING[lang]), _F),
-        want=re.compile(_alt(L.WANT_QUESTION[lang]), _F),
-        need_statement=re.compile(L.NEED_STATEMENT[lang], _F),
-        customer_yes=re.compile(r"^\W*" + _alt(L.CUSTOMER_YES[lang]) + r"(?!\w)", _F),
-        customer_problem=re.compile(_alt(L.CUSTOMER_PROBLEM[lang]), _F),
-        negation_before=re.compile(r"(?:" + L.NEGATION_SCOPE[lang] + r")\s+(?:\w+\s+){0,2}$", _F),
+        strong=casefree.compile(strong),
+        but_opener=casefree.compile(r"^(?:" + L.BUT_OPENER[lang] + r")\b"),
+        presumptive=_any_phrase(L.PRESUMPTIVE[lang]),
+        signature=casefree.compile(r"^[ \t]*(?:" + L.SIGNATURE[lang] + r")\b[^\n]{0,40}$", re.MULTILINE),
+        customer_works=casefree.compile(_alt(L.CUSTOMER_WORKS[lang])),
+        phone_greeting=casefree.compile(L.PHONE_GREETING[lang]),
+        farewell=casefree.AnyOf([L.FAREWELL[lang]]),
+        understanding_explicit=_any_phrase(L.UNDERSTANDING[lang]),
+        want=casefree.compile(_alt(L.WANT_QUESTION[lang])),
+        need_statement=casefree.compile(L.NEED_STATEMENT[lang]),
+        customer_yes=casefree.compile(r"^\W*" + _alt(L.CUSTOMER_YES[lang]) + r"(?!\w)"),
+        customer_problem=casefree.compile(_alt(L.CUSTOMER_PROBLEM[lang])),
+        negation_before=casefree.compile(r"(?:" + L.NEGATION_SCOPE[lang] + r")\s+(?:\w+\s+){0,2}$"),
     )
     alternatives = []
     for code, attr, _ in SCAN_ORDER:
@@ -168,7 +171,7 @@ def _rules(lang: str) -> Rules:
         alternatives.append(f"(?P<{code}>{pattern})")
     # Every finding starts at the beginning of a word; checking that first lets the engine skip the
     # alternatives at all other positions (three times faster than trying them everywhere).
-    rules.scan = re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})", _F)
+    rules.scan = casefree.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})")
     return rules
 
 
@@ -230,7 +233,7 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
     A greeting only counts in the agent's first turn (a later "Hei Kari," heads an e-mail reply)."""
     text, core = s.masked.strip(), s.core
     greeting = index < 2 and (
-        rules.greeting.search(text) or (index == 0 and first_turn and rules.phone_greeting.search(text))
+        rules.greets.search(text) or (index == 0 and first_turn and rules.phone_greeting.search(text))
     )
     if greeting and first_turn:
         s.fixed = "greeting"
@@ -240,10 +243,7 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
             s.greeting = True
             return
     farewell = text.count(" ") < 16 and not (first_turn and index == 0)
-    low = text.lower()
-    if any(k in low for k in rules.closing_keys) and (
-        rules.closing.search(text) or (farewell and rules.farewell.search(core or text))
-    ):
+    if rules.closing.search(text) or (farewell and rules.farewell.search(core or text)):
         s.fixed = "closing"
         return
     if s.kind == "open":
@@ -312,7 +312,8 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
                         solution = True
         if m := rules.but_opener.match(sentence):
             offset = s.start + (len(s.text) - len(s.text.lstrip()))
-            findings.append(_finding("but_opener", offset + m.start(), offset + m.end(), m.group(), "improve", lang))
+            start, end = offset + m.start(), offset + m.end()
+            findings.append(_finding("but_opener", start, end, body[start:end], "improve", lang))
         if not s.kind and s.fixed == "solution" and (m := rules.imperative.match(s.core)):
             offset = s.start + s.masked.find(s.core)
             imperative_spans.append((offset, offset + m.end()))
@@ -342,8 +343,11 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
 
 def _strip_lead(text: str, lang: str) -> str:
     r = CLAUSE_RULES[lang]
-    text = r.interjections.sub("", text, count=1)
-    return r.connectors.sub("", text, count=1)
+    if m := r.interjections.match(text):
+        text = text[m.end() :]
+    if m := r.connectors.match(text):
+        text = text[m.end() :]
+    return text
 
 
 def _clauses(sentence: str, offset: int):

@@ -16,9 +16,8 @@ is masked before a sentence is read, so it is not one either.
 import re
 from dataclasses import dataclass
 
-from . import lexicon
+from . import casefree, lexicon
 
-_F = re.IGNORECASE | re.UNICODE
 # Text in quotes: UI labels, the customer's words, error messages. Its letters are masked (same length, so
 # offsets stay valid) before sentences are split and read.
 _QUOTED = re.compile(
@@ -79,40 +78,37 @@ def _clause_rules(lang: str) -> ClauseRules:
         "en": r"how \w+$|what an? \w+$|how (?:very |really )?\w+ (?:for you|of you|of them)",
     }[lang]
     return ClauseRules(
-        interjections=re.compile(
-            rf"^{_EMOJI}*(?:(?:{L.INTERJECTIONS[lang]})(?![\w'])[\s,.!:;–—\-\U0001F300-\U0001FAFF\u2600-\u27BF]*)*", _F
+        interjections=casefree.compile(
+            rf"^{_EMOJI}*(?:(?:{L.INTERJECTIONS[lang]})(?![\w'])[\s,.!:;–—\-\U0001F300-\U0001FAFF\u2600-\u27BF]*)*"
         ),
-        connectors=re.compile(rf"^(?:(?:{L.CONNECTORS[lang]})(?![\w'])[\s,]*)+", _F),
-        question_word=re.compile(wh + r"(?![\w'])", _F),
-        wh_verb=re.compile(
-            rf"{wh}(?:\s+(?!(?:{subjects})\b)\w+)?\s+(?:{finite}|\w+(?:er|es|ede|te|ar|s|ed))\b(?!\s+(?:at|to)\b)", _F
+        connectors=casefree.compile(rf"^(?:(?:{L.CONNECTORS[lang]})(?![\w'])[\s,]*)+"),
+        question_word=casefree.compile(wh + r"(?![\w'])"),
+        wh_verb=casefree.compile(
+            rf"{wh}(?:\s+(?!(?:{subjects})\b)\w+)?\s+(?:{finite}|\w+(?:er|es|ede|te|ar|s|ed))\b(?!\s+(?:at|to)\b)"
         ),
-        v1=re.compile(
+        v1=casefree.compile(
             rf"(?:{finite}|(?!{imperatives}\b)\w+er(?=\s+\w+(?:en|et|ene|erne)\b))\s+(?:ikke\s+|not\s+|n't\s+)?"
-            rf"(?:{subjects}|\w+(?:en|et|ene|erne)(?=\s)|(?-i:[A-ZÆØÅ])\w+)(?![\w'])",
-            _F,
+            rf"(?:{subjects}|\w+(?:en|et|ene|erne)(?=\s)|(?-i:[A-ZÆØÅ])\w+)(?![\w'])"
         ),
-        open_prompt=re.compile(rf"(?:{prompts})(?![\w'])", _F),
-        embedded=re.compile(
-            rf"\b(?:{L.EMBEDDING_VERBS[lang]})(?:\s+(?:{skip}))*(?:\s+[\w-]+){{0,2}}?\s*[,:]?\s*(?:{complementizer})\b",
-            _F,
+        open_prompt=casefree.compile(rf"(?:{prompts})(?![\w'])"),
+        embedded=casefree.compile(
+            rf"\b(?:{L.EMBEDDING_VERBS[lang]})(?:\s+(?:{skip}))*(?:\s+[\w-]+){{0,2}}?\s*[,:]?\s*(?:{complementizer})\b"
         ),
-        yes_no=re.compile(rf"(?:{L.YES_NO_COMPLEMENTIZERS[lang]})\b", _F),
-        subordinate=re.compile(r"^" + _words(L.SUBORDINATE[lang]) + r"\b", _F),
-        tag=re.compile(L.TAG_QUESTION[lang], _F),
-        rhetorical=re.compile(r"^(?:" + "|".join(L.RHETORICAL[lang]) + ")", _F),
-        greeting_prefix=re.compile(
-            rf"^(?:{greetings[lang]})\b[\s,!]*(?:(?!(?:{subjects})\b)[\w-]+[\s,!]+)??(?=(?:{wh}|{finite})\b)", _F
+        yes_no=casefree.compile(rf"(?:{L.YES_NO_COMPLEMENTIZERS[lang]})\b"),
+        subordinate=casefree.compile(r"^" + _words(L.SUBORDINATE[lang]) + r"\b"),
+        tag=casefree.compile(L.TAG_QUESTION[lang]),
+        rhetorical=casefree.compile(r"^(?:" + "|".join(L.RHETORICAL[lang]) + ")"),
+        greeting_prefix=casefree.compile(
+            rf"^(?:{greetings[lang]})\b[\s,!]*(?:(?!(?:{subjects})\b)[\w-]+[\s,!]+)??(?=(?:{wh}|{finite})\b)"
         ),
-        exclamative=re.compile(rf"^(?:{exclamative})", _F),
-        ask_frame=re.compile(
+        exclamative=casefree.compile(rf"^(?:{exclamative})"),
+        ask_frame=casefree.compile(
             r"^(?:(?:må|kan|tør|får|may|can|could|might) (?:jeg|i|I|vi|we) (?:lige |bare |just )?(?:spørge|spørre|høre|ask|check)"
-            rf"|(?:{L.EMBEDDING_VERBS[lang]})\b)",
-            _F,
+            rf"|(?:{L.EMBEDDING_VERBS[lang]})\b)"
         ),
-        wh_subject=re.compile(rf"{wh}\s+(?:{subjects}|der|som|that|at|to|a|an|if|om)\b", _F),
+        wh_subject=casefree.compile(rf"{wh}\s+(?:{subjects}|der|som|that|at|to|a|an|if|om)\b"),
         v2_connectors=lang in ("da", "nb"),
-        adverb_first=re.compile(r"^(?:(?:og|men|jamen)\s+)?(?:så|nu|nå|altså|da)\b", _F),
+        adverb_first=casefree.compile(r"^(?:(?:og|men|jamen)\s+)?(?:så|nu|nå|altså|da)\b"),
     )
 
 
@@ -134,23 +130,27 @@ def _embedded_kind(text: str, r: ClauseRules, start: int = 0) -> str | None:
 def _question_clause(core: str, r: ClauseRules) -> str:
     """The clause that asks, behind leading material: a lead-in with a colon ("For at vi kan hjælpe: Hvad
     ser du?"), a condition, a fronted phrase, a name or a company ("Hvis du logger ind, hvad ser du?",
-    "Anna, what do you see?", "Hello, Westfield, how can I help?")."""
+    "Anna, what do you see?", "Hello, Westfield, how can I help?", "Okay Anna, kort sagt, du kan ikke...?")."""
     if ":" in core:
         after = _strip(r.connectors, core.rsplit(":", 1)[1].strip())
         if after and (r.question_word.match(after) or r.v1.match(after) or r.open_prompt.match(after)):
             return after
-    clauses = core.split(",")
-    for i in range(1, min(len(clauses), 4)):
-        lead = clauses[i - 1].strip()
-        if not (r.subordinate.match(lead) or len(lead.split()) <= 4) or r.question_word.match(lead):
-            break
-        if r.v1.match(lead) and i == 1:
-            break
-        nxt = _strip(r.connectors, clauses[i].strip())
-        if r.question_word.match(nxt) or r.v1.match(nxt) or i == 1:
-            core = _strip(r.connectors, ",".join(clauses[i:]).strip())
-            if r.question_word.match(nxt) or r.v1.match(nxt):
+    # Short leading clauses are set aside (up to three at a time, read twice so that "Okay Anna, kort sagt,
+    # du kan ikke...?" loses both); once the next clause asks (a question word or verb first), it is the one.
+    for _ in range(2):
+        clauses = core.split(",")
+        for i in range(1, min(len(clauses), 4)):
+            lead = clauses[i - 1].strip()
+            if not (r.subordinate.match(lead) or len(lead.split()) <= 4) or r.question_word.match(lead):
                 break
+            if r.v1.match(lead) and i == 1:
+                break
+            nxt = _strip(r.connectors, clauses[i].strip())
+            asks = r.question_word.match(nxt) or r.v1.match(nxt)
+            if asks or i == 1:
+                core = _strip(r.connectors, ",".join(clauses[i:]).strip())
+                if asks:
+                    return core
     return core
 
 
@@ -171,24 +171,6 @@ def analyse_question(sentence: str, r: ClauseRules) -> tuple[str | None, str | N
         if r.tag.search(s):
             return "closed", "tag", core
         core = _question_clause(core, r)
-        if r.rhetorical.match(core):
-            return None, None, core
-        if r.tag.search(s):
-            return "closed", "tag", core
-        clauses = core.split(",")
-        # Leading material before the question proper: a condition, a fronted phrase, a name or a company
-        # ("Hvis du logger ind, hvad ser du?", "Anna, what do you see?", "Hello, Westfield, how can I help?").
-        for i in range(1, min(len(clauses), 4)):
-            lead = clauses[i - 1].strip()
-            if not (r.subordinate.match(lead) or len(lead.split()) <= 4) or r.question_word.match(lead):
-                break
-            if r.v1.match(lead) and i == 1:
-                break
-            nxt = _strip(r.connectors, clauses[i].strip())
-            if r.question_word.match(nxt) or r.v1.match(nxt) or i == 1:
-                core = _strip(r.connectors, ",".join(clauses[i:]).strip())
-                if r.question_word.match(nxt) or r.v1.match(nxt):
-                    break
         if r.rhetorical.match(core):
             return None, None, core
         core = _strip(r.greeting_prefix, core)

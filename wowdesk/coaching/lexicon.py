@@ -1373,13 +1373,3 @@ NEED_STATEMENT = {
     "nb": r"^(?:så |altså |og )?(?:du|dere|deres \w+|din \w+|ditt \w+)\s+(?:\w+\s+)?(?:vil|trenger|har behov for|mangler|ønsker|skal ha|vil ha|kan ikke|fikk ikke|får ikke|har ikke|er ikke|har fortsatt|ikke)\b",
     "en": r"^(?:so |and )?(?:you|your \w+)\s+(?:\w+\s+)?(?:want|need|would like|'d like|wish|can't|cannot|couldn't|haven't|hasn't|didn't|don't|aren't|weren't|still|are still|have no|never)\b|^so you(?:'d| would) like|^so you(?:'ve| have) (?:hit|run|lost|been)",
 }
-
-# Every closing question and farewell holds one of these (checked before the patterns, which is cheaper).
-CLOSING_KEYS = {
-    "da": ("andet", "andre", "mere", "spørgsmål", "dag", "aften", "weekend", "farvel", "hej", "nat", "ha", "hav",
-           "ønsker", "bedring", "god", "ses", "pas på", "tur", "ferie", "eftermiddag", "jul", "sommer", "?"),
-    "nb": ("annet", "andre", "mer", "spørsmål", "dag", "kveld", "helg", "adjø", "farvel", "hei", "natt", "ha ",
-           "ha'", "ønsker", "bedring", "god", "sees", "ses", "lykke", "tur", "ferie", "ettermiddag", "jul", "sommer", "?"),
-    "en": ("else", "question", "more", "day", "evening", "weekend", "night", "bye", "care", "enjoy", "luck",
-           "safe", "see you", "cheers", "speak soon", "all the best", "have a", "help", "afternoon", "?"),
-}  # fmt: skip

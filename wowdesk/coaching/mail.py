@@ -8,7 +8,8 @@ or an invitation to answer, and a closing line before the signature.
 
 import re
 
-_F = re.IGNORECASE | re.UNICODE
+from . import casefree
+
 _NAME_GREETING = re.compile(
     r"^\s*(?i:hej|hejsa|kære|hei|heisann|kjære|hi|hello|dear|goddag|god dag|god morgen|good morning|"
     r"good afternoon|hallo)[\s,]+(?:(?i:mr|mrs|ms|miss|dr|hr|fru)\.?\s+)?(?!(?i:og|and|igen|again|there|alle|all)\b)"
@@ -45,10 +46,10 @@ _CLOSING_LINE = {
     "en": r"have a|enjoy|take care|all the best|best of luck|good luck|thanks again|speak soon|looking forward|"
     r"many thanks|thank you again|best wishes|kind regards|have a (?:good|nice|great|lovely)",
 }
-ACKNOWLEDGES = {lang: re.compile(p, _F) for lang, p in _ACKNOWLEDGES.items()}
-INVITES = {lang: re.compile(p, _F) for lang, p in _INVITES.items()}
-CLOSING_LINE = {lang: re.compile(p, _F) for lang, p in _CLOSING_LINE.items()}
-_MAIL_START = re.compile(r"^\s*(?:kære|kjære|dear)\b", _F)
+ACKNOWLEDGES = {lang: casefree.compile(p) for lang, p in _ACKNOWLEDGES.items()}
+INVITES = {lang: casefree.compile(p) for lang, p in _INVITES.items()}
+CLOSING_LINE = {lang: casefree.compile(p) for lang, p in _CLOSING_LINE.items()}
+_MAIL_START = casefree.compile(r"^\s*(?:kære|kjære|dear)\b")
 
 
 def looks_like_mail(turns: list[dict], rules) -> bool:

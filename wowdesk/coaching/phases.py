@@ -87,15 +87,21 @@ def decode(turns, rules, before: dict, after: dict) -> None:
     for turn in turns:
         options = _options(turn, rules, before.get(turn.index), after.get(turn.index))
         nxt: dict = {}
+        flags = [
+            (
+                option,
+                not option[2] and ("need" in option[1] or "need_accept" in option[1]),
+                option[2] or "solution" in option[1],
+            )
+            for option in options
+        ]
         for state, (score, _prev, _opt) in best.items():
-            for option in options:
-                gain, phases, gives_solution, needs_solution = option
+            for option, back_to_need, solution_now in flags:
+                gain, _phases, _gives_solution, needs_solution = option
                 if needs_solution and not state:
                     continue
-                total = score + gain
-                if state and any(p in ("need", "need_accept") for p in phases) and not gives_solution:
-                    total += BACK_TO_NEED
-                new_state = state or gives_solution or any(p == "solution" for p in phases)
+                total = score + gain + (BACK_TO_NEED if state and back_to_need else 0.0)
+                new_state = state or solution_now
                 if new_state not in nxt or total > nxt[new_state][0]:
                     nxt[new_state] = (total, state, option)
         if not nxt:  # cannot happen (an option without solution_accept always exists), but never lose a turn

@@ -11,12 +11,11 @@ Its due time is resolved against the time the message was sent (see resolve_due 
 import re
 from datetime import date, datetime, time, timedelta
 
-from . import lexicon
+from . import casefree, lexicon
 
 END_OF_DAY = time(17, 0)
 MORNING = time(12, 0)
 EVENING = time(20, 0)
-_F = re.IGNORECASE | re.UNICODE
 
 MONTHS = {
     "da": "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december",
@@ -73,7 +72,7 @@ def _first_person(lang: str) -> str:
     return r"(?!)"  # English states its promises with will/going to (see _COMMIT)
 
 
-_V2_ACT = re.compile(r"(\w+)\s+(?:jeg|vi)\b(?!\s+(?:ikke|aldrig|aldri)\b)", _F)
+_V2_ACT = casefree.compile(r"(\w+)\s+(?:jeg|vi)\b(?!\s+(?:ikke|aldrig|aldri)\b)")
 _ACT_WORDS = {lang: frozenset(w for w in _ACTS[lang].split("|") if " " not in w) for lang in ("da", "nb")}
 
 
@@ -220,34 +219,35 @@ def _compile(lang: str) -> dict:
             rf"|\b(?:den|d\.)\s+(?P<d3>\d{{1,2}})\.(?!\d)(?:\s*(?P<m3>{months}))?"
         )
     return {
-        "commit": re.compile(_COMMIT[lang], _F),
-        "callback": re.compile(_CALLBACK[lang], _F),
-        "receive_weak": re.compile(_RECEIVE_WEAK[lang], _F),
-        "past": re.compile(_PAST[lang], _F),
-        "now": re.compile(_NOW[lang], _F),
-        "done": re.compile(_DONE[lang], _F),
-        "ahead": re.compile(_AHEAD[lang], _F),
-        "passive_future": re.compile(_PASSIVE_FUTURE[lang], _F),
-        "third_future": re.compile(_THIRD_FUTURE[lang], _F),
-        "act": re.compile(_first_person(lang), _F),
-        "act_vague": re.compile(_ACT_VAGUE[lang], _F),
-        "receive": re.compile(_RECEIVE[lang], _F),
-        "third": re.compile(_THIRD[lang], _F),
-        "third_subject": re.compile(_THIRD_SUBJECT[lang], re.UNICODE | (0 if lang == "en" else re.IGNORECASE)),
-        "not": re.compile(_NOT_PROMISE[lang], _F),
-        "within": re.compile(r"\b" + words["within"] + r"\b", _F),
-        "end_of_week": re.compile(r"\b(?:" + words["end_of_week"] + r")\b", _F),
-        "next_week": re.compile(r"\b(?:" + words["next_week"] + r")\b", _F),
-        "overmorrow": re.compile(r"\b(?:" + words["overmorrow"] + r")\b", _F),
-        "tomorrow": re.compile(r"\b(?:" + words["tomorrow"] + r")\b", _F),
-        "today": re.compile(r"\b(?:" + words["today"] + r")\b", _F),
-        "tonight": re.compile(r"\b(?:" + words["tonight"] + r")\b", _F),
-        "this_morning": re.compile(r"\b(?:" + words["this_morning"] + r")\b", _F),
-        "morning": re.compile(r"\b(?:" + words["morning"] + r")\b", _F),
-        "vague": re.compile(r"\b(?:" + words["vague"] + r")\b", _F),
-        "clock": re.compile(r"(?<![\w.,])" + words["clock"] + r"(?![\w])", _F),
-        "date": re.compile(r"(?<![\w.])(?:" + date + ")", _F),
-        "weekday": re.compile(r"\b(" + weekdays + r")\b", _F),
+        "commit": casefree.AnyOf([_COMMIT[lang]]),
+        "callback": casefree.AnyOf([_CALLBACK[lang]]),
+        "receive_weak": casefree.AnyOf([_RECEIVE_WEAK[lang]]),
+        "past": casefree.AnyOf([_PAST[lang]]),
+        "now": casefree.AnyOf([_NOW[lang]]),
+        "done": casefree.AnyOf([_DONE[lang]]),
+        "ahead": casefree.AnyOf([_AHEAD[lang]]),
+        "passive_future": casefree.AnyOf([_PASSIVE_FUTURE[lang]]),
+        "third_future": casefree.AnyOf([_THIRD_FUTURE[lang]]),
+        "act": casefree.AnyOf([_first_person(lang)]),
+        "act_vague": casefree.AnyOf([_ACT_VAGUE[lang]]),
+        "receive": casefree.AnyOf([_RECEIVE[lang]]),
+        "third": casefree.compile(_THIRD[lang]),
+        # English names a third party by its capital letter ("Sarah will call you"), so it keeps its case.
+        "third_subject": re.compile(_THIRD_SUBJECT[lang]) if lang == "en" else casefree.compile(_THIRD_SUBJECT[lang]),
+        "not": casefree.AnyOf([_NOT_PROMISE[lang]]),
+        "within": casefree.compile(r"\b" + words["within"] + r"\b"),
+        "end_of_week": casefree.compile(r"\b(?:" + words["end_of_week"] + r")\b"),
+        "next_week": casefree.compile(r"\b(?:" + words["next_week"] + r")\b"),
+        "overmorrow": casefree.compile(r"\b(?:" + words["overmorrow"] + r")\b"),
+        "tomorrow": casefree.compile(r"\b(?:" + words["tomorrow"] + r")\b"),
+        "today": casefree.compile(r"\b(?:" + words["today"] + r")\b"),
+        "tonight": casefree.compile(r"\b(?:" + words["tonight"] + r")\b"),
+        "this_morning": casefree.compile(r"\b(?:" + words["this_morning"] + r")\b"),
+        "morning": casefree.compile(r"\b(?:" + words["morning"] + r")\b"),
+        "vague": casefree.compile(r"\b(?:" + words["vague"] + r")\b"),
+        "clock": casefree.compile(r"(?<![\w.,])" + words["clock"] + r"(?![\w])"),
+        "date": casefree.compile(r"(?<![\w.])(?:" + date + ")"),
+        "weekday": casefree.compile(r"\b(" + weekdays + r")\b"),
         "weekdays": lexicon.WEEKDAYS[lang],
         "months": months.split("|"),
     }
@@ -271,20 +271,18 @@ _TIME_KINDS = (
 ANY_TIME = {
     # one search instead of ten; every time expression starts at the start of a word, which lets the engine
     # skip all other positions cheaply
-    lang: re.compile(
-        r"(?<![\w])(?:"
-        + re.sub(r"\(\?P<\w+>", "(?:", "|".join(f"(?:{PATTERNS[lang][k].pattern})" for k in _TIME_KINDS))
-        + ")",
-        _F,
+    lang: casefree.AnyOf(
+        [re.sub(r"\(\?P<\w+>", "(?:", "|".join(f"(?:{PATTERNS[lang][k].pattern})" for k in _TIME_KINDS))],
+        r"(?<![\w])",
     )
     for lang in lexicon.LANGUAGES
 }
 
 
 _TRIGGER = {
-    "da": re.compile(r"\b(?:vil|skal|kommer|bliver|vender|hører|får|få|modtag\w*|jeg|vi|\w+eres)\b", _F),
-    "nb": re.compile(r"\b(?:vil|skal|kommer|blir|hører|får|få|motta\w*|jeg|vi|\w+eres)\b", _F),
-    "en": re.compile(r"\b(?:will|'ll|’ll|going|shall|promise|get|hear|receive|expect|back|touch)\b|'ll\b", _F),
+    "da": casefree.compile(r"\b(?:vil|skal|kommer|bliver|vender|hører|får|få|modtag\w*|jeg|vi|\w+eres)\b"),
+    "nb": casefree.compile(r"\b(?:vil|skal|kommer|blir|hører|får|få|motta\w*|jeg|vi|\w+eres)\b"),
+    "en": casefree.compile(r"\b(?:will|'ll|’ll|going|shall|promise|get|hear|receive|expect|back|touch)\b|'ll\b"),
 }
 
 
@@ -300,11 +298,14 @@ _TIME_KEYS = {
     r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|"
     r"soon|shortly|asap|moment|bit|eod|cob|business|afternoon|tomorrow|today|when",
 }
-_TIME_GATE = {lang: re.compile(_TIME_KEYS[lang], _F) for lang in _TIME_KEYS}
+# Letters first, digits apart: an alternation of plain letters lets the engine jump to the letters that can
+# start one (1.6 -> 1.1 µs per sentence).
+_TIME_GATE = {lang: casefree.compile(_TIME_KEYS[lang].replace(r"\d|", "")) for lang in _TIME_KEYS}
+_DIGIT = re.compile(r"\d")
 
 
 def has_time(sentence: str, lang: str) -> bool:
-    if not _TIME_GATE[lang].search(sentence):
+    if not (_DIGIT.search(sentence) or _TIME_GATE[lang].search(sentence)):
         return False
     return ANY_TIME[lang].search(sentence) is not None
 

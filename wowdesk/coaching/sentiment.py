@@ -10,38 +10,50 @@ import re
 from . import lexicon
 
 _TOKEN = re.compile(r"[\w']+|[.,;:!?]", re.UNICODE)
-_PUNCTUATION = frozenset(".,;:!?")
-_TABLES = {
-    lang: (lexicon.SENTIMENT[lang], lexicon.NEGATIONS[lang], lexicon.INTENSIFIERS[lang]) for lang in lexicon.LANGUAGES
-}
+_PUNCTUATION, _NEGATION, _INTENSIFIER = "punctuation", "negation", "intensifier"
+
+
+def _table(lang: str) -> dict:
+    """One lookup per token: punctuation, a negation, an intensifier or the word's strength (in that order)."""
+    table: dict = {w: v for w, v in lexicon.SENTIMENT[lang].items() if v}
+    table.update(dict.fromkeys(lexicon.INTENSIFIERS[lang], _INTENSIFIER))
+    table.update(dict.fromkeys(lexicon.NEGATIONS[lang], _NEGATION))
+    table.update(dict.fromkeys(".,;:!?", _PUNCTUATION))
+    return table
+
+
+_TABLES = {lang: _table(lang) for lang in lexicon.LANGUAGES}
 
 
 def sentiment(text: str, lang: str) -> float:
-    words, negations, intensifiers = _TABLES[lang]
+    table = _TABLES[lang]
     total = 0.0
     negate = 0
     boost = 1.0
     last = 0.0  # contribution of the previous word, so a negation right after it can flip it
     for token in _TOKEN.findall(text.lower()):
-        if token in _PUNCTUATION:
+        entry = table.get(token)
+        if entry is None:  # most words carry no sentiment
+            last, boost = 0.0, 1.0
+            if negate:
+                negate -= 1
+            continue
+        if entry is _PUNCTUATION:
             negate, boost, last = 0, 1.0, 0.0  # a negation does not reach past its clause
             continue
-        if token in negations:
+        if entry is _NEGATION:
             if last:
                 total -= last * 1.7  # "virker ikke": the word before is negated
                 last = 0.0
             else:
                 negate = 2  # "ikke godt": the next words are negated
             continue
-        if token in intensifiers:
+        if entry is _INTENSIFIER:
             boost = 1.5
             continue
-        value = words.get(token, 0)
-        last = 0.0
-        if value:
-            contribution = value * boost * (-0.7 if negate else 1.0)
-            total += contribution
-            last = contribution
+        contribution = entry * boost * (-0.7 if negate else 1.0)
+        total += contribution
+        last = contribution
         boost = 1.0
         if negate:
             negate -= 1
