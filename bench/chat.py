@@ -195,7 +195,7 @@ def main():
         [sys.executable, "-m", "uvicorn", "wowdesk.asgi:application", "--port", str(port), "--lifespan", "off"],
         cwd=ROOT,
         env=os.environ.copy(),
-        stderr=subprocess.DEVNULL,
+        stderr=(VAR / "server.log").open("w"),  # the server's own complaints, if any, for after the run
     )
     try:
         wait_for_port(port, timeout=60)

@@ -214,9 +214,17 @@ TASKS = {"default": {"BACKEND": "wowdesk.task_backend.TaskBackend"}}
 REDIS_URL = os.environ.get("WOWDESK_REDIS_URL", "")
 # Live updates (Django Channels): within one web process by default; with Redis, every web process and the
 # worker share the events, so a change made anywhere reaches every browser. No process keeps other state.
+# channels-redis waits for events with a blocking pop of 5 s (RedisChannelLayer.brpop_timeout); redis-py 8
+# gives every read a 5 s socket timeout by default, so an idle connection's pop timed out on the client just
+# as the server answered it, and the consumer died: with 1,000 widget sockets every one was closed
+# (bench/chat.py with Redis, 30 Nov 2026). Reads wait longer than the pop; a dead Redis is still noticed.
+CHANNEL_REDIS_SOCKET_TIMEOUT_S = 15
 CHANNEL_LAYERS = {
     "default": (
-        {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}
+        {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": CHANNEL_REDIS_SOCKET_TIMEOUT_S}]},
+        }
         if REDIS_URL
         else {"BACKEND": "channels.layers.InMemoryChannelLayer"}
     )

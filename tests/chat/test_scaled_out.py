@@ -134,3 +134,12 @@ def test_a_message_through_one_process_reaches_a_page_on_the_other(two_web_proce
         return Ticket.objects.get(channel="chat").number
 
     asyncio.run(scenario())
+
+
+def test_the_redis_layer_waits_longer_on_a_read_than_its_blocking_pop():
+    # Otherwise an idle socket's consumer dies after 5 s (redis-py 8's default read timeout is channels-redis's
+    # pop of 5 s): bench/chat.py lost all 1,000 widget sockets that way. Checked on the settings, without the
+    # 6 s of idling a live check would take.
+    from channels_redis.core import RedisChannelLayer
+
+    assert settings.CHANNEL_REDIS_SOCKET_TIMEOUT_S > RedisChannelLayer.brpop_timeout
