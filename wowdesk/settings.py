@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "wowdesk.chat",
     "wowdesk.api",
     "wowdesk.surveys",
+    "wowdesk.sms",
+    "wowdesk.followups",
     "wowdesk.reports",
     "wowdesk.coaching.django",
     "wowdesk.quality",
@@ -240,6 +242,19 @@ DEFAULT_FROM_EMAIL = os.environ.get("WOWDESK_FROM_EMAIL", "support@example.com")
 # Outbound mail: smtp://user:pass@host:port (smtps:// for TLS, smtp+starttls:// for STARTTLS). Empty: mail
 # stays in the local outbox, visible at /outbox/.
 SMTP_URL = os.environ.get("WOWDESK_SMTP_URL", "")
+# SMS (docs/sms.md). Empty WOWDESK_SMS_URL: text messages stay in the local outbox (/outbox/). Otherwise
+# http+json://host:port/path (https+json:// for TLS) POSTs each as JSON to that provider.
+SMS_URL = os.environ.get("WOWDESK_SMS_URL", "")
+# Sent with every post, e.g. "Authorization: Bearer abc123".
+SMS_AUTH_HEADER = os.environ.get("WOWDESK_SMS_AUTH_HEADER", "")
+# The JSON body; $to, $text, $sender and $reference are replaced inside its strings. Empty: the default
+# {"to": "$to", "from": "$sender", "text": "$text", "reference": "$reference"}.
+SMS_BODY_TEMPLATE = os.environ.get("WOWDESK_SMS_BODY_TEMPLATE", "")
+SMS_SENDER = os.environ.get("WOWDESK_SMS_SENDER", "wowdesk")
+# Inbound SMS posts to /sms/inbound/ are signed with this secret (HMAC-SHA256); unset, they are refused.
+SMS_SECRET = os.environ.get("WOWDESK_SMS_SECRET", "")
+# Minutes before a follow-up is due that its owner is reminded.
+FOLLOWUP_REMIND_MINUTES = int(os.environ.get("WOWDESK_FOLLOWUP_REMIND_MINUTES", "30"))
 SMTPD_PORT = int(os.environ.get("WOWDESK_SMTPD_PORT", "2525"))
 # SMTP listener processes `serve` starts; they share the port, and the kernel spreads connections over them.
 SMTPD_LISTENERS = max(1, int(os.environ.get("WOWDESK_SMTPD_LISTENERS", "2")))

@@ -42,6 +42,8 @@ urlpatterns = [
     path("", include("wowdesk.chat.urls")),
     path("", include("wowdesk.replies.urls")),
     path("", include("wowdesk.surveys.urls")),
+    path("", include("wowdesk.sms.urls")),
+    path("", include("wowdesk.followups.urls")),
     path("", include("wowdesk.reports.urls")),
     path("", include("wowdesk.quality.urls")),
     path("admin/", admin.site.urls),

@@ -51,3 +51,22 @@ def get_or_create_contact(email: str, name: str = "", language: str = "") -> tup
         # Another request created the same contact a moment ago: use theirs.
         return Contact.objects.get(email=address), False
     return contact, True
+
+
+def phone_placeholder_email(number: str) -> str:
+    """The address of a customer known only by phone: `.invalid` (RFC 2606), so no mail is ever sent to it."""
+    return f"phone-{number.lstrip('+')}@invalid"
+
+
+def add_phone(contact: Contact, number: str) -> None:
+    if number not in contact.phones:
+        contact.phones = [*contact.phones, number]
+        contact.save(update_fields=["phones"])
+
+
+def contact_for_phone(number: str, *, email: str = "", name: str = "", language: str = "") -> Contact:
+    """The customer with this (E.164) phone number: by e-mail when given, else the one known only by this
+    number (created on first contact). The number is added to the contact's phones."""
+    contact, _created = get_or_create_contact(email or phone_placeholder_email(number), name=name, language=language)
+    add_phone(contact, number)
+    return contact

@@ -77,6 +77,7 @@ class OutboundMail(models.Model):
         AUTO_REPLY = "auto_reply", _("auto-reply")
         SURVEY = "survey", _("survey")
         TRANSCRIPT = "transcript", _("chat transcript")
+        NOTIFICATION = "notification", _("notification to an agent")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("queued")

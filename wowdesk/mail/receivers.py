@@ -9,10 +9,11 @@ from .models import Mailbox
 
 
 @receiver(reply_added)
-def send_replies_by_mail(sender, message, **kwargs):
+def send_replies_by_mail(sender, message, via="email", **kwargs):
     if message.ticket.channel == Ticket.Channel.CHAT:
         return  # a chat's answers reach the customer in the chat itself (wowdesk.chat), not line by line by mail
-    services.queue_reply(message)
+    if via == "email":  # an SMS reply goes out through the sms app instead
+        services.queue_reply(message)
 
 
 @receiver([post_save, post_delete], sender=Mailbox)

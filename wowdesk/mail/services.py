@@ -319,6 +319,24 @@ class CustomerMail:
         return outbound.ticket, outbound.status
 
 
+def queue_notification(ticket: Ticket, *, to_address: str, subject: str, body: str) -> OutboundMail:
+    """A mail to one of us (an agent or lead) about a ticket, e.g. a follow-up due soon; sent like replies."""
+    address, _name = _sender(ticket)
+    outbound = OutboundMail.objects.create(
+        kind=OutboundMail.Kind.NOTIFICATION,
+        ticket=ticket,
+        from_address=address,
+        to_address=to_address,
+        subject=header_value(subject)[:300],
+        body_text=body,
+        mail_message_id=make_msgid(domain=address.rsplit("@", 1)[-1]),
+    )
+    from .tasks import deliver
+
+    deliver.enqueue(outbound.pk)
+    return outbound
+
+
 def smtp_connection():
     """A connection from WOWDESK_SMTP_URL (smtp://user:pass@host:port, smtps:// for TLS), or None."""
     url = settings.SMTP_URL

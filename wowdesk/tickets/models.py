@@ -156,6 +156,9 @@ class Ticket(models.Model):
     # Agents' handling time, summed over their replies and notes (seconds with the ticket open in the
     # composer). For workforce planning only: shown to leads on the planning page, never on agents' screens.
     handling_s = models.PositiveIntegerField(default=0, editable=False)
+    # Snoozed: the ticket waits (pending) and stays out of the inbox views until then, or until the customer
+    # writes (followups wakes it at this time; add_inbound_message when the customer writes).
+    snoozed_until = models.DateTimeField(_("snoozed until"), null=True, blank=True)
     # Derived by the database from status, so it can never disagree with it. It exists for the indexes
     # below: "all open tickets, newest first" becomes an index walk instead of a sort of every open ticket.
     is_active = models.GeneratedField(
@@ -297,6 +300,10 @@ class TicketEvent(models.Model):
         FOLLOW_UP = "follow_up", _("follow-up created")
         MESSAGE = "message", _("message")
         AUTO_REPLY = "auto_reply", _("auto-reply")
+        SNOOZE = "snooze", _("snoozed")
+        WOKE = "woke", _("back from snooze")
+        FOLLOWUP = "followup", _("follow-up")
+        CALL = "call", _("call logged")
 
     # An auto-reply event's value when the sender's hourly limit stopped it (otherwise: a delivery status).
     AUTO_REPLY_RATE_LIMITED = "rate-limited"

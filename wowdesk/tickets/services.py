@@ -394,9 +394,14 @@ def add_inbound_message(
     elif ticket.response_due_at is None:
         # We had answered; the customer's new message starts the next-response clock.
         fields += sla.start(ticket, now, first=ticket.first_response_at is None)
+    if ticket.snoozed_until is not None:
+        # The customer wrote: a snoozed ticket comes back at once.
+        record_event(ticket, TicketEvent.Kind.WOKE, None, old=_("snoozed"), new=_("the customer wrote"), at=now)
+        ticket.snoozed_until = None
+        fields.append("snoozed_until")
     _touch(ticket, now, *fields)
     search.index_tickets([ticket.pk])
-    message_added.send(sender=Message, message=message)
+    message_added.send(sender=Message, message=message, context={})
     if "status" in fields:
         ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields, actor=None)
     return message
@@ -411,10 +416,14 @@ def reply(
     status: str = Status.PENDING,
     attachments: Sequence[UploadedFile] = (),
     handling_s: int | None = None,
+    via: str = "",
+    context: dict | None = None,
     now=None,
 ) -> Message:
     """An agent answers the customer. By default the ticket then waits on the customer (pending).
-    `handling_s`: how long the agent worked on it in the composer (for planning; see _agent_message)."""
+    `handling_s`: how long the agent worked on it in the composer (for planning; see _agent_message).
+    `via`: "email" or "sms" (default: SMS on an SMS ticket, e-mail otherwise); the channel's app sends it.
+    `context`: what the composer sent beside the text, passed on to the signals' receivers."""
     ensure_can_work(author, ticket)
     if ticket.status == Status.CLOSED:
         raise TicketError(_("This ticket is closed. Reply on its follow-up ticket instead."))
@@ -436,8 +445,9 @@ def reply(
     fields += _apply_status(ticket, status, author, now, answered=True)
     _touch(ticket, now, *fields)
     search.index_tickets([ticket.pk])
-    reply_added.send(sender=Message, message=message)
-    message_added.send(sender=Message, message=message)
+    via = via or ("sms" if ticket.channel == Ticket.Channel.SMS else "email")
+    reply_added.send(sender=Message, message=message, via=via, context=context or {})
+    message_added.send(sender=Message, message=message, context=context or {})
     if "status" in fields:
         ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields, actor=author)
     return message
@@ -525,6 +535,7 @@ def add_note(
     body: str,
     attachments: Sequence[UploadedFile] = (),
     handling_s: int | None = None,
+    context: dict | None = None,
     now=None,
 ) -> Message:
     """An internal note: seen by colleagues, never sent to the customer."""
@@ -536,7 +547,7 @@ def add_note(
     message = _agent_message(ticket, Message.Kind.NOTE, author, body, attachments, handling_s, now)
     _touch(ticket, now)
     search.index_tickets([ticket.pk])
-    message_added.send(sender=Message, message=message)
+    message_added.send(sender=Message, message=message, context=context or {})
     return message
 
 
@@ -573,6 +584,50 @@ def draft_for(ticket: Ticket, agent: User) -> Draft | None:
 
 def _clear_draft(ticket: Ticket, author: User) -> None:
     Draft.objects.filter(ticket=ticket, agent=author).delete()
+
+
+def set_delivery(message: Message, status: str, error: str = "") -> None:
+    """How an outbound message's delivery went (its channel's app reports it)."""
+    Message.objects.filter(pk=message.pk).update(delivery=status, delivery_error=error[:500])
+
+
+# --- snooze ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def snooze(ticket: Ticket, *, until, actor: User | None, now=None) -> Ticket:
+    """The ticket waits (pending) and leaves the inbox views until `until` or until the customer writes."""
+    if actor is not None:
+        ensure_can_work(actor, ticket)
+    now = now or timezone.now()
+    if until <= now:
+        raise ValidationError({"until": _("Snooze until a time in the future.")})
+    ticket = Ticket.objects.select_for_update().get(pk=ticket.pk)
+    if not ticket.is_active:
+        raise TicketError(_("Only a ticket still in progress can be snoozed."))
+    fields = ["snoozed_until", *_apply_status(ticket, Status.PENDING, actor, now)]
+    ticket.snoozed_until = until
+    record_event(ticket, TicketEvent.Kind.SNOOZE, actor, new=timezone.localtime(until).strftime("%Y-%m-%d %H:%M"), at=now)
+    _touch(ticket, now, *fields)
+    ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields)
+    return ticket
+
+
+@transaction.atomic
+def wake(ticket: Ticket, *, actor: User | None = None, now=None) -> Ticket:
+    """A snoozed ticket's time has come (or an agent ends the snooze): it is open again, in the inbox."""
+    now = now or timezone.now()
+    ticket = Ticket.objects.select_for_update().get(pk=ticket.pk)
+    if ticket.snoozed_until is None:
+        return ticket
+    ticket.snoozed_until = None
+    fields = ["snoozed_until"]
+    if ticket.status == Status.PENDING:
+        fields += _apply_status(ticket, Status.OPEN, actor, now)
+    record_event(ticket, TicketEvent.Kind.WOKE, actor, old=_("snoozed"), new=_("time is up"), at=now)
+    _touch(ticket, now, *fields)
+    ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields)
+    return ticket
 
 
 # Longer than this in the composer for one message is a tab left open, not work: it is capped.
@@ -705,13 +760,14 @@ def parse_tags(text: str) -> list[str]:
 
 # --- inbox views -----------------------------------------------------------------------------------
 
-INBOX_VIEWS = ("mine", "unassigned", "open", "all")
+INBOX_VIEWS = ("mine", "unassigned", "open", "all", "snoozed")
 
 
 def inbox_queryset(user: User, view: str, *, status: str | None = None, category_id: int | None = None):
     """The tickets behind one inbox view, already restricted to what the user may see."""
     tickets = visible_tickets(user)
-    active = tickets.filter(is_active=True)
+    # Snoozed tickets leave the working views until they come back (they stay under "All" and their status).
+    active = tickets.filter(is_active=True, snoozed_until__isnull=True)
     if view == "mine":
         return active.filter(assignee=user)
     if view == "unassigned":
@@ -720,6 +776,8 @@ def inbox_queryset(user: User, view: str, *, status: str | None = None, category
         return active
     if view == "status" and status in Status.values:
         return tickets.filter(status=status)
+    if view == "snoozed":
+        return tickets.filter(snoozed_until__isnull=False)
     if view == "category":
         return active.filter(category_id=category_id)
     return tickets
@@ -728,12 +786,13 @@ def inbox_queryset(user: User, view: str, *, status: str | None = None, category
 def inbox_counts(user: User) -> dict:
     """Counts for every inbox view in two queries, whatever the number of tickets or categories."""
     tickets = visible_tickets(user)
-    active = Q(is_active=True)
+    active = Q(is_active=True, snoozed_until__isnull=True)
     aggregates = {
         "mine": Count("pk", filter=active & Q(assignee=user)),
         "unassigned": Count("pk", filter=active & Q(assignee__isnull=True)),
         "open": Count("pk", filter=active),
         "all": Count("pk"),
+        "snoozed": Count("pk", filter=Q(snoozed_until__isnull=False)),
     }
     aggregates |= {f"status_{s}": Count("pk", filter=Q(status=s)) for s in Status.values}
     counts = tickets.aggregate(**aggregates)

@@ -9,9 +9,11 @@ from django.dispatch import Signal
 
 # sender=Ticket, ticket=..., auto_reply=bool; sent from a worker after a new ticket from a customer committed.
 ticket_created = Signal()
-# sender=Message, message=...; sent after an agent's reply (an outbound message) is saved.
+# sender=Message, message=..., via="email"|"sms", context={...}; sent after an agent's reply (an outbound
+# message) is saved. `via`: the channel it goes out by (its app sends it); `context`: what the composer sent
+# beside the text, for the apps that listen (followups: the promises the agent unticked).
 reply_added = Signal()
-# sender=Message, message=...; sent after any message (inbound, reply, note) is saved.
+# sender=Message, message=..., context={...}; sent after any message (inbound, reply, note) is saved.
 message_added = Signal()
 # sender=Ticket, ticket=..., fields=[...], actor=User or None (routing, the customer, a system process); sent
 # after a ticket's status, assignee, category, priority or tags changed.

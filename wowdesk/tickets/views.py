@@ -64,7 +64,13 @@ def inbox(request, view: str = "open", status: str | None = None, category_id: i
         total, title = counts["by_category"].get(category_id, 0), category.label()
     else:
         total = counts[view]
-        title = {"mine": _("Mine"), "unassigned": _("Unassigned"), "open": _("All open"), "all": _("All")}[view]
+        title = {
+            "mine": _("Mine"),
+            "unassigned": _("Unassigned"),
+            "open": _("All open"),
+            "all": _("All"),
+            "snoozed": _("Snoozed"),
+        }[view]
     # A page past the end (?page=99999999999999999999) shows the last one: the database cannot skip that many.
     page = min(_page_number(request), max(1, -(-total // PAGE_SIZE)))
     offset = (page - 1) * PAGE_SIZE
@@ -194,6 +200,11 @@ def post_message(request, number: int):
     if not form.is_valid():
         return _ticket_page(request, ticket, composer=form, status=400)
     data = form.cleaned_data
+    # The promises the composer proposed and those the agent left ticked (followups creates those).
+    context = {
+        "proposed_promises": request.POST.getlist("proposed_promise"),
+        "kept_promises": request.POST.getlist("keep_promise"),
+    }
     try:
         if data["kind"] == "note":
             services.add_note(
@@ -202,6 +213,7 @@ def post_message(request, number: int):
                 body=data["body"],
                 attachments=data["attachments"],
                 handling_s=data["handling_s"],
+                context=context,
             )
             messages.success(request, _("Note saved."))
         else:
@@ -213,6 +225,7 @@ def post_message(request, number: int):
                 status=data["status"],
                 attachments=data["attachments"],
                 handling_s=data["handling_s"],
+                context=context,
             )
             # The ticket page offers an undo while the mail waits (see _undo_offer).
             request.session[UNDO_KEY] = {"message": message.pk, "ticket": ticket.pk, "state": state}

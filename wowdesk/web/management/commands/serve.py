@@ -78,6 +78,7 @@ class Command(BaseCommand):
         commands.append([python, "-m", "wowdesk", "fetchmail", "--loop", "60"])
         commands.append([python, "-m", "wowdesk", "routing_tick", "--loop", "60"])
         commands.append([python, "-m", "wowdesk", "chat_tick", "--loop", "30"])
+        commands.append([python, "-m", "wowdesk", "followups_tick", "--loop", "60"])
         return commands
 
     def handle(self, *args, host, port, workers, **options):

@@ -1,0 +1,311 @@
+"""SMS out and in: phone numbers (E.164), the gateway chosen by WOWDESK_SMS_URL, delivery with retries, and
+customers' answers landing on their ticket.
+
+Gateways (docs/sms.md):
+- WOWDESK_SMS_URL unset: messages stay in the local outbox (shown at /outbox/).
+- `http+json://host:port/path` (`https+json://` for TLS): each SMS is POSTed as JSON to http(s)://host:port/path.
+  WOWDESK_SMS_AUTH_HEADER ("Authorization: Bearer ...") is sent with it; WOWDESK_SMS_BODY_TEMPLATE is the JSON
+  body, with $to, $text, $sender and $reference replaced inside its strings (JSON-escaped). The provider's
+  answer may carry an "id" that is kept.
+
+Never sent twice: the worker claims a queued row (status "sending") in a committed transaction before it posts,
+so a second worker on the same task finds it claimed. A crash in the middle leaves it "sending", visible, and
+it is not sent again by itself; the body's $reference (wowdesk-<id>) lets a provider drop a repeat.
+"""
+
+import hashlib
+import hmac
+import json
+import logging
+import string
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+import phonenumbers
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wowdesk.customers import services as customers
+from wowdesk.tickets import services as tickets
+from wowdesk.tickets.models import Message, Ticket
+
+from .models import InboundSMS, OutboundSMS
+
+log = logging.getLogger(__name__)
+MAX_ATTEMPTS = 6
+TIMEOUT = 10
+# Inbound posts older than this (by their signed timestamp) are refused, so a captured post cannot be replayed.
+MAX_SKEW_S = 300
+# Numbers without a country code are read as Danish, then Norwegian.
+REGIONS = ("DK", "NO")
+MOBILE_TYPES = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
+# --- phone numbers ----------------------------------------------------------------------------------
+
+
+def _parse(value: str, regions=REGIONS):
+    for region in regions:
+        try:
+            number = phonenumbers.parse(value, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return number
+    return None
+
+
+def normalize_phone(value: str, *, field: str = "phone", region: str | None = None) -> str:
+    """A phone number in E.164 (+4520123456). Danish and Norwegian ways of writing one are accepted
+    ("20 12 34 56", "+47 412 34 567", "0047 41234567"); anything else is a ValidationError naming `field`."""
+    value = (value or "").strip()
+    if not value:
+        raise ValidationError({field: _("Enter a phone number.")})
+    regions = (region, *REGIONS) if region else REGIONS
+    number = _parse(value, regions)
+    if number is None:
+        raise ValidationError(
+            {field: _("%(value)s is not a phone number we can use; write it like +45 20 12 34 56.") % {"value": value}}
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def mobile_number(contact) -> str | None:
+    """The contact's first number that can take an SMS, in E.164, or None."""
+    for raw in contact.phones or []:
+        number = _parse(str(raw))
+        if number is not None and phonenumbers.number_type(number) in MOBILE_TYPES:
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return None
+
+
+# --- the gateway ------------------------------------------------------------------------------------
+
+DEFAULT_BODY_TEMPLATE = '{"to": "$to", "from": "$sender", "text": "$text", "reference": "$reference"}'
+
+
+@dataclass
+class Gateway:
+    url: str
+    headers: dict
+    body_template: object
+
+    def body(self, outbound: OutboundSMS) -> bytes:
+        values = {
+            "to": outbound.to_number,
+            "text": outbound.body,
+            "sender": settings.SMS_SENDER,
+            "reference": f"wowdesk-{outbound.pk}",
+        }
+
+        def fill(node):
+            if isinstance(node, str):
+                return string.Template(node).safe_substitute(values)
+            if isinstance(node, dict):
+                return {k: fill(v) for k, v in node.items()}
+            if isinstance(node, list):
+                return [fill(v) for v in node]
+            return node
+
+        return json.dumps(fill(self.body_template)).encode()
+
+
+def gateway() -> Gateway | None:
+    """The provider from WOWDESK_SMS_URL, or None for the local outbox. A malformed setting is an error
+    at the first send, named, rather than a silent outbox."""
+    url = settings.SMS_URL
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in ("http+json", "https+json") or not parts.hostname:
+        raise ValueError(f"WOWDESK_SMS_URL must be http+json://host:port/path or https+json://..., not {url!r}")
+    target = parts._replace(scheme=parts.scheme.split("+")[0]).geturl()
+    headers = {"Content-Type": "application/json", "User-Agent": "wowdesk-sms"}
+    if settings.SMS_AUTH_HEADER:
+        name, _sep, value = settings.SMS_AUTH_HEADER.partition(":")
+        headers[name.strip()] = value.strip()
+    try:
+        template = json.loads(settings.SMS_BODY_TEMPLATE or DEFAULT_BODY_TEMPLATE)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"WOWDESK_SMS_BODY_TEMPLATE is not JSON: {exc}") from exc
+    return Gateway(target, headers, template)
+
+
+class TemporaryFailure(Exception):
+    pass
+
+
+def post(gw: Gateway, outbound: OutboundSMS) -> str:
+    """POST one SMS to the provider; its id when it gives one. 5xx and network errors are temporary."""
+    request = urllib.request.Request(gw.url, data=gw.body(outbound), method="POST", headers=gw.headers)  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310 (http/https only)
+            raw = response.read(65536)
+    except urllib.error.HTTPError as exc:
+        if exc.code >= 500 or exc.code == 429:
+            raise TemporaryFailure(f"HTTP {exc.code}") from exc
+        raise ValueError(f"the SMS provider refused it: HTTP {exc.code}") from exc
+    except (urllib.error.URLError, OSError) as exc:
+        raise TemporaryFailure(str(getattr(exc, "reason", exc))) from exc
+    try:
+        answer = json.loads(raw or b"{}")
+    except ValueError:
+        return ""
+    return str(answer.get("id", ""))[:200] if isinstance(answer, dict) else ""
+
+
+# --- outbound ---------------------------------------------------------------------------------------
+
+
+def queue(ticket: Ticket, *, to_number: str, body: str, message: Message | None = None) -> OutboundSMS:
+    """An SMS to send: the row now (it commits with the message), the sending by a task with retries."""
+    outbound = OutboundSMS.objects.create(ticket=ticket, message=message, to_number=to_number, body=body)
+    if message is not None:
+        tickets.set_delivery(message, Message.Delivery.QUEUED)
+    from .tasks import deliver
+
+    deliver.enqueue(outbound.pk)
+    return outbound
+
+
+def queue_reply(message: Message) -> OutboundSMS | None:
+    """An agent's reply by SMS to the customer's mobile number; without one it fails visibly at once."""
+    number = mobile_number(message.ticket.contact)
+    if number is None:
+        tickets.set_delivery(message, Message.Delivery.FAILED, _("the customer has no mobile number"))
+        return None
+    return queue(message.ticket, to_number=number, body=message.body_text, message=message)
+
+
+def backoff(attempt: int) -> timedelta:
+    return timedelta(seconds=min(3600, 30 * 2 ** (attempt - 1)))
+
+
+def _claim(outbound_id: int) -> OutboundSMS | None:
+    with transaction.atomic():
+        outbound = OutboundSMS.objects.select_for_update().filter(pk=outbound_id).first()
+        if outbound is None or outbound.status != OutboundSMS.Status.QUEUED:
+            return None  # sent, failed, in the outbox, or another worker has it
+        outbound.status = OutboundSMS.Status.SENDING
+        outbound.attempts += 1
+        outbound.save(update_fields=["status", "attempts"])
+        return outbound
+
+
+def _finish(outbound: OutboundSMS, status: str, error: str = "", provider_id: str = "") -> None:
+    outbound.status, outbound.last_error, outbound.provider_id = status, error[:500], provider_id
+    if status == OutboundSMS.Status.SENT:
+        outbound.sent_at = timezone.now()
+    outbound.save(update_fields=["status", "last_error", "provider_id", "sent_at"])
+    if outbound.message_id:
+        tickets.set_delivery(outbound.message, status, error)
+
+
+def deliver_now(outbound_id: int) -> str | None:
+    """Send one queued SMS (from the task). Returns its status afterwards, or None if it was not ours."""
+    try:
+        gw = gateway()
+    except ValueError as exc:
+        gw, config_error = None, str(exc)
+    else:
+        config_error = ""
+    outbound = _claim(outbound_id)
+    if outbound is None:
+        return None
+    if config_error:
+        _finish(outbound, OutboundSMS.Status.FAILED, config_error)
+        return outbound.status
+    if gw is None:
+        _finish(outbound, OutboundSMS.Status.OUTBOX)
+        return outbound.status
+    try:
+        provider_id = post(gw, outbound)
+    except TemporaryFailure as exc:
+        error = str(exc)
+        if outbound.attempts >= MAX_ATTEMPTS:
+            _finish(outbound, OutboundSMS.Status.FAILED, error)
+            return outbound.status
+        outbound.status, outbound.last_error = OutboundSMS.Status.QUEUED, error[:500]
+        outbound.save(update_fields=["status", "last_error"])
+        if outbound.message_id:
+            tickets.set_delivery(
+                outbound.message,
+                Message.Delivery.QUEUED,
+                _("retrying (attempt %(n)s): %(error)s") % {"n": outbound.attempts, "error": error},
+            )
+        from .tasks import deliver
+
+        deliver.using(run_after=timezone.now() + backoff(outbound.attempts)).enqueue(outbound.pk)
+        return outbound.status
+    except ValueError as exc:
+        _finish(outbound, OutboundSMS.Status.FAILED, str(exc))
+        return outbound.status
+    _finish(outbound, OutboundSMS.Status.SENT, provider_id=provider_id)
+    return outbound.status
+
+
+# --- inbound ----------------------------------------------------------------------------------------
+
+
+def sign(secret: str, timestamp: str, body: bytes) -> str:
+    return "sha256=" + hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+
+
+def verify(timestamp: str, signature: str, body: bytes, now: float | None = None) -> bool:
+    """The provider (or our relay) signs `<timestamp>.<body>` with WOWDESK_SMS_SECRET, as our webhooks do."""
+    secret = settings.SMS_SECRET
+    if not secret or not timestamp.isdigit():
+        return False
+    if abs((now or time.time()) - int(timestamp)) > MAX_SKEW_S:
+        return False
+    return hmac.compare_digest(sign(secret, timestamp, body), signature or "")
+
+
+@transaction.atomic
+def receive(*, from_number: str, text: str, to_number: str = "", provider_id: str | None = None, now=None) -> Ticket:
+    """A customer's SMS: on the ticket we last texted them from, otherwise a new SMS ticket."""
+    number = normalize_phone(from_number, field="from")
+    if not (text or "").strip():
+        raise ValidationError({"text": _("The SMS has no text.")})
+    if provider_id:
+        seen = InboundSMS.objects.filter(provider_id=provider_id).select_related("ticket").first()
+        if seen is not None and seen.ticket is not None:
+            return seen.ticket
+    try:
+        with transaction.atomic():
+            inbound = InboundSMS.objects.create(
+                from_number=number, to_number=(to_number or "")[:20], body=text, provider_id=provider_id or None
+            )
+    except IntegrityError:  # the same post twice at once: the first one wins
+        return InboundSMS.objects.select_related("ticket").get(provider_id=provider_id).ticket
+    last = OutboundSMS.objects.filter(to_number=number).select_related("ticket").order_by("-created_at", "-pk").first()
+    if last is not None:
+        message = tickets.add_inbound_message(last.ticket, body=text, now=now)
+        ticket = message.ticket
+    else:
+        contact = customers.contact_for_phone(number)
+        ticket = tickets.create_ticket(
+            tickets.NewTicket(
+                contact=contact,
+                subject=_("SMS from %(number)s") % {"number": number},
+                body=text,
+                channel=Ticket.Channel.SMS,
+            ),
+            auto_reply=False,
+            now=now,
+        )
+        message = ticket.first_message
+    inbound.ticket, inbound.message = ticket, message
+    inbound.save(update_fields=["ticket", "message"])
+    return ticket
+
+
+def outbox(limit: int = 200) -> list[OutboundSMS]:
+    return list(OutboundSMS.objects.select_related("ticket").order_by("-created_at", "-pk")[:limit])
