@@ -35,6 +35,7 @@ urlpatterns = [
     path("support/thanks/<str:token>/", portal_views.thanks, name="portal_thanks"),
     path("chat/widget.js", portal_views.chat_widget, name="chat_widget"),
     path("chat/files/<str:signed>/", portal_views.chat_file, name="chat_file"),
+    path("support/callback/", portal_views.callback, name="portal_callback"),
     path("", include("wowdesk.coaching.django.urls")),
     path("", include("wowdesk.api.urls")),
     path("", include("wowdesk.mail.urls")),

@@ -143,7 +143,15 @@ class IdempotencyRecord(models.Model):
 
 
 class WebhookSubscription(models.Model):
-    EVENTS = ["ticket.created", "ticket.updated", "ticket.solved", "message.created", "survey.answered"]
+    EVENTS = [
+        "ticket.created",
+        "ticket.updated",
+        "ticket.solved",
+        "message.created",
+        "survey.answered",
+        "followup.due",
+        "followup.broken",
+    ]
 
     url = models.URLField(_("URL"), max_length=500)
     events = models.JSONField(_("events"), default=list, help_text=", ".join(EVENTS))

@@ -2,6 +2,7 @@
 
 from django.dispatch import receiver
 
+from wowdesk.followups.signals import followup_broken, followup_due
 from wowdesk.surveys.signals import survey_answered
 from wowdesk.tickets.models import Ticket
 from wowdesk.tickets.signals import message_added, ticket_created, ticket_updated
@@ -69,3 +70,25 @@ def on_survey(sender, survey, **kwargs):
             },
         },
     )
+
+
+def _followup(followup) -> dict:
+    return {
+        "id": followup.pk,
+        "ticket": followup.ticket_id,
+        "due": followup.due,
+        "state": followup.state,
+        "text": followup.text,
+        "owner": followup.owner_id,
+        "source": followup.source,
+    }
+
+
+@receiver(followup_due)
+def on_followup_due(sender, followup, **kwargs):
+    webhooks.emit("followup.due", {"ticket": _ticket(followup.ticket), "followup": _followup(followup)})
+
+
+@receiver(followup_broken)
+def on_followup_broken(sender, followup, **kwargs):
+    webhooks.emit("followup.broken", {"ticket": _ticket(followup.ticket), "followup": _followup(followup)})

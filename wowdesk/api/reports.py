@@ -48,6 +48,10 @@ class SummaryOut(Schema):
     chats_per_agent_hour: float | None = Field(
         description="chats answered per hour agents were available (of the team's agents with `team`)"
     )
+    promises_due: int = Field(
+        description="follow-ups promised to customers that fell due in the period (kept or broken)"
+    )
+    promises_kept: int = Field(description="of those, kept on time")
 
 
 @router.get("/reports/summary", response={200: SummaryOut, **ERRORS}, summary="Key figures for a period")

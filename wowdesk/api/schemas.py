@@ -222,9 +222,17 @@ class ValidationErrorOut(Schema):
 
 class WebhookIn(Schema):
     url: Text = Field(pattern=r"^https?://", max_length=500)
-    events: list[Literal["ticket.created", "ticket.updated", "ticket.solved", "message.created", "survey.answered"]] = (
-        Field(min_length=1)
-    )
+    events: list[
+        Literal[
+            "ticket.created",
+            "ticket.updated",
+            "ticket.solved",
+            "message.created",
+            "survey.answered",
+            "followup.due",
+            "followup.broken",
+        ]
+    ] = Field(min_length=1)
 
 
 class WebhookOut(Schema):

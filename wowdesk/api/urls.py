@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from django.urls import path
 from ninja import NinjaAPI
 
-from . import coach, directory, hooks_api, quality, reports, tickets, views
+from . import coach, directory, followups, hooks_api, quality, reports, tickets, views
 from .auth import RateLimited
 from .common import BadRequestField
 
@@ -26,6 +26,7 @@ api.add_router("", directory.router)
 api.add_router("", hooks_api.router)
 api.add_router("", reports.router)
 api.add_router("", quality.router)
+api.add_router("", followups.router)
 api.add_router("/coach", coach.router)
 
 

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -500,6 +501,11 @@ def request_callback(
     start of the window (by default the team's next opening). Bad input names its field."""
     now = now or timezone.now()
     number = sms.normalize_phone(phone, field="phone")
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            raise ValidationError({"email": _("Enter an e-mail address like name@example.com.")}) from None
     if language and language not in NOTICES:
         raise ValidationError({"language": _("Choose da, nb or en.")})
     language = language or (team.language if team else "") or "da"
@@ -516,6 +522,10 @@ def request_callback(
     if window_end <= window_start:
         raise ValidationError({"window_end": _("The window must end after it starts.")})
     window_start = max(window_start, now + timedelta(seconds=1))
+    if not hours.is_open(window_start):
+        # The window keeps its length and starts when the team is open.
+        opening = hours.next_opening(window_start) or window_start
+        window_start, window_end = opening, opening + (window_end - window_start)
     contact = customers.contact_for_phone(number, email=email, name=name, language=language)
     local = window_start.astimezone(hours.zone)
     body = _("Please call me back on %(phone)s between %(start)s and %(end)s.") % {

@@ -28,3 +28,29 @@ class InquiryForm(forms.Form):
     @property
     def is_bot(self) -> bool:
         return bool(self.cleaned_data.get("website"))
+
+
+class CallbackForm(forms.Form):
+    """Ask to be called back: a phone number (Danish or Norwegian ways of writing it) and, if the customer
+    likes, when. The window is in the team's opening hours; empty means as soon as we are open."""
+
+    name = forms.CharField(label=_("Your name"), max_length=200, required=False)
+    phone = forms.CharField(label=_("Your phone number"), max_length=40)
+    email = forms.EmailField(label=_("Your e-mail (optional)"), required=False)
+    window_start = forms.DateTimeField(
+        label=_("Call me from"),
+        required=False,
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    window_end = forms.DateTimeField(
+        label=_("until"),
+        required=False,
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.cleaned_data.get("website"))

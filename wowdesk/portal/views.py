@@ -9,14 +9,51 @@ from django.utils.translation import get_language, gettext_lazy
 
 from wowdesk import languages
 from wowdesk.chat.services import file_for_link
+from wowdesk.followups.services import request_callback
 from wowdesk.replies.services import opening_status
 from wowdesk.tickets.services import default_team_for
 
 from . import services
-from .forms import InquiryForm
+from .forms import CallbackForm, InquiryForm
 
 # The confirmation URL a bot gets: a page that thanks it and names no ticket.
 NO_TICKET = "-"
+
+
+def _language() -> str:
+    return languages.supported(get_language())
+
+
+def _page(request, form, callback, status: int):
+    hours = opening_status(default_team_for(_language()), _language())
+    return render(request, "portal/contact.html", {"form": form, "callback": callback, "hours": hours}, status=status)
+
+
+def callback(request):
+    """The callback request on the support page: a ticket in the Callbacks view with its own follow-up."""
+    form = CallbackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if form.is_bot:
+            return render(request, "portal/callback_thanks.html", {"window": None})
+        data = form.cleaned_data
+        try:
+            ticket = request_callback(
+                phone=data["phone"],
+                name=data["name"],
+                email=data["email"],
+                language=_language(),
+                window_start=data["window_start"],
+                window_end=data["window_end"],
+            )
+        except ValidationError as exc:
+            for field, messages in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, messages)
+        else:
+            window = ticket.followups.first()
+            return render(request, "portal/callback_thanks.html", {"window": window})
+    if request.method != "POST":
+        return redirect("portal_contact")
+    return _page(request, InquiryForm(), form, 400)
 
 
 def contact(request):
@@ -38,10 +75,7 @@ def contact(request):
             form.add_error(None, exc)
         else:
             return redirect("portal_thanks", token=services.thanks_token(ticket))
-    status = 400 if request.method == "POST" else 200
-    language = (get_language() or languages.DEFAULT).split("-")[0]
-    hours = opening_status(default_team_for(languages.supported(language)), language)
-    return render(request, "portal/contact.html", {"form": form, "hours": hours}, status=status)
+    return _page(request, form, CallbackForm(), 400 if request.method == "POST" else 200)
 
 
 def thanks(request, token: str):

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from wowdesk.accounts.services import agent_hours
 from wowdesk.chat.models import Chat
+from wowdesk.followups.services import keeping
 from wowdesk.surveys.models import Survey
 from wowdesk.tickets.models import Category, Ticket
 
@@ -207,9 +208,14 @@ SUMMARY_KEYS = [
 
 
 def summary(start: datetime, end: datetime, team_id: int | None = None, tickets: QuerySet | None = None) -> dict:
-    """The numbers behind GET /api/v1/reports/summary, for tickets visible in `tickets` (default all)."""
+    """The numbers behind GET /api/v1/reports/summary, for tickets visible in `tickets` (default all), with
+    promise-keeping: promises that fell due in the period (settled: kept or broken) and those kept on time."""
     all_figures = figures(start, end, tickets, team_id)
-    return {key: all_figures[key] for key in SUMMARY_KEYS}
+    promises = keeping(start, end, team=team_id, tickets_qs=tickets)
+    return {key: all_figures[key] for key in SUMMARY_KEYS} | {
+        "promises_due": promises["promises_due"],
+        "promises_kept": promises["promises_kept"],
+    }
 
 
 DIMENSIONS = {

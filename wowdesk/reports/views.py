@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wowdesk.accounts.models import Team
+from wowdesk.followups.services import keeping
 from wowdesk.hours import periods
 from wowdesk.hours.business import BusinessHours
 from wowdesk.tickets.services import visible_tickets
@@ -143,6 +144,7 @@ def dashboard(request):
             w[f"{key}_pct"] = round(100 * max(w[key], 0) / top, 1)
     context = {
         "figures": figures,
+        "promises": keeping(start, end, tickets_qs=tickets),
         "rows": rows,
         "weeks": weeks,
         "ticks": ticks[::-1],
