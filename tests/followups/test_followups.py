@@ -276,3 +276,21 @@ def test_another_teams_agent_cannot_touch_a_follow_up(ticket, agent, agent_no, c
     followup.refresh_from_db()
     assert followup.state == "open"
     assert Ticket.objects.count() == 1
+
+
+def test_a_callback_is_broken_only_when_its_window_has_passed(team_dk, agent):
+    start = NOW + timedelta(hours=20)
+    ticket = services.request_callback(
+        phone="20 12 34 56", window_start=start, window_end=start + timedelta(hours=2), now=NOW
+    )
+    followup = FollowUp.objects.get(ticket=ticket)
+    assert services.tick(now=start - timedelta(minutes=20))["reminded"] == 1
+    assert services.tick(now=start + timedelta(hours=1))["broken"] == 0  # still in the window
+    services.log_call(ticket, outcome="reached", actor=agent, now=start + timedelta(hours=1, minutes=30))
+    followup.refresh_from_db()
+    assert (followup.state, followup.kept) == ("done", True)
+    late = services.request_callback(
+        phone="20 12 34 57", window_start=start, window_end=start + timedelta(hours=2), now=NOW
+    )
+    assert services.tick(now=start + timedelta(hours=2, minutes=1))["broken"] == 1
+    assert FollowUp.objects.get(ticket=late).state == "broken"

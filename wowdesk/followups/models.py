@@ -66,6 +66,8 @@ class FollowUp(models.Model):
             models.Index(fields=["owner", "state", "due"], name="followup_owner_state_due"),
             models.Index(fields=["team", "state", "due"], name="followup_team_state_due"),
             models.Index(fields=["ticket", "state"], name="followup_ticket_state"),
+            # The Callbacks view: open callback requests by window.
+            models.Index(fields=["source", "state", "due"], name="followup_source_state_due"),
             # The promise-keeping rate reads closed follow-ups by when they closed.
             models.Index(fields=["closed_at"], name="followup_closed"),
         ]
