@@ -6,7 +6,7 @@ from typing import Literal
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema, Status
+from ninja import Path, Query, Router, Schema, Status
 from pydantic import Field
 
 from wowdesk.accounts.models import Team
@@ -23,6 +23,8 @@ from .tickets import ERRORS, _reference, _ticket, person, ticket_out
 router = Router(tags=["follow-ups"], auth=API_AUTH)
 
 States = Literal["open", "done", "broken", "cancelled"]
+# Ids fit the database's 64-bit integers; a larger one is a 422, not an overflow in the query.
+MAX_ID = 2**63 - 1
 
 
 class PersonOut(Schema):
@@ -46,14 +48,14 @@ class FollowUpPage(Schema):
 
 
 class FollowUpFilters(Schema):
-    ticket: int | None = None
+    ticket: int | None = Field(None, ge=1, le=MAX_ID)
     state: States | None = None
     cursor: str | None = None
     limit: int = Field(50, ge=1, le=100)
 
 
 class FollowUpIn(Schema):
-    ticket: int
+    ticket: int = Field(ge=1, le=MAX_ID)
     due: datetime = Field(description="ISO 8601 with a time zone; must be in the future")
     text: str = Field(min_length=1, max_length=500)
 
@@ -65,7 +67,7 @@ class CallbackIn(Schema):
     language: Literal["da", "nb", "en"] | None = None
     window_start: datetime | None = None
     window_end: datetime | None = None
-    team: int | None = None
+    team: int | None = Field(None, ge=1, le=MAX_ID)
 
 
 def followup_out(f: FollowUp) -> dict:
@@ -122,7 +124,7 @@ def create_followup(request, payload: FollowUpIn):
 
 
 @router.post("/followups/{followup_id}/done", response={200: FollowUpOut, **ERRORS}, summary="Mark done")
-def mark_done(request, followup_id: int):
+def mark_done(request, followup_id: int = Path(..., ge=1, le=MAX_ID)):
     require_scope(request, "write")
     followup = get_object_or_404(_visible(request).select_related("ticket"), pk=followup_id)
     try:

@@ -522,6 +522,9 @@ def request_callback(
     language = language or (team.language if team else "") or "da"
     team = team or tickets.default_team_for(language)
     hours = BusinessHours.for_team(team)
+    for field, moment in (("window_start", window_start), ("window_end", window_end)):
+        if moment is not None and not now.year - 1 <= moment.year <= now.year + 1:
+            raise ValidationError({field: _("Choose a time within the coming year.")})
     if window_start is None:
         window_start = hours.next_opening(now + timedelta(minutes=15)) or now + timedelta(hours=1)
     if window_end is None:
