@@ -24,8 +24,8 @@ from django.utils.translation import gettext_lazy
 from wowdesk.accounts.models import Team, User
 from wowdesk.coaching import analyze
 from wowdesk.customers import services as customers
+from wowdesk.hours.business import BusinessHours
 from wowdesk.mail import services as mail
-from wowdesk.replies.hours import BusinessHours
 from wowdesk.sms import services as sms
 from wowdesk.tickets import services as tickets
 from wowdesk.tickets.models import Message, Ticket, TicketEvent
