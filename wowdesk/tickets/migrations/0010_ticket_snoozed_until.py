@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tickets', '0007_task_queue_autovacuum'),
+        ('tickets', '0009_search_with_stems'),
     ]
 
     operations = [
