@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0002_user_capacity_user_last_seen_at_user_presence_and_more'),
         ('followups', '0001_initial'),
-        ('tickets', '0010_ticket_snoozed_until'),
+        ('tickets', '0011_ticket_snoozed_until'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('tickets', '0010_ticket_snoozed_until'),
+        ('tickets', '0011_ticket_snoozed_until'),
     ]
 
     operations = [

@@ -6,13 +6,13 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mail', '0002_alter_outboundmail_kind'),
+        ('mail', '0003_outboundmail_kind_transcript'),
     ]
 
     operations = [
         migrations.AlterField(
             model_name='outboundmail',
             name='kind',
-            field=models.CharField(choices=[('reply', 'reply'), ('auto_reply', 'auto-reply'), ('survey', 'survey'), ('notification', 'notification to an agent')], max_length=12),
+            field=models.CharField(choices=[('reply', 'reply'), ('auto_reply', 'auto-reply'), ('survey', 'survey'), ('transcript', 'chat transcript'), ('notification', 'notification to an agent')], max_length=12),
         ),
     ]

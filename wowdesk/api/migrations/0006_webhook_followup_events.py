@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('api', '0003_rate_windows_unlogged'),
+        ('api', '0005_usage_window_per_endpoint'),
     ]
 
     operations = [

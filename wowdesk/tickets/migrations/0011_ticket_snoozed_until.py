@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tickets', '0009_search_with_stems'),
+        ('tickets', '0010_category_names_per_language'),
     ]
 
     operations = [
