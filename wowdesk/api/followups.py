@@ -6,7 +6,7 @@ from typing import Literal
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Path, Query, Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from wowdesk.accounts.models import Team
@@ -16,15 +16,13 @@ from wowdesk.tickets.models import Ticket
 from wowdesk.tickets.services import visible_tickets
 
 from .auth import API_AUTH, require_scope
-from .common import BadRequestField, idempotent, page
-from .schemas import TicketOut
+from .common import BadRequestField, IdempotencyKey, idempotent, page
+from .schemas import BodyId, Id, Moment, PathId, Text, TicketOut
 from .tickets import ERRORS, _reference, _ticket, person, ticket_out
 
 router = Router(tags=["follow-ups"], auth=API_AUTH)
 
 States = Literal["open", "done", "broken", "cancelled"]
-# Ids fit the database's 64-bit integers; a larger one is a 422, not an overflow in the query.
-MAX_ID = 2**63 - 1
 
 
 class PersonOut(Schema):
@@ -48,26 +46,26 @@ class FollowUpPage(Schema):
 
 
 class FollowUpFilters(Schema):
-    ticket: int | None = Field(None, ge=1, le=MAX_ID)
+    ticket: Id | None = None
     state: States | None = None
-    cursor: str | None = None
+    cursor: Text | None = Field(None, max_length=100)
     limit: int = Field(50, ge=1, le=100)
 
 
 class FollowUpIn(Schema):
-    ticket: int = Field(ge=1, le=MAX_ID)
-    due: datetime = Field(description="ISO 8601 with a time zone; must be in the future")
-    text: str = Field(min_length=1, max_length=500)
+    ticket: BodyId
+    due: Moment = Field(description="ISO 8601 with a time zone; must be in the future")
+    text: Text = Field(min_length=1, max_length=500)
 
 
 class CallbackIn(Schema):
-    phone: str = Field(max_length=40, description="Danish or Norwegian formats, or E.164")
-    name: str = Field("", max_length=200)
-    email: str = Field("", max_length=254)
+    phone: Text = Field(max_length=40, description="Danish or Norwegian formats, or E.164")
+    name: Text = Field("", max_length=200)
+    email: Text = Field("", max_length=254)
     language: Literal["da", "nb", "en"] | None = None
-    window_start: datetime | None = None
-    window_end: datetime | None = None
-    team: int | None = Field(None, ge=1, le=MAX_ID)
+    window_start: Moment | None = None
+    window_end: Moment | None = None
+    team: BodyId | None = None
 
 
 def followup_out(f: FollowUp) -> dict:
@@ -105,7 +103,7 @@ def list_followups(request, filters: Query[FollowUpFilters]):
 
 
 @router.post("/followups", response={201: FollowUpOut, 200: FollowUpOut, **ERRORS}, summary="Add a follow-up")
-def create_followup(request, payload: FollowUpIn):
+def create_followup(request, payload: FollowUpIn, idempotency_key: str | None = IdempotencyKey):
     """A follow-up by hand on a ticket; a due time in the past is refused (422 naming `due`)."""
     require_scope(request, "write")
     try:
@@ -124,18 +122,21 @@ def create_followup(request, payload: FollowUpIn):
 
 
 @router.post("/followups/{followup_id}/done", response={200: FollowUpOut, **ERRORS}, summary="Mark done")
-def mark_done(request, followup_id: int = Path(..., ge=1, le=MAX_ID)):
+def mark_done(request, followup_id: PathId, idempotency_key: str | None = IdempotencyKey):
     require_scope(request, "write")
     followup = get_object_or_404(_visible(request).select_related("ticket"), pk=followup_id)
-    try:
-        followup = followups.done(followup, actor=request.user)
-    except ValidationError as exc:
-        raise _named(exc) from exc
-    return followup_out(followup)
+
+    def compute():
+        try:
+            return 200, followup_out(followups.done(followup, actor=request.user))
+        except ValidationError as exc:
+            raise _named(exc) from exc
+
+    return Status(*idempotent(request, compute))
 
 
 @router.post("/callbacks", response={201: TicketOut, **ERRORS}, summary="Request a callback", auth=API_AUTH)
-def request_callback(request, payload: CallbackIn):
+def request_callback(request, payload: CallbackIn, idempotency_key: str | None = IdempotencyKey):
     """A customer asks to be called back: a new ticket in the Callbacks view with its own follow-up, due at
     the window's start (default: the team's next opening). A phone number that cannot be read is a 422
     naming `phone`."""
