@@ -13,10 +13,14 @@ WRITERS = {
     "Contact": "wowdesk.customers.services",
     "DBTaskResult": "wowdesk.task_backend",  # django-tasks-db's rows, enqueued through wowdesk.db.insert
     "Draft": "wowdesk.tickets.services",
+    "FollowUp": "wowdesk.followups.services",
     "IdempotencyRecord": "wowdesk.api.common",
     "InboundMail": "wowdesk.mail.services",
-    "Message": "wowdesk.tickets.services",  # mail reports delivery through tickets.services.mark_delivery
+    "InboundSMS": "wowdesk.sms.services",
+    "Message": "wowdesk.tickets.services",  # mail and sms report delivery through tickets.services.mark_delivery
     "OutboundMail": "wowdesk.mail.services",
+    "OutboundSMS": "wowdesk.sms.services",
+    "Notification": "wowdesk.followups.services",
     "Survey": "wowdesk.surveys.services",
     "Tag": "wowdesk.tickets.services",
     "Ticket": "wowdesk.tickets.services",

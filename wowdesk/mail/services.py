@@ -331,7 +331,7 @@ def queue_notification(ticket: Ticket, *, to_address: str, subject: str, body: s
         body_text=body,
         mail_message_id=make_msgid(domain=address.rsplit("@", 1)[-1]),
     )
-    from .tasks import deliver
+    from .tasks import deliver  # noqa: PLC0415 (tasks import services: known cycle, issue 15)
 
     deliver.enqueue(outbound.pk)
     return outbound

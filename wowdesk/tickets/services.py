@@ -586,11 +586,6 @@ def _clear_draft(ticket: Ticket, author: User) -> None:
     Draft.objects.filter(ticket=ticket, agent=author).delete()
 
 
-def set_delivery(message: Message, status: str, error: str = "") -> None:
-    """How an outbound message's delivery went (its channel's app reports it)."""
-    Message.objects.filter(pk=message.pk).update(delivery=status, delivery_error=error[:500])
-
-
 # --- snooze ----------------------------------------------------------------------------------------
 
 
@@ -607,7 +602,9 @@ def snooze(ticket: Ticket, *, until, actor: User | None, now=None) -> Ticket:
         raise TicketError(_("Only a ticket still in progress can be snoozed."))
     fields = ["snoozed_until", *_apply_status(ticket, Status.PENDING, actor, now)]
     ticket.snoozed_until = until
-    record_event(ticket, TicketEvent.Kind.SNOOZE, actor, new=timezone.localtime(until).strftime("%Y-%m-%d %H:%M"), at=now)
+    record_event(
+        ticket, TicketEvent.Kind.SNOOZE, actor, new=timezone.localtime(until).strftime("%Y-%m-%d %H:%M"), at=now
+    )
     _touch(ticket, now, *fields)
     ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields)
     return ticket
