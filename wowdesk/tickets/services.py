@@ -606,7 +606,7 @@ def snooze(ticket: Ticket, *, until, actor: User | None, now=None) -> Ticket:
         ticket, TicketEvent.Kind.SNOOZE, actor, new=timezone.localtime(until).strftime("%Y-%m-%d %H:%M"), at=now
     )
     _touch(ticket, now, *fields)
-    ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields)
+    ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields, actor=actor)
     return ticket
 
 
@@ -623,7 +623,7 @@ def wake(ticket: Ticket, *, actor: User | None = None, now=None) -> Ticket:
         fields += _apply_status(ticket, Status.OPEN, actor, now)
     record_event(ticket, TicketEvent.Kind.WOKE, actor, old=_("snoozed"), new=_("time is up"), at=now)
     _touch(ticket, now, *fields)
-    ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields)
+    ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields, actor=actor)
     return ticket
 
 
