@@ -90,7 +90,9 @@ def queue(*, user, rule: str, now=None) -> list[Ticket]:
     tickets = _candidates(user, now)
     if rule == "random":
         groups = defaultdict(list)
-        for pk, assignee_id, created_at in tickets.exclude(assignee=None).values_list("pk", "assignee_id", "created_at"):
+        for pk, assignee_id, created_at in tickets.exclude(assignee=None).values_list(
+            "pk", "assignee_id", "created_at"
+        ):
             groups[(assignee_id, _week(created_at))].append(pk)
         picked = [
             pk

@@ -8,8 +8,9 @@ Who may do what:
 - an agent sees only their own reviews; a lead the reviews of their teams; reviewers and admins all.
 """
 
+import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -18,6 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wowdesk.accounts.models import Team, User
+from wowdesk.coaching.sentiment import sentiment
+from wowdesk.surveys.models import Survey
 from wowdesk.tickets.models import Message, Ticket
 from wowdesk.tickets.services import visible_tickets
 
@@ -568,12 +571,6 @@ PRAISE_SCAN = 2000
 def praise_suggestions(*, user: User, now: datetime | None = None) -> list[dict]:
     """Customer comments that praise an agent by name (their first name in a positive survey comment), not
     yet nominated: suggestions for a WOW nomination."""
-    import re
-    from datetime import timedelta
-
-    from wowdesk.coaching.sentiment import sentiment
-    from wowdesk.surveys.models import Survey
-
     now = now or timezone.now()
     nominated = WowMoment.objects.values("ticket_id")
     surveys = (

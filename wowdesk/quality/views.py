@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wowdesk.hours import periods
 from wowdesk.tickets.models import Message, Ticket
 from wowdesk.tickets.services import visible_tickets
 
@@ -437,8 +438,6 @@ def mystery_import(request):
 
 
 def _period(request):
-    from wowdesk.hours import periods
-
     p = periods.from_query(
         request.GET.get("from"), request.GET.get("to"), zone=timezone.get_current_timezone(), today=timezone.localdate()
     )
