@@ -24,9 +24,9 @@ from django.utils.translation import gettext_lazy
 from wowdesk.accounts.models import Team, User
 from wowdesk.coaching import analyze
 from wowdesk.customers import services as customers
+from wowdesk.customers.phones import mobile_number, normalize_phone
 from wowdesk.hours.business import BusinessHours
-from wowdesk.mail import services as mail
-from wowdesk.sms import services as sms
+from wowdesk.tickets import outbox
 from wowdesk.tickets import services as tickets
 from wowdesk.tickets.models import Message, Ticket, TicketEvent
 
@@ -426,7 +426,7 @@ def notice_text(followup: FollowUp, start: datetime, end: datetime, now=None) ->
 def _tell_customer(ticket: Ticket, actor: User, text: str, now) -> Message:
     """A message to the customer by SMS where the contact has a mobile number, else by e-mail. It does not
     keep the ticket's follow-ups (it says we could not keep them)."""
-    via = "sms" if sms.mobile_number(ticket.contact) else "email"
+    via = "sms" if mobile_number(ticket.contact) else "email"
     status = ticket.status if ticket.status != Ticket.Status.NEW else Ticket.Status.OPEN
     token = _TELLING.set(True)
     try:
@@ -511,7 +511,7 @@ def request_callback(
     """A customer asks to be called back: a ticket in the Callbacks view with its own follow-up, due at the
     start of the window (by default the team's next opening). Bad input names its field."""
     now = now or timezone.now()
-    number = sms.normalize_phone(phone, field="phone")
+    number = normalize_phone(phone, field="phone")
     if email:
         try:
             validate_email(email)
@@ -689,7 +689,7 @@ def _remind(followup: FollowUp, now) -> None:
     zone = _zone(followup.ticket)
     for user in recipients:
         if user.role in (User.Role.LEAD, User.Role.ADMIN) or user == owner:
-            mail.queue_notification(
+            outbox.notify(
                 followup.ticket,
                 to_address=user.email,
                 subject=f"[#{followup.ticket.number}] "

@@ -309,6 +309,9 @@ class CustomerMail:
     def sent_since(self, address: str, kind: str, since: datetime) -> int:
         return OutboundMail.objects.filter(kind=kind, to_address=address, created_at__gte=since).count()
 
+    def notify(self, ticket: Ticket, *, to_address: str, subject: str, body: str) -> None:
+        queue_notification(ticket, to_address=to_address, subject=subject, body=body)
+
     def send_reserved(self, outbound_id: int, compose) -> tuple[Ticket, str]:
         outbound = OutboundMail.objects.select_related("ticket__contact", "ticket__team").get(pk=outbound_id)
         subject, outbound.body_text = compose(outbound.ticket)

@@ -1,9 +1,10 @@
-"""Mail to a customer that is not an agent's reply (auto-replies, surveys), as an interface in the core.
+"""Mail that is not an agent's reply (auto-replies and surveys to a customer, reminders to an agent), as an
+interface in the core.
 
-The apps that decide on such mail and write its text (replies, surveys) call `send` here; the app that
-delivers mail (wowdesk.mail) registers itself when it loads (mail/apps.py). So neither of them imports mail,
-and the domain apps stay independent of each other (the import-linter contracts in pyproject.toml). An
-agent's reply goes out by the `reply_added` signal instead.
+The apps that decide on such mail and write its text (replies, surveys, followups) call `send` or `notify`
+here; the app that delivers mail (wowdesk.mail) registers itself when it loads (mail/apps.py). So none of
+them imports mail, and the domain apps stay independent of each other (the import-linter contracts in
+pyproject.toml). An agent's reply goes out by the `reply_added` signal instead.
 """
 
 from datetime import datetime
@@ -14,6 +15,7 @@ from .models import Ticket
 # The kinds of mail sent through here (the values of mail.models.OutboundMail.Kind).
 AUTO_REPLY = "auto_reply"
 SURVEY = "survey"
+NOTIFICATION = "notification"  # to one of us (an agent or lead), not the customer
 
 
 class Sender(Protocol):
@@ -22,6 +24,9 @@ class Sender(Protocol):
 
     def sent_since(self, address: str, kind: str, since: datetime) -> int:
         """How many mails of this kind went to this address since then."""
+
+    def notify(self, ticket: Ticket, *, to_address: str, subject: str, body: str) -> None:
+        """A mail about the ticket to an agent or lead (e.g. a follow-up due soon), queued with retries."""
 
     def send_reserved(self, outbound_id: int, compose) -> tuple[Ticket, str]:
         """A mail reserved by an older version (a row without text), given its text by compose(ticket) ->
@@ -47,6 +52,10 @@ def send(ticket: Ticket, *, kind: str, subject: str, body: str) -> str:
 
 def sent_since(address: str, kind: str, since: datetime) -> int:
     return _sender().sent_since(address, kind, since)
+
+
+def notify(ticket: Ticket, *, to_address: str, subject: str, body: str) -> None:
+    _sender().notify(ticket, to_address=to_address, subject=subject, body=body)
 
 
 def send_reserved(outbound_id: int, compose) -> tuple[Ticket, str]:
