@@ -343,6 +343,7 @@ def reviews(request):
 @login_required
 def calibrations(request):
     _reviewers_only(request)
+    services.ensure_default_scorecards()
     error = None
     if request.method == "POST":
         numbers = [n.strip().lstrip("#") for n in request.POST.get("tickets", "").replace(",", " ").split()]
@@ -412,6 +413,7 @@ def calibration(request, pk: int):
 @login_required
 def mystery_import(request):
     _reviewers_only(request)
+    services.ensure_default_scorecards()
     result, card = None, None
     cards = services.current_scorecards()
     chosen = request.POST.get("scorecard") or request.GET.get("scorecard") or ""
