@@ -16,6 +16,7 @@ from tests.mail.conftest import Sink
 from wowdesk.accounts.models import Team
 from wowdesk.chat.models import Chat, Widget
 from wowdesk.hours.models import OpeningHours
+from wowdesk.replies.models import ReplyTemplate
 from wowdesk.tickets.models import Ticket
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -66,6 +67,9 @@ def test_a_customer_chats_with_an_agent_reloads_and_gets_the_transcript(asgi_ser
         f'<script src="{asgi_server}/chat/widget.js" data-key="{widget.public_key}" async></script></body></html>'
     ).encode()
     make_user("sofie@example.com", teams=[team], name="Sofie Sørensen")
+    ReplyTemplate.objects.create(
+        name="Tak for kvittering", language="da", body="Tak, {first_name}. Jeg har fået din kvittering."
+    )
 
     agent, customer = new_page(), new_page()
     log_in(agent, asgi_server, "sofie@example.com")
@@ -133,6 +137,13 @@ def test_a_customer_chats_with_an_agent_reloads_and_gets_the_transcript(asgi_ser
     )
     expect(customer.locator(".wdc-msg.customer .wdc-filelink")).to_have_text("📎 kvittering.pdf")
     expect(agent.locator(".message.inbound .attachments")).to_contain_text("kvittering.pdf")
+    # A reply template from the chat pane's own picker: into the chat composer, and off to the customer.
+    agent.locator("#chat-composer [data-template-search]").press_sequentially("kvittering")
+    expect(agent.locator("#chat-template-list [data-template-option]")).to_have_count(1)
+    agent.locator("#chat-composer [data-template-search]").press("Enter")
+    expect(agent.locator("#chat-body")).to_have_value("Tak, Karen. Jeg har fået din kvittering.")
+    agent.locator("#chat-body").press("Enter")
+    expect(customer.locator(".wdc-msg.agent").last).to_contain_text("Tak, Karen. Jeg har fået din kvittering.")
     customer.locator(".wdc-chat textarea").fill("Tak for hjælpen")
     customer.locator(".wdc-chat textarea").press("Enter")
     expect(agent.locator(".message.inbound").last).to_contain_text("Tak for hjælpen")

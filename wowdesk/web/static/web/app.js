@@ -32,19 +32,26 @@
     }
     if (handled) { event.preventDefault(); }
   });
-  // A reply template was applied: its text goes into the reply, its status into "then set the ticket to".
+  // The composer whose template search was used last (the ticket's, or a chat pane's) gets the template.
+  var templateBox = null;
+  document.addEventListener("focusin", function (event) {
+    var search = event.target.closest && event.target.closest("[data-template-search]");
+    var form = search && search.closest("form");
+    if (form) { templateBox = form.querySelector("textarea"); }
+  });
+  // A reply template was applied: its text goes into the reply, its status into "then set the ticket to"
+  // (a chat stays open while it runs: there the status is left alone).
   document.addEventListener("htmx:afterSettle", function (event) {
     var applied = document.querySelector("#template-applied");
     if (!applied) { return; }
-    var box = document.querySelector("#composer textarea");
+    var box = templateBox && document.body.contains(templateBox) ? templateBox : document.querySelector("#composer textarea");
     var text = applied.content ? applied.content.textContent : applied.textContent;
     box.value = box.value.trim() ? box.value.replace(/\s*$/, "") + "\n\n" + text : text;
     var status = applied.getAttribute("data-status");
-    var select = document.querySelector("#composer select[name=status]");
+    var select = box.form && box.form.querySelector("select[name=status]");
     if (status && select && select.querySelector('option[value="' + status + '"]')) { select.value = status; }
     applied.remove();
-    var list = document.querySelector("#template-list");
-    if (list) { list.innerHTML = ""; }
+    document.querySelectorAll("[data-template-list]").forEach(function (list) { list.innerHTML = ""; });
     box.focus();
     box.dispatchEvent(new Event("input", { bubbles: true }));
   });

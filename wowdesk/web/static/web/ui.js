@@ -14,7 +14,14 @@
 // it, Esc closes the list. Enter never submits the composer from here: that would send the reply.
 (function () {
   "use strict";
-  function options() { return Array.prototype.slice.call(document.querySelectorAll("#template-list [data-template-option]")); }
+  // Each picker (the ticket's composer, a chat pane) has its search box and list inside one .templates.
+  function listOf(input) {
+    var picker = input.closest(".templates");
+    return picker ? picker.querySelector("[data-template-list]") : null;
+  }
+  function options(list) {
+    return list ? Array.prototype.slice.call(list.querySelectorAll("[data-template-option]")) : [];
+  }
   function choose(items, index) {
     items.forEach(function (item, i) {
       item.classList.toggle("active", i === index);
@@ -25,7 +32,8 @@
   document.addEventListener("keydown", function (event) {
     var input = event.target;
     if (!input.hasAttribute || !input.hasAttribute("data-template-search")) { return; }
-    var items = options();
+    var list = listOf(input);
+    var items = options(list);
     var current = items.findIndex(function (item) { return item.classList.contains("active"); });
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
@@ -38,15 +46,14 @@
     } else if (event.key === "Escape") {
       event.preventDefault();
       event.stopPropagation();
-      var list = document.querySelector("#template-list");
       if (list) { list.innerHTML = ""; }
       input.value = "";
-      var box = document.querySelector("#composer textarea");
+      var box = input.form && input.form.querySelector("textarea");
       if (box) { box.focus(); }
     }
   });
   document.addEventListener("mouseover", function (event) {
-    var item = event.target.closest && event.target.closest("#template-list [data-template-option]");
-    if (item) { var items = options(); choose(items, items.indexOf(item)); }
+    var item = event.target.closest && event.target.closest("[data-template-list] [data-template-option]");
+    if (item) { var items = options(item.closest("[data-template-list]")); choose(items, items.indexOf(item)); }
   });
 })();
