@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "django_tasks",
+    "wowdesk.workers",  # before django_tasks_db: its db_worker (with a lease) replaces the library's
     "django_tasks_db",
     "ninja",
     "wowdesk.accounts",
@@ -211,7 +212,14 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 40 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MAX_ATTACHMENT_BYTES = int(float(os.environ.get("WOWDESK_MAX_ATTACHMENT_MB", "10")) * 1024 * 1024)
 
-TASKS = {"default": {"BACKEND": "wowdesk.task_backend.TaskBackend"}}
+# Queues: "mail" (what the customer is waiting for: auto-replies, replies, surveys), "default" (routing and
+# the rest) and "webhooks" (calls to other people's servers, which may be slow). `serve` gives webhooks their
+# own worker, so a slow receiver never holds customer mail back.
+TASK_QUEUES = ["mail", "default", "webhooks"]
+TASKS = {"default": {"BACKEND": "wowdesk.task_backend.TaskBackend", "QUEUES": TASK_QUEUES}}
+# A RUNNING task whose worker has not been heard from for this long was left by a dead worker and runs again
+# (wowdesk/workers). Longer than any one step of a task (an SMTP send times out after 20 s).
+TASK_LEASE_SECONDS = float(os.environ.get("WOWDESK_TASK_LEASE_SECONDS", "60"))
 
 REDIS_URL = os.environ.get("WOWDESK_REDIS_URL", "")
 # Live updates (Django Channels): within one web process by default; with Redis, every web process and the

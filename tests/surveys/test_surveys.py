@@ -162,6 +162,23 @@ def test_survey_mail_has_one_click_links_in_the_customers_language(solved_ticket
     assert OutboundMail.objects.get(kind="survey").status == "outbox"
 
 
+def test_a_survey_task_run_again_sends_one_mail(solved_ticket, settings):
+    # Its worker died after the mail was written and before the survey was marked sent (wowdesk/workers runs the
+    # task again after the lease): the second run sends that mail, never a second one. A ticket solved twice has
+    # two send tasks; the same holds for them.
+    from wowdesk.mail.models import OutboundMail
+
+    settings.SMTP_URL = ""
+    survey = Survey.objects.get()
+    solved_minutes_ago(solved_ticket, 60)
+    services.send(survey.pk)
+    Survey.objects.filter(pk=survey.pk).update(sent_at=None)
+    services.send(survey.pk)
+    services.send(survey.pk)
+    assert OutboundMail.objects.filter(kind="survey").count() == 1
+    assert Survey.objects.get().sent_at is not None
+
+
 def click(client, signed, question, value, script=True):
     """What the survey page does as it loads (app.js), or its button without JavaScript."""
     headers = {"X-Survey-Click": "1"} if script else {}

@@ -27,7 +27,7 @@ def _ticket(ticket: Ticket) -> dict:
 
 @receiver(ticket_created)
 def on_created(sender, ticket, **kwargs):
-    webhooks.emit("ticket.created", {"ticket": _ticket(ticket)})
+    webhooks.emit("ticket.created", {"ticket": _ticket(ticket)}, once_for=ticket)
 
 
 @receiver(ticket_updated)

@@ -3,8 +3,8 @@
 Headers: `X-Wowdesk-Event`, `X-Wowdesk-Delivery` (id), `X-Wowdesk-Timestamp` (Unix seconds) and
 `X-Wowdesk-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>" with the subscription's secret>`.
 A 2xx answer is success; anything else (a redirect too: it is never followed) is retried (30 s, 1 min,
-2 min, ... 6 attempts). After DISABLE_AFTER failed deliveries in a row the subscription is switched off, with
-the reason shown.
+2 min, ... 6 attempts). A call times out after TIMEOUT seconds. After DISABLE_AFTER failed or slow deliveries
+in a row the subscription is switched off, with the reason shown.
 """
 
 import hashlib
@@ -27,18 +27,29 @@ from .models import WebhookDelivery, WebhookSubscription
 
 MAX_ATTEMPTS = 6
 DISABLE_AFTER = 10
-TIMEOUT = 10
+TIMEOUT = 5
+# An answer slower than this counts toward switching the subscription off, like a failure (it is still
+# delivered): a receiver that keeps the worker waiting for seconds is not healthy.
+SLOW_AFTER = 2.5
 
 
 def sign(secret: str, timestamp: str, body: bytes) -> str:
     return "sha256=" + hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
 
 
-def emit(event: str, payload: dict) -> int:
-    """Queue a delivery of this event to every active subscription that wants it."""
+def emit(event: str, payload: dict, *, once_for=None) -> int:
+    """Queue a delivery of this event to every active subscription that wants it. With `once_for` (a ticket),
+    not to a subscription that already has this event for that ticket: the task that emits it may run twice."""
     count = 0
     for subscription in WebhookSubscription.objects.filter(active=True):
         if event in subscription.events:
+            if (
+                once_for is not None
+                and subscription.deliveries.filter(
+                    event=event, created_at__gte=once_for.created_at, payload__ticket__id=once_for.pk
+                ).exists()
+            ):
+                continue
             delivery = WebhookDelivery.objects.create(
                 subscription=subscription,
                 event=event,
@@ -106,6 +117,7 @@ def attempt(delivery: WebhookDelivery) -> bool:
         "X-Wowdesk-Signature": sign(subscription.secret, timestamp, body),
     }
     delivery.attempts += 1
+    started = time.monotonic()
     try:
         address, refused = resolve(subscription.url)
         if refused:
@@ -121,20 +133,26 @@ def attempt(delivery: WebhookDelivery) -> bool:
     except (OSError, http.client.HTTPException, ValueError) as exc:
         delivery.status_code, delivery.error = None, (str(exc) or type(exc).__name__)[:300]
     ok = delivery.status_code is not None and 200 <= delivery.status_code < 300
+    slow = time.monotonic() - started > SLOW_AFTER
     if ok:
         delivery.delivered_at = timezone.now()
+        if slow:
+            delivery.error = f"slow answer ({time.monotonic() - started:.1f} s)"
+    if ok and not slow:
         subscription.consecutive_failures = 0
     else:
         subscription.consecutive_failures += 1
         if subscription.consecutive_failures >= DISABLE_AFTER:
             subscription.active = False
-            subscription.disabled_reason = f"switched off after {DISABLE_AFTER} failed deliveries: {delivery.error}"
+            subscription.disabled_reason = (
+                f"switched off after {DISABLE_AFTER} failed or slow deliveries: {delivery.error}"
+            )[:200]
     delivery.save(update_fields=["attempts", "status_code", "error", "delivered_at"])
     subscription.save(update_fields=["consecutive_failures", "active", "disabled_reason"])
     return ok
 
 
-@task()
+@task(queue_name="webhooks")
 def deliver(delivery_id: int) -> None:
     delivery = WebhookDelivery.objects.select_related("subscription").filter(pk=delivery_id).first()
     if delivery is None or delivery.delivered_at or not delivery.subscription.active:

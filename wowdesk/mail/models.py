@@ -81,6 +81,7 @@ class OutboundMail(models.Model):
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("queued")
+        SENDING = "sending", _("sending")
         OUTBOX = "outbox", _("in the local outbox")
         SENT = "sent", _("sent")
         FAILED = "failed", _("failed")
@@ -101,6 +102,9 @@ class OutboundMail(models.Model):
     references = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=500, blank=True)
+    # When a worker took this mail to send it (status "sending"): the row is the lock, so the mail goes out
+    # once even if its task runs twice. A worker that died holds it for at most TASK_LEASE_SECONDS.
+    claimed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 

@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlparse
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import escape, linebreaks
 
@@ -302,9 +303,20 @@ class CustomerMail:
     from the team's mailbox, threaded to the conversation, sent at once with retries like every mail."""
 
     def send(self, ticket: Ticket, *, kind: str, subject: str, body: str) -> str:
-        outbound = _new_outbound(ticket, kind, subject=subject, body=body)
+        """A ticket gets one auto-reply and one survey however often the task that sends it runs (a worker
+        thought dead runs it again, see wowdesk/workers): a run that finds the mail a run before it wrote
+        finishes that one (deliver_now sends a mail once) instead of writing a second."""
+        with transaction.atomic():
+            # The ticket's row is the lock, so two runs at the same moment cannot both find no mail and write one.
+            Ticket.objects.select_for_update().filter(pk=ticket.pk).values_list("pk").first()
+            outbound = OutboundMail.objects.filter(ticket=ticket, kind=kind).order_by("pk").first()
+            if outbound is None:
+                outbound = _new_outbound(ticket, kind, subject=subject, body=body)
         deliver_now(outbound)
         return outbound.status
+
+    def made_for(self, ticket: Ticket, kind: str) -> bool:
+        return OutboundMail.objects.filter(ticket=ticket, kind=kind).exists()
 
     def sent_since(self, address: str, kind: str, since: datetime) -> int:
         return OutboundMail.objects.filter(kind=kind, to_address=address, created_at__gte=since).count()
@@ -405,16 +417,43 @@ def _permanent(exc: Exception) -> bool:
     return bool(code and 500 <= code < 600)
 
 
+def _claim(outbound: OutboundMail) -> bool:
+    """Take this mail to send it: one conditional update, so of two workers running its task (one thought
+    dead, see wowdesk/workers) only one sends it. A claim older than the lease was a worker that died."""
+    now = timezone.now()
+    expired = now - timedelta(seconds=settings.TASK_LEASE_SECONDS)
+    taken = (
+        OutboundMail.objects.filter(pk=outbound.pk)
+        .filter(Q(status=OutboundMail.Status.QUEUED) | Q(status=OutboundMail.Status.SENDING, claimed_at__lt=expired))
+        .update(status=OutboundMail.Status.SENDING, claimed_at=now)
+    )
+    if taken:
+        outbound.status, outbound.claimed_at = OutboundMail.Status.SENDING, now
+        return True
+    outbound.refresh_from_db(fields=["status", "claimed_at", "attempts", "last_error", "sent_at"])
+    if outbound.status == OutboundMail.Status.SENDING:
+        # Another worker is sending it now. Should that worker die, look again when its claim runs out.
+        from .tasks import deliver  # noqa: PLC0415 (tasks import services: known cycle, issue 15)
+
+        deliver.using(run_after=outbound.claimed_at + timedelta(seconds=settings.TASK_LEASE_SECONDS)).enqueue(
+            outbound.pk
+        )
+    return False
+
+
 def deliver_now(outbound: OutboundMail) -> None:
-    """Send one mail now. Without WOWDESK_SMTP_URL it stays in the local outbox (shown in the UI).
+    """Send one mail now, exactly once however often it is called. Without WOWDESK_SMTP_URL it stays in the
+    local outbox (shown in the UI).
 
     A temporary failure is retried with exponential backoff (30 s, 1 min, 2 min, ... at most 1 h) up to
     MAX_ATTEMPTS; a permanent one (5xx) fails at once. The reason is shown on the message."""
-    if outbound.status in (OutboundMail.Status.SENT, OutboundMail.Status.FAILED):
+    if outbound.status in (OutboundMail.Status.SENT, OutboundMail.Status.FAILED, OutboundMail.Status.OUTBOX):
         return
     connection = smtp_connection()
     if connection is None:
         _set_status(outbound, OutboundMail.Status.OUTBOX)
+        return
+    if not _claim(outbound):
         return
     outbound.attempts += 1
     try:
@@ -424,7 +463,8 @@ def deliver_now(outbound: OutboundMail) -> None:
         if _permanent(exc) or outbound.attempts >= MAX_ATTEMPTS:
             _set_status(outbound, OutboundMail.Status.FAILED, error=outbound.last_error)
             return
-        outbound.save(update_fields=["attempts", "last_error"])
+        outbound.status = OutboundMail.Status.QUEUED  # released for the retry to take
+        outbound.save(update_fields=["attempts", "last_error", "status"])
         if outbound.message_id:
             tickets.mark_delivery(
                 outbound.message_id,

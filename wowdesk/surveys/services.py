@@ -152,8 +152,9 @@ def send(survey_id: int) -> None:
 
         send_survey.using(run_after=when).enqueue(survey.pk)
         return
-    # A ticket solved twice has two send tasks: whichever runs first claims the survey, the other sends nothing.
-    if not Survey.objects.filter(pk=survey.pk, sent_at__isnull=True).update(sent_at=timezone.now()):
-        return
+    # A ticket solved twice has two send tasks, and a task whose worker died runs again: the ticket gets one
+    # survey mail however often this runs (outbox.send), and it is marked sent once that mail exists, so a
+    # worker that dies in between leaves a survey the next run still sends.
     subject, body = compose(survey)
     outbox.send(survey.ticket, kind=outbox.SURVEY, subject=subject, body=body)
+    Survey.objects.filter(pk=survey.pk, sent_at__isnull=True).update(sent_at=timezone.now())

@@ -20,7 +20,11 @@ NOTIFICATION = "notification"  # to one of us (an agent or lead), not the custom
 
 class Sender(Protocol):
     def send(self, ticket: Ticket, *, kind: str, subject: str, body: str) -> str:
-        """Send it now (or keep it in the outbox); returns its state: queued, outbox, sent or failed."""
+        """Send it now (or keep it in the outbox); returns its state: queued, outbox, sent or failed. Once per
+        ticket and kind: called again (its task ran twice), it finishes the mail the first call wrote."""
+
+    def made_for(self, ticket: Ticket, kind: str) -> bool:
+        """Whether the ticket has its mail of this kind already (sent or not)."""
 
     def sent_since(self, address: str, kind: str, since: datetime) -> int:
         """How many mails of this kind went to this address since then."""
@@ -48,6 +52,10 @@ def _sender() -> Sender:
 
 def send(ticket: Ticket, *, kind: str, subject: str, body: str) -> str:
     return _sender().send(ticket, kind=kind, subject=subject, body=body)
+
+
+def made_for(ticket: Ticket, kind: str) -> bool:
+    return _sender().made_for(ticket, kind)
 
 
 def sent_since(address: str, kind: str, since: datetime) -> int:

@@ -1,4 +1,5 @@
-"""`python -m wowdesk serve`: the web server (uvicorn, ASGI) and a task worker, stopped together by Ctrl-C."""
+"""`python -m wowdesk serve`: the web server (uvicorn, ASGI), task workers, SMTP listeners and the timers,
+kept running until Ctrl-C: a process that dies is started again (with backoff), and the others keep serving."""
 
 import os
 import signal
@@ -10,6 +11,61 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from wowdesk.demo.services import DEMO_LOGINS, DEMO_PASSWORD, is_loaded
+
+# A child that dies is started again after 1 s, then 2, 4, ... at most MAX_BACKOFF seconds while it keeps
+# dying; one that ran for STABLE_AFTER seconds starts the count afresh.
+MAX_BACKOFF = 30
+STABLE_AFTER = 60
+
+
+class Child:
+    def __init__(self, command: list[str], nice: int = 0):
+        self.command, self.nice = command, nice
+        self.process: subprocess.Popen | None = None
+        self.started_at = 0.0
+        self.failures = 0
+        self.restart_at: float | None = None
+
+    def start(self) -> None:
+        nice = self.nice
+        self.process = subprocess.Popen(self.command, preexec_fn=(lambda: os.nice(nice)) if nice else None)
+        self.started_at, self.restart_at = time.monotonic(), None
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.command[2:5])
+
+    def check(self, log) -> None:
+        """Start it again if it died and its backoff is over."""
+        now = time.monotonic()
+        if self.restart_at is not None:
+            if now >= self.restart_at:
+                self.start()
+            return
+        if self.process is None or self.process.poll() is None:
+            return
+        if now - self.started_at >= STABLE_AFTER:
+            self.failures = 0
+        delay = min(MAX_BACKOFF, 2**self.failures)
+        self.failures += 1
+        self.restart_at = now + delay
+        log(
+            f"{self.name} (process {self.process.pid}) stopped with code {self.process.returncode}; "
+            f"starting it again in {delay} s"
+        )
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+
+    def wait(self, deadline: float) -> None:
+        if self.process is None:
+            return
+        try:
+            self.process.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
 
 def banner(url: str) -> list[str]:
@@ -43,46 +99,49 @@ def proxy_options() -> list[str]:
 
 
 class Command(BaseCommand):
-    help = "Run the web server and the background task worker until Ctrl-C."
+    help = "Run the web server, the background task workers and the SMTP listeners until Ctrl-C."
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default=os.environ.get("WOWDESK_HOST", "127.0.0.1"))
         parser.add_argument("--port", type=int, default=int(os.environ.get("WOWDESK_PORT", "8000")))
-        parser.add_argument("--workers", type=int, default=1, help="Number of task worker processes.")
+        parser.add_argument("--workers", type=int, default=1, help="Number of task worker processes for mail.")
 
-    def processes(self, host: str, port: int, workers: int) -> list[list[str]]:
+    def processes(self, host: str, port: int, workers: int) -> list[Child]:
         python = sys.executable
-        commands = [
-            [
-                python,
-                "-m",
-                "uvicorn",
-                "wowdesk.asgi:application",
-                "--host",
-                host,
-                "--port",
-                str(port),
-                "--no-access-log",
-                "--lifespan",
-                "off",
-                *proxy_options(),
-            ]
+        web = [
+            python,
+            "-m",
+            "uvicorn",
+            "wowdesk.asgi:application",
+            "--host",
+            host,
+            "--port",
+            str(port),
+            "--no-access-log",
+            "--lifespan",
+            "off",
+            *proxy_options(),
         ]
-        commands += [
-            [python, "-m", "wowdesk", "db_worker", "--interval", "0.1", "--no-startup-delay"] for _ in range(workers)
-        ]
-        commands += [
-            [python, "-m", "wowdesk", "smtpd", "--port", str(settings.SMTPD_PORT)]
+        worker = [python, "-m", "wowdesk", "db_worker", "--interval", "0.1", "--no-startup-delay", "--queue-name"]
+        children = [Child(web)]
+        # Customer mail (and everything else) has its own workers; webhook calls, which wait on other people's
+        # servers, have theirs at a lower CPU priority, so a slow receiver never holds a reply back.
+        children += [Child([*worker, "mail,default"]) for _ in range(workers)]
+        children.append(Child([*worker, "webhooks"], nice=5))
+        children += [
+            Child([python, "-m", "wowdesk", "smtpd", "--port", str(settings.SMTPD_PORT)])
             for _ in range(settings.SMTPD_LISTENERS)
         ]
-        commands.append([python, "-m", "wowdesk", "fetchmail", "--loop", "60"])
-        commands.append([python, "-m", "wowdesk", "routing_tick", "--loop", "60"])
-        commands.append([python, "-m", "wowdesk", "chat_tick", "--loop", "30"])
-        commands.append([python, "-m", "wowdesk", "followups_tick", "--loop", "60"])
-        return commands
+        children.append(Child([python, "-m", "wowdesk", "fetchmail", "--loop", "60"]))
+        children.append(Child([python, "-m", "wowdesk", "routing_tick", "--loop", "60"]))
+        children.append(Child([python, "-m", "wowdesk", "chat_tick", "--loop", "30"]))
+        children.append(Child([python, "-m", "wowdesk", "followups_tick", "--loop", "60"]))
+        return children
 
     def handle(self, *args, host, port, workers, **options):
-        children = [subprocess.Popen(cmd) for cmd in self.processes(host, port, workers)]
+        children = self.processes(host, port, workers)
+        for child in children:
+            child.start()
         url = f"http://{host}:{port}/"
         self.stdout.write(self.style.SUCCESS(f"\nwowdesk is running at {url}"))
         self.stdout.write("\n".join(banner(url)) + "\n")
@@ -96,17 +155,12 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, stop)
         try:
             while not stopping:
-                if any(child.poll() is not None for child in children):
-                    self.stderr.write("A wowdesk process stopped; stopping the others.")
-                    break
-                time.sleep(0.5)
+                for child in children:
+                    child.check(self.stderr.write)
+                time.sleep(0.2)
         finally:
             for child in children:
-                if child.poll() is None:
-                    child.send_signal(signal.SIGTERM)
+                child.stop()
             deadline = time.monotonic() + 10
             for child in children:
-                try:
-                    child.wait(timeout=max(0.1, deadline - time.monotonic()))
-                except subprocess.TimeoutExpired:
-                    child.kill()
+                child.wait(deadline)

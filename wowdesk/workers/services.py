@@ -1,0 +1,70 @@
+"""Leases for background tasks. django-tasks-db marks a task RUNNING when a worker takes it and never looks
+at it again, so a task whose worker was killed (SIGKILL, out of memory, power) stayed RUNNING for ever: its
+auto-reply never went out, its webhooks never fired. Each worker now writes a heartbeat every
+TASK_LEASE_SECONDS / 4 seconds, and every worker puts RUNNING tasks whose worker has been silent for longer
+than TASK_LEASE_SECONDS back in the queue. A task may therefore run twice, so every task is written to be
+safe to run twice (the row it works on is its lock: see mail.services.deliver_now)."""
+
+import logging
+import os
+import socket
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from .models import WorkerHeartbeat
+
+log = logging.getLogger(__name__)
+
+
+def lease() -> timedelta:
+    return timedelta(seconds=settings.TASK_LEASE_SECONDS)
+
+
+def beat(*, worker_id: str, queues: str = "", now: datetime | None = None) -> None:
+    """This worker is alive."""
+    now = now or timezone.now()
+    updated = WorkerHeartbeat.objects.filter(worker_id=worker_id).update(beat_at=now)
+    if not updated:
+        WorkerHeartbeat.objects.update_or_create(
+            worker_id=worker_id,
+            defaults={
+                "pid": os.getpid(),
+                "host": socket.gethostname()[:200],
+                "queues": queues[:200],
+                "started_at": now,
+                "beat_at": now,
+            },
+        )
+
+
+def stopped(*, worker_id: str) -> None:
+    """This worker stops cleanly (it finished its task first)."""
+    WorkerHeartbeat.objects.filter(worker_id=worker_id).delete()
+
+
+def requeue_abandoned(*, now: datetime | None = None) -> int:
+    """Put back in the queue every RUNNING task whose worker stopped beating more than a lease ago (or that a
+    worker without heartbeats took more than a lease ago). Returns how many. Safe to run in every worker at
+    once: each task is put back by one conditional update, which only the first one makes."""
+    now = now or timezone.now()
+    expired = now - lease()
+    alive = set(WorkerHeartbeat.objects.filter(beat_at__gte=expired).values_list("worker_id", flat=True))
+    known = alive | set(WorkerHeartbeat.objects.filter(beat_at__lt=expired).values_list("worker_id", flat=True))
+    requeued = 0
+    for task in DBTaskResult.objects.running().only("id", "worker_ids", "started_at", "task_path"):
+        owner = task.worker_ids[-1] if task.worker_ids else ""
+        if owner in alive or (owner not in known and task.started_at and task.started_at > expired):
+            continue
+        requeued += (
+            # started_at tells this claim from a later one (the task may have been put back and taken again).
+            DBTaskResult.objects.filter(pk=task.pk, status=TaskResultStatus.RUNNING, started_at=task.started_at).update(
+                status=TaskResultStatus.READY, started_at=None
+            )
+        )
+        log.warning("task %s (%s) was left by worker %s; queued again", task.pk, task.task_path, owner or "?")
+    WorkerHeartbeat.objects.filter(beat_at__lt=now - timedelta(days=1)).delete()
+    return requeued
