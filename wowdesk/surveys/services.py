@@ -5,6 +5,8 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -94,23 +96,30 @@ def read_link(signed: str, now=None) -> tuple[Survey, str, int]:
 
 
 def record(survey: Survey, question: str, value: int, now=None) -> bool:
-    """Store one answer. Each question counts once: a second click changes nothing. Returns if stored."""
+    """Store one answer. Each question counts once: a second click changes nothing. Returns if stored.
+
+    One conditional UPDATE ("set it where it is still empty"), so of ten clicks at the same moment exactly one
+    stores its answer (a read, then a write, let two of them store on PostgreSQL)."""
     if question not in QUESTIONS or value not in QUESTIONS[question]:
         return False
-    if getattr(survey, question) is not None:
+    answer = bool(value) if question == "fcr" else value
+    stored = Survey.objects.filter(pk=survey.pk, **{f"{question}__isnull": True}).update(
+        **{question: answer, "answered_at": Coalesce("answered_at", Value(now or timezone.now()))}
+    )
+    survey.refresh_from_db(fields=[question, "answered_at"])
+    if not stored:
         return False
-    setattr(survey, question, bool(value) if question == "fcr" else value)
-    survey.answered_at = survey.answered_at or now or timezone.now()
-    survey.save(update_fields=[question, "answered_at"])
     survey_answered.send(sender=Survey, survey=survey)
     return True
 
 
 def add_comment(survey: Survey, comment: str) -> None:
-    if comment.strip() and not survey.comment:
-        survey.comment = comment.strip()[:5000]
-        survey.answered_at = survey.answered_at or timezone.now()
-        survey.save(update_fields=["comment", "answered_at"])
+    """The first comment counts (one conditional update, like record)."""
+    if comment.strip():
+        Survey.objects.filter(pk=survey.pk, comment="").update(
+            comment=comment.strip()[:5000], answered_at=Coalesce("answered_at", Value(timezone.now()))
+        )
+        survey.refresh_from_db(fields=["comment", "answered_at"])
 
 
 def compose(survey: Survey) -> tuple[str, str]:

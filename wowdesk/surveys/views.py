@@ -1,5 +1,4 @@
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import render
 
 from wowdesk.tickets.shortcuts import visible_ticket_or_404
@@ -9,12 +8,12 @@ from .models import Survey
 
 
 def answer(request, signed: str):
-    """The one-click link from the e-mail.
+    """The link from the e-mail.
 
-    Opening the link (GET) stores nothing: mail security scanners open every link in a mail, and would
-    otherwise answer "1" for the customer. The page records the clicked score itself as it loads (app.js
-    posts it back), so a person's click is still the only click; without JavaScript a button confirms it.
-    The page then offers the other questions and a comment."""
+    Opening the link stores nothing: mail security scanners open every link in a mail, some of them running
+    the page's JavaScript too, and would answer "1" for the customer. The page shows the clicked score with
+    a "Save my answer" button, focused, so one more click (or Enter) stores it. Then it offers the other
+    questions and a comment."""
     try:
         survey, question, value = services.read_link(signed)
     except services.SurveyLinkError:
@@ -23,8 +22,6 @@ def answer(request, signed: str):
     if request.method == "POST" and request.POST.get("step") == "click":
         # The score is the one in the signed link, whatever the form says.
         stored = services.record(survey, question, value)
-        if request.headers.get("X-Survey-Click"):  # recorded by the page as it loaded
-            return HttpResponse(status=204 if stored else 208)
     elif request.method == "POST":
         for name in ("csat", "nps", "fcr"):
             if (raw := request.POST.get(name, "")).isdigit():

@@ -67,20 +67,6 @@
     box.focus();
     box.dispatchEvent(new Event("input", { bubbles: true }));
   });
-  // A survey link was opened: record the clicked score now. Opening the link alone stores nothing, so
-  // that mail scanners, which open every link, cannot answer for the customer.
-  var surveyClick = document.querySelector("form[data-survey-click]:not([data-recorded])");
-  if (surveyClick && window.fetch) {
-    fetch(surveyClick.action, {
-      method: "POST", body: new FormData(surveyClick), headers: { "X-Survey-Click": "1" }, credentials: "same-origin"
-    }).then(function (response) {
-      if (response.ok) {
-        document.querySelector("#survey-click-state").hidden = true;
-        document.querySelector("#survey-click-saved").hidden = false;
-        surveyClick.setAttribute("data-recorded", "");
-      }
-    });
-  }
   // Handling time (for leads' planning, never shown to agents): the seconds this ticket page was in view
   // before the reply or note was sent. A hidden tab does not count.
   var composer = document.querySelector("#composer");
