@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mail', '0002_alter_outboundmail_kind'),
+        ('mail', '0004_outbound_mail_notification'),
     ]
 
     operations = [
