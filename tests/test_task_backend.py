@@ -5,6 +5,7 @@ row it writes or how enqueue reports it fails here, not in production."""
 import inspect
 
 import pytest
+from django.conf import settings
 from django.db.models import Model
 from django_tasks_db import DatabaseBackend
 from django_tasks_db.compat import task_enqueued
@@ -19,7 +20,7 @@ VARY = {"id", "enqueued_at"}  # a new id and the time of each enqueue
 
 
 def _enqueue_with(backend_class):
-    backend = backend_class("default", {})
+    backend = backend_class("default", {"QUEUES": settings.TASK_QUEUES})  # announce_created is on "mail"
     sent = []
 
     def on_enqueued(sender, task_result, **kwargs):

@@ -14,9 +14,9 @@ from tests.conftest import make_ticket, make_user
 from wowdesk.accounts.models import Team
 from wowdesk.surveys import services
 from wowdesk.surveys.models import Survey
+from wowdesk.surveys.signals import survey_answered
 from wowdesk.tickets import services as tickets
 from wowdesk.tickets.models import Ticket
-from wowdesk.tickets.signals import survey_answered
 
 pytestmark = pytest.mark.django_db(transaction=True)
 CLICKS = 10

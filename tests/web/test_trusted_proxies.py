@@ -55,7 +55,7 @@ def _free_port() -> int:
 
 
 def _serve_web(port: int) -> subprocess.Popen:
-    command = Command().processes("127.0.0.1", port, 0)[0]  # the web server exactly as `serve` starts it
+    command = Command().processes("127.0.0.1", port, 0)[0].command  # the web server exactly as `serve` starts it
     env = {
         **os.environ,
         "WOWDESK_DATABASE_URL": database_url(),
@@ -105,5 +105,5 @@ def test_serve_does_not_let_a_local_client_choose_its_address(transactional_db, 
         proc.wait(timeout=10)
     assert codes == [200, 429, 429], "the second failure locks the user name and the real address"
     settings.TRUSTED_PROXIES = ["10.0.0.5"]
-    command = Command().processes("127.0.0.1", port, 0)[0]
+    command = Command().processes("127.0.0.1", port, 0)[0].command
     assert command[command.index("--forwarded-allow-ips") + 1] == "10.0.0.5"
