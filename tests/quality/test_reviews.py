@@ -224,3 +224,38 @@ def test_scores_are_weighted_and_na_counts_for_nothing(reviewer, agent, team_dk)
     # A: 100 (the n.a. question is left out), B: (3-1)/4 = 50; weighted 3:1.
     assert review.score == 87.5
     assert Answer.objects.get(review=review, question=q[1]).value is None
+
+
+def test_the_ticket_page_has_a_quality_panel_to_review_or_nominate(reviewer, agent, agent_no, team_dk):
+    ticket = conversation(team_dk, agent)
+    card = services.scorecard_for(ticket)
+    review = services.save_review(actor=reviewer, ticket=ticket, scorecard=card, answers=answers_for(card, ticket))
+    assert (
+        f"/quality/tickets/{ticket.number}/panel/"
+        in client_for(agent).get(f"/tickets/{ticket.number}/").content.decode()
+    )
+    panel = client_for(reviewer).get(f"/quality/tickets/{ticket.number}/panel/").content.decode()
+    assert 'id="quality-review-link"' in panel and f"/quality/reviews/{review.pk}/" in panel
+    panel = client_for(agent).get(f"/quality/tickets/{ticket.number}/panel/").content.decode()
+    assert 'id="quality-review-link"' not in panel and f"/quality/wow/nominate/{ticket.number}/" in panel
+    assert f"/quality/reviews/{review.pk}/" in panel  # the agent's own review
+    assert client_for(agent_no).get(f"/quality/tickets/{ticket.number}/panel/").status_code == 404
+
+
+def test_answers_are_read_in_danish_norwegian_and_english():
+    yes_no = services.Question(kind="yes_no")
+    scale = services.Question(kind="scale")
+    assert [services.parse_value(yes_no, v, "f") for v in ("ja", "Nej", "nei", "yes", "i.r.", "n.a.", "", None)] == [
+        1,
+        0,
+        0,
+        1,
+        None,
+        None,
+        None,
+        None,
+    ]
+    assert services.parse_value(scale, " 4 ", "f") == 4
+    with pytest.raises(services.QualityInputError) as error:
+        services.parse_value(scale, "6", "answers.3.value")
+    assert error.value.field == "answers.3.value"

@@ -19,28 +19,43 @@ from wowdesk.tickets.models import Ticket
 REVIEWS = 300
 # How each demo agent tends to score on the questions a reviewer judges (1-5): agents differ (seed 004).
 AGENT_LEVEL = [4.4, 3.1, 3.9, 4.6, 2.8, 3.6, 4.1, 3.3]
+# Comments per area: what went well where the area scored well, what to work on where it did not.
 COMMENTS = {
-    "da": [
-        "Venlig og personlig modtagelse.",
-        "Fandt behovet med gode åbne spørgsmål.",
-        "Løsningen var klar og enkel.",
-        "Husk at bekræfte, at løsningen virker.",
-        "Et lille ekstra: tilbød at følge op i morgen.",
-    ],
-    "nb": [
-        "Hyggelig og engasjert.",
-        "Avklarte behovet godt.",
-        "Ingen hei eller velkommen.",
-        "Løsningen kom tydelig fram.",
-        "Fikk følelsen av å bli sett og hørt.",
-    ],
-    "en": [
-        "Warm, personal welcome.",
-        "Found the real need with open questions.",
-        "Clear solution in plain words.",
-        "Check that the solution worked before closing.",
-        "Went the extra mile with a follow-up.",
-    ],
+    "da": (
+        [
+            "Venlig og personlig modtagelse.",
+            "Fandt behovet med gode åbne spørgsmål.",
+            "Løsningen var klar og enkel.",
+            "Et lille ekstra: tilbød at følge op i morgen.",
+        ],
+        [
+            "Husk at bekræfte, at løsningen virker.",
+            "Spring ikke direkte til løsningen: spørg først.",
+            "Undgå 'prøve' og 'måske' i løsningen.",
+        ],
+    ),
+    "nb": (
+        [
+            "Hyggelig og engasjert.",
+            "Avklarte behovet godt.",
+            "Løsningen kom tydelig fram.",
+            "Fikk følelsen av å bli sett og hørt.",
+        ],
+        ["Ingen hei eller velkommen.", "Spurte ikke om løsningen virket.", "Svarte kort uten å avklare behovet."],
+    ),
+    "en": (
+        [
+            "Warm, personal welcome.",
+            "Found the real need with open questions.",
+            "Clear solution in plain words.",
+            "Went the extra mile with a follow-up.",
+        ],
+        [
+            "Check that the solution worked before closing.",
+            "Ask before you solve: the need was assumed.",
+            "Weak words ('try', 'maybe') made the answer sound unsure.",
+        ],
+    ),
 }
 OVERRIDE_WHY = {
     "da": "Ordet blev brugt venligt, kunden blev beroliget",
@@ -95,7 +110,12 @@ def _review_rows(
                     comment=comment,
                 )
             )
-    comments = {str(a.pk): rng.choice(COMMENTS[card.language]) for a in areas if rng.random() < 0.7}
+    good, work_on = COMMENTS[card.language]
+    comments = {
+        str(a.pk): rng.choice(good if (services.weighted_score([a], values) or 0) >= 70 else work_on)
+        for a in areas
+        if rng.random() < 0.7
+    }
     review = Review(
         scorecard=card,
         ticket=ticket,

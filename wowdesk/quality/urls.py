@@ -9,6 +9,7 @@ urlpatterns = [
     path("quality/scorecards/", views.scorecards, name="quality_scorecards"),
     path("quality/scorecards/new/", views.scorecard_edit, name="quality_scorecard_new"),
     path("quality/scorecards/<num:pk>/edit/", views.scorecard_edit, name="quality_scorecard_edit"),
+    path("quality/tickets/<num:number>/panel/", views.ticket_panel, name="quality_panel"),
     path("quality/tickets/<num:number>/review/", views.review_ticket, name="quality_review_ticket"),
     path("quality/reviews/", views.reviews, name="quality_reviews"),
     path("quality/reviews/<num:pk>/", views.review_detail, name="quality_review"),

@@ -520,3 +520,17 @@ def wow_nominate(request, number: int):
         "quality/wow_nominate.html",
         {"ticket": ticket, "error": error, "reason": request.POST.get("reason", request.GET.get("reason", ""))},
     )
+
+
+@login_required
+def ticket_panel(request, number: int):
+    """The quality panel on the ticket page (loaded with htmx, so tickets does not import quality): this
+    conversation's reviews the user may see, a link to review it (reviewers, leads) and to nominate it as WOW."""
+    ticket = _ticket_or_404(request, number)
+    reviews = (
+        services.visible_reviews(request.user)
+        .filter(ticket=ticket)
+        .exclude(source=Review.Source.CALIBRATION)
+        .order_by("-created_at")[:5]
+    )
+    return _render(request, "quality/_panel.html", {"ticket": ticket, "reviews": reviews})
