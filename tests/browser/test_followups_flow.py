@@ -2,11 +2,10 @@
 fires, "can't make it" texts the customer through a loopback SMS provider, and the dashboard counts it; a
 callback request from the web form lands in the Callbacks view."""
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.browser.test_main_flow import log_in
@@ -81,20 +80,20 @@ def test_callback_request_from_the_web_form_lands_in_the_callbacks_view(live_ser
     team = Team.objects.create(name="Support Danmark", language="da")
     make_user("mette@example.com", teams=[team], name="Mette Kjær")
     base = live_server.url
-    cph = ZoneInfo("Europe/Copenhagen")
-    day = timezone.now().astimezone(cph).date() + timedelta(days=1)
-    while day.weekday() >= 5:  # a weekday, when the team is open at 10
-        day += timedelta(days=1)
-    start = datetime.combine(day, time(10, 0))
 
     page.goto(f"{base}/support/")
     form = page.locator("#callback")
     form.locator("input[name=name]").fill("Jens Hansen")
     form.locator("input[name=phone]").fill("ring mig")
-    form.locator("input[name=window_start]").fill(start.strftime("%Y-%m-%dT%H:%M"))
+    # The windows offered are the team's opening hours on its next open days; the customer takes the second.
+    options = form.locator("select[name=window] option")
+    expect(options.nth(1)).to_be_attached()
+    value = options.nth(2).get_attribute("value")
+    form.locator("select[name=window]").select_option(value)
     form.locator("button[type=submit]").click()
     expect(page.locator("#callback .errorlist")).to_contain_text("ring mig")  # the field is named, nothing lost
     expect(page.locator("#callback input[name=name]")).to_have_value("Jens Hansen")
+    expect(page.locator("#callback select[name=window]")).to_have_value(value)
     page.locator("#callback input[name=phone]").fill("20 12 34 56")
     page.locator("#callback button[type=submit]").click()
     expect(page.locator("#callback-thanks")).to_be_visible()
@@ -105,5 +104,7 @@ def test_callback_request_from_the_web_form_lands_in_the_callbacks_view(live_ser
     expect(row).to_have_count(1)
     expect(row).to_contain_text("+4520123456")
     expect(row).to_contain_text("Jens Hansen")
+    start, end = (datetime.fromisoformat(part) for part in value.split("/"))
+    expect(row).to_contain_text(f"–{end.astimezone(ZoneInfo('Europe/Copenhagen')):%H:%M}")
     followup = FollowUp.objects.get(source="callback")
-    assert followup.due.astimezone(cph).hour == 10
+    assert (followup.due, followup.window_end) == (start, end)

@@ -572,6 +572,37 @@ def request_callback(
     return ticket
 
 
+# The windows the support page offers a customer who asks to be called back: two hours each, in the team's
+# opening hours, on its next few open days.
+CALLBACK_SLOT = timedelta(hours=2)
+CALLBACK_DAYS = 3
+
+
+def callback_windows(team: Team | None, now=None, *, days: int = CALLBACK_DAYS) -> list[tuple[datetime, datetime]]:
+    """The (start, end) windows to choose from: each open interval of the team's next `days` open days cut into
+    CALLBACK_SLOT pieces (a shorter last one is kept if it is at least half a slot), from 15 minutes on."""
+    now = now or timezone.now()
+    hours = BusinessHours.for_team(team)
+    earliest = now + timedelta(minutes=15)
+    day = earliest.astimezone(hours.zone).date()
+    windows, open_days = [], 0
+    for _tried in range(31):  # a month finds `days` open days past any holiday season
+        found = False
+        for opens, closes in hours.intervals(day):
+            start = opens
+            while start < closes:
+                end = min(start + CALLBACK_SLOT, closes)
+                if start >= earliest and end - start >= CALLBACK_SLOT / 2:
+                    windows.append((start, end))
+                    found = True
+                start = end
+        open_days += found
+        if open_days >= days:
+            break
+        day += timedelta(days=1)
+    return windows
+
+
 def callbacks(user: User) -> QuerySet[FollowUp]:
     """Open callback requests, ordered by their window."""
     return (

@@ -1,4 +1,8 @@
+from datetime import datetime
+
 from django import forms
+from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wowdesk.tickets.forms import MultipleFileField
@@ -30,26 +34,48 @@ class InquiryForm(forms.Form):
         return bool(self.cleaned_data.get("website"))
 
 
+class WindowField(forms.ChoiceField):
+    """A select of callback windows that also takes a window no longer on the list (see clean_window)."""
+
+    def valid_value(self, value) -> bool:
+        return True
+
+
+def window_choice(start: datetime, end: datetime) -> tuple[str, str]:
+    """A callback window as an option: its value (start/end in ISO 8601 with the zone) and, in the page's
+    language, the day and the hours ("tirsdag 1. december 10:00–12:00")."""
+    day = date_format(start, "l j F" if get_language() == "en" else "l j. F")
+    return f"{start.isoformat()}/{end.isoformat()}", f"{day} {start:%H:%M}–{end:%H:%M}"
+
+
 class CallbackForm(forms.Form):
     """Ask to be called back: a phone number (Danish or Norwegian ways of writing it) and, if the customer
-    likes, when. The window is in the team's opening hours; empty means as soon as we are open."""
+    likes, a window from the team's opening hours (followups.services.callback_windows); none means as soon
+    as we are open."""
 
     name = forms.CharField(label=_("Your name"), max_length=200, required=False)
     phone = forms.CharField(label=_("Your phone number"), max_length=40)
     email = forms.EmailField(label=_("Your e-mail (optional)"), required=False)
-    window_start = forms.DateTimeField(
-        label=_("Call me from"),
-        required=False,
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-    )
-    window_end = forms.DateTimeField(
-        label=_("until"),
-        required=False,
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-    )
+    window = WindowField(label=_("When may we call?"), required=False)
     website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    def __init__(self, *args, windows: list[tuple[datetime, datetime]] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["window"].choices = [("", _("As soon as you can")), *(window_choice(*w) for w in windows)]
+
+    def clean_window(self) -> tuple[datetime, datetime] | None:
+        # A window offered a moment ago may have dropped off the list by the time the form is sent, so any
+        # well-formed window is taken; followups.services.request_callback checks it against the hours.
+        value = self.cleaned_data.get("window") or ""
+        if not value:
+            return None
+        try:
+            start, end = (datetime.fromisoformat(part) for part in value.split("/", 1))
+        except ValueError:
+            raise forms.ValidationError(_("Choose a time from the list.")) from None
+        if start.tzinfo is None or end.tzinfo is None:
+            raise forms.ValidationError(_("Choose a time from the list."))
+        return start, end
 
     @property
     def is_bot(self) -> bool:

@@ -9,7 +9,7 @@ from django.utils.translation import get_language, gettext_lazy
 
 from wowdesk import languages
 from wowdesk.chat.services import file_for_link
-from wowdesk.followups.services import request_callback
+from wowdesk.followups.services import callback_windows, request_callback
 from wowdesk.replies.services import opening_status
 from wowdesk.tickets.services import default_team_for
 
@@ -29,24 +29,31 @@ def _page(request, form, callback, status: int):
     return render(request, "portal/contact.html", {"form": form, "callback": callback, "hours": hours}, status=status)
 
 
+def _callback_form(data=None) -> CallbackForm:
+    """The callback form with the windows of the team that answers this page's language."""
+    return CallbackForm(data, windows=callback_windows(default_team_for(_language())))
+
+
 def callback(request):
     """The callback request on the support page: a ticket in the Callbacks view with its own follow-up."""
-    form = CallbackForm(request.POST or None)
+    form = _callback_form(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if form.is_bot:
             return render(request, "portal/callback_thanks.html", {"window": None})
         data = form.cleaned_data
+        start, end = data["window"] or (None, None)
         try:
             ticket = request_callback(
                 phone=data["phone"],
                 name=data["name"],
                 email=data["email"],
                 language=_language(),
-                window_start=data["window_start"],
-                window_end=data["window_end"],
+                window_start=start,
+                window_end=end,
             )
         except ValidationError as exc:
             for field, messages in exc.message_dict.items():
+                field = "window" if field.startswith("window") else field
                 form.add_error(field if field in form.fields else None, messages)
         else:
             window = ticket.followups.first()
@@ -75,7 +82,7 @@ def contact(request):
             form.add_error(None, exc)
         else:
             return redirect("portal_thanks", token=services.thanks_token(ticket))
-    return _page(request, form, CallbackForm(), 400 if request.method == "POST" else 200)
+    return _page(request, form, _callback_form(), 400 if request.method == "POST" else 200)
 
 
 def thanks(request, token: str):
