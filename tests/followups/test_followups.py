@@ -294,3 +294,25 @@ def test_a_callback_is_broken_only_when_its_window_has_passed(team_dk, agent):
     )
     assert services.tick(now=start + timedelta(hours=2, minutes=1))["broken"] == 1
     assert FollowUp.objects.get(ticket=late).state == "broken"
+
+
+def test_a_broken_promise_stays_overdue_until_the_agent_replies(client, ticket, agent):
+    """At due time the promise is broken (and counted), but the customer still waits: it stays in the header's
+    overdue count and on top of the due list until the agent acts on the ticket."""
+    now = timezone.now()
+    followup = services.create(
+        ticket=ticket,
+        due=now - timedelta(minutes=5),
+        text="Ring kunden om fakturaen",
+        actor=agent,
+        now=now - timedelta(hours=1),
+    )
+    assert services.tick(now=now)["broken"] == 1
+    client.force_login(agent)
+    page = client.get(reverse("followups")).content.decode()
+    assert "1 overdue" in page and "Ring kunden om fakturaen" in page and "broken: still owed" in page
+    tickets.reply(ticket, author=agent, body="Hej. Undskyld ventetiden, her er svaret.", now=now + timedelta(minutes=1))
+    page = client.get(reverse("followups")).content.decode()
+    assert 'id="followup-badge"' not in page and "followup-row" not in page  # only the reminder's history
+    followup.refresh_from_db()
+    assert (followup.state, followup.kept) == ("broken", False)  # still counted as broken

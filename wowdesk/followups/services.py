@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -623,16 +623,36 @@ def _scope(user: User, scope: str) -> QuerySet[FollowUp]:
 
 
 def due_list(user: User, view: str = "due", scope: str = "mine", now=None, limit: int = 50) -> list[FollowUp]:
-    """Open follow-ups by due time: "due" (overdue and due today), "upcoming", or recent "broken" ones."""
+    """Follow-ups by due time: "due" (broken promises still owed, then open ones overdue or due today),
+    "upcoming", or recent "broken" ones."""
     now = now or timezone.now()
     rows = _scope(user, scope).select_related("ticket__contact", "owner")
     if view == "broken":
-        rows = rows.filter(state=State.BROKEN).order_by("-due", "-pk")
-    elif view == "upcoming":
-        rows = rows.filter(state=State.OPEN, due__gt=_end_of_day(user, now)).order_by("due", "pk")
-    else:
-        rows = rows.filter(state=State.OPEN, due__lte=_end_of_day(user, now)).order_by("due", "pk")
-    return list(rows[:limit])
+        return list(rows.filter(state=State.BROKEN).order_by("-due", "-pk")[:limit])
+    if view == "upcoming":
+        return list(rows.filter(state=State.OPEN, due__gt=_end_of_day(user, now)).order_by("due", "pk")[:limit])
+    owed = list(still_owed(rows, now).order_by("due", "pk")[:limit])
+    due = rows.filter(state=State.OPEN, due__lte=_end_of_day(user, now)).order_by("due", "pk")
+    return owed + list(due[: limit - len(owed)])
+
+
+# A broken promise is still owed to the customer: it stays overdue until the ticket gets a reply or a logged
+# call after it broke, or is solved, for at most this long (then it is history, counted as broken).
+OWED_FOR = timedelta(days=7)
+
+
+def still_owed(rows: QuerySet[FollowUp], now) -> QuerySet[FollowUp]:
+    """Of `rows`, the broken promises nobody has acted on since they broke, on tickets still in progress."""
+    after = {"ticket": OuterRef("ticket_id"), "created_at__gt": OuterRef("closed_at")}
+    replied = Message.objects.filter(kind=Message.Kind.OUTBOUND, **after)
+    called = TicketEvent.objects.filter(kind=TicketEvent.Kind.CALL, **after)
+    return (
+        rows.filter(state=State.BROKEN, closed_at__gte=now - OWED_FOR, closed_at__lte=now)
+        .filter(ticket__status__in=(Ticket.Status.NEW, Ticket.Status.OPEN, Ticket.Status.PENDING))
+        .exclude(source=Source.SNOOZE)
+        .exclude(Exists(replied))
+        .exclude(Exists(called))
+    )
 
 
 def _end_of_day(user: User, now) -> datetime:
@@ -652,15 +672,16 @@ class Counts:
 
 
 def counts(user: User, now=None) -> Counts:
-    """What the sidebar and the header show, in one query: open follow-ups the user sees that are overdue or
-    due later today, the user's own overdue ones, and open callback requests."""
+    """What the sidebar and the header show: follow-ups the user sees that are overdue (open past due, or
+    broken and still owed: still_owed) or due later today, the user's own overdue ones, and open callback
+    requests."""
     now = now or timezone.now()
     eod = _end_of_day(user, now)
-    # Only the rows counted are read: those due by the end of today and open callbacks (two index ranges),
-    # not every open follow-up (bench/followups.py: 100,000 open ones).
+    visible = visible_followups(user)
+    # Only the rows counted are read: those due by the end of today, open callbacks and the last week's broken
+    # ones (index ranges), not every open follow-up (bench/followups.py: 100,000 open ones).
     result = (
-        visible_followups(user)
-        .filter(state=State.OPEN)
+        visible.filter(state=State.OPEN)
         .filter(Q(due__lt=eod) | Q(source=Source.CALLBACK))
         .aggregate(
             overdue=Count("pk", filter=Q(due__lt=now)),
@@ -669,6 +690,9 @@ def counts(user: User, now=None) -> Counts:
             callbacks=Count("pk", filter=Q(source=Source.CALLBACK)),
         )
     )
+    owed = still_owed(visible, now).aggregate(all=Count("pk"), own=Count("pk", filter=Q(owner=user)))
+    result["overdue"] += owed["all"]
+    result["own_overdue"] += owed["own"]
     return Counts(**result)
 
 
