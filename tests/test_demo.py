@@ -10,7 +10,10 @@ from django.utils import timezone
 
 from wowdesk.accounts.models import Team, User
 from wowdesk.customers.models import Contact, Organization
+from wowdesk.demo.followups import CALLERS
 from wowdesk.demo.services import load_demo
+from wowdesk.followups.models import FollowUp
+from wowdesk.sms.models import OutboundSMS
 from wowdesk.tickets import search
 from wowdesk.tickets.models import Category, Message, Ticket
 from wowdesk.tickets.services import visible_tickets
@@ -20,8 +23,9 @@ def test_demo_data_gives_every_screen_something_real(db):
     call_command("demo")
     assert Team.objects.count() == 3
     assert User.objects.filter(role=User.Role.AGENT).count() == 8
-    assert Contact.objects.count() == 200 and Organization.objects.count() == 40
-    assert Ticket.objects.count() == 2000
+    # Besides the 200 customers and 2,000 tickets, the callers who asked to be called back, with their tickets.
+    assert Contact.objects.count() == 200 + len(CALLERS) and Organization.objects.count() == 40
+    assert Ticket.objects.count() == 2000 + len(CALLERS)
     languages = dict(Ticket.objects.values_list("language").annotate(n=Count("pk")))
     assert set(languages) == {"da", "nb", "en"}
     statuses = set(Ticket.objects.values_list("status", flat=True))
@@ -40,12 +44,20 @@ def test_demo_data_gives_every_screen_something_real(db):
     agent = User.objects.get(email="agent1@example.com")
     assert agent.check_password("demo") and agent.teams.count() == 1
     assert search.filter_matching(visible_tickets(admin), "kvitteringsfanen").exists()
+    # Follow-ups: a promise-keeping rate with agents that differ, something due now, snoozes and callbacks.
+    settled = FollowUp.objects.filter(state__in=["done", "broken"])
+    assert settled.filter(kept=True).count() > settled.filter(kept=False).count() > 10
+    assert FollowUp.objects.filter(state="open", owner=agent).count() >= 3
+    assert FollowUp.objects.filter(state="open", source="snooze").exists()
+    assert Ticket.objects.filter(snoozed_until__isnull=False).exists()
+    assert FollowUp.objects.filter(state="open", source="callback", window_end__isnull=False).count() >= 4
+    assert OutboundSMS.objects.filter(body__startswith="Vi har forsøgt at ringe dig").exists()
 
 
 def test_demo_is_not_loaded_twice(db):
     call_command("demo", tickets=20)
     call_command("demo", if_empty=True)
-    assert Ticket.objects.count() == 20
+    assert Ticket.objects.count() == 20 + len(CALLERS)
     billing = Category.objects.get(name="Billing")
     assert (billing.label("da"), billing.label("nb"), billing.label("en")) == ("Fakturering", "Fakturering", "Billing")
 

@@ -32,7 +32,7 @@ WRITERS = {
     "WebhookSubscription": "wowdesk.api.hooks_api",
 }
 # The demo loader writes sample rows of every kind in bulk, like a fixture; it changes no live ticket.
-SEED_LOADERS = {"wowdesk.demo.services"}
+SEED_LOADERS = {"wowdesk.demo.services", "wowdesk.demo.followups"}
 WRITES = {"create", "get_or_create", "update_or_create", "bulk_create", "bulk_update", "update", "delete"}
 
 

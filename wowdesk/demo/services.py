@@ -24,6 +24,7 @@ from wowdesk.surveys.models import Survey
 from wowdesk.tickets import search
 from wowdesk.tickets.models import Category, Message, Tag, Ticket, TicketEvent
 
+from .followups import load_followups
 from .quality import load_quality
 from .scenarios import SCENARIOS, conversation
 
@@ -445,6 +446,7 @@ def load_demo(seed: int = 2026, tickets: int = TICKETS) -> dict:
     # The coach reads every demo conversation now, so the leads' coaching summary opens at once.
     refresh_stale(limit=len(ids))
     load_quality(rng, now)
+    load_followups(rng, now)
     return {"tickets": len(ticket_rows), "messages": len(messages), "users": User.objects.count()}
 
 
