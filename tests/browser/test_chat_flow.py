@@ -164,3 +164,28 @@ def test_a_customer_chats_with_an_agent_reloads_and_gets_the_transcript(asgi_ser
     assert "Hvor er min pakke?" in text and "Tak for hjælpen" in text
     assert "Sofie: Men du kan måske prøve at genstarte appen." in text
     assert Chat.objects.get(ticket=ticket).transcript_sent_at is not None
+
+
+def test_outside_opening_hours_the_widget_offers_a_message_or_a_callback_never_a_chat(asgi_server, new_page, shop):
+    html, origin = shop
+    team = Team.objects.create(name="Support Danmark", language="da")
+    OpeningHours.objects.create(team=team, weekly={}, holidays="")  # closed all week
+    widget = Widget.objects.create(name="Webshop", allowed_origins=origin, team=team)
+    html["page"] = (
+        '<!doctype html><html lang="da"><head><title>Webshop</title></head><body><h1>Webshop</h1>'
+        f'<script src="{asgi_server}/chat/widget.js" data-key="{widget.public_key}" async></script></body></html>'
+    ).encode()
+    customer = new_page()
+    customer.goto(origin)
+    customer.click(".wowdesk-chat .wdc-launch")
+    expect(customer.locator(".wdc-status")).to_contain_text("Vi har lukket lige nu.")
+    expect(customer.locator(".wdc-start")).to_be_hidden()
+    expect(customer.locator(".wdc-leave")).to_be_visible()
+    customer.click(".wdc-to-callback")
+    customer.fill(".wdc-callback input[name=name]", "Karen Kunde")
+    customer.fill(".wdc-callback input[name=phone]", "20 12 34 56")
+    customer.click(".wdc-callback button[type=submit]")
+    expect(customer.locator(".wdc-note")).to_contain_text("Vi ringer dig mellem ")
+    ticket = Ticket.objects.get()
+    assert ticket.followups.get().source == "callback" and ticket.contact.phones == ["+4520123456"]
+    assert not Chat.objects.exists()

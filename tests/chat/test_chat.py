@@ -241,6 +241,40 @@ def test_outside_opening_hours_the_widget_offers_to_leave_a_message(team_dk):
     assert not Chat.objects.exists()
 
 
+def test_outside_opening_hours_the_widget_offers_a_callback_in_the_next_opening(team_dk):
+    from wowdesk.followups.models import FollowUp
+
+    never_open(team_dk)
+    widget = Widget.objects.create(name="Webshop", allowed_origins=SHOP, team=team_dk)
+
+    async def scenario():
+        page = customer(widget)
+        assert (await page.connect())[0]
+        await page.send_json_to({"type": "hello", "language": "da"})
+        assert (await page.receive_json_from(timeout=2))["chat"] is False
+        await page.send_json_to({"type": "callback", "name": "Karen", "phone": "ring mig"})
+        refused = await page.receive_json_from(timeout=2)
+        await page.send_json_to({"type": "callback", "name": "Karen", "phone": "20 12 34 56", "email": "karen@"})
+        bad_email = await page.receive_json_from(timeout=2)
+        await page.send_json_to(
+            {"type": "callback", "name": "Karen", "phone": "20 12 34 56", "email": "karen@kunde.dk"}
+        )
+        requested = await page.receive_json_from(timeout=2)
+        await page.disconnect()
+        return refused, bad_email, requested
+
+    refused, bad_email, requested = run(scenario)
+    assert refused["code"] == "bad_phone" and "ring mig" in refused["error"]
+    assert bad_email["code"] == "bad_email"
+    assert requested["type"] == "callback_requested"
+    assert requested["text"].startswith("Vi ringer dig mellem ")
+    ticket = Ticket.objects.get(number=requested["number"])
+    assert (ticket.team, ticket.contact.email, ticket.contact.phones) == (team_dk, "karen@kunde.dk", ["+4520123456"])
+    assert Ticket.objects.count() == 1  # the refused requests made nothing
+    callback = FollowUp.objects.get(ticket=ticket)
+    assert callback.source == "callback" and callback.window_end > callback.due
+
+
 def test_with_nobody_available_the_widget_offers_to_leave_a_message(widget, team_dk):
     make_user("sofie@example.com", teams=[team_dk], name="Sofie Sørensen")  # offline
 

@@ -3,16 +3,20 @@ Protocol: docs/chat.md. Whatever the widget sends is checked here or in chat.ser
 against the widget's allowed origins, the session token's signature, the size of every message. A refused
 request gets {"type": "error", "code": ..., "error": ...} and changes nothing."""
 
+from zoneinfo import ZoneInfo
+
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from wowdesk import realtime
 from wowdesk.chat import services as chat
 from wowdesk.chat.models import Chat
+from wowdesk.followups.services import request_callback
 from wowdesk.hours import words
 from wowdesk.mail.services import queue_transcript
 from wowdesk.replies.services import expected_response
@@ -58,6 +62,7 @@ class WidgetConsumer(AsyncJsonWebsocketConsumer):
             "read": self.read,
             "typing": self.typing,
             "leave_message": self.leave_message,
+            "callback": self.callback,
             "end": self.end,
             "transcript": self.transcript,
         }.get(kind)
@@ -191,6 +196,39 @@ class WidgetConsumer(AsyncJsonWebsocketConsumer):
             language=self.language,
         )
         await self.send_json({"type": "message_left", "number": ticket.number})
+
+    async def callback(self, content):
+        """No chat now (or the customer prefers it): we call them back, in the team's next opening by
+        default; a ticket in the Callbacks view with its follow-up (wowdesk.followups)."""
+        requested = await database_sync_to_async(self._callback)(content)
+        await self.send_json({"type": "callback_requested", **requested})
+
+    def _callback(self, content) -> dict:
+        def text(name, limit):
+            value = content.get(name, "")
+            return value.replace("\x00", "").strip()[:limit] if isinstance(value, str) else ""
+
+        try:
+            ticket = request_callback(
+                phone=text("phone", 40),
+                name=text("name", 200),
+                email=text("email", 254),
+                language=self.language,
+                team=self.widget.team,
+            )
+        except ValidationError as error:
+            fields = getattr(error, "error_dict", {})
+            field = next(iter(fields), "")
+            code = f"bad_{field}" if field in ("phone", "email") else "bad_callback"
+            raise ValidationError(" ".join(error.messages), code=code) from None
+        window = ticket.followups.first()
+        zone = ZoneInfo(ticket.team.time_zone if ticket.team else settings.DEFAULT_TEAM_TIME_ZONE)
+        start = formats.date_format(window.due.astimezone(zone), "SHORT_DATETIME_FORMAT")
+        end = formats.time_format((window.window_end or window.due).astimezone(zone), "H:i")
+        return {
+            "number": ticket.number,
+            "text": _("We will call you between %(start)s and %(end)s.") % {"start": start, "end": end},
+        }
 
     async def end(self, content):
         found = await self._chat()

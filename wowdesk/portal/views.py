@@ -120,6 +120,10 @@ WIDGET_STRINGS = {
     "attach": gettext_lazy("Attach a file"),
     "file_too_large": gettext_lazy("The file is too large (at most %(mb)s MB)."),
     "read": gettext_lazy("Read"),
+    "callback_instead": gettext_lazy("Call me back instead"),
+    "message_instead": gettext_lazy("Write a message instead"),
+    "phone": gettext_lazy("Your phone number"),
+    "callback_send": gettext_lazy("Call me back"),
 }
 
 

@@ -73,19 +73,28 @@
   var leaveEmail = el("input", { name: "email", type: "email", autocomplete: "email", placeholder: t.email, "aria-label": t.email });
   var leaveBody = el("textarea", { name: "body", placeholder: t.message, "aria-label": t.message });
   var leaveForm = form("leave", [leaveName, leaveEmail, leaveBody], t.leave_send);
+  // No chat now: a message, or a callback in the team's next opening hours.
+  var toCallback = el("button", { type: "button", "class": "wdc-switch wdc-to-callback" }, t.callback_instead);
+  leaveForm.appendChild(toCallback);
+  var callName = el("input", { name: "name", autocomplete: "name", placeholder: t.name, "aria-label": t.name });
+  var callPhone = el("input", { name: "phone", type: "tel", autocomplete: "tel", placeholder: t.phone, "aria-label": t.phone });
+  var callEmail = el("input", { name: "email", type: "email", autocomplete: "email", placeholder: t.email_optional, "aria-label": t.email_optional });
+  var callbackForm = form("callback", [callName, callPhone, callEmail], t.callback_send);
+  var toLeave = el("button", { type: "button", "class": "wdc-switch wdc-to-leave" }, t.message_instead);
+  callbackForm.appendChild(toLeave);
   var note = el("p", { "class": "wdc-note" });
   note.hidden = true;
   var mailTranscript = el("button", { type: "button", "class": "wdc-transcript" }, t.transcript);
   mailTranscript.hidden = true;
   var again = el("button", { type: "button", "class": "wdc-again" }, t.again);
   again.hidden = true;
-  [header, status, log, typing, note, mailTranscript, again, error, startForm, chatForm, leaveForm].forEach(function (n) { panel.appendChild(n); });
+  [header, status, log, typing, note, mailTranscript, again, error, startForm, chatForm, leaveForm, callbackForm].forEach(function (n) { panel.appendChild(n); });
   root.appendChild(launch);
   root.appendChild(panel);
   document.body.appendChild(root);
 
   function show(which) {
-    [startForm, chatForm, leaveForm].forEach(function (f) { f.hidden = f !== which; });
+    [startForm, chatForm, leaveForm, callbackForm].forEach(function (f) { f.hidden = f !== which; });
   }
   function open() { panel.hidden = false; launch.hidden = true; markRead(); }
   function markRead() {
@@ -170,6 +179,11 @@
       note.hidden = false;
       note.textContent = fill(t.transcript_sent, { email: event.email });
     },
+    callback_requested: function (event) {
+      show(null);
+      note.hidden = false;
+      note.textContent = event.text;
+    },
     message_left: function (event) {
       show(null);
       note.hidden = false;
@@ -252,6 +266,12 @@
     mailTranscript.hidden = true;
     again.hidden = true;
     send({ type: "hello", language: lang });
+  });
+  toCallback.addEventListener("click", function () { error.hidden = true; show(callbackForm); callPhone.focus(); });
+  toLeave.addEventListener("click", function () { error.hidden = true; show(leaveForm); leaveBody.focus(); });
+  callbackForm.addEventListener("submit", function (event) {
+    event.preventDefault();
+    send({ type: "callback", name: callName.value, phone: callPhone.value, email: callEmail.value });
   });
   leaveForm.addEventListener("submit", function (event) {
     event.preventDefault();
