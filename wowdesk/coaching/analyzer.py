@@ -116,6 +116,8 @@ class Rules:
     customer_yes: re.Pattern
     customer_problem: re.Pattern
     negation_before: re.Pattern
+    problem: casefree.AnyOf  # words that state a problem: a negation, "still", an error
+    something_new: casefree.AnyOf  # "også", "also", "other": a question about something new
     scan: re.Pattern = None  # every word-level finding in one pass; see _scan_words()
 
 
@@ -163,6 +165,8 @@ def _rules(lang: str) -> Rules:
         need_statement=casefree.compile(L.NEED_STATEMENT[lang]),
         customer_yes=casefree.compile(r"^\W*" + _alt(L.CUSTOMER_YES[lang]) + r"(?!\w)"),
         customer_problem=casefree.compile(_alt(L.CUSTOMER_PROBLEM[lang])),
+        problem=casefree.AnyOf([L.PROBLEM_WORDS[lang]], r"(?<![\w-])", r"(?!\w)"),
+        something_new=casefree.AnyOf([L.SOMETHING_NEW[lang]], r"(?<![\w-])", r"(?!\w)"),
         negation_before=casefree.compile(r"(?:" + L.NEGATION_SCOPE[lang] + r")\s+(?:\w+\s+){0,2}$"),
     )
     alternatives = []
@@ -237,6 +241,8 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
     )
     if greeting and first_turn:
         s.fixed = "greeting"
+    if greeting and not first_turn and rules.closing.search(text):
+        greeting = False  # "Hej hej." at the end says goodbye
     if greeting:
         rest = rules.greeting.sub("", text, count=1).strip(" ,.!")
         if not s.kind and (len(rest) < 3 or len(rest.split()) <= 3 or rules.phone_greeting.search(text)):
@@ -260,11 +266,20 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
         elif rules.result_check.search(core) or rules.result_check.search(text):
             s.options = {"need": 1.0, "need_accept": 0.5, "solution_accept": 3.0}
         elif s.form in ("declarative", "tag"):
-            s.options = {"need": 0.5, "need_accept": 2.0, "solution_accept": 1.5}
+            if rules.problem.search(core):
+                # restating the problem ("Så fejlen kommer stadig...?", "So you haven't got the parcel?")
+                # checks the need, also after a solution; a solution is checked by its result
+                s.options = {"need": 0.5, "need_accept": 2.6, "solution_accept": 1.0}
+            else:
+                s.options = {"need": 0.5, "need_accept": 2.0, "solution_accept": 1.5}
+        elif rules.something_new.search(core):
+            # "Bruger du også tv-boksen...?", "Do you also use WhatsApp?": a new fact, not the result
+            s.options = {"need": 2.6, "need_accept": 0.5, "solution_accept": 1.0}
         else:
             s.options = {"need": 2.0, "need_accept": 0.5, "solution_accept": 2.2}
         return
-    if rules.not_solution.search(core):
+    if rules.not_solution.search(core) or rules.not_solution.search(text):
+        # (on the sentence too: "Så du har..." restates the customer's words, and "så" is no longer in core)
         s.holding = True
         return
     if rules.imperative.match(core) or rules.solution.search(text):

@@ -56,6 +56,7 @@ class ClauseRules:
     ask_frame: re.Pattern
     v2_connectors: bool
     adverb_first: re.Pattern
+    inverted: re.Pattern | None
 
 
 def _clause_rules(lang: str) -> ClauseRules:
@@ -88,7 +89,7 @@ def _clause_rules(lang: str) -> ClauseRules:
         ),
         v1=casefree.compile(
             rf"(?:{finite}|(?!{imperatives}\b)\w+er(?=\s+\w+(?:en|et|ene|erne)\b))\s+(?:ikke\s+|not\s+|n't\s+)?"
-            rf"(?:{subjects}|\w+(?:en|et|ene|erne)(?=\s)|(?-i:[A-ZÆØÅ])\w+)(?![\w'])"
+            rf"(?:{subjects}|\w+(?:en|et|ene|erne)(?=[\s,])|(?-i:[A-ZÆØÅ])\w+)(?![\w'])"
         ),
         open_prompt=casefree.compile(rf"(?:{prompts})(?![\w'])"),
         embedded=casefree.compile(
@@ -109,8 +110,24 @@ def _clause_rules(lang: str) -> ClauseRules:
         wh_subject=casefree.compile(rf"{wh}\s+(?:{subjects}|der|som|that|at|to|a|an|if|om)\b"),
         v2_connectors=lang in ("da", "nb"),
         adverb_first=casefree.compile(r"^(?:(?:og|men|jamen)\s+)?(?:så|nu|nå|altså|da)\b"),
+        inverted=casefree.compile(INVERTED[lang]) if lang in INVERTED else None,
     )
 
+
+# Danish and Norwegian put the finite verb before its subject only in questions (and conditions): a verb in
+# the present (-r) or past (-te/-de/-et, or a strong form) followed by a personal pronoun asks, whatever the
+# verb ("Hopper gearet...?", "Sa du det opp...?", "Bestilte I den...?"). Words that end the same way but
+# are no verbs ("eller du", "hvor du", "efter du") are left out.
+_NOT_VERBS = (
+    "eller|ellers|hvor|der|her|for|før|efter|etter|når|over|under|mer|mere|senere|hver|enten|sidst|først|"
+    "hvorfor|hvornår|det|at|om|som|fordi|altså|nemlig|bagefter|etterpå|heller|hvorefter|sammen|inden|innen"
+)
+_STRONG_PAST = "sa|fik|fikk|gik|gikk|kom|var|ble|blev|tok|tog|ga|gav|fandt|fant|lå|sad|satt|skrev|drog|dro"
+INVERTED = {
+    lang: rf"^(?!(?:{_NOT_VERBS})\b)(?:\w+(?:r|te|de|et)|{_STRONG_PAST})\s+(?:ikke\s+|også\s+)?"
+    rf"(?:du|{you}|vi|jeg|han|hun|de|man)\b"
+    for lang, you in (("da", "i"), ("nb", "dere"))
+}
 
 CLAUSE_RULES = {lang: _clause_rules(lang) for lang in lexicon.LANGUAGES}
 
@@ -182,7 +199,9 @@ def analyse_question(sentence: str, r: ClauseRules) -> tuple[str | None, str | N
             return kind, "embedded", core
         # Verb first only counts when no adverb comes before it: in Danish and Norwegian "Så/Nu kan du...?"
         # has the verb second (a statement with "?", which checks understanding), unlike "Og kan du...?".
-        if r.v1.match(core) and not (r.v2_connectors and r.adverb_first.match(body)):
+        if (r.v1.match(core) or (r.inverted is not None and r.inverted.match(core))) and not (
+            r.v2_connectors and r.adverb_first.match(body)
+        ):
             return "closed", "v1", core
         return "closed", "declarative", core
     # No question mark: open prompts ("Fortæl mig, hvad der skete.") and, in chat, word order.

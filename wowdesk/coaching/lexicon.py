@@ -1107,6 +1107,8 @@ YES_NO_COMPLEMENTIZERS = {
 RHETORICAL = {
     "da": [
         r"hvem (?:kender|har|vil|kan|elsker|gider|kan lide|synes|ønsker) (?:ikke|da ikke)",
+        # who + a verb + not: "Hvem husker ikke sin første mobil?" asks nobody anything
+        r"hvem \w+ (?:da |nu )?ikke\b",
         r"hvem gider",
         r"hvem elsker ikke",
         r"hvad (?:kan|skal) man (?:sige|gøre)",
@@ -1116,6 +1118,7 @@ RHETORICAL = {
     ],
     "nb": [
         r"hvem (?:kjenner|har|vil|kan|elsker|liker|gidder|synes|ønsker) ikke",
+        r"hvem \w+ (?:da |nå )?ikke\b",
         r"hvem gidder",
         r"hva (?:kan|skal) man (?:si|gjøre)",
         r"er det ikke (?:bare |alltid )?(?:typisk|alltid|sånn det er)",
@@ -1148,6 +1151,11 @@ NOT_SOLUTION = {
         r"^(?:selv tak|ingen årsag|det var så lidt|velbekomme|selvfølgelig|det er helt i orden)",
         r"\bjeg (?:kigger|tjekker|ser) (?:lige )?(?:på det|efter|det)\b",
         r"^\d+ sek\b|^(?:to|et|et par) sek(?:under)?\b|\bså slår jeg\b|^lad os (?:lige )?(?:starte|tage|kigge)\b|^vi tager \w+ først",
+        # offers to help, thanks and apologies for waiting: polite, but no answer yet
+        r"^(?:det )?(?:kan|skal|vil) (?:jeg|vi) (?:godt |gerne |nok |sagtens )?hjælpe (?:dig |jer )?med\b",
+        r"^(?:jeg|vi) hjælper (?:dig |jer )?gerne\b|^lad os (?:lige )?(?:se|kigge) på det\b",
+        r"^(?:beklager|undskyld) (?:ventetiden|at du har måttet vente)|^tak fordi (?:du|i) venter|^tak for tålmodigheden",
+        r"^tak for (?:oplysningerne|informationen|det|svaret|nummeret|billedet)\W*$|^ingen problem",
     ],
     "nb": [
         r"^(?:et )?(?:lite )?øyeblikk",
@@ -1162,6 +1170,10 @@ NOT_SOLUTION = {
         r"^(?:bare hyggelig|ingen årsak|selv takk|det var så lite)",
         r"\bjeg (?:sjekker|kikker|ser) (?:bare )?(?:på det|nå|etter)\b",
         r"^\d+ sek\b|^(?:to|et|et par) sek(?:under)?\b|\bså slår jeg\b|^la oss (?:bare )?(?:starte|ta|se)\b|^vi tar \w+ først",
+        r"^(?:det )?(?:kan|skal|vil) (?:jeg|vi) (?:gjerne |nok |fint )?hjelpe (?:deg |dere )?med\b",
+        r"^(?:jeg|vi) hjelper (?:deg |dere )?gjerne\b|^la oss (?:bare )?se på det\b",
+        r"^(?:beklager|unnskyld) (?:ventetiden|at du har måttet vente)|^takk for at du venter|^takk for tålmodigheten",
+        r"^takk for (?:opplysningene|informasjonen|det|svaret|nummeret|bildet)\W*$|^ikke noe problem",
     ],
     "en": [
         r"^(?:one|just a) (?:moment|second|sec|minute)",
@@ -1176,6 +1188,10 @@ NOT_SOLUTION = {
         r"^so you (?!can\b|need to\b|should\b|just\b|will\b|'ll\b)",
         r"^(?:you're welcome|no problem|no worries|my pleasure|not at all)",
         r"\b(?:checking|looking into it|looking now) now\b|\bchecking now\b",
+        r"^i(?:'d| would) be (?:happy|glad) to help\b|^(?:i|we) can (?:definitely |certainly )?help (?:you )?with (?:that|this)\b",
+        r"^(?:happy|glad) to help\b|^let me help\b|^let's (?:have a look|take a look)\b",
+        r"^(?:sorry|apologies) (?:for|about) the wait|^thanks for (?:waiting|your patience)|^thank you for (?:waiting|your patience)",
+        r"^(?:thanks|thank you) for (?:the details|the information|that|confirming)\W*$|^no problem\b",
     ],
 }
 # Offers phrased as questions ("Skal jeg sende dig en ny kode?"): they present a solution.
@@ -1372,4 +1388,18 @@ NEED_STATEMENT = {
     "da": r"^(?:så |altså |og )?(?:du|i|jeres \w+|din \w+|dit \w+)\s+(?:\w+\s+)?(?:vil|trenger|har brug for|skal bruge|mangler|ønsker|skal have|vil have|kan ikke|kunne ikke|har ikke|er ikke|får ikke|fik ikke|har stadig|ikke)\b",
     "nb": r"^(?:så |altså |og )?(?:du|dere|deres \w+|din \w+|ditt \w+)\s+(?:\w+\s+)?(?:vil|trenger|har behov for|mangler|ønsker|skal ha|vil ha|kan ikke|fikk ikke|får ikke|har ikke|er ikke|har fortsatt|ikke)\b",
     "en": r"^(?:so |and )?(?:you|your \w+)\s+(?:\w+\s+)?(?:want|need|would like|'d like|wish|can't|cannot|couldn't|haven't|hasn't|didn't|don't|aren't|weren't|still|are still|have no|never)\b|^so you(?:'d| would) like|^so you(?:'ve| have) (?:hit|run|lost|been)",
+}
+
+# Words that state a problem in a statement with "?": it restates the need rather than checking a result.
+PROBLEM_WORDS = {
+    "da": r"ikke|ik|aldrig|ingen|intet|stadig|fortsat|uden|fejl|fejlen|afvist|afviser|mangler|problem|problemet|"
+    r"kan ikke|virker ikke|igen og igen",
+    "nb": r"ikke|aldri|ingen|intet|fortsatt|fremdeles|uten|feil|feilen|avvist|avviser|mangler|problem|problemet",
+    "en": r"not|n't|never|no|none|nothing|still|without|error|declined|rejected|missing|problem|broken|wrong",
+}
+# A yes/no question about something new (not the result of the solution).
+SOMETHING_NEW = {
+    "da": r"også|ellers|andre|anden|andet|nogen andre|flere",
+    "nb": r"også|ellers|andre|annen|annet|noen andre|flere",
+    "en": r"also|else|other|another|too|as well|any more",
 }
