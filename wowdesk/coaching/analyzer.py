@@ -48,8 +48,14 @@ def _split(text: str) -> list[tuple[int, int]]:
 
 # A promise may be one clause of a longer sentence ("Jeg har krediteret beløbet, og du får en kreditnota").
 _CLAUSE_SPLIT = re.compile(
-    r",?\s+(?:og|and|men|but|samt)\s+(?=(?:du|vi|jeg|de|den|det|der|I|dere|you|we|i|they|it|the|your|så|da|then|"
-    r"pengene|beløbet|pakken|teknikeren|[a-zæøå]+(?:en|et|ene|erne))\b)|;\s*|\s+[–—-]\s+"
+    r",?\s+(?:og|and|men|but|samt)\s+(?=(?:du|vi|jeg|de|den|det|der|I|dere|you|we|i|they|it|he|she|han|hun|the|your|så|da|"
+    r"then|pengene|beløbet|pakken|teknikeren|en|et|ei|a|an|our|my|vores|vår|min|mit|mitt|[a-zæøå]+(?:en|et|ene|erne))\b)"
+    # a verb phrase with its subject left out: "... er afsendt i dag og vil være fremme på fredag"
+    r"|,?\s+(?:og|and)\s+(?=(?:vil|skal|bliver|blir|kommer|will|should|is going to|svarer|ringer|sender|"
+    r"calls|sends|replies|arrives)\b)"
+    # two main clauses side by side: "Your pizza left 5 min ago, it'll be with you within 15 minutes"
+    r"|,\s+(?=(?:it|he|she|they|we|you|I)(?:'ll|’ll| will)\b)"
+    r"|;\s*|\s+[–—-]\s+"
     r"|,\s+(?=så (?:vil |skal )?(?:jeg|vi)\b)",
     re.UNICODE,
 )
@@ -319,6 +325,9 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
             for part in _clauses(s.masked.strip(), offset):
                 # An instruction to the customer ("Ring til os i morgen") is not our promise.
                 if rules.imperative.match(_strip_lead(part[2], lang)):
+                    continue
+                # a farewell holds no promise ("Tak for i dag, og god aften.", "Ha en fin lørdag!")
+                if rules.farewell.search(part[2]) or rules.closing.search(part[2]):
                     continue
                 if is_promise(part[2], lang):
                     promises.append((part[0], part[1], body[part[0] : part[1]]))

@@ -38,7 +38,9 @@ _ACTS = {
     "videresende|videresender|reparere|reparerer|maile|mailer|sms'e|sms'er|afhente|afhenter|hente|henter|"
     "tilbagebetale|tilbagebetaler|annullere|annullerer|slette|sletter|frigive|frigiver|ombooke|ombooker|"
     "genåbne|genåbner|nulstille|nulstiller|spærre|spærrer|låse|låser|flytte|flytter|lave|laver|gøre|gør|"
-    "rykke|rykker|give|giver|tage|tager|have|finde|finder|afsende|afsender|dække|dækker|holde|holder",
+    "rykke|rykker|give|giver|tage|tager|have|finde|finder|afsende|afsender|dække|dækker|holde|holder|"
+    "sætte|sætter|lægge|lægger|kræve|kræver|montere|monterer|installere|installerer|udskifte|udskifter|"
+    "bekræfte|bekræfter|registrere|registrerer|godkende|godkender|tilbagekalde|tilbagekalder",
     "nb": "ringe|ringer|kontakte|kontakter|sende|sender|skrive|skriver|komme tilbake|kommer tilbake|gi beskjed|"
     "gir beskjed|gi deg beskjed|gir deg beskjed|følge opp|følger opp|ordne|ordner|fikse|fikser|bestille|bestiller|"
     "refundere|refunderer|kreditere|krediterer|tilbakeføre|tilbakefører|overføre|overfører|booke|booker|"
@@ -47,7 +49,9 @@ _ACTS = {
     "erstatte|erstatter|undersøke|undersøker|svare|svarer|betale|betaler|eskalere|eskalerer|videresende|"
     "videresender|reparere|reparerer|maile|mailer|hente|henter|tilbakebetale|tilbakebetaler|kansellere|"
     "kansellerer|slette|sletter|frigi|frigir|flytte|flytter|lage|lager|gjøre|gjør|purre|purrer|gi|gir|ta|tar|"
-    "finne|finner|sende ut|sender ut|dekke|dekker|holde|holder|stenge|stenger|sperre|sperrer|nullstille|nullstiller",
+    "finne|finner|sende ut|sender ut|dekke|dekker|holde|holder|stenge|stenger|sperre|sperrer|nullstille|nullstiller|"
+    "sette|setter|legge|legger|kreve|krever|montere|monterer|installere|installerer|bekrefte|bekrefter|"
+    "registrere|registrerer|godkjenne|godkjenner",
     "en": r"(?!)",
 }
 
@@ -86,10 +90,10 @@ def _act_second(sentence: str, lang: str) -> bool:
 
 _RECEIVE = {
     "da": r"\b(?:du|i)\s+(?:(?:vil|skal nok|skal|kommer til at|kan forvente at|kan regne med at|burde|bør|vil kunne)\s+)?"
-    r"(?:få|får|modtage|modtager|høre|hører|have|blive ringet op|blive kontaktet|se pengene|se beløbet)\b"
+    r"(?:få|får|modtage|modtager|høre|hører|have|har|blive ringet op|blive kontaktet|se pengene|se beløbet)\b"
     r"|\b(?:du|i) (?:kan forvente|kan regne med)\b",
     "nb": r"\b(?:du|dere)\s+(?:(?:vil|skal nok|skal|kommer til å|kan forvente å|kan regne med å|bør|vil kunne)\s+)?"
-    r"(?:få|får|motta|mottar|høre|hører|ha|bli ringt opp|bli kontaktet|se pengene|se beløpet)\b"
+    r"(?:få|får|motta|mottar|høre|hører|ha|har|bli ringt opp|bli kontaktet|se pengene|se beløpet)\b"
     r"|\b(?:du|dere) (?:kan forvente|kan regne med)\b",
     "en": r"\byou(?:'ll|’ll| will| should| are going to|'re going to| can expect to)\s+(?:\w+\s+)?"
     r"(?:receive|get|hear|have|see|be (?:contacted|called|refunded|credited|able|sent|emailed|notified)|find)\b"
@@ -129,16 +133,33 @@ _NOT_PROMISE = {
     "da": r"\b(?:normalt|typisk|som regel|plejer|altid|generelt|sædvanligvis|oftest|ofte|i reglen|hver gang|"
     r"nogle gange|sommetider|har åbent|åbningstid|ses vi|vi ses|fra i dag|håber|måske|muligvis|kan være|"
     r"går fint|passer fint|er fuldt|er optaget|skal (?:lige )?prøve|vil prøve|prøver at)\b|^(?:hvis|såfremt|hvis nu|når du|såsnart du|så snart du|skulle du|i fald|"
-    r"mens du|får du|har du|er du|kan du|vil du)\b|\bhvis (?:du|i|det|der|den|vi)\b|, så (?:prøv|ring|skriv|send|giv|kontakt|tjek|gå)\b|\b(?:du|i) kan (?:altid|også|selv|bare)\b",
+    r"mens du|får du|har du|er du|kan du|vil du)\b|\bhvis\b|\btror\b|\bformentlig\b|\bsandsynligvis\b|, så (?:prøv|ring|skriv|send|giv|kontakt|tjek|gå)\b|\b(?:du|i) kan (?:altid|også|selv|bare)\b",
     "nb": r"\b(?:normalt|vanligvis|typisk|som regel|pleier|alltid|generelt|oftest|ofte|hver gang|noen ganger|"
     r"av og til|har åpent|åpningstid|sees vi|vi sees|ses vi|fra i dag|håper|kanskje|muligens|kan være|går fint|passer fint|"
     r"er fullt|er opptatt|skal (?:bare )?prøve|vil prøve|prøver å)\b|^(?:hvis|dersom|om du|når du|så snart du|skulle du|mens du|"
-    r"får du|har du|er du|kan du|vil du)\b|\b(?:hvis|dersom) (?:du|dere|det|den|vi)\b|, så (?:prøv|ring|skriv|send|gi|kontakt|sjekk|gå)\b|\b(?:du|dere) kan (?:alltid|også|selv|bare)\b",
+    r"får du|har du|er du|kan du|vil du)\b|\b(?:hvis|dersom)\b|\btror\b|\bantakelig\b|\bsannsynligvis\b|\bom (?:du|dere) (?:vil|ønsker)\b|, så (?:prøv|ring|skriv|send|gi|kontakt|sjekk|gå)\b|\b(?:du|dere) kan (?:alltid|også|selv|bare)\b",
     "en": r"\b(?:usually|normally|typically|generally|always|often|as a rule|every time|sometimes|tend to|"
     r"in most cases|is open|are open|opening hours|open until|see you|aim to|hope|hopefully|maybe|perhaps|might|"
     r"could be|can request|good luck|works for|is fine|from today)\b|^(?:if|in case|should you|once you|when you|whenever|as soon as you|unless|while you|"
-    r"do you|did you|are you|can you)\b|\b(?:if|unless) (?:you|it|that|we|the|there)\b|\byou can (?:always|also|just|request)\b",
+    r"do you|did you|are you|can you)\b|\b(?:i|we) (?:think|believe)\b|\bprobably\b|\b(?:if|unless) (?:you|it|that|we|the|there)\b|\byou can (?:always|also|just|request)\b",
 }
+
+
+# A time named without a commitment: our ability ("vi kan", "I can": an offer), existence ("det er", "there are"), and in
+# Danish and Norwegian a condition put first with the verb first ("Finner vi feil, ringer vi deg").
+_NO_COMMITMENT = {
+    "da": r"\b(?:jeg|vi)\s+(?:kan|kunne)\b|^(?:det|der) er\b|^(?!(?:eller|hvor|der|her|for|før|efter|når)\b)"
+    r"\w+(?:r|te|de)\s+(?:vi|jeg|du|i|det|der|den|man)\b[^,]{0,80},",
+    "nb": r"\b(?:jeg|vi)\s+(?:kan|kunne)\b|^(?:det|der) er\b|^(?!(?:eller|hvor|der|her|for|før|etter|når)\b)"
+    r"\w+(?:r|te|de)\s+(?:vi|jeg|du|dere|det|der|den|man)\b[^,]{0,80},",
+    "en": r"\b(?:i|we)\s+(?:can|could|may)\b|^there (?:is|are|'s)\b",
+}
+# A date since when something holds, not when it is due: "fra 1. december", "from 30 April".
+_EFFECTIVE = re.compile(
+    r"\b(?:fra|from|starting|effective|gældende fra|gjeldende fra)\s+(?:og med\s+)?(?:den\s+|d\.\s+|the\s+)?"
+    r"(?:\d{1,2}\.?(?:\s*\w+)?|\w+dag|\w+day)",
+    re.IGNORECASE,
+)
 
 
 _COMMIT = {
@@ -156,8 +177,8 @@ _CALLBACK = {
 }
 # receiving something without a time: only real deliverables ("you'll see them in the screen" is information)
 _RECEIVE_WEAK = {
-    "da": r"\b(?:se|ser|have|kan få|får snakke|får lov|får ret|får fat|får besked om,)\b|\bfår (?:du )?(?:ikke|aldrig)\b",
-    "nb": r"\b(?:se|ser|ha|kan få|får snakke|får lov|får rett|får tak)\b|\bfår (?:du )?(?:ikke|aldri)\b",
+    "da": r"\b(?:se|ser|have|har|kan få|får snakke|får lov|får ret|får fat|får besked om,)\b|\bfår (?:du )?(?:ikke|aldrig)\b",
+    "nb": r"\b(?:se|ser|ha|har|kan få|får snakke|får lov|får rett|får tak)\b|\bfår (?:du )?(?:ikke|aldri)\b",
     "en": r"\b(?:see|have|get (?:a|an|the)? ?(?:free|reset)|need)\b|\bstraight away\b",
 }
 _PAST = {
@@ -172,8 +193,8 @@ _NOW = {
 }
 # a verb in the past or perfect: done already
 _DONE = {
-    "da": r"\b(?:har|havde|blev|er blevet)\s+(?:\w+\s+)?\w+(?:et|t|dt)\b|\b\w+ede\b|\b(?:kom|var|gik|fik|udløb|blev|fandt|tog|gav|ramte|skete)\b",
-    "nb": r"\b(?:har|hadde|ble|er blitt)\s+(?:\w+\s+)?\w+(?:et|t|dd|d)\b|\b\w{3,}(?:te|de|ret)\b|\b(?:kom|var|gikk|fikk|ble|fant|tok|ga|skjedde)\b",
+    "da": r"\b(?:har|havde|blev|er blevet)\s+(?:\w+\s+)?\w+(?:et|t|dt)\b|\ber\s+\w+(?:et|t|dt)\b|\b\w+ede\b|\b(?:kom|var|gik|fik|udløb|blev|fandt|tog|gav|ramte|skete)\b",
+    "nb": r"\b(?:har|hadde|ble|er blitt)\s+(?:\w+\s+)?\w+(?:et|t|dd|d)\b|\ber\s+\w+(?:et|t|dd)\b|\b\w{3,}(?:te|de|ret)\b|\b(?:kom|var|gikk|fikk|ble|fant|tok|ga|skjedde)\b",
     "en": r"\b(?:have|has|had|'ve|was|were)\s+(?:\w+\s+)?\w+(?:ed|en|t)\b|\b\w+ed\b|\b(?:was|were|went|came|got|did|had|found|took|gave|hit|happened)\b",
 }
 # ... unless a time ahead is named ("jeg har booket dig på onsdag", "I've booked you in for Tuesday")
@@ -183,8 +204,8 @@ _AHEAD = {
     "en": r"\b(?:booked|scheduled|arranged|reserved|set you up|will|'ll|going to|tomorrow|next)\b|'ll\b",
 }
 _PASSIVE_FUTURE = {
-    "da": r"\b(?:vil blive|bliver)\s+(?:\w+\s+)?(?:refunderet|krediteret|sendt|leveret|udbetalt|tilbageført|overført|annulleret|erstattet|byttet|ombyttet|repareret|vurderet|behandlet|lukket|rettet|trukket|opsagt|hentet|lagt)\b|\b\w+(?:eres)\b(?<!leveres)(?= (?:automatisk|til|på|inden|senest))",
-    "nb": r"\b(?:vil bli|blir)\s+(?:\w+\s+)?(?:refundert|kreditert|sendt|levert|utbetalt|tilbakeført|overført|kansellert|erstattet|byttet|reparert|vurdert|behandlet|stengt|rettet|trukket|sagt opp|hentet inn|lagt)\b|\b\w+(?:eres)\b(?= (?:automatisk|til|på|innen|senest))",
+    "da": r"\b(?:vil blive|bliver)\s+(?:\w+\s+)?(?:refunderet|krediteret|sendt|leveret|udbetalt|tilbageført|overført|annulleret|erstattet|byttet|ombyttet|repareret|vurderet|behandlet|lukket|rettet|trukket|opsagt|hentet|lagt)\b|\b(?!deres\b|jeres\b)\w+(?:eres)\b(?<!leveres)(?= (?:automatisk|til|på|inden|senest)|\W*$)",
+    "nb": r"\b(?:vil bli|blir)\s+(?:\w+\s+)?(?:refundert|kreditert|sendt|levert|utbetalt|tilbakeført|overført|kansellert|erstattet|byttet|reparert|vurdert|behandlet|stengt|rettet|trukket|sagt opp|hentet inn|lagt)\b|\b(?!deres\b|jeres\b)\w+(?:eres)\b(?= (?:automatisk|til|på|innen|senest)|\W*$)",
     "en": r"\bwill be\s+(?:\w+\s+)?(?:refunded|credited|sent|delivered|paid|reversed|transferred|cancelled|canceled|replaced|repaired|processed|assessed|closed|fixed|returned|collected|shipped|dispatched|issued|removed|waived|back|added|recalculated|confirmed|updated|reviewed|checked)\b",
 }
 
@@ -192,7 +213,7 @@ _PASSIVE_FUTURE = {
 _THIRD_FUTURE = {
     "da": r"\b(?:han|hun|de|den|det|\w+(?:en|et|erne|ene))\s+(?:vil|skal nok|kommer til at)\s+(?!gerne\b|ikke\b|være\b)\w+",
     "nb": r"\b(?:han|hun|de|den|det|\w+(?:en|et|ene|a))\s+(?:vil|skal nok|kommer til å)\s+(?!gjerne\b|ikke\b|være\b)\w+",
-    "en": r"\b(?:he|she|they|it|\w+)(?:'ll|’ll| will)\s+(?!need\b|have to\b|be able\b|not\b|never\b|probably\b|likely\b|usually\b)\w+",
+    "en": r"\b(?:he|she|they|it|(?!you\b|i\b|we\b)\w+)(?:'ll|’ll| will)\s+(?!need\b|have to\b|be able\b|not\b|never\b|probably\b|likely\b|usually\b)\w+",
 }
 # present-tense acts that are no promise: "Det ordner jeg", "Det gør vi", "Så laver vi en undtagelse"
 _ACT_VAGUE = {
@@ -235,6 +256,7 @@ def _compile(lang: str) -> dict:
         # English names a third party by its capital letter ("Sarah will call you"), so it keeps its case.
         "third_subject": re.compile(_THIRD_SUBJECT[lang]) if lang == "en" else casefree.compile(_THIRD_SUBJECT[lang]),
         "not": casefree.AnyOf([_NOT_PROMISE[lang]]),
+        "no_commitment": casefree.AnyOf([_NO_COMMITMENT[lang]]),
         "within": casefree.compile(r"\b" + words["within"] + r"\b"),
         "end_of_week": casefree.compile(r"\b(?:" + words["end_of_week"] + r")\b"),
         "next_week": casefree.compile(r"\b(?:" + words["next_week"] + r")\b"),
@@ -341,8 +363,13 @@ def _promised(sentence: str, lang: str, p: dict, timed: bool) -> bool:
         return True
     if timed:
         # a time that lies ahead; a verb in the past ("DNB endret innloggingen på fredag") is done already,
-        # unless it books something ahead ("Jeg har booket dig på onsdag kl. 8")
+        # unless it books something ahead ("Jeg har booket dig på onsdag kl. 8"). What we or the customer
+        # can do ("Then I can check it against the reading from 2 March"), what there is ("det er ledige
+        # plasser lørdag") and since when something holds ("Nu står aftalen i dit navn fra 1. december")
+        # name a time but promise nothing.
         if p["done"].search(sentence) and not p["ahead"].search(sentence):
+            return False
+        if p["no_commitment"].search(sentence) or not has_time(_EFFECTIVE.sub(" ", sentence), lang):
             return False
         return len(sentence.split()) >= 4
     return False
