@@ -122,6 +122,7 @@ class Rules:
     customer_yes: re.Pattern
     customer_problem: re.Pattern
     negation_before: re.Pattern
+    reply_promise: casefree.AnyOf  # a promise to answer ("vi svarer dig", "we'll get back to you")
     problem: casefree.AnyOf  # words that state a problem: a negation, "still", an error
     something_new: casefree.AnyOf  # "også", "also", "other": a question about something new
     scan: re.Pattern = None  # every word-level finding in one pass; see _scan_words()
@@ -171,6 +172,7 @@ def _rules(lang: str) -> Rules:
         need_statement=casefree.compile(L.NEED_STATEMENT[lang]),
         customer_yes=casefree.compile(r"^\W*" + _alt(L.CUSTOMER_YES[lang]) + r"(?!\w)"),
         customer_problem=casefree.compile(_alt(L.CUSTOMER_PROBLEM[lang])),
+        reply_promise=casefree.AnyOf([L.REPLY_PROMISE[lang]], r"(?<![\w-])", r"(?!\w)"),
         problem=casefree.AnyOf([L.PROBLEM_WORDS[lang]], r"(?<![\w-])", r"(?!\w)"),
         something_new=casefree.AnyOf([L.SOMETHING_NEW[lang]], r"(?<![\w-])", r"(?!\w)"),
         negation_before=casefree.compile(r"(?:" + L.NEGATION_SCOPE[lang] + r")\s+(?:\w+\s+){0,2}$"),
@@ -307,7 +309,7 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
     question_spans: list[tuple[int, int]] = []
     promises = []
     imperative_spans = []
-    solution = False
+    solution = receipt = False
     for i, s in enumerate(sentences):
         _sentence_phases(s, rules, i, first_turn)
         sentence = s.text.strip()
@@ -331,7 +333,11 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
                     continue
                 if is_promise(part[2], lang):
                     promises.append((part[0], part[1], body[part[0] : part[1]]))
-                    if s.fixed is None:
+                    if first_turn and rules.reply_promise.search(part[2]):
+                        # "Vi har modtaget din mail og svarer dig inden for 48 timer": a receipt, before
+                        # anyone has read the matter, promises an answer but gives none
+                        receipt = True
+                    elif s.fixed is None:
                         s.fixed = "solution"
                         solution = True
         if m := rules.but_opener.match(sentence):
@@ -346,7 +352,7 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
             )
     _scan_words(masked, body, rules, lang, findings, question_spans, imperative_spans, sentences)
     findings.sort(key=lambda f: (f["start"], f["end"]))
-    if not questions and not solution:
+    if not questions and not solution and not receipt:
         # A turn without questions that says something of substance answers the customer: an explanation,
         # a status, a rule, an offer. Holding ("Et øjeblik"), thanks, a greeting or only an acknowledgement
         # does not.

@@ -143,6 +143,11 @@ CLOSING = {
         r"ha(?:v|ve)? det (?:godt|fint)",
         r"ønsker (?:dig|jer) en (?:god|dejlig|rigtig god)",
         r"god bedring",
+        # "Er det alt?", "Kan jeg gøre mere for dig?", "Tak for snakken", "Fortsat god weekend"
+        r"(?:er|var) det (?:alt|det hele)\b(?! (?:du|i|der|som)\b)",
+        r"kan jeg (?:gøre|hjælpe (?:dig |jer )?med) (?:mere|andet|noget andet|noget mere)",
+        r"tak for (?:snakken|samtalen|i dag|en god snak|hjælpen i dag)",
+        r"(?:fortsat|rigtig|dejlig) god (?:dag|weekend|aften|eftermiddag|ferie|jul|sommer|tur|rejse)",
     ],
     "nb": [
         r"er det noe (?:mer|annet)",
@@ -161,6 +166,10 @@ CLOSING = {
         r"annet jeg kan (?:hjelpe|gjøre)",
         r"ønsker (?:deg|dere) en (?:fin|god|riktig god)",
         r"god bedring",
+        r"(?:er|var) det (?:alt|det hele)\b(?! (?:du|dere|der|som)\b)",
+        r"kan jeg (?:gjøre|hjelpe (?:deg |dere )?med) (?:mer|annet|noe annet|noe mer)",
+        r"takk for (?:praten|samtalen|i dag|en hyggelig prat)",
+        r"(?:fortsatt|riktig) (?:god|fin) (?:dag|helg|kveld|ettermiddag|ferie|jul|sommer|tur|reise)",
     ],
     "en": [
         r"anything else",
@@ -170,6 +179,9 @@ CLOSING = {
         r"good ?night",
         r"^anything else\s*\?",
         r"\b(?:goodbye|bye|take care|cheers for now)\b",
+        r"is (?:that|there) (?:everything|all)\b|(?:was|is) there anything (?:else|more)\b",
+        r"anything more (?:i|we) can\b|thanks for (?:chatting|calling|your time)\b|have a (?:good|great|nice|lovely) one\b",
+        r"\b(?:speak soon|all the best)\b",
         r"(?:is there )?(?:something|anything) more (?:i|we) can",
         r"(?:can|could|may) i help (?:you )?with anything",
         r"enjoy (?:the|your) (?:rest of|day|weekend|evening)",
@@ -1155,6 +1167,10 @@ NOT_SOLUTION = {
         r"^(?:det )?(?:kan|skal|vil) (?:jeg|vi) (?:godt |gerne |nok |sagtens )?hjælpe (?:dig |jer )?med\b",
         r"^(?:jeg|vi) hjælper (?:dig |jer )?gerne\b|^lad os (?:lige )?(?:se|kigge) på det\b",
         r"^(?:beklager|undskyld) (?:ventetiden|at du har måttet vente)|^tak fordi (?:du|i) venter|^tak for tålmodigheden",
+        r"^(?:jeg|vi) (?:skal |vil )?(?:lige |hurtigt |bare )?(?:kigge|kigger|tjekke|tjekker|undersøge|undersøger|slå|slår|høre|hører) "
+        r"(?:lige |hurtigt |efter|på det|på sagen|op|nærmere|med en kollega|i systemet)",
+        r"^(?:giv|lad) mig (?:lige )?(?:et|to|et par|fem|et lille) (?:øjeblik|minut|minutter|sekund)|^(?:jeg er|så er jeg) (?:lige )?tilbage\b",
+        r"^lad mig (?:\w+ ){0,2}(?:se|kigge|tjekke|finde|slå|undersøge|høre)\b",
         r"^tak for (?:oplysningerne|informationen|det|svaret|nummeret|billedet)\W*$|^ingen problem",
     ],
     "nb": [
@@ -1173,6 +1189,10 @@ NOT_SOLUTION = {
         r"^(?:det )?(?:kan|skal|vil) (?:jeg|vi) (?:gjerne |nok |fint )?hjelpe (?:deg |dere )?med\b",
         r"^(?:jeg|vi) hjelper (?:deg |dere )?gjerne\b|^la oss (?:bare )?se på det\b",
         r"^(?:beklager|unnskyld) (?:ventetiden|at du har måttet vente)|^takk for at du venter|^takk for tålmodigheten",
+        r"^(?:jeg|vi) (?:skal |vil )?(?:bare |kjapt |raskt )?(?:sjekke|sjekker|se|ser|kikke|kikker|undersøke|undersøker|slå|slår|høre|hører) "
+        r"(?:bare |kjapt |etter|på det|på saken|opp|nærmere|med en kollega|i systemet)",
+        r"^gi meg (?:bare )?(?:et|to|et par|fem|et lite) (?:øyeblikk|minutt|minutter|sekund)|^(?:jeg er|da er jeg) (?:straks )?tilbake\b",
+        r"^la meg (?:\w+ ){0,2}(?:se|sjekke|kikke|finne|slå|undersøke|høre)\b",
         r"^takk for (?:opplysningene|informasjonen|det|svaret|nummeret|bildet)\W*$|^ikke noe problem",
     ],
     "en": [
@@ -1191,6 +1211,8 @@ NOT_SOLUTION = {
         r"^i(?:'d| would) be (?:happy|glad) to help\b|^(?:i|we) can (?:definitely |certainly )?help (?:you )?with (?:that|this)\b",
         r"^(?:happy|glad) to help\b|^let me help\b|^let's (?:have a look|take a look)\b",
         r"^(?:sorry|apologies) (?:for|about) the wait|^thanks for (?:waiting|your patience)|^thank you for (?:waiting|your patience)",
+        r"^(?:let me|i'll|i will|i'm going to) (?:\w+ ){0,2}(?:check|look|see|have a look|pull up|find|take a look|look into)\b",
+        r"^(?:give me|bear with me|hang on|hold on|one moment|one sec|just a sec|a moment)\b|^i'm (?:still here|back)\b|^thanks for holding\b",
         r"^(?:thanks|thank you) for (?:the details|the information|that|confirming)\W*$|^no problem\b",
     ],
 }
@@ -1402,4 +1424,10 @@ SOMETHING_NEW = {
     "da": r"også|ellers|andre|anden|andet|nogen andre|flere",
     "nb": r"også|ellers|andre|annen|annet|noen andre|flere",
     "en": r"also|else|other|another|too|as well|any more",
+}
+# A promise to answer: in the agent's first message (a receipt) it greets rather than solves.
+REPLY_PROMISE = {
+    "da": r"svarer|svare|besvarer|besvare|vender tilbage|vende tilbage|kontakter dig|kontakte dig|hører fra",
+    "nb": r"svarer|svare|besvarer|besvare|kommer tilbake|komme tilbake|kontakter deg|kontakte deg|hører fra",
+    "en": r"reply|replies|respond|responds|get back|be in touch|answer|contact you|hear from",
 }

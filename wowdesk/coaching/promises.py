@@ -90,10 +90,10 @@ def _act_second(sentence: str, lang: str) -> bool:
 
 _RECEIVE = {
     "da": r"\b(?:du|i)\s+(?:(?:vil|skal nok|skal|kommer til at|kan forvente at|kan regne med at|burde|bør|vil kunne)\s+)?"
-    r"(?:få|får|modtage|modtager|høre|hører|have|har|blive ringet op|blive kontaktet|se pengene|se beløbet)\b"
+    r"(?:få|får|modtage|modtager|høre|hører|have|har(?!\s+(?:\w+\s+)?(?!det\b|dit\b|et\b|mit\b)\w+(?:et|t|dt)\b)|blive ringet op|blive kontaktet|se pengene|se beløbet)\b"
     r"|\b(?:du|i) (?:kan forvente|kan regne med)\b",
     "nb": r"\b(?:du|dere)\s+(?:(?:vil|skal nok|skal|kommer til å|kan forvente å|kan regne med å|bør|vil kunne)\s+)?"
-    r"(?:få|får|motta|mottar|høre|hører|ha|har|bli ringt opp|bli kontaktet|se pengene|se beløpet)\b"
+    r"(?:få|får|motta|mottar|høre|hører|ha|har(?!\s+(?:\w+\s+)?(?!det\b|ditt\b|et\b|mitt\b)\w+(?:et|t|dd)\b)|bli ringt opp|bli kontaktet|se pengene|se beløpet)\b"
     r"|\b(?:du|dere) (?:kan forvente|kan regne med)\b",
     "en": r"\byou(?:'ll|’ll| will| should| are going to|'re going to| can expect to)\s+(?:\w+\s+)?"
     r"(?:receive|get|hear|have|see|be (?:contacted|called|refunded|credited|able|sent|emailed|notified)|find)\b"
