@@ -123,6 +123,7 @@ class Rules:
     customer_problem: re.Pattern
     negation_before: re.Pattern
     reply_promise: casefree.AnyOf  # a promise to answer ("vi svarer dig", "we'll get back to you")
+    restating: re.Pattern  # "Så du...?", "So the courier...?": the customer's words said back
     problem: casefree.AnyOf  # words that state a problem: a negation, "still", an error
     something_new: casefree.AnyOf  # "også", "also", "other": a question about something new
     scan: re.Pattern = None  # every word-level finding in one pass; see _scan_words()
@@ -173,6 +174,7 @@ def _rules(lang: str) -> Rules:
         customer_yes=casefree.compile(r"^\W*" + _alt(L.CUSTOMER_YES[lang]) + r"(?!\w)"),
         customer_problem=casefree.compile(_alt(L.CUSTOMER_PROBLEM[lang])),
         reply_promise=casefree.AnyOf([L.REPLY_PROMISE[lang]], r"(?<![\w-])", r"(?!\w)"),
+        restating=casefree.compile(r"^(?:så|altså|so)\s+(?!(?:kan|skal|må|vil|can|will|should)\b)\w+"),
         problem=casefree.AnyOf([L.PROBLEM_WORDS[lang]], r"(?<![\w-])", r"(?!\w)"),
         something_new=casefree.AnyOf([L.SOMETHING_NEW[lang]], r"(?<![\w-])", r"(?!\w)"),
         negation_before=casefree.compile(r"(?:" + L.NEGATION_SCOPE[lang] + r")\s+(?:\w+\s+){0,2}$"),
@@ -274,7 +276,7 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
         elif rules.result_check.search(core) or rules.result_check.search(text):
             s.options = {"need": 1.0, "need_accept": 0.5, "solution_accept": 3.0}
         elif s.form in ("declarative", "tag"):
-            if rules.problem.search(core):
+            if rules.problem.search(core) or rules.restating.match(text):
                 # restating the problem ("Så fejlen kommer stadig...?", "So you haven't got the parcel?")
                 # checks the need, also after a solution; a solution is checked by its result
                 s.options = {"need": 0.5, "need_accept": 2.6, "solution_accept": 1.0}

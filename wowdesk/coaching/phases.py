@@ -14,6 +14,7 @@ whether a solution has been given: a solution can only be confirmed after one, a
 after a solution costs a little, so the best path over the whole conversation decides.
 """
 
+import re
 from itertools import product
 
 PHASES = ("greeting", "need", "need_accept", "solution", "solution_accept", "closing")
@@ -33,6 +34,17 @@ def _turn_phase(phases: list) -> str:
     return "greeting" if "greeting" in phases else "other"
 
 
+_CLAUSE = re.compile(r"[.,;:!?]+|\s(?:men|but|though|although|selv om|selvom)\s", re.IGNORECASE)
+
+
+def _works(text: str | None, rules) -> bool:
+    """The customer says it works: "Nu virker det", "I can see it now", in a clause without a negation or a
+    problem ("jeg kan se, at den stadig fejler", "it works in Chrome but not in Safari" do not count)."""
+    if not text or not rules.customer_works.search(text):
+        return False
+    return any(rules.customer_works.search(c) and not rules.problem.search(c) for c in _CLAUSE.split(text))
+
+
 def _options(turn, rules, before: str | None, after: str | None):
     """(score, phases per sentence, gives a solution, needs an earlier solution) for each reading."""
     fixed = [s.fixed for s in turn.sentences]
@@ -45,8 +57,8 @@ def _options(turn, rules, before: str | None, after: str | None):
             s = turn.sentences[i]
             fixed[i] = max((p for p in s.options if p != "solution_accept"), key=s.options.get)
         ambiguous = ambiguous[-2:]
-    works_before = bool(before and rules.customer_works.search(before))
-    works_after = bool(after and rules.customer_works.search(after))
+    works_before = _works(before, rules)
+    works_after = _works(after, rules)
     yes_after = bool(after and rules.customer_yes.search(after))
     described = bool(before and (rules.customer_problem.search(before) or len(before.split()) > 12))
     out = []
