@@ -324,7 +324,9 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
                 findings.append(_finding("presumptive_question", s.start, s.end, sentence, "improve", lang))
         if s.fixed == "solution":
             solution = True
-        if not s.kind:
+        if not s.kind and sentence.endswith("?"):
+            s.holding = True  # a rhetorical question ("Who wants that on a Monday?") neither asks nor promises
+        elif not s.kind:
             offset = s.start + (len(s.text) - len(s.text.lstrip()))
             for part in _clauses(s.masked.strip(), offset):
                 # An instruction to the customer ("Ring til os i morgen") is not our promise.

@@ -168,6 +168,14 @@ def _question_clause(core: str, r: ClauseRules) -> str:
                 core = _strip(r.connectors, ",".join(clauses[i:]).strip())
                 if asks:
                     return core
+    if not (r.question_word.match(core) or r.v1.match(core) or r.open_prompt.match(core)):
+        # a longer lead-in before the clause that asks: "Tak fordi du venter så tålmodigt, hvad er dit
+        # kundenummer?" (a question word followed by its verb; "om, hvornår du kan hente den" is embedded)
+        clauses = core.split(", ")
+        for i in range(1, len(clauses)):
+            clause = _strip(r.connectors, clauses[i].strip())
+            if r.wh_verb.match(clause) and not r.wh_subject.match(clause):
+                return ", ".join(clauses[i:]).strip()
     return core
 
 

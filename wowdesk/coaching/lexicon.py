@@ -21,14 +21,33 @@ OPEN_PROMPTS = {
         r"(?:kan|vil|gider) du (?:lige )?(?:fortælle|beskrive|forklare)",
         r"må jeg høre",
         r"prøv at beskrive",
+        # more open prompts: "Sig mig...", "Kan du uddybe...?", "Giv mig et eksempel"
+        r"sig mig",
+        r"uddyb",
+        r"(?:kan|vil) du (?:lige )?uddybe",
+        r"(?:kan|vil) du (?:lige )?sige (?:lidt )?(?:mere|noget) om",
+        r"giv mig et eksempel",
     ],
-    "nb": [r"fortell", r"beskriv", r"forklar", r"(?:kan|vil) du (?:fortelle|beskrive|forklare)", r"prøv å beskrive"],
+    "nb": [
+        r"fortell",
+        r"beskriv",
+        r"forklar",
+        r"(?:kan|vil) du (?:fortelle|beskrive|forklare)",
+        r"prøv å beskrive",
+        r"si meg",
+        r"utdyp",
+        r"(?:kan|vil) du (?:bare )?utdype",
+        r"(?:kan|vil) du (?:si|fortelle) (?:litt )?(?:mer|noe) om",
+        r"gi meg et eksempel",
+    ],
     "en": [
         r"tell me",
         r"describe",
         r"explain",
         r"walk me through",
         r"(?:can|could|would) you (?:please )?(?:tell me|describe|explain|walk me through)",
+        r"(?:can|could|would) you (?:please )?(?:elaborate|say more|tell me more|give me an example)",
+        r"give me an example",
     ],
 }
 # An open prompt followed by one of these asks for a yes or no after all ("tell me if it works").
@@ -100,9 +119,11 @@ SUBORDINATE = {
     "en": ["if", "when", "after", "before", "now that", "while", "once", "on", "in", "for", "with", "besides"],
 }
 TAG_QUESTION = {
-    "da": r",\s*(?:ikke|ikke sandt|ikke også|vel|eller hvad|ikk)\s*\?$",
-    "nb": r",\s*(?:ikke|ikke sant|sant|vel|eller hva|ikkje)\s*\?$",
-    "en": r",\s*(?:right|isn't it|aren't you|don't you|correct|is that right|yes|ok|okay)\s*\?$",
+    "da": r",\s*(?:ikke|ikke sandt|ikke også|vel|eller hvad|eller|ikk|ik|ja|ikke rigtigt|korrekt)\s*\?$",
+    "nb": r",\s*(?:ikke|ikke sant|sant|vel|eller hva|eller|ikkje|ja|ikke riktig|korrekt|stemmer det)\s*\?$",
+    "en": r",\s*(?:right|correct|is that right|is that correct|yes|yeah|ok|okay|no|"
+    r"(?:is|are|do|does|did|was|were|have|has|can|could|will|would|should|wo|ca)n't (?:it|you|they|he|she|we|there|i|that))"
+    r"\s*\?$",
 }
 
 GREETING = {
