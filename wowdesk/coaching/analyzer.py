@@ -424,6 +424,10 @@ _CUSTOMER_DID = re.compile(
 )
 
 
+_HEDGED_SUGGESTION = re.compile(
+    r"\b(?:du|i|dere|you)\s+(?:kan|kunne|could|can|might|may)\s+(?:(?:måske|kanskje|maybe|perhaps|also|også|evt\.?)\s+)?$",
+    re.IGNORECASE,
+)
 _HEDGES = frozenset(("måske", "kanskje", "maybe", "perhaps", "muligvis", "muligens", "possibly"))
 
 
@@ -438,6 +442,8 @@ def _weak_is_fine(masked: str, start: int, end: int, rules: Rules, sentences) ->
     before = masked[sentence_start:start]
     if rules.negation_before.search(before):
         return True
+    if _HEDGED_SUGGESTION.search(before[-30:]):
+        return False  # "Du kan prøve at forny det", "you could try": the agent hedges a suggestion
     word = masked[start:end].lower()
     if word in ("prøv", "prøv'"):  # da/nb imperative: the customer's action
         return True

@@ -555,16 +555,24 @@ RISKY_AGREEMENT = {
     ],
 }
 PRESUMPTIVE = {
+    # "Har du prøvet at genstarte?": a question that presumes what the customer did, named by the troubleshooting
+    # step (a noun that ends like a participle, "Har du bindingstid?", "Har du kortet?", presumes nothing)
     "da": [
-        r"^har (?:du|i) (?:\w+ )?(?!fået|modtaget|haft|været|set|hørt|bestilt|betalt|brugt|oplevet|fundet|læst|mulighed|adgang|tid)(?:\w+(?:et|t)|prøvet|forsøgt|genstartet|tjekket|husket|slettet|opdateret|skrevet|tastet|spurgt|lagt|sat|slukket|tændt)\b",
+        r"^har (?:du|i) (?:(?:også|allerede|selv|lige|evt\.?|nogensinde|måske|først) )?(?:prøvet|forsøgt|genstartet|tjekket|"
+        r"husket|slettet|opdateret|tastet|indtastet|slukket|tændt|installeret|geninstalleret|nulstillet|ryddet|logget|"
+        r"trykket|kontrolleret|skiftet|ændret|klikket|fjernet|aktiveret|deaktiveret|testet|genindlæst|tømt|trukket stikket|skrevet|spurgt|lagt|sat)\b",
         r"\beller\b(?!\s*(?:hvad|ej|ikke|hvordan)\s*\?)",
     ],
     "nb": [
-        r"^har (?:du|dere) (?:\w+ )?(?!fått|mottatt|hatt|vært|sett|hørt|bestilt|betalt|brukt|opplevd|funnet|lest|mulighet|tilgang|tid)(?:\w+(?:et|t|dd|d)|prøvd|forsøkt|startet|sjekket|husket|slettet|oppdatert|skrevet|tastet|spurt|lagt|satt|skrudd|slått)\b",
+        r"^har (?:du|dere) (?:(?:også|allerede|selv|bare|evt\.?|noen gang|kanskje|først) )?(?:prøvd|forsøkt|startet|restartet|"
+        r"sjekket|husket|slettet|oppdatert|tastet|skrudd|slått|installert|reinstallert|nullstilt|tømt|logget|trykket|"
+        r"kontrollert|byttet|endret|klikket|fjernet|aktivert|deaktivert|testet|lastet inn|trukket ut|skrevet|spurt|lagt|satt)\b",
         r"\beller\b(?!\s*(?:hva|ikke|hvordan)\s*\?)",
     ],
     "en": [
-        r"^(?:have|did) you (?:\w+ )?(?!received|got|gotten|had|been|seen|heard|ordered|paid|used|noticed|found|read|booked)(?:\w+(?:ed|en)|tried|try|restart|check|clear|update|turn|cancel|put|set)\b",
+        r"^(?:have|did) you (?:(?:also|already|ever|maybe|first|just) )?(?:tried|try|restarted|restart|rebooted|reboot|checked|"
+        r"check|cleared|clear|updated|update|turned|turn|reset|reinstalled|reinstall|installed|logged|log|clicked|"
+        r"pressed|deleted|removed|changed|unplugged|plugged|switched|tested|refreshed|cancelled|canceled|cancel|put|set|asked|entered|typed)\b",
         r"\bor\b(?!\s*not\s*\?)(?!\s*(?:what|how)\b)",
     ],
 }
@@ -597,6 +605,16 @@ RULE_PHRASES = {
         r"det er \w+(?: \w+)?,? (?:der|som) (?:bestemmer|styrer|behandler|tager sig af)(?: \w+){0,2}",
         r"(?:jeg|vi) har ikke adgang til(?: \w+){0,3}",
         r"det er (?:en )?anden afdeling",
+        # rules and ego worded otherwise: "Det er ikke tilladt", "Vores politik er...", "Det står i kontrakten"
+        r"det (?:er|var) (?:desværre )?ikke (?:tilladt|muligt for (?:mig|os)|noget,? vi gør)(?: \w+){0,3}",
+        r"(?:vores|firmaets) (?:politik|regler|procedure) (?:er|siger)(?:,? at)?(?: \w+){0,5}",
+        r"sådan er (?:systemet|proceduren|politikken)(?: \w+){0,3}",
+        r"det står (?:\w+ )?i (?:kontrakten|aftalen|betingelserne|vilkårene|reglerne|handelsbetingelserne)",
+        r"det hører (?:desværre )?ikke under (?:os|mig|vores afdeling|min afdeling)",
+        r"det ligger uden for (?:mit|vores) (?:område|ansvar)",
+        r"jeg har ikke (?:mulighed for|beføjelse til)(?: \w+){0,3}",
+        r"det er (?:ikke )?(?:mig|os),? der (?:bestemmer|afgør)(?: \w+){0,3}",
+        r"(?:vi|jeg) (?:laver|kan ikke lave|må ikke lave) (?:ikke )?(?:en )?undtagelser?",
     ],
     "nb": [
         r"det (?:har|får) (?:jeg|vi) (?:dessverre )?ikke lov(?: til)?(?: \w+){0,4}",
@@ -621,6 +639,15 @@ RULE_PHRASES = {
         r"det er \w+(?: \w+)?,? (?:som|der) (?:bestemmer|styrer|behandler)(?: \w+){0,2}",
         r"(?:jeg|vi)(?: i \w+)? har ikke tilgang til(?: \w+){0,3}",
         r"\w+ må gjøres i \w+,? det er regelen(?: hos oss)?",
+        r"det er (?:dessverre )?ikke (?:tillatt|mulig for (?:meg|oss)|noe vi gjør)(?: \w+){0,3}",
+        r"(?:vår|firmaets) (?:policy|politikk|regler|prosedyre) (?:er|sier)(?: at)?(?: \w+){0,5}",
+        r"sånn er (?:reglene|systemet|prosedyren)(?: \w+){0,3}",
+        r"det står (?:\w+ )?i (?:kontrakten|avtalen|vilkårene|betingelsene|reglene|kjøpsvilkårene)",
+        r"det hører (?:dessverre )?ikke (?:inn )?under (?:oss|meg|vår avdeling)",
+        r"det er ikke (?:vårt|mitt) ansvar",
+        r"jeg har ikke (?:mulighet til|myndighet til|fullmakt til)(?: \w+){0,3}",
+        r"det er ikke (?:meg|oss) som (?:bestemmer|avgjør)(?: \w+){0,3}",
+        r"(?:vi|jeg) (?:gjør|lager|kan ikke gjøre|kan ikke lage) (?:ikke )?unntak",
     ],
     "en": [
         r"i(?:'m| am) (?:not allowed|not able to decide|not permitted|not authori[sz]ed)(?: to)?(?: \w+){0,4}",
@@ -637,6 +664,15 @@ RULE_PHRASES = {
         r"(?:that's|it's) (?:the|their) \w+(?:'s)? (?:rules|policy)",
         r"the rules (?:say|are)(?: that)?(?: \w+){0,5}",
         r"i don't have access to(?: \w+){0,3}",
+        r"(?:it's|that's|it is|that is) (?:against|not in line with) (?:our |company |the )?(?:policy|rules)",
+        r"(?:we|i) (?:don't|do not|can't|cannot) make (?:an )?exceptions?",
+        r"(?:our|the) (?:terms|terms and conditions|contract|t&cs) (?:say|state|says|states)(?: that)?(?: \w+){0,5}",
+        r"that's (?:just )?how (?:it works|the system works)",
+        r"(?:that's|it's|that is|it is) not (?:my|our) (?:responsibility|decision|call)",
+        r"(?:that's|it's) out of my hands",
+        r"according to (?:our|the) (?:policy|rules|terms)(?: \w+){0,4}",
+        r"per (?:our |company )?policy",
+        r"(?:there's|there is) nothing (?:i|we) can do(?: \w+){0,3}",
     ],
 }
 ACKNOWLEDGEMENT = {
