@@ -1228,6 +1228,9 @@ NOT_SOLUTION = {
         r"(?:lige |hurtigt |efter|på det|på sagen|op|nærmere|med en kollega|i systemet)",
         r"^(?:giv|lad) mig (?:lige )?(?:et|to|et par|fem|et lille) (?:øjeblik|minut|minutter|sekund)|^(?:jeg er|så er jeg) (?:lige )?tilbage\b",
         r"^lad mig (?:\w+ ){0,2}(?:se|kigge|tjekke|finde|slå|undersøge|høre)\b",
+        # a short evaluation or reassurance answers nothing: "Det lyder godt.", "Jeg er her stadig."
+        r"^(?:det|den) (?:lyder|ser|er|var) (?:helt |rigtig |virkelig )?(?:godt|fint|rigtigt|perfekt|dejligt|super|i orden|ok|okay)\W*$",
+        r"^(?:jeg er|er) (?:her )?stadig(?: her)?\b|^jeg er her\W*$",
         r"^tak for (?:oplysningerne|informationen|det|svaret|nummeret|billedet)\W*$|^ingen problem",
     ],
     "nb": [
@@ -1250,6 +1253,8 @@ NOT_SOLUTION = {
         r"(?:bare |kjapt |etter|på det|på saken|opp|nærmere|med en kollega|i systemet)",
         r"^gi meg (?:bare )?(?:et|to|et par|fem|et lite) (?:øyeblikk|minutt|minutter|sekund)|^(?:jeg er|da er jeg) (?:straks )?tilbake\b",
         r"^la meg (?:\w+ ){0,2}(?:se|sjekke|kikke|finne|slå|undersøke|høre)\b",
+        r"^(?:det|den) (?:høres|ser|er|var) (?:helt |veldig |virkelig )?(?:bra|fint|riktig|perfekt|supert|flott|i orden|ok|greit)(?: ut)?\W*$",
+        r"^(?:jeg er|er) (?:her )?(?:fortsatt|fremdeles)(?: her)?\b|^jeg er her\W*$",
         r"^takk for (?:opplysningene|informasjonen|det|svaret|nummeret|bildet)\W*$|^ikke noe problem",
     ],
     "en": [
@@ -1270,6 +1275,8 @@ NOT_SOLUTION = {
         r"^(?:sorry|apologies) (?:for|about) the wait|^thanks for (?:waiting|your patience)|^thank you for (?:waiting|your patience)",
         r"^(?:let me|i'll|i will|i'm going to) (?:\w+ ){0,2}(?:check|look|see|have a look|pull up|find|take a look|look into)\b",
         r"^(?:give me|bear with me|hang on|hold on|one moment|one sec|just a sec|a moment)\b|^i'm (?:still here|back)\b|^thanks for holding\b",
+        r"^(?:that|it|this) (?:sounds|looks|is|'s) (?:really |very )?(?:good|great|fine|right|perfect|ok|okay|lovely)\W*$",
+        r"^(?:that's|it's) (?:really |very )?(?:good|great|fine|right|perfect|ok|okay|lovely|no problem)\W*$|^i'm here\W*$",
         r"^(?:thanks|thank you) for (?:the details|the information|that|confirming)\W*$|^no problem\b",
     ],
 }
