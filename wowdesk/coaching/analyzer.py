@@ -122,6 +122,7 @@ class Rules:
     customer_yes: re.Pattern
     customer_problem: re.Pattern
     negation_before: re.Pattern
+    info_request: casefree.AnyOf  # asking the customer for information
     reply_promise: casefree.AnyOf  # a promise to answer ("vi svarer dig", "we'll get back to you")
     restating: re.Pattern  # "Så du...?", "So the courier...?": the customer's words said back
     problem: casefree.AnyOf  # words that state a problem: a negation, "still", an error
@@ -173,6 +174,7 @@ def _rules(lang: str) -> Rules:
         need_statement=casefree.compile(L.NEED_STATEMENT[lang]),
         customer_yes=casefree.compile(r"^\W*" + _alt(L.CUSTOMER_YES[lang]) + r"(?!\w)"),
         customer_problem=casefree.compile(_alt(L.CUSTOMER_PROBLEM[lang])),
+        info_request=casefree.AnyOf([L.INFO_REQUEST[lang]]),
         reply_promise=casefree.AnyOf([L.REPLY_PROMISE[lang]], r"(?<![\w-])", r"(?!\w)"),
         restating=casefree.compile(r"^(?:så|altså|so)\s+(?!(?:kan|skal|må|vil|can|will|should)\b)\w+"),
         problem=casefree.AnyOf([L.PROBLEM_WORDS[lang]], r"(?<![\w-])", r"(?!\w)"),
@@ -282,11 +284,14 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
                 s.options = {"need": 0.5, "need_accept": 2.6, "solution_accept": 1.0}
             else:
                 s.options = {"need": 0.5, "need_accept": 2.0, "solution_accept": 1.5}
-        elif rules.something_new.search(core):
+        elif rules.something_new.search(core) or rules.info_request.search(_strip_ask(core)):
             # "Bruger du også tv-boksen...?", "Do you also use WhatsApp?": a new fact, not the result
             s.options = {"need": 2.6, "need_accept": 0.5, "solution_accept": 1.0}
         else:
             s.options = {"need": 2.0, "need_accept": 0.5, "solution_accept": 2.2}
+        return
+    if rules.info_request.search(core):
+        s.fixed = "need"
         return
     if rules.not_solution.search(core) or rules.not_solution.search(text):
         # (on the sentence too: "Så du har..." restates the customer's words, and "så" is no longer in core)
@@ -335,6 +340,8 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
                 # a farewell holds no promise ("Tak for i dag, og god aften.", "Ha en fin lørdag!")
                 if rules.farewell.search(part[2]) or rules.closing.search(part[2]):
                     continue
+                if rules.info_request.search(_strip_lead(part[2], lang)):
+                    continue  # "Jeg skal bruge dit kundenummer": what we need from the customer
                 if is_promise(part[2], lang):
                     promises.append((part[0], part[1], body[part[0] : part[1]]))
                     if first_turn and rules.reply_promise.search(part[2]):
@@ -373,6 +380,17 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
                 s.fixed = "solution"
                 solution = True
     return AgentTurn(index, text, len(body), sentences, findings, questions, promises, solution, first_turn)
+
+
+_ASK = re.compile(
+    r"^(?:kan|vil|gider|could|can|would|will) (?:du|i|dere|you) (?:(?:lige|gerne|bare|please|also|også) )*", re.I
+)
+
+
+def _strip_ask(core: str) -> str:
+    """The request inside a polite question: "Kan du sende mig dit ordrenummer?" -> "sende mig dit..."."""
+    m = _ASK.match(core)
+    return core[m.end() :] if m else core
 
 
 def _strip_lead(text: str, lang: str) -> str:

@@ -1495,3 +1495,17 @@ REPLY_PROMISE = {
     "nb": r"svarer|svare|besvarer|besvare|kommer tilbake|komme tilbake|kontakter deg|kontakte deg|hører fra",
     "en": r"reply|replies|respond|responds|get back|be in touch|answer|contact you|hear from",
 }
+# Asking the customer for information ("Send mig dit ordrenummer", "Jeg skal bruge dit kundenummer", "I'll
+# need your account number") gathers facts: the need, even as an instruction or a statement.
+INFO_REQUEST = {
+    "da": r"^(?:sende?|skrive?|give?|oplyse?|angive?|vedhæfte?|uploade?)(?: (?:mig|os))?(?: (?:gerne|lige|venligst|også|bare))*"
+    r" (?:dit|din|dine|jeres|et billede|billeder|en kopi|et skærmbillede|et screenshot|nummeret|adressen|navnet)\b"
+    r"|\b(?:jeg|vi) (?:skal (?:lige |også )?bruge|har brug for|mangler|må bede om|vil gerne bede om)"
+    r" (?:dit|din|dine|jeres|et|en|lidt|nogle|flere|et par) ",
+    "nb": r"^(?:sende?|skrive?|gi|oppgi|legg(?:e)? ved|last(?:e)? opp)(?: (?:meg|oss))?(?: (?:gjerne|bare|også))*"
+    r" (?:ditt|din|dine|deres|et bilde|bilder|en kopi|et skjermbilde|nummeret|adressen|navnet)\b"
+    r"|\b(?:jeg|vi) (?:trenger|må ha|mangler|må be om) (?:ditt|din|dine|deres|et|en|litt|noen|flere|et par) ",
+    "en": r"^(?:please )?(?:send|give|tell|provide|share|attach|upload)(?: (?:me|us))?(?: (?:please|just|also))*"
+    r" (?:your|a photo|photos|a copy|a screenshot|the (?:number|address|reference|name))\b"
+    r"|\b(?:i|we)(?:'ll| will)? (?:just )?need (?:your|a|the|some|more|a few) ",
+}
