@@ -96,7 +96,6 @@ class Rules:
     """Every pattern for one language, compiled once."""
 
     lang: str
-    greeting: re.Pattern
     greets: casefree.AnyOf  # the greeting phrases as a yes/no search
     closing: re.Pattern
     result_check: re.Pattern
@@ -149,7 +148,6 @@ def _rules(lang: str) -> Rules:
     strong = r"(?<![\w-])" + _alt(L.STRONG_WORDS[lang]) + r"(?![\w-])"
     rules = Rules(
         lang=lang,
-        greeting=casefree.compile(_phrases(L.GREETING[lang])),
         greets=_any_phrase(L.GREETING[lang]),
         closing=_any_phrase(L.CLOSING[lang]),
         result_check=_any_phrase(L.SOLUTION_ACCEPT[lang]),
@@ -166,14 +164,14 @@ def _rules(lang: str) -> Rules:
         but_opener=casefree.compile(r"^(?:" + L.BUT_OPENER[lang] + r")\b"),
         presumptive=_any_phrase(L.PRESUMPTIVE[lang]),
         signature=casefree.compile(r"^[ \t]*(?:" + L.SIGNATURE[lang] + r")\b[^\n]{0,40}$", re.MULTILINE),
-        customer_works=casefree.compile(_alt(L.CUSTOMER_WORKS[lang])),
+        customer_works=casefree.AnyOf(L.CUSTOMER_WORKS[lang]),
         phone_greeting=casefree.compile(L.PHONE_GREETING[lang]),
         farewell=casefree.AnyOf([L.FAREWELL[lang]]),
         understanding_explicit=_any_phrase(L.UNDERSTANDING[lang]),
-        want=casefree.compile(_alt(L.WANT_QUESTION[lang])),
-        need_statement=casefree.compile(L.NEED_STATEMENT[lang]),
+        want=casefree.AnyOf(L.WANT_QUESTION[lang]),
+        need_statement=casefree.AnyOf([L.NEED_STATEMENT[lang]]),
         customer_yes=casefree.compile(r"^\W*" + _alt(L.CUSTOMER_YES[lang]) + r"(?!\w)"),
-        customer_problem=casefree.compile(_alt(L.CUSTOMER_PROBLEM[lang])),
+        customer_problem=casefree.AnyOf(L.CUSTOMER_PROBLEM[lang]),
         info_request=casefree.AnyOf([L.INFO_REQUEST[lang]]),
         reply_promise=casefree.AnyOf([L.REPLY_PROMISE[lang]], r"(?<![\w-])", r"(?!\w)"),
         restating=casefree.compile(r"^(?:så|altså|so)\s+(?!(?:kan|skal|må|vil|can|will|should)\b)\w+"),
@@ -241,6 +239,7 @@ class AgentTurn:
     first_agent: bool = False
     phase: str = "other"
     phases: list = field(default_factory=list)
+    signed: bool = False  # ends with a signature ("Venlig hilsen ..."): an e-mail
 
 
 def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) -> None:
@@ -256,7 +255,9 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
     if greeting and not first_turn and rules.closing.search(text):
         greeting = False  # "Hej hej." at the end says goodbye
     if greeting:
-        rest = rules.greeting.sub("", text, count=1).strip(" ,.!")
+        # the sentence without its (first) greeting phrase
+        m = rules.greets.search(text)
+        rest = (text[: m.start()] + text[m.end() :] if m else text).strip(" ,.!")
         if not s.kind and (len(rest) < 3 or len(rest.split()) <= 3 or rules.phone_greeting.search(text)):
             s.greeting = True
             return
@@ -293,8 +294,8 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
     if rules.info_request.search(core):
         s.fixed = "need"
         return
-    if rules.not_solution.search(core) or rules.not_solution.search(text):
-        # (on the sentence too: "Så du har..." restates the customer's words, and "så" is no longer in core)
+    if rules.not_solution.search(core) or (len(core) < len(text) and rules.not_solution.search(text)):
+        # (on the whole sentence too when words were set aside for core: "Tak for det", "Så du har...")
         s.holding = True
         return
     if rules.imperative.match(core) or rules.solution.search(text):
@@ -335,22 +336,24 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
             offset = s.start + (len(s.text) - len(s.text.lstrip()))
             for part in _clauses(s.masked.strip(), offset):
                 # An instruction to the customer ("Ring til os i morgen") is not our promise.
-                if rules.imperative.match(_strip_lead(part[2], lang)):
+                lead_stripped = _strip_lead(part[2], lang)
+                if rules.imperative.match(lead_stripped) or not is_promise(part[2], lang):
                     continue
-                # a farewell holds no promise ("Tak for i dag, og god aften.", "Ha en fin lørdag!")
+                # a farewell holds no promise ("Tak for i dag, og god aften.", "Ha en fin lørdag!"), nor does
+                # what we need from the customer ("Jeg skal bruge dit kundenummer"); checked last, as most
+                # clauses are no promise anyway
                 if rules.farewell.search(part[2]) or rules.closing.search(part[2]):
                     continue
-                if rules.info_request.search(_strip_lead(part[2], lang)):
-                    continue  # "Jeg skal bruge dit kundenummer": what we need from the customer
-                if is_promise(part[2], lang):
-                    promises.append((part[0], part[1], body[part[0] : part[1]]))
-                    if first_turn and rules.reply_promise.search(part[2]):
-                        # "Vi har modtaget din mail og svarer dig inden for 48 timer": a receipt, before
-                        # anyone has read the matter, promises an answer but gives none
-                        receipt = True
-                    elif s.fixed is None:
-                        s.fixed = "solution"
-                        solution = True
+                if rules.info_request.search(lead_stripped):
+                    continue
+                promises.append((part[0], part[1], body[part[0] : part[1]]))
+                if first_turn and rules.reply_promise.search(part[2]):
+                    # "Vi har modtaget din mail og svarer dig inden for 48 timer": a receipt, before anyone
+                    # has read the matter, promises an answer but gives none
+                    receipt = True
+                elif s.fixed is None:
+                    s.fixed = "solution"
+                    solution = True
         if m := rules.but_opener.match(sentence):
             offset = s.start + (len(s.text) - len(s.text.lstrip()))
             start, end = offset + m.start(), offset + m.end()
@@ -379,7 +382,9 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
             if words >= 3:
                 s.fixed = "solution"
                 solution = True
-    return AgentTurn(index, text, len(body), sentences, findings, questions, promises, solution, first_turn)
+    turn = AgentTurn(index, text, len(body), sentences, findings, questions, promises, solution, first_turn)
+    turn.signed = signature is not None
+    return turn
 
 
 _ASK = re.compile(
@@ -552,7 +557,7 @@ def analyze(data: dict) -> dict:
         agent_turns.append(agent)
         out_turns.append(None)
     decode(agent_turns, rules, customer_before, customer_after)
-    channel = data.get("channel") or ("email" if looks_like_mail(turns, rules) else None)
+    channel = data.get("channel") or ("email" if looks_like_mail(agent_turns) else None)
     promises = []
     all_findings: list[dict] = []
     questions = {"open": 0, "closed": 0}

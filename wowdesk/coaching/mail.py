@@ -52,12 +52,10 @@ CLOSING_LINE = {lang: casefree.compile(p) for lang, p in _CLOSING_LINE.items()}
 _MAIL_START = casefree.compile(r"^\s*(?:kære|kjære|dear)\b")
 
 
-def looks_like_mail(turns: list[dict], rules) -> bool:
-    """No channel given: an agent turn that opens with "Kære/Dear" or ends with a signature is an e-mail."""
-    for turn in turns:
-        if turn["speaker"] == "agent" and (_MAIL_START.match(turn["text"]) or rules.signature.search(turn["text"])):
-            return True
-    return False
+def looks_like_mail(agent_turns) -> bool:
+    """No channel given: an agent turn that opens with "Kære/Dear" or ends with a signature is an e-mail (the
+    signature was found when the turn was read)."""
+    return any(turn.signed or _MAIL_START.match(turn.text) for turn in agent_turns)
 
 
 def check_mail(turn, rules, lang: str) -> dict:
