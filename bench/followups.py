@@ -137,6 +137,12 @@ def main() -> None:
             cursor.execute("ANALYZE followups_followup")
     open_count = FollowUp.objects.filter(state="open").count()
     print(f"database: {connection.vendor}, {open_count} open follow-ups on {Ticket.objects.count()} tickets")
+    now = timezone.now()
+    started = time.perf_counter()
+    first = services.tick(now=now)
+    print(f"catch-up round after loading: {(time.perf_counter() - started) * 1000:.0f} ms {first}")
+    # The pages are timed after it, so the broken promises still owed (followups.services.still_owed) are in
+    # the header's and the sidebar's counts and on top of the due list, as on a live system.
     worst = 0.0
     for email in ("bench-lead@example.com", "bench-agent@example.com"):
         client = Client()
@@ -157,10 +163,7 @@ def main() -> None:
             print(f"{'':<12} {url:<34} {statistics.median(times):8.1f} {p95:8.1f} {max(times):8.1f} {queries:8d}")
     print(f"\nworst due-list p95: {worst:.1f} ms (target < 100 ms): {'OK' if worst < 100 else 'MISSED'}")
 
-    now = timezone.now()
-    started = time.perf_counter()
-    first = services.tick(now=now)
-    print(f"\ncatch-up round after loading: {(time.perf_counter() - started) * 1000:.0f} ms {first}")
+    print()
     times, done = [], {"reminded": 0, "broken": 0, "woken": 0}
     for minute in range(1, args.rounds + 1):
         started = time.perf_counter()

@@ -316,3 +316,25 @@ def test_a_broken_promise_stays_overdue_until_the_agent_replies(client, ticket, 
     assert 'id="followup-badge"' not in page and "followup-row" not in page  # only the reminder's history
     followup.refresh_from_db()
     assert (followup.state, followup.kept) == ("broken", False)  # still counted as broken
+
+
+def test_the_dashboard_shows_promise_keeping_per_team_and_period(client, ticket, agent, agent_no, team_no, lead):
+    """Per agent in the table, per team with the team filter, per period with the dates."""
+    now = timezone.now()
+    before = now - timedelta(minutes=30)  # settled before now, so today's period holds them
+    kept = services.create(ticket=ticket, due=now - timedelta(minutes=10), text="a", actor=agent, now=before)
+    services.done(kept, actor=agent, now=now - timedelta(minutes=20))
+    norwegian = make_ticket(team=team_no, language="nb", email="kunde@example.no", now=before)
+    missed = services.create(ticket=norwegian, due=now - timedelta(minutes=10), text="b", actor=agent_no, now=before)
+    services.mark_broken(missed, now=now - timedelta(minutes=10))
+    client.force_login(lead)
+
+    def kpi(**params) -> str:
+        page = client.get(reverse("reports"), params).content.decode()
+        return page.split('id="kpi-promises"', 1)[1].split("</a>", 1)[0]
+
+    assert "50 %" in kpi() and "1 of 2" in kpi()
+    assert "100 %" in kpi(team=ticket.team_id) and "1 of 1" in kpi(team=ticket.team_id)
+    assert "0 %" in kpi(team=team_no.pk) and "0 of 1" in kpi(team=team_no.pk)
+    last_month = (now - timedelta(days=40)).date()
+    assert "0 of 0" in kpi(**{"from": last_month.isoformat(), "to": (last_month + timedelta(days=7)).isoformat()})
