@@ -338,3 +338,26 @@ def test_the_dashboard_shows_promise_keeping_per_team_and_period(client, ticket,
     assert "0 %" in kpi(team=team_no.pk) and "0 of 1" in kpi(team=team_no.pk)
     last_month = (now - timedelta(days=40)).date()
     assert "0 of 0" in kpi(**{"from": last_month.isoformat(), "to": (last_month + timedelta(days=7)).isoformat()})
+
+
+def test_snooze_from_the_ticket_page(client, agent, team_dk):
+    """The panel's snooze: a quick pick or a time; the ticket leaves Mine and shows under Snoozed; a time in the
+    past, or a solved ticket, is refused with a message, nothing changed."""
+    ticket = make_ticket(team=team_dk)
+    tickets.update_ticket(ticket, agent, assignee=agent)
+    client.force_login(agent)
+    response = client.post(reverse("ticket_snooze", args=[ticket.number]), {"until": "2001-01-01T10:00"}, follow=True)
+    assert "Snooze until a time in the future." in response.content.decode()
+    ticket.refresh_from_db()
+    assert ticket.snoozed_until is None
+    client.post(reverse("ticket_snooze", args=[ticket.number]), {"pick": "tomorrow"})
+    ticket.refresh_from_db()
+    assert ticket.snoozed_until is not None and ticket.status == "pending"
+    assert f">{ticket.subject}<" not in client.get(reverse("inbox_view", args=["mine"])).content.decode()
+    assert ticket.subject in client.get(reverse("inbox_view", args=["snoozed"])).content.decode()
+    solved = make_ticket(team=team_dk, email="b@example.dk")
+    tickets.update_ticket(solved, agent, assignee=agent, status="solved")
+    response = client.post(reverse("ticket_snooze", args=[solved.number]), {"pick": "tomorrow"}, follow=True)
+    assert (
+        response.status_code == 200 and "Only a ticket still in progress can be snoozed." in response.content.decode()
+    )
