@@ -212,7 +212,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 40 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MAX_ATTACHMENT_BYTES = int(float(os.environ.get("WOWDESK_MAX_ATTACHMENT_MB", "10")) * 1024 * 1024)
 
-# Queues: "mail" (what the customer is waiting for: auto-replies, replies, surveys), "default" (routing and
+# Queues: "mail" (what the customer is waiting for: auto-replies, replies, surveys, SMS), "default" (routing and
 # the rest) and "webhooks" (calls to other people's servers, which may be slow). `serve` gives webhooks their
 # own worker, so a slow receiver never holds customer mail back.
 TASK_QUEUES = ["mail", "default", "webhooks"]

@@ -25,6 +25,9 @@ class OutboundSMS(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=500, blank=True)
     provider_id = models.CharField(max_length=200, blank=True)
+    # When a worker took it to send it (status "sending"); a worker that died holds it for at most
+    # TASK_LEASE_SECONDS (services._claim).
+    claimed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 

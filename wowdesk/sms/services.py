@@ -22,6 +22,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -142,13 +143,28 @@ def queue_reply(message: Message) -> OutboundSMS | None:
 
 
 def _claim(outbound_id: int) -> OutboundSMS | None:
+    """Take this SMS to send it; the row is the lock, so it goes out once however often its task runs. A
+    claim older than the lease (settings.TASK_LEASE_SECONDS) was a worker that died: it is taken over, so the
+    SMS is not stuck in "sending" (wowdesk/workers runs the dead worker's task again)."""
+    now = timezone.now()
+    lease = timedelta(seconds=settings.TASK_LEASE_SECONDS)
     with transaction.atomic():
         outbound = OutboundSMS.objects.select_for_update().filter(pk=outbound_id).first()
-        if outbound is None or outbound.status != OutboundSMS.Status.QUEUED:
-            return None  # sent, failed, in the outbox, or another worker has it
-        outbound.status = OutboundSMS.Status.SENDING
+        if outbound is None:
+            return None
+        abandoned = outbound.status == OutboundSMS.Status.SENDING and (
+            outbound.claimed_at is None or outbound.claimed_at < now - lease  # None: claimed before claims had a time
+        )
+        if outbound.status != OutboundSMS.Status.QUEUED and not abandoned:
+            if outbound.status == OutboundSMS.Status.SENDING:
+                # Another worker is sending it now. Should that worker die, look again when its claim runs out.
+                from .tasks import deliver  # noqa: PLC0415 (tasks import services: known cycle, issue 15)
+
+                deliver.using(run_after=outbound.claimed_at + lease).enqueue(outbound.pk)
+            return None  # sent, failed or in the outbox
+        outbound.status, outbound.claimed_at = OutboundSMS.Status.SENDING, now
         outbound.attempts += 1
-        outbound.save(update_fields=["status", "attempts"])
+        outbound.save(update_fields=["status", "claimed_at", "attempts"])
         return outbound
 
 
