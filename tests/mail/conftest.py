@@ -39,6 +39,30 @@ def wait_for_port(port: int, timeout: float = 90) -> None:  # a loaded machine s
     raise TimeoutError(f"nothing listens on port {port}")
 
 
+def listening(port: int) -> int:
+    """How many sockets listen on this TCP port (listeners sharing it with SO_REUSEPORT count one each)."""
+    count = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            local, state = line.split()[1], line.split()[3]
+            count += state == "0A" and int(local.rsplit(":", 1)[1], 16) == port  # 0A: LISTEN
+    return count
+
+
+def wait_for_listeners(port: int, count: int, timeout: float = 90) -> None:
+    """Until `count` processes listen on the port: each is ready, not merely started (a loaded machine
+    takes many seconds to start Django)."""
+    deadline = time.monotonic() + timeout
+    while listening(port) < count:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{listening(port)} of {count} listeners on port {port}")
+        time.sleep(0.05)
+
+
 def database_url() -> str:
     db = connection.settings_dict
     if connection.vendor == "sqlite":
