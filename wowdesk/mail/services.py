@@ -205,7 +205,9 @@ def _to_ticket(parsed: parsing.ParsedMail, mailbox: Mailbox | None, envelope_fro
             attachments=files,
             auto_reply=blocked is None,
         )
-        return ticket, ticket.first_message, blocked or "auto-reply queued"
+        # The note says why this mail gets no auto-reply; none: replies decides in a worker, and whether it went
+        # out or the sender's hourly limit held it back is on the ticket's history (not known here yet).
+        return ticket, ticket.first_message, blocked or ""
     message = tickets.add_inbound_message(
         ticket,
         body=text,

@@ -1,4 +1,5 @@
-"""Read-only figures over tickets and surveys (reports imports others; nobody imports reports).
+"""Read-only figures over tickets and surveys (reports imports the apps below it; only urls and the API's
+/reports endpoints import reports).
 
 Everything is aggregated by the database (counts, and percentiles through aggregates.Percentiles) over
 columns the ticket services keep as things happen (durations in calendar and business seconds, SLA
