@@ -90,5 +90,5 @@ def test_demo_loaded_at_night_still_has_tickets_in_every_status(db, when):
     # The conversations are played up to the moment of loading; at night the agents' next answers all lie
     # after the next opening, which once left the demo without a single pending ticket.
     with mock.patch.object(timezone, "now", return_value=when):
-        load_demo(tickets=600)
+        load_demo(tickets=300)
     assert set(Ticket.objects.values_list("status", flat=True)) == {"new", "open", "pending", "solved", "closed"}

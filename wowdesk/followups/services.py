@@ -547,15 +547,13 @@ def request_callback(
         "start": local.strftime("%Y-%m-%d %H:%M"),
         "end": window_end.astimezone(hours.zone).strftime("%H:%M"),
     }
-    ticket = tickets.create_ticket(
-        tickets.NewTicket(
-            contact=contact,
-            subject=_("Callback request: %(phone)s") % {"phone": number},
-            body=body,
-            channel=channel,
-            language=language,
-            team=team,
-        ),
+    ticket = tickets.open_ticket(
+        contact=contact,
+        subject=_("Callback request: %(phone)s") % {"phone": number},
+        body=body,
+        channel=channel,
+        language=language,
+        team=team,
         auto_reply=False,
         now=now,
     )

@@ -260,13 +260,11 @@ def receive(*, from_number: str, text: str, to_number: str = "", provider_id: st
         ticket = message.ticket
     else:
         contact = customers.contact_for_phone(number)
-        ticket = tickets.create_ticket(
-            tickets.NewTicket(
-                contact=contact,
-                subject=_("SMS from %(number)s") % {"number": number},
-                body=text,
-                channel=Ticket.Channel.SMS,
-            ),
+        ticket = tickets.open_ticket(
+            contact=contact,
+            subject=_("SMS from %(number)s") % {"number": number},
+            body=text,
+            channel=Ticket.Channel.SMS,
             auto_reply=False,
             now=now,
         )

@@ -1,6 +1,7 @@
 """Ticket use cases. Views, the API, mail ingestion and commands all go through these functions."""
 
 from collections.abc import Iterable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -143,18 +144,25 @@ def _store_attachments(message: Message, files: Iterable[UploadedFile]) -> None:
         attachment.save()
 
 
+# While replay writes history, audit entries are collected here and written in bulk at the end.
+_REPLAYED_EVENTS: ContextVar[list | None] = ContextVar("replayed_events", default=None)
+
+
 def record_event(ticket: Ticket, kind: str, actor: User | None = None, old="", new="", at=None) -> None:
     """One entry in the ticket's audit trail. The only writer of TicketEvent: other apps call this."""
-    insert(
-        TicketEvent(
-            ticket=ticket,
-            actor=actor,
-            kind=kind,
-            old_value=str(old or "")[:250],
-            new_value=str(new or "")[:250],
-            created_at=at or timezone.now(),
-        )
+    event = TicketEvent(
+        ticket=ticket,
+        actor=actor,
+        kind=kind,
+        old_value=str(old or "")[:250],
+        new_value=str(new or "")[:250],
+        created_at=at or timezone.now(),
     )
+    collected = _REPLAYED_EVENTS.get()
+    if collected is None:
+        insert(event)
+    else:
+        collected.append(event)
 
 
 def mark_delivery(
@@ -260,6 +268,29 @@ def open_ticket(
     return create_ticket(new, attachments=attachments, auto_reply=auto_reply, now=now)
 
 
+def _new_ticket(new: NewTicket, actor: User | None, follow_up_of: Ticket | None, now, write=True) -> Ticket:
+    """The ticket and its first audit entry, with the first-response clock running (create_ticket; replay,
+    which writes it with `write=False` once its history has been played)."""
+    language = languages.first_of(new.language, new.contact.language, new.team.language if new.team else "")
+    ticket = Ticket(
+        subject=(new.subject.strip() or _("(no subject)"))[:250],
+        channel=new.channel,
+        contact=new.contact,
+        language=language,
+        team=new.team or default_team_for(language),
+        category=new.category,
+        priority=new.priority,
+        follow_up_of=follow_up_of,
+        created_at=now,
+        updated_at=now,
+    )
+    sla.start(ticket, now, first=True)
+    if write:
+        insert(ticket)  # the database gives it its number (Ticket.number)
+    record_event(ticket, TicketEvent.Kind.CREATED, actor, new=new.channel, at=now)
+    return ticket
+
+
 # No savepoint when called inside a larger transaction (mail ingestion): a failure here fails that whole
 # transaction anyway, and a savepoint costs two statements on the hot path.
 @transaction.atomic(savepoint=False)
@@ -281,22 +312,7 @@ def create_ticket(
     run in a worker; the row commits with the ticket, so none of that can be lost."""
     validate_attachments(attachments)
     now = now or timezone.now()
-    language = languages.first_of(new.language, new.contact.language, new.team.language if new.team else "")
-    ticket = Ticket(
-        subject=(new.subject.strip() or _("(no subject)"))[:250],
-        channel=new.channel,
-        contact=new.contact,
-        language=language,
-        team=new.team or default_team_for(language),
-        category=new.category,
-        priority=new.priority,
-        follow_up_of=follow_up_of,
-        created_at=now,
-        updated_at=now,
-    )
-    sla.start(ticket, now, first=True)
-    insert(ticket)  # the database gives it its number (Ticket.number)
-    record_event(ticket, TicketEvent.Kind.CREATED, actor, new=new.channel, at=now)
+    ticket = _new_ticket(new, actor, follow_up_of, now)
     message = insert(
         Message(
             ticket=ticket,
@@ -328,6 +344,31 @@ def send_ticket_created(ticket_id: int, *, auto_reply: bool = True) -> None:
     for _receiver, outcome in results:
         if isinstance(outcome, Exception):
             raise outcome
+
+
+def _customer_wrote(ticket: Ticket, now) -> list[str]:
+    """What a new message from the customer changes (add_inbound_message, replay): a solved ticket reopens,
+    a pending one is open again, the answer is due again, and a snoozed ticket wakes. Returns the fields
+    changed."""
+    fields = []
+    if ticket.status == Status.SOLVED:
+        ticket.reopen_count += 1
+        record_event(ticket, TicketEvent.Kind.REOPENED, None, old=Status.SOLVED, new=Status.OPEN, at=now)
+        ticket.status = Status.OPEN
+        fields += ["status", "reopen_count", *_unsolved(ticket), *sla.resume(ticket, now)]
+    elif ticket.status == Status.PENDING:
+        record_event(ticket, TicketEvent.Kind.STATUS, None, old=Status.PENDING, new=Status.OPEN, at=now)
+        ticket.status = Status.OPEN
+        fields += ["status", *sla.resume(ticket, now)]
+    elif ticket.response_due_at is None:
+        # We had answered; the customer's new message starts the next-response clock.
+        fields += sla.start(ticket, now, first=ticket.first_response_at is None)
+    if ticket.snoozed_until is not None:
+        # The customer wrote: a snoozed ticket comes back at once.
+        record_event(ticket, TicketEvent.Kind.WOKE, None, old=_("snoozed"), new=_("the customer wrote"), at=now)
+        ticket.snoozed_until = None
+        fields.append("snoozed_until")
+    return fields
 
 
 @transaction.atomic
@@ -381,30 +422,30 @@ def add_inbound_message(
         flags=flags or [],
     )
     _store_attachments(message, attachments)
-    fields = []
-    if ticket.status == Status.SOLVED:
-        ticket.reopen_count += 1
-        record_event(ticket, TicketEvent.Kind.REOPENED, None, old=Status.SOLVED, new=Status.OPEN, at=now)
-        ticket.status = Status.OPEN
-        fields += ["status", "reopen_count", *_unsolved(ticket), *sla.resume(ticket, now)]
-    elif ticket.status == Status.PENDING:
-        record_event(ticket, TicketEvent.Kind.STATUS, None, old=Status.PENDING, new=Status.OPEN, at=now)
-        ticket.status = Status.OPEN
-        fields += ["status", *sla.resume(ticket, now)]
-    elif ticket.response_due_at is None:
-        # We had answered; the customer's new message starts the next-response clock.
-        fields += sla.start(ticket, now, first=ticket.first_response_at is None)
-    if ticket.snoozed_until is not None:
-        # The customer wrote: a snoozed ticket comes back at once.
-        record_event(ticket, TicketEvent.Kind.WOKE, None, old=_("snoozed"), new=_("the customer wrote"), at=now)
-        ticket.snoozed_until = None
-        fields.append("snoozed_until")
+    fields = _customer_wrote(ticket, now)
     _touch(ticket, now, *fields)
     search.index_tickets([ticket.pk])
     message_added.send(sender=Message, message=message, context={})
     if "status" in fields:
         ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields, actor=None)
     return message
+
+
+def _we_answered(ticket: Ticket, author: User, status: str, now) -> list[str]:
+    """What an agent's reply changes (reply, replay): the first response is measured, an unassigned ticket
+    becomes the author's, the clock stops (late: a breach) and the status is set. Returns the fields changed."""
+    fields = []
+    if ticket.first_response_at is None:
+        ticket.first_response_at = now
+        ticket.first_response_s, ticket.first_response_business_s = sla.elapsed(ticket.team, ticket.created_at, now)
+        fields += ["first_response_at", "first_response_s", "first_response_business_s"]
+    if ticket.assignee_id is None:
+        record_event(ticket, TicketEvent.Kind.ASSIGNEE, author, new=author, at=now)
+        ticket.assignee = author
+        fields.append("assignee")
+    fields += sla.stop(ticket, now)
+    fields += _apply_status(ticket, status, author, now, answered=True)
+    return fields
 
 
 @transaction.atomic
@@ -432,17 +473,7 @@ def reply(
     validate_attachments(attachments)
     now = now or timezone.now()
     message = _agent_message(ticket, Message.Kind.OUTBOUND, author, body, attachments, handling_s, now)
-    fields = []
-    if ticket.first_response_at is None:
-        ticket.first_response_at = now
-        ticket.first_response_s, ticket.first_response_business_s = sla.elapsed(ticket.team, ticket.created_at, now)
-        fields += ["first_response_at", "first_response_s", "first_response_business_s"]
-    if ticket.assignee_id is None:
-        record_event(ticket, TicketEvent.Kind.ASSIGNEE, author, new=author, at=now)
-        ticket.assignee = author
-        fields.append("assignee")
-    fields += sla.stop(ticket, now)
-    fields += _apply_status(ticket, status, author, now, answered=True)
+    fields = _we_answered(ticket, author, status, now)
     _touch(ticket, now, *fields)
     search.index_tickets([ticket.pk])
     via = via or ("sms" if ticket.channel == Ticket.Channel.SMS else "email")
@@ -631,10 +662,14 @@ def wake(ticket: Ticket, *, actor: User | None = None, now=None) -> Ticket:
 MAX_HANDLING_S = 3600
 
 
+def _handling(handling_s: int | None) -> int | None:
+    return None if handling_s is None else max(0, min(int(handling_s), MAX_HANDLING_S))
+
+
 def _agent_message(ticket, kind, author, body, attachments, handling_s: int | None, now) -> Message:
     """A reply or note with its attachments; its handling time is added to the ticket's in one statement,
     so two agents' messages at once both count."""
-    seconds = None if handling_s is None else max(0, min(int(handling_s), MAX_HANDLING_S))
+    seconds = _handling(handling_s)
     message = Message.objects.create(
         ticket=ticket, kind=kind, author=author, body_text=body, created_at=now, handling_s=seconds
     )
@@ -688,6 +723,14 @@ def _apply_status(ticket: Ticket, status: str, actor: User | None, now, answered
     return fields
 
 
+def _hand_to(ticket: Ticket, actor: User | None, assignee: User | None, now) -> str | None:
+    """Give the ticket to `assignee` (None: nobody), with its audit entry (update_ticket, replay). Returns
+    the status this implies: someone has picked up a new ticket, so it is open."""
+    record_event(ticket, TicketEvent.Kind.ASSIGNEE, actor, old=ticket.assignee or "", new=assignee or "", at=now)
+    ticket.assignee = assignee
+    return Status.OPEN if assignee is not None and ticket.status == Status.NEW else None
+
+
 @transaction.atomic
 def update_ticket(
     ticket: Ticket,
@@ -711,12 +754,9 @@ def update_ticket(
     if assignee is not False and assignee != ticket.assignee:
         if assignee is not None and not assignable_agents().filter(pk=assignee.pk).exists():
             raise TicketError(_("%(name)s cannot be assigned tickets.") % {"name": assignee})
-        record_event(ticket, TicketEvent.Kind.ASSIGNEE, actor, old=ticket.assignee or "", new=assignee or "", at=now)
-        ticket.assignee = assignee
+        implied = _hand_to(ticket, actor, assignee, now)
         fields.append("assignee")
-        if assignee is not None and ticket.status == Status.NEW and status is None:
-            # Someone has picked it up: it is no longer new.
-            status = Status.OPEN
+        status = status or implied
     if category is not False and category != ticket.category:
         record_event(ticket, TicketEvent.Kind.CATEGORY, actor, old=ticket.category or "", new=category or "", at=now)
         ticket.category = category
@@ -802,3 +842,98 @@ def inbox_counts(user: User) -> dict:
         .values_list("category", "n")
     )
     return counts
+
+
+# --- history ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class PastStep:
+    """One thing that happened on a ticket before it was loaded (see replay). Exactly one of: a message
+    (`body`: the customer's when `author` is None, else the agent's reply, or note when `note`), a handover
+    (`assign_to`, by `author` or the system), or a status set by `author` (`status`)."""
+
+    at: datetime
+    body: str = ""
+    author: User | None = None
+    note: bool = False
+    handling_s: int | None = None
+    assign_to: User | None = None
+    status: str = ""
+
+
+@dataclass
+class PastConversation:
+    """A ticket's history for replay: `new.body` is the customer's first message, at `created_at`; `steps`
+    follow in time order; `tags` are set at the end."""
+
+    new: NewTicket
+    created_at: datetime
+    steps: Sequence[PastStep]
+    tags: Sequence[str] = ()
+
+
+@transaction.atomic
+def replay(conversations: Iterable[PastConversation]) -> list[Ticket]:
+    """Conversations that happened before they were loaded (the demo data; an import from another helpdesk),
+    written by the rules live tickets follow: statuses, reopens, the SLA clock and its breaches, response and
+    resolution times, handling time and the audit trail come out as if each step had been done at its time
+    through add_inbound_message, reply, add_note and update_ticket (they share these rules).
+
+    Nobody is told: it is history, so no signals, tasks, mail or webhooks. Messages and audit entries are
+    written in bulk at the end; the caller rebuilds the search documents (search.index_tickets). A closed
+    ticket takes no more steps (live, the customer's message would start a follow-up ticket)."""
+    made, messages, events = [], [], []
+    token = _REPLAYED_EVENTS.set(events)
+    try:
+        for conversation in conversations:
+            made.append(_replay_one(conversation, messages))
+    finally:
+        _REPLAYED_EVENTS.reset(token)
+    Message.objects.bulk_create(messages, batch_size=1000)
+    TicketEvent.objects.bulk_create(events, batch_size=1000)
+    return made
+
+
+def _replay_one(conversation: PastConversation, messages: list) -> Ticket:
+    new = conversation.new
+    ticket = _new_ticket(new, None, None, conversation.created_at, write=False)
+    inbound = Message.Kind.INBOUND
+    messages.append(
+        Message(ticket=ticket, kind=inbound, contact=new.contact, body_text=new.body, created_at=ticket.created_at)
+    )
+    for step in conversation.steps:
+        now = step.at
+        if ticket.status == Status.CLOSED:
+            raise TicketError(_("A closed ticket is final; a new message from the customer starts a follow-up."))
+        if step.assign_to is not None:
+            if implied := _hand_to(ticket, step.author, step.assign_to, now):
+                _apply_status(ticket, implied, step.author, now)
+        elif step.status:
+            _apply_status(ticket, step.status, step.author, now)
+        elif step.author is None:
+            messages.append(
+                Message(ticket=ticket, kind=inbound, contact=new.contact, body_text=step.body, created_at=now)
+            )
+            _customer_wrote(ticket, now)
+        else:
+            seconds = _handling(step.handling_s)
+            kind = Message.Kind.NOTE if step.note else Message.Kind.OUTBOUND
+            messages.append(
+                Message(
+                    ticket=ticket,
+                    kind=kind,
+                    author=step.author,
+                    body_text=step.body,
+                    handling_s=seconds,
+                    created_at=now,
+                )
+            )
+            ticket.handling_s += seconds or 0
+            if not step.note:
+                _we_answered(ticket, step.author, Status.PENDING, now)
+        ticket.updated_at = now
+    insert(ticket)  # once, as it ended up (its messages and audit entries follow in bulk)
+    if conversation.tags:
+        _set_tags(ticket, conversation.tags, None, ticket.updated_at)
+    return ticket
