@@ -12,10 +12,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_has_a_scorecard_reviews_over_90_days_and_a_calibration_round():
-    call_command("demo", verbosity=0)
+    call_command("demo", tickets=700, verbosity=0)  # a smaller load than the default 2,000: quicker, same shape
     assert Scorecard.objects.filter(is_current=True).count() == 3
     reviews = Review.objects.exclude(source=Review.Source.CALIBRATION)
-    assert reviews.count() >= 300
+    assert reviews.count() >= 150
     first, last = reviews.order_by("created_at").first(), reviews.order_by("-created_at").first()
     assert (last.created_at - first.created_at).days >= 75
     assert reviews.filter(source=Review.Source.MYSTERY, ticket=None).exists()
