@@ -1,6 +1,6 @@
 """Inbox speed with 100,000 tickets: every view's render time (p50/p95/max), its SQL query count and peak memory.
 
-Target: every inbox view under 300 ms with 100,000 tickets, and a constant number of queries.
+Target: every inbox view under 100 ms p95 with 100,000 tickets (issue 20), and a constant number of queries.
 Usage:
   .venv/bin/python bench/inbox.py                         # SQLite in a scratch var dir
   WOWDESK_DATABASE_URL=postgres://postgres@127.0.0.1:5432/wowdesk_bench .venv/bin/python bench/inbox.py
@@ -94,6 +94,11 @@ def load(n: int) -> None:
             ]
         )
         search.index_tickets([t.pk for t in rows])
+    if connection.vendor == "postgresql":
+        # What autovacuum does within a minute of a bulk load: statistics, and the visibility map that lets
+        # the inbox count and walk its indexes without reading table rows.
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE tickets_ticket")
     print(f"loaded in {time.perf_counter() - started:.0f} s", flush=True)
 
 
@@ -133,7 +138,7 @@ def main() -> None:
             p95 = statistics.quantiles(times, n=20)[18]
             worst = max(worst, p95)
             print(f"{'':<12} {url:<28} {statistics.median(times):8.1f} {p95:8.1f} {max(times):8.1f} {queries:8d}")
-    print(f"\nworst p95: {worst:.1f} ms (target < 300 ms): {'OK' if worst < 300 else 'MISSED'}")
+    print(f"\nworst p95: {worst:.1f} ms (target < 100 ms): {'OK' if worst < 100 else 'MISSED'}")
     # Memory in a separate pass: tracemalloc slows Python down and must not colour the timings.
     tracemalloc.start()
     for url in urls:

@@ -138,3 +138,28 @@ class CompiledLookup:
         """The first instance found, or None."""
         found = self(value, using)
         return found[0] if found else None
+
+
+def merged_page(walks: list, *, order_by: tuple[str, ...], offset: int, limit: int) -> list[tuple]:
+    """One page of several ordered walks merged: `walks` are `values_list` querysets, each ordered by
+    `order_by` and cut at `offset + limit`; the database merges them (UNION, so a row in two walks counts once),
+    orders the result by the same columns and returns rows offset..offset+limit, in one statement.
+
+    Each walk can then read a range of its own index in order and stop early, where one query with an OR of
+    the walks' conditions sorts every matching row. Django refuses LIMIT inside the parts of a UNION on
+    SQLite; as subqueries of the parts (`SELECT * FROM (...)`) both SQLite and PostgreSQL allow it."""
+    if len(walks) == 1:
+        return list(walks[0][offset : offset + limit])
+    connection = connections[walks[0].db]
+    quote = connection.ops.quote_name
+    parts, params = [], []
+    # Only SQL that Django compiled and quoted names go into the statement; every value is a parameter.
+    for number, walk in enumerate(walks):
+        sql, walk_params = walk.query.get_compiler(using=walk.db).as_sql()
+        parts.append(f"SELECT * FROM ({sql}) AS walk{number}")  # noqa: S608
+        params += walk_params
+    order = ", ".join(f"{quote(c.lstrip('-'))} {'DESC' if c.startswith('-') else 'ASC'}" for c in order_by)
+    sql = f"SELECT * FROM ({' UNION '.join(parts)}) AS merged ORDER BY {order} LIMIT %s OFFSET %s"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit, offset])
+        return cursor.fetchall()

@@ -1,11 +1,15 @@
 """Inbox views: the right tickets and counts, in a constant number of queries whatever the page size."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
-from tests.conftest import make_ticket
+from tests.conftest import make_ticket, make_user
 from wowdesk.tickets import services
 from wowdesk.tickets.models import Category, Ticket
 
@@ -72,3 +76,86 @@ def test_inbox_views_use_a_constant_number_of_queries(client, lead, team_dk, vie
     large = _queries(client, url)
     assert large == small, f"{view}: {small} queries with 1 ticket, {large} with a full page"
     assert large <= 10
+
+
+@pytest.fixture
+def spread(team_dk, team_no, agent, agent_no, lead):
+    """Tickets in every corner of visibility: the agent's team, another team, no team, and another team's
+    tickets assigned to the agent; in every status, in two categories, some assigned."""
+    billing, returns = Category.objects.create(name="Billing"), Category.objects.create(name="Returns")
+    statuses = [Ticket.Status.NEW, Ticket.Status.OPEN, Ticket.Status.PENDING, Ticket.Status.SOLVED]
+    for i in range(24):
+        team = [team_dk, team_no, team_no, None][i % 4]
+        ticket = make_ticket(team=team_dk, email=f"kunde{i}@example.dk", category=[billing, returns, None][i % 3])
+        Ticket.objects.filter(pk=ticket.pk).update(team=team)  # routing would give the shared ones a team
+        ticket.refresh_from_db()
+        assignee = [None, agent, agent_no, lead][i % 5 % 4]
+        if team == team_no and i % 8 == 1:
+            assignee = agent  # assigned to the agent in a team they are not in
+        services.update_ticket(ticket, lead, assignee=assignee, status=statuses[i % 4])
+    snoozed = Ticket.objects.filter(is_active=True).order_by("pk")[::3]
+    Ticket.objects.filter(pk__in=[t.pk for t in snoozed]).update(snoozed_until=timezone.now() + timedelta(days=1))
+    return {"billing": billing, "returns": returns}
+
+
+def _views(spread):
+    return (
+        [("mine", {}), ("unassigned", {}), ("open", {}), ("all", {})]
+        + [("status", {"status": s}) for s in Ticket.Status.values]
+        + [("category", {"category_id": spread["billing"].pk})]
+    )
+
+
+@pytest.mark.parametrize("who", ["agent", "agent_no", "lead"])
+def test_inbox_pages_and_counts_are_exactly_what_the_gate_lets_through(spread, who, request):
+    """inbox_page merges one ordered index walk per visibility branch and inbox_counts adds up one count per
+    branch; page by page they must give what the plain queries over visible_tickets give, in the same order,
+    and nothing else."""
+    user = request.getfixturevalue(who)
+    for view, kwargs in _views(spread):
+        expected = list(services.inbox_queryset(user, view, **kwargs).order_by("-updated_at", "-id"))
+        paged = []
+        for offset in range(0, len(expected) + 5, 5):
+            paged += services.inbox_page(user, view, offset=offset, limit=5, **kwargs)
+        assert paged == expected, (who, view, kwargs)
+    others = Ticket.objects.exclude(pk__in=services.visible_tickets(user))
+    shown = services.inbox_page(user, "all", offset=0, limit=100)
+    assert not set(shown) & set(others)
+    visible = services.visible_tickets(user)
+    active = visible.filter(is_active=True)
+    snoozed = visible.filter(snoozed_until__isnull=False)
+    active = active.filter(snoozed_until__isnull=True)  # snoozed tickets leave the working views
+    assert snoozed.exists() and services.inbox_counts(user) == {
+        "snoozed": snoozed.count(),
+        "mine": active.filter(assignee=user).count(),
+        "unassigned": active.filter(assignee=None).count(),
+        "open": active.count(),
+        "all": visible.count(),
+        "by_status": {s: visible.filter(status=s).count() for s in Ticket.Status.values},
+        "by_category": {
+            c: active.filter(category_id=c).count()
+            for c in (spread["billing"].pk, spread["returns"].pk)
+            if active.filter(category_id=c).exists()
+        },
+    }
+
+
+def test_visibility_branches_split_what_an_agent_sees_into_disjoint_parts(spread, agent, lead, team_dk):
+    visible = set(services.visible_tickets(agent).values_list("pk", flat=True))
+    parts = [
+        set(services.visible_tickets(agent).filter(b.where).values_list("pk", flat=True))
+        for b in services.visibility_branches(agent)
+    ]
+    assert set().union(*parts) == visible
+    assert sum(len(p) for p in parts) == len(visible), "a ticket in two parts would be counted twice"
+    assert [b.where for b in services.visibility_branches(lead)] == [Q()]
+    gone = make_user("gone@example.com", teams=[team_dk])
+    gone.is_active = False
+    assert services.visibility_branches(gone) == []
+    # A branch only narrows the gate: another team's ticket not assigned to the agent is in no part.
+    other = Ticket.objects.exclude(pk__in=visible).first()
+    assert other is not None
+    assert not any(
+        services.visible_tickets(agent).filter(b.where, pk=other.pk).exists()
+        for b in services.visibility_branches(agent)
+    )

@@ -175,9 +175,22 @@ class Ticket(models.Model):
             models.Index(fields=["updated_at", "id"], name="ticket_updated"),
             models.Index(fields=["is_active", "updated_at", "id"], name="ticket_active_updated"),
             models.Index(fields=["status", "updated_at", "id"], name="ticket_status_updated"),
-            models.Index(fields=["assignee", "is_active", "updated_at", "id"], name="ticket_assignee_active"),
-            models.Index(fields=["team", "is_active", "updated_at", "id"], name="ticket_team_active"),
+            # The inbox walks these in order per visibility branch (services.inbox_page); the last column is
+            # the other half of visible_tickets' filter (and the snooze), so a walk reads the index only.
+            models.Index(
+                fields=["assignee", "is_active", "updated_at", "id", "team", "snoozed_until"],
+                name="ticket_assignee_active",
+            ),
+            models.Index(
+                fields=["team", "is_active", "updated_at", "id", "assignee", "snoozed_until"], name="ticket_team_active"
+            ),
             models.Index(fields=["category", "is_active", "updated_at", "id"], name="ticket_category_active"),
+            # Every column the inbox's counts need, in the order they are grouped by (services.inbox_counts):
+            # counting along an index reads no table row and sorts nothing (bench/inbox.py).
+            models.Index(fields=["team", "status", "category", "assignee", "snoozed_until"], name="ticket_team_status"),
+            models.Index(
+                fields=["assignee", "status", "category", "team", "snoozed_until"], name="ticket_assignee_status"
+            ),
             models.Index(fields=["contact", "created_at"], name="ticket_contact_created"),
             models.Index(fields=["solved_at"], name="ticket_solved"),
         ]

@@ -74,8 +74,9 @@ def inbox(request, view: str = "open", status: str | None = None, category_id: i
     # A page past the end (?page=99999999999999999999) shows the last one: the database cannot skip that many.
     page = min(_page_number(request), max(1, -(-total // PAGE_SIZE)))
     offset = (page - 1) * PAGE_SIZE
-    tickets = _listing(services.inbox_queryset(request.user, view, status=status, category_id=category_id))
-    rows = list(tickets[offset : offset + PAGE_SIZE])
+    rows = services.inbox_page(
+        request.user, view, status=status, category_id=category_id, offset=offset, limit=PAGE_SIZE
+    )
     context = {
         **sidebar,
         "title": title,
