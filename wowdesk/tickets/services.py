@@ -872,6 +872,8 @@ def inbox_page(
     else:
         activity = [None]
     order = ("-updated_at", "-id")
+    if len(branches) == 1 and activity == [None]:  # one walk (a lead): its rows at once, one query
+        return list(_listing(tickets)[offset : offset + limit])
     walks = [
         tickets.filter(branch.where, *([Q(is_active__in=[active])] if active is not None else []))
         .order_by(*order)
