@@ -1,31 +1,34 @@
 """Accuracy on the labelled conversations (tests/coaching/conversations/, see tests/coaching/measure.py).
 
 train/ is what the rules were tuned on; heldout/ was written by other writers and is only ever measured.
-The issue's targets for held-out conversations are question kind >= 97 %, phase >= 92 %, findings F1 >= 92 %,
-promises found >= 90 % with precision >= 90 % and due time within an hour >= 90 %; these floors guard
-what the coach reaches today (docs/coaching.md has the numbers) so that no change makes it worse.
+The issue's targets (issue 16) are question kind >= 97 %, phase >= 92 %, findings F1 >= 92 %, promises found
+>= 90 % with precision >= 90 % and due time within an hour >= 90 %. TARGETS holds them where they are met, so
+a change that breaks a met target fails; FLOORS hold the other numbers just under what the coach reaches
+today (docs/coaching.md has the numbers), so no change makes them worse.
 """
 
 import pytest
 
 from tests.coaching.measure import load, measure, summary
 
+TARGET = {
+    "question_kind": 0.97,
+    "phase": 0.92,
+    "findings_f1": 0.92,
+    "promises_found": 0.90,
+    "promises_precision": 0.90,
+    "promises_due_within_hour": 0.90,
+}
+# The targets met today: every one on train (the rules were tuned there), only the due time on held-out.
+TARGETS = {"train": list(TARGET), "heldout": ["promises_due_within_hour"]}
 FLOORS = {
-    "train": {
-        "question_kind": 0.97,
-        "phase": 0.90,
-        "findings_f1": 0.90,
-        "promises_found": 0.90,
-        "promises_precision": 0.80,
-        "promises_due_within_hour": 0.90,
-    },
+    "train": {},
     "heldout": {
-        "question_kind": 0.93,
-        "phase": 0.83,
-        "findings_f1": 0.84,
-        "promises_found": 0.78,
-        "promises_precision": 0.72,
-        "promises_due_within_hour": 0.88,
+        "question_kind": 0.94,
+        "phase": 0.88,
+        "findings_f1": 0.87,
+        "promises_found": 0.84,
+        "promises_precision": 0.79,
     },
 }
 
@@ -40,6 +43,13 @@ def test_the_corpora_are_large_and_cover_three_languages(results):
         assert set(results[part]) == {"da", "nb", "en", "all"}
     assert results["train"]["all"]["agent_turns"] + results["heldout"]["all"]["agent_turns"] >= 1500
     assert results["heldout"]["all"]["agent_turns"] >= 300
+
+
+@pytest.mark.parametrize("part", list(TARGETS))
+def test_the_met_targets_stay_met(results, part):
+    row = results[part]["all"]
+    misses = {name: round(row[name], 3) for name in TARGETS[part] if row[name] < TARGET[name]}
+    assert not misses, f"{part} below the issue's target: {misses}"
 
 
 @pytest.mark.parametrize("part", list(FLOORS))

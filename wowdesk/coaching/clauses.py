@@ -89,7 +89,7 @@ def _clause_rules(lang: str) -> ClauseRules:
         ),
         v1=casefree.compile(
             rf"(?:{finite}|(?!{imperatives}\b)\w+er(?=\s+\w+(?:en|et|ene|erne)\b))\s+(?:ikke\s+|not\s+|n't\s+)?"
-            rf"(?:{subjects}|\w+(?:en|et|ene|erne)(?=[\s,])|(?-i:[A-ZÆØÅ])\w+)(?![\w'])"
+            rf"(?:{subjects}|\w+(?:en|et|ene|erne)(?=[\s,]|$)|(?-i:[A-ZÆØÅ])\w+)(?![\w'])"
         ),
         open_prompt=casefree.compile(rf"(?:{prompts})(?![\w'])"),
         embedded=casefree.compile(

@@ -133,11 +133,14 @@ _NOT_PROMISE = {
     "da": r"\b(?:normalt|typisk|som regel|plejer|altid|generelt|sædvanligvis|oftest|ofte|i reglen|hver gang|"
     r"nogle gange|sommetider|har åbent|åbningstid|ses vi|vi ses|fra i dag|håber|måske|muligvis|kan være|"
     r"går fint|passer fint|er fuldt|er optaget|skal (?:lige )?prøve|vil prøve|prøver at)\b|^(?:hvis|såfremt|hvis nu|når du|såsnart du|så snart du|skulle du|i fald|"
-    r"mens du|får du|har du|er du|kan du|vil du)\b|\bhvis\b|\btror\b|\bformentlig\b|\bsandsynligvis\b|, så (?:prøv|ring|skriv|send|giv|kontakt|tjek|gå)\b|\b(?:du|i) kan (?:altid|også|selv|bare)\b",
+    r"mens du|får du|har du|er du|kan du|vil du)\b|\bhvis\b|\btror\b|\bformentlig\b|\bsandsynligvis\b|, så (?:prøv|ring|skriv|send|giv|kontakt|tjek|gå)\b|\b(?:du|i) kan (?:altid|også|selv|bare)\b"
+    # a condition put first with its verb first: "Finder vi fejl, ringer vi dig" (if we find...)
+    r"|^(?!(?:eller|hvor|der|her|for|før|efter|når|så|nu|da)\b)\w+(?:r|te|de)\s+(?:vi|jeg|du|i|det|der|den|man)\b[^,]{0,80},",
     "nb": r"\b(?:normalt|vanligvis|typisk|som regel|pleier|alltid|generelt|oftest|ofte|hver gang|noen ganger|"
     r"av og til|har åpent|åpningstid|sees vi|vi sees|ses vi|fra i dag|håper|kanskje|muligens|kan være|går fint|passer fint|"
     r"er fullt|er opptatt|skal (?:bare )?prøve|vil prøve|prøver å)\b|^(?:hvis|dersom|om du|når du|så snart du|skulle du|mens du|"
-    r"får du|har du|er du|kan du|vil du)\b|\b(?:hvis|dersom)\b|\btror\b|\bantakelig\b|\bsannsynligvis\b|\bom (?:du|dere) (?:vil|ønsker)\b|, så (?:prøv|ring|skriv|send|gi|kontakt|sjekk|gå)\b|\b(?:du|dere) kan (?:alltid|også|selv|bare)\b",
+    r"får du|har du|er du|kan du|vil du)\b|\b(?:hvis|dersom)\b|\btror\b|\bantakelig\b|\bsannsynligvis\b|\bom (?:du|dere) (?:vil|ønsker)\b|, så (?:prøv|ring|skriv|send|gi|kontakt|sjekk|gå)\b|\b(?:du|dere) kan (?:alltid|også|selv|bare)\b"
+    r"|^(?!(?:eller|hvor|der|her|for|før|etter|når|så|nå|da)\b)\w+(?:r|te|de)\s+(?:vi|jeg|du|dere|det|der|den|man)\b[^,]{0,80},",
     "en": r"\b(?:usually|normally|typically|generally|always|often|as a rule|every time|sometimes|tend to|"
     r"in most cases|is open|are open|opening hours|open until|see you|aim to|hope|hopefully|maybe|perhaps|might|"
     r"could be|can request|good luck|works for|is fine|from today)\b|^(?:if|in case|should you|once you|when you|whenever|as soon as you|unless|while you|"
@@ -145,13 +148,10 @@ _NOT_PROMISE = {
 }
 
 
-# A time named without a commitment: our ability ("vi kan", "I can": an offer), existence ("det er", "there are"), and in
-# Danish and Norwegian a condition put first with the verb first ("Finner vi feil, ringer vi deg").
+# A time named without a commitment: our ability ("vi kan", "I can": an offer), existence ("det er", "there are").
 _NO_COMMITMENT = {
-    "da": r"\b(?:jeg|vi)\s+(?:kan|kunne)\b|^(?:det|der) er\b|^(?!(?:eller|hvor|der|her|for|før|efter|når)\b)"
-    r"\w+(?:r|te|de)\s+(?:vi|jeg|du|i|det|der|den|man)\b[^,]{0,80},",
-    "nb": r"\b(?:jeg|vi)\s+(?:kan|kunne)\b|^(?:det|der) er\b|^(?!(?:eller|hvor|der|her|for|før|etter|når)\b)"
-    r"\w+(?:r|te|de)\s+(?:vi|jeg|du|dere|det|der|den|man)\b[^,]{0,80},",
+    "da": r"\b(?:jeg|vi)\s+(?:kan|kunne)\b|^(?:det|der) er\b",
+    "nb": r"\b(?:jeg|vi)\s+(?:kan|kunne)\b|^(?:det|der) er\b",
     "en": r"\b(?:i|we)\s+(?:can|could|may)\b|^there (?:is|are|'s)\b",
 }
 # A date since when something holds, not when it is due: "fra 1. december", "from 30 April".
