@@ -2,6 +2,7 @@
 team's contacts or organisations through any door of the API."""
 
 import pytest
+from django.urls import reverse
 
 from tests.conftest import make_ticket
 from wowdesk.customers.models import Contact, Organization
@@ -57,3 +58,14 @@ def test_a_contact_is_visible_through_a_ticket_assigned_to_you(token_for, agent,
     ticket.assignee = agent
     ticket.save(update_fields=["assignee"])
     assert token_for(agent).get(f"/api/v1/contacts/{norwegian_customer.pk}").status_code == 200
+
+
+def test_the_web_search_does_not_find_another_teams_customer(client, agent, agent_no, norwegian_customer):
+    # The web UI shows customers only beside their tickets; its search finds customers by address, name and
+    # organisation, and shows only tickets the user may see (tickets.services.visible_tickets).
+    for query in ("kari@fjord.no", "Fjord AS", "Kunde Kundesen"):
+        client.force_login(agent)
+        page = client.get(reverse("search"), {"q": query}).content.decode()
+        assert "Faktura" not in page and "900 00 000" not in page, query  # (the query itself is in the search box)
+        client.force_login(agent_no)
+        assert "Faktura" in client.get(reverse("search"), {"q": query}).content.decode(), query

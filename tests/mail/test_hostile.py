@@ -156,3 +156,30 @@ def test_generated_hostile_mails_are_all_acknowledged_and_stored_once(listener, 
     inbound = stored_once(message_id)
     assert bytes(inbound.raw) == raw
     assert Message.objects.filter(inbound_mail=inbound).count() == 1
+
+
+def test_a_mail_that_cannot_go_on_a_ticket_is_kept_raw_and_flagged(mailboxes, monkeypatch):
+    # A bug nobody foresaw, in putting the mail on a ticket: the mail is still stored (raw, flagged, on the
+    # admin's inbound mail list) and ingest returns, so the listener says 250. Only a database that is away
+    # makes it raise, and the listener answers 451 (the sender tries again).
+    from django.db import OperationalError
+
+    from wowdesk.mail import services
+
+    def unforeseen(*args, **kwargs):
+        raise KeyError("nobody foresaw this")
+
+    _message_id, raw = raw_mail(filename=b"faktura.pdf")
+    monkeypatch.setattr(services, "_to_ticket", unforeseen)
+    inbound = services.ingest(raw, ["support@example.com"], "kunde@kunde.dk")
+    assert inbound.ticket is None and bytes(inbound.raw) == raw
+    assert "not put on a ticket: KeyError" in inbound.flags
+    assert services.ingest(raw, ["support@example.com"], "kunde@kunde.dk") == inbound, "and once"
+
+    def database_away(*args, **kwargs):
+        raise OperationalError("the database is away")
+
+    monkeypatch.setattr(services, "_to_ticket", database_away)
+    with pytest.raises(OperationalError):
+        services.ingest(raw_mail(filename=b"x.pdf")[1], ["support@example.com"], "kunde@kunde.dk")
+    assert InboundMail.objects.count() == 1
