@@ -114,7 +114,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--host", default=os.environ.get("WOWDESK_HOST", "127.0.0.1"))
         parser.add_argument("--port", type=int, default=int(os.environ.get("WOWDESK_PORT", "8000")))
-        parser.add_argument("--workers", type=int, default=1, help="Number of task worker processes for mail.")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=max(1, int(os.environ.get("WOWDESK_WORKERS", "1"))),
+            help="Number of task worker processes for mail and the rest (WOWDESK_WORKERS, default 1).",
+        )
 
     def processes(self, host: str, port: int, workers: int) -> list[Child]:
         python = sys.executable
