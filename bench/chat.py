@@ -144,8 +144,11 @@ async def run(args, key, cookies, port, server_pid):
     interval = 1 / args.rate
     for _round in range(args.messages):
         for i, (socket, _page) in enumerate(chats):
-            while "t" in pending[i]:
+            # One message in flight per chat; one not heard of within 10 s counts as lost.
+            waited = time.monotonic()
+            while "t" in pending[i] and time.monotonic() - waited < 10:
                 await asyncio.sleep(0.005)
+            pending[i].pop("t", None)
             pending[i]["t"] = time.monotonic()
             await socket.send(json.dumps({"type": "message", "body": f"message {_round}"}))
             await asyncio.sleep(interval)
@@ -166,7 +169,7 @@ async def run(args, key, cookies, port, server_pid):
         p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))]
         print(
             f"delivery customer->agent: n={len(ms)} p50={statistics.median(ms):.0f} ms p99={p99:.0f} ms "
-            f"max={ms[-1]:.0f} ms (rate {args.rate}/s)"
+            f"max={ms[-1]:.0f} ms (rate {args.rate}/s) lost={args.chats * args.messages - len(ms)}"
         )
     for socket in sockets:
         await socket.close()
@@ -202,7 +205,11 @@ def main():
         asyncio.run(run(args, key, cookies, port, server.pid))
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # still waiting for open sockets to finish
+            server.kill()
+            server.wait()
 
 
 if __name__ == "__main__":
