@@ -8,6 +8,7 @@ Usage: .venv/bin/python bench/serve_start.py [--rounds 3]   (SQLite in a tempora
 
 import argparse
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -64,6 +65,7 @@ def run(later: int) -> tuple[float, float]:
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(30)
+        shutil.rmtree(var, ignore_errors=True)
     return web_up, smtp_up
 
 
