@@ -159,6 +159,11 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+if os.environ.get("PYTEST_VERSION"):
+    # Under pytest (which sets PYTEST_VERSION for its run; the servers and listeners tests start inherit it),
+    # passwords hash with one round of MD5: PBKDF2's 1,000,000 rounds took 0.4-1.2 s per user created or
+    # logged in on the 2-core machine, and the suite creates over a thousand. Never outside tests.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
