@@ -70,6 +70,8 @@ def test_a_slow_webhook_never_holds_customer_mail_back(processes, sink, mailboxe
         sink.wait(4, timeout=30)
         assert time.monotonic() - started < 4, "the auto-replies did not wait for the slow webhook call"
     finally:
+        for worker in processes.procs:
+            worker.kill()  # not SIGTERM: the webhook worker would finish its call first, 5 s for nothing
         receiver.stop()
 
 
@@ -77,9 +79,9 @@ def test_webhook_calls_time_out_and_slow_answers_switch_a_subscription_off(team_
     settings.WEBHOOK_ALLOW_PRIVATE = True  # the receivers are on loopback
     # Shorter than in production (5 s timeout, 2.5 s is slow) so the test is quick; the same code path.
     monkeypatch.setattr(webhooks, "TIMEOUT", 1.0)
-    monkeypatch.setattr(webhooks, "SLOW_AFTER", 0.2)
+    monkeypatch.setattr(webhooks, "SLOW_AFTER", 0.1)
     too_slow = SlowReceiver(delay=2)
-    slow = SlowReceiver(delay=0.4)
+    slow = SlowReceiver(delay=0.25)
     try:
         subscription = WebhookSubscription.objects.create(url=too_slow.url, events=["ticket.created"])
         make_ticket(team=team_dk)
