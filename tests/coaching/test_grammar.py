@@ -32,6 +32,13 @@ def test_a_question_word_after_a_long_lead_in_asks_an_open_question():
     assert [q["kind"] for q in turn["questions"]] == ["open"]
 
 
+def test_a_chat_question_without_a_question_mark_may_end_with_a_quoted_label():
+    turn = _agent(_turns("en", "It says delivered", "what does the tracking page show under 'Delivered to'"))
+    assert [q["kind"] for q in turn["questions"]] == ["open"]
+    instruction = _agent(_turns("en", "Where is it?", "Click on 'Settings'"))
+    assert instruction["questions"] == []
+
+
 def test_saying_the_problem_back_after_a_solution_confirms_the_need_not_the_solution():
     result = _turns(
         "da",

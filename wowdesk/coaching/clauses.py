@@ -215,7 +215,8 @@ def analyse_question(sentence: str, r: ClauseRules) -> tuple[str | None, str | N
     # No question mark: open prompts ("Fortæl mig, hvad der skete.") and, in chat, word order.
     if r.open_prompt.match(core):
         return (_embedded_kind(core, r, 0) or "open"), "prompt", core
-    if end != s.rstrip(" \t\"'”»)😊🙂😀😃😉👍🙏🤞😅") or s.rstrip().endswith((".", "!", ":")):
+    # (a quoted label at the end, masked to "'____'", is no end mark: "what does it show under 'Delivered to'")
+    if end != s.rstrip(" \t\"'”»)_😊🙂😀😃😉👍🙏🤞😅") or s.rstrip().endswith((".", "!", ":")):
         return None, None, core
     # In Danish and Norwegian "Så kan du se den" is a statement (verb second); only "og" keeps verb-first.
     chat = _strip(r.greeting_prefix, body if r.v2_connectors else core)
