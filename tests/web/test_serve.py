@@ -4,6 +4,7 @@ keep serving meanwhile. Ctrl-C (SIGTERM) still stops them all."""
 import os
 import signal
 import smtplib
+import socket
 import subprocess
 import sys
 import time
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import CommandError, call_command
 
 from tests.mail.conftest import ROOT, database_url, free_port, wait_for_port
 from tests.mail.test_smtp import mail
@@ -111,3 +113,18 @@ def test_a_child_that_keeps_dying_is_started_again_less_and_less_often():
     assert delays[:2] == ["1 s", "2 s"], said
     assert all("stopped with code 3" in line for line in said)
     child.stop()
+
+
+@pytest.mark.parametrize("which", ["web", "smtp"])
+def test_serve_names_a_taken_port_and_starts_nothing(settings, which):
+    # A second `make run` (or any program on 8000/2525) used to start anyway: the child that could not bind
+    # was restarted every 30 s behind a banner saying wowdesk runs.
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        settings.SMTPD_PORT = port if which == "smtp" else free_port()
+        web_port = port if which == "web" else free_port()
+        variable = "WOWDESK_PORT" if which == "web" else "WOWDESK_SMTPD_PORT"
+        with pytest.raises(CommandError, match=rf"Port {port} .*in use.*{variable}={port + 1} make run"):
+            call_command("serve", "--port", str(web_port))

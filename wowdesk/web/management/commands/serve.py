@@ -3,12 +3,13 @@ kept running until Ctrl-C: a process that dies is started again (with backoff), 
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from wowdesk.demo.services import DEMO_LOGINS, DEMO_PASSWORD, is_loaded
 
@@ -108,6 +109,18 @@ def proxy_options() -> list[str]:
     return ["--no-proxy-headers"]
 
 
+def port_in_use(host: str, port: int) -> bool:
+    """Whether something already listens on host:port. Probed the way uvicorn and the SMTP listener bind
+    (SO_REUSEADDR, so a port a stopped wowdesk left in TIME_WAIT counts as free)."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
 class Command(BaseCommand):
     help = "Run the web server, the background task workers and the SMTP listeners until Ctrl-C."
 
@@ -154,6 +167,17 @@ class Command(BaseCommand):
         return children
 
     def handle(self, *args, host, port, workers, **options):
+        # Checked before anything starts: serve restarts a child that dies, so a web server or listener that
+        # cannot bind would otherwise be retried for ever behind a banner that says wowdesk is running.
+        for what, where, variable in (
+            ("web server", port, "WOWDESK_PORT"),
+            ("SMTP listener", settings.SMTPD_PORT, "WOWDESK_SMTPD_PORT"),
+        ):
+            if port_in_use(host if what == "web server" else os.environ.get("WOWDESK_SMTPD_HOST", "127.0.0.1"), where):
+                raise CommandError(
+                    f"Port {where} (the {what}) is already in use, perhaps by another wowdesk. "
+                    f"Stop that, or choose another port: {variable}={where + 1} make run"
+                )
         children = self.processes(host, port, workers)
         for child in children:
             child.first_start()
