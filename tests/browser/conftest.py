@@ -1,5 +1,7 @@
 import os
 import shutil
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -82,3 +84,24 @@ def new_page(browser):
     for context in contexts:
         context.close()
     assert errors == [], f"JavaScript errors on the pages: {errors}"
+
+
+@pytest.fixture
+def shop():
+    """The customer's site: another origin, serving one page with the widget's script tag."""
+    html = {"page": b""}
+
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(html["page"])
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield html, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()

@@ -4,9 +4,6 @@ on the inbox, which lists it without a reload), both write and see the other typ
 in the agent's chat composer and its card follows the chat, the customer reloads mid-chat and continues, the
 chat ends, and the transcript the customer asks for reaches a loopback SMTP server."""
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 from playwright.sync_api import expect
 
@@ -20,27 +17,6 @@ from wowdesk.replies.models import ReplyTemplate
 from wowdesk.tickets.models import Ticket
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def shop():
-    """The customer's site: another origin, serving one page with the widget's script tag."""
-    html = {"page": b""}
-
-    class Page(BaseHTTPRequestHandler):
-        def do_GET(self):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.end_headers()
-            self.wfile.write(html["page"])
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Page)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield html, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
 
 
 def run_queued_mail():

@@ -350,6 +350,10 @@ def test_a_silent_chat_ends_by_itself_and_an_unanswered_one_stays_open(widget, t
     assert (answered.status, answered.ended_by, answered.ticket.status) == ("ended", "inactivity", "solved")
     # Nobody answered: the customer still gets an answer, by mail.
     assert (missed.status, missed.answered_at, missed.ticket.status) == ("ended", None, "open")
+    # The answered chat is solved, so its customer gets the same survey as for a mail; the missed one not yet.
+    from wowdesk.surveys.models import Survey
+
+    assert list(Survey.objects.values_list("ticket_id", flat=True)) == [answered.ticket_id]
 
 
 def test_the_transcript_goes_once_by_mail_to_a_loopback_smtp_server(widget, team_dk, settings):

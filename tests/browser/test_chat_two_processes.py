@@ -1,0 +1,103 @@
+"""Two web processes sharing Redis as the channel layer (WOWDESK_REDIS_URL), as `make run` would start them on
+two machines: a chat message sent through one reaches a browser connected to the other, both ways. Real
+processes (uvicorn, redis-server) on loopback, Debian's chromium."""
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import expect
+
+from tests.browser.test_main_flow import log_in
+from tests.conftest import make_user
+from tests.mail.conftest import ROOT, database_url, free_port, wait_for_port
+from wowdesk.chat.models import Widget
+from wowdesk.hours.models import OpeningHours
+from wowdesk.tickets.models import Ticket
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def redis_url():
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.fail("redis-server is needed for this test: apt-get install redis-server")
+    port = free_port()
+    proc = subprocess.Popen(
+        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture
+def two_web_processes(redis_url):
+    env = {
+        **os.environ,
+        "WOWDESK_DATABASE_URL": database_url(),
+        "WOWDESK_VAR_DIR": str(settings.VAR_DIR),
+        "WOWDESK_REDIS_URL": redis_url,
+        "DJANGO_SETTINGS_MODULE": "wowdesk.settings",
+    }
+    ports = [free_port(), free_port()]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "wowdesk.asgi:application", "--port", str(port), "--lifespan", "off"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for port in ports
+    ]
+    try:
+        for port in ports:
+            wait_for_port(port, timeout=60)
+        yield ports
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            proc.wait(timeout=10)
+
+
+def test_a_message_through_one_process_reaches_a_browser_on_the_other(two_web_processes, team_dk, new_page, shop):
+    """The customer's widget speaks to one process, the agent's browser to the other: each sees what the
+    other wrote, only through Redis."""
+    one, other = (f"http://127.0.0.1:{port}" for port in two_web_processes)
+    html, origin = shop
+    OpeningHours.objects.create(team=team_dk, weekly={str(d): [["00:00", "23:59"]] for d in range(7)}, holidays="")
+    widget = Widget.objects.create(name="Webshop", allowed_origins=origin, team=team_dk)
+    make_user("sofie@example.com", teams=[team_dk], name="Sofie Sørensen")
+    html["page"] = (
+        '<!doctype html><html lang="en"><head><title>Shop</title></head><body>'
+        f'<script src="{one}/chat/widget.js" data-key="{widget.public_key}" async></script></body></html>'
+    ).encode()
+    agent, customer = new_page(), new_page()
+    log_in(agent, other, "sofie@example.com")
+    agent.select_option("#presence select", "available")
+    expect(agent.locator("#presence select")).to_have_value("available")
+    customer.goto(origin)
+    customer.click(".wowdesk-chat .wdc-launch")
+    customer.fill(".wdc-start input[name=email]", "karen@kunde.dk")
+    customer.fill(".wdc-start textarea", "Hello?")
+    customer.click(".wdc-start button[type=submit]")
+    expect(customer.locator(".wdc-status")).to_have_text("Sofie is here")
+    ticket = Ticket.objects.get(channel="chat")
+    agent.goto(f"{other}/tickets/{ticket.number}/")
+    expect(agent.locator("#chat-pane")).to_be_visible()
+    customer.locator(".wdc-chat textarea").fill("Where is my parcel?")
+    customer.locator(".wdc-chat textarea").press("Enter")
+    expect(agent.locator(".message.inbound").last).to_contain_text("Where is my parcel?")
+    agent.locator("#chat-body").fill("On its way.")
+    agent.locator("#chat-body").press("Enter")
+    expect(customer.locator(".wdc-msg.agent")).to_contain_text("On its way.")
