@@ -67,7 +67,11 @@ def two_web_processes(redis_url):
         for proc in procs:
             proc.terminate()
         for proc in procs:
-            proc.wait(timeout=10)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:  # uvicorn still waiting for a socket to close
+                proc.kill()
+                proc.wait()
 
 
 def test_a_message_through_one_process_reaches_a_browser_on_the_other(two_web_processes, team_dk, new_page, shop):
