@@ -46,6 +46,7 @@ def test_a_customer_chats_with_an_agent_reloads_and_gets_the_transcript(asgi_ser
     ReplyTemplate.objects.create(
         name="Tak for kvittering", language="da", body="Tak, {first_name}. Jeg har fået din kvittering."
     )
+    ReplyTemplate.objects.create(name="Hilsen", language="da", body="Venlig hilsen, {agent_name}")
 
     agent, customer = new_page(), new_page()
     log_in(agent, asgi_server, "sofie@example.com")
@@ -116,6 +117,9 @@ def test_a_customer_chats_with_an_agent_reloads_and_gets_the_transcript(asgi_ser
     # A reply template from the chat pane's own picker: into the chat composer, and off to the customer.
     agent.locator("#chat-composer [data-template-search]").press_sequentially("kvittering")
     expect(agent.locator("#chat-template-list [data-template-option]")).to_have_count(1)
+    # The search asks again 250 ms after the last key; a list swapped in after Enter would drop the choice.
+    agent.wait_for_timeout(600)
+    expect(agent.locator("#chat-template-list li.active")).to_contain_text("Tak for kvittering")
     agent.locator("#chat-composer [data-template-search]").press("Enter")
     expect(agent.locator("#chat-body")).to_have_value("Tak, Karen. Jeg har fået din kvittering.")
     agent.locator("#chat-body").press("Enter")
