@@ -1,32 +1,10 @@
 """CSV export of reviews: one row per review with its score, each area's score and comment, and the answers."""
 
-import csv
-
 from django.http import HttpResponse
 
+from wowdesk.spreadsheets import csv_response
+
 from . import services
-
-# A spreadsheet runs a cell that starts with one of these as a formula: such text gets a leading apostrophe.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def cell(value) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return value
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def csv_response(filename: str, header: list, rows) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([cell(v) for v in row])
-    return response
 
 
 def review_rows(reviews):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wowdesk.hours import periods
+from wowdesk.spreadsheets import csv_response
 from wowdesk.tickets.models import Message, Ticket
 from wowdesk.tickets.services import visible_tickets
 
@@ -420,7 +421,7 @@ def mystery_import(request):
     if chosen.isdigit() and len(chosen) < 12:
         card = cards.filter(pk=int(chosen)).first()
     if request.method == "GET" and request.GET.get("format") == "template" and card:
-        return export.csv_response("mystery-shopping-template.csv", mystery.template_header(card), [])
+        return csv_response("mystery-shopping-template.csv", mystery.template_header(card), [])
     if request.method == "POST":
         upload = request.FILES.get("file")
         if card is None:

@@ -1,7 +1,5 @@
 """The leads' dashboard: key figures, a weekly trend, a breakdown with spread, CSV export, drill-down."""
 
-import csv
-import numbers
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -9,7 +7,6 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +15,7 @@ from wowdesk.accounts.models import Team
 from wowdesk.followups.services import keeping
 from wowdesk.hours import periods
 from wowdesk.hours.business import BusinessHours
+from wowdesk.spreadsheets import csv_response
 from wowdesk.tickets.services import visible_tickets
 
 from . import services
@@ -48,30 +46,6 @@ def _period(request) -> tuple[date, date, datetime, datetime]:
 
 # A drill-down's CSV holds at most this many tickets (newest first).
 CSV_MAX_ROWS = 50_000
-
-
-# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...) in a subject would be a
-# live link, or worse): such text is written with a leading apostrophe, which the spreadsheet shows as text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, numbers.Number):  # a number, even a negative one, is data
-        return value
-    text = str(value)  # names of teams, agents and categories too
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def _csv(filename: str, header: list[str], rows) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([csv_cell(value) for value in row])
-    return response
 
 
 def _readers_only(request) -> None:
@@ -127,7 +101,7 @@ def dashboard(request):
         tickets = tickets.filter(team=team)
     rows = services.breakdown(start, end, dimension, tickets, clock)
     if request.GET.get("format") == "csv":
-        return _csv(
+        return csv_response(
             f"wowdesk-{dimension}-{clock}-{first}-{last}.csv",
             [dimension, *COLUMNS[1:]],
             ([row[c] for c in COLUMNS] for row in rows),
@@ -217,7 +191,7 @@ def drilldown(request):
             tickets = tickets.filter(**{key: value})
     tickets = tickets.select_related("contact", "assignee", "category", "team").order_by("-created_at")
     if request.GET.get("format") == "csv":
-        return _csv(
+        return csv_response(
             f"wowdesk-tickets-{metric}-{first}-{last}.csv",
             [
                 "number",
@@ -283,7 +257,7 @@ def planning(request):
         goal = 0.8
     plan = services.planning(tickets, zone=zone, now=timezone.now(), target_s=target_s, goal=goal)
     if request.GET.get("format") == "csv" and request.GET.get("table") == "aht":
-        return _csv(
+        return csv_response(
             f"wowdesk-aht-{team.pk if team else 'all'}.csv",
             ["by", "name", "tickets", "aht_s", "median_s", "p90_s"],
             (
@@ -300,7 +274,7 @@ def planning(request):
             ),
         )
     if request.GET.get("format") == "csv":
-        return _csv(
+        return csv_response(
             f"wowdesk-planning-{team.pk if team else 'all'}.csv",
             ["weekday", "hour", "tickets_per_hour", "agents_needed"],
             ([row["day"], c["hour"], c["arrivals"], c["agents"]] for row in plan["grid"] for c in row["cells"]),
