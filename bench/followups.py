@@ -138,9 +138,16 @@ def main() -> None:
     open_count = FollowUp.objects.filter(state="open").count()
     print(f"database: {connection.vendor}, {open_count} open follow-ups on {Ticket.objects.count()} tickets")
     now = timezone.now()
-    started = time.perf_counter()
-    first = services.tick(now=now)
-    print(f"catch-up round after loading: {(time.perf_counter() - started) * 1000:.0f} ms {first}")
+    # The overdue follow-ups loaded (1 %) are broken first, ROUND_BATCH per round, as after a restart: shown
+    # apart, so the rounds timed below are the steady one-per-minute ones.
+    started, rounds, caught_up = time.perf_counter(), 0, {"reminded": 0, "broken": 0, "woken": 0}
+    while True:
+        result = services.tick(now=now)
+        rounds += 1
+        caught_up = {key: caught_up[key] + result[key] for key in caught_up}
+        if max(result.values()) < services.ROUND_BATCH:
+            break
+    print(f"catch-up after loading: {rounds} rounds, {(time.perf_counter() - started) * 1000:.0f} ms, {caught_up}")
     # The pages are timed after it, so the broken promises still owed (followups.services.still_owed) are in
     # the header's and the sidebar's counts and on top of the due list, as on a live system.
     worst = 0.0

@@ -677,17 +677,15 @@ def counts(user: User, now=None) -> Counts:
     eod = _end_of_day(user, now)
     visible = visible_followups(user)
     # Only the rows counted are read: those due by the end of today, open callbacks and the last week's broken
-    # ones (index ranges), not every open follow-up (bench/followups.py: 100,000 open ones).
-    result = (
-        visible.filter(state=State.OPEN)
-        .filter(Q(due__lt=eod) | Q(source=Source.CALLBACK))
-        .aggregate(
-            overdue=Count("pk", filter=Q(due__lt=now)),
-            today=Count("pk", filter=Q(due__gte=now, due__lt=eod)),
-            own_overdue=Count("pk", filter=Q(due__lt=now, owner=user)),
-            callbacks=Count("pk", filter=Q(source=Source.CALLBACK)),
-        )
+    # ones, each its own index range, not every open follow-up (bench/followups.py: 100,000 open ones). One
+    # query with `due < eod OR source = callback` made SQLite walk all 100,000 open rows: 330 ms, against
+    # 0.6 + 0.4 ms for the two ranges.
+    result = visible.filter(state=State.OPEN, due__lt=eod).aggregate(
+        overdue=Count("pk", filter=Q(due__lt=now)),
+        today=Count("pk", filter=Q(due__gte=now)),
+        own_overdue=Count("pk", filter=Q(due__lt=now, owner=user)),
     )
+    result["callbacks"] = visible.filter(state=State.OPEN, source=Source.CALLBACK).count()
     owed = still_owed(visible, now).aggregate(all=Count("pk"), own=Count("pk", filter=Q(owner=user)))
     result["overdue"] += owed["all"]
     result["own_overdue"] += owed["own"]
