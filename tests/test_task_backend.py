@@ -51,3 +51,20 @@ def test_the_library_methods_we_override_are_still_there_and_shaped_the_same():
     assert callable(DatabaseBackend._get_id) and callable(DatabaseBackend.validate_task)
     # wowdesk.db.insert skips Model.save(): it is only right while the task row's model keeps Django's.
     assert DBTaskResult.save is Model.save
+
+
+@pytest.mark.parametrize(
+    ("old_path", "task"),
+    [
+        ("wowdesk.tickets.tasks.announce_created", "wowdesk.tickets.services.announce_created"),
+        ("wowdesk.mail.tasks.deliver", "wowdesk.mail.services.deliver"),
+        ("wowdesk.surveys.tasks.send_survey", "wowdesk.surveys.services.send_survey"),
+        ("wowdesk.sms.tasks.deliver", "wowdesk.sms.services.deliver"),
+    ],
+)
+def test_tasks_queued_under_their_old_module_still_run(old_path, task):
+    # Tasks moved beside their services (issue 15: no import inside a function); a row queued before the move
+    # names the old module, and django-tasks-db finds its task by that path (DBTaskResult.task).
+    from django.utils.module_loading import import_string
+
+    assert import_string(old_path) is import_string(task)

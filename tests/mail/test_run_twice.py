@@ -33,12 +33,16 @@ WOWDESK = Path(__file__).resolve().parents[2] / "wowdesk"
 
 # Each task, and the test that runs it twice.
 RUN_TWICE = {
-    "wowdesk.tickets.tasks.announce_created": "test_a_new_ticket_announced_twice_is_answered_announced_and_routed_once",
+    "wowdesk.tickets.services.announce_created": (
+        "test_a_new_ticket_announced_twice_is_answered_announced_and_routed_once"
+    ),
     "wowdesk.replies.tasks.auto_reply": "test_a_reserved_auto_reply_sent_twice_goes_out_once",
-    "wowdesk.mail.tasks.deliver": "test_a_reply_delivered_twice_goes_out_once",
+    "wowdesk.mail.services.deliver": "test_a_reply_delivered_twice_goes_out_once",
     "wowdesk.api.webhooks.deliver": "test_a_webhook_delivered_twice_is_posted_once",
-    "wowdesk.surveys.tasks.send_survey": "tests/surveys/test_surveys.py::test_a_survey_task_run_again_sends_one_mail",
-    "wowdesk.sms.tasks.deliver": "test_an_sms_delivered_twice_goes_out_once_and_a_dead_workers_claim_runs_out",
+    "wowdesk.surveys.services.send_survey": (
+        "tests/surveys/test_surveys.py::test_a_survey_task_run_again_sends_one_mail"
+    ),
+    "wowdesk.sms.services.deliver": "test_an_sms_delivered_twice_goes_out_once_and_a_dead_workers_claim_runs_out",
     "wowdesk.routing.tasks.assign": "test_routing_twice_assigns_once",
     "wowdesk.routing.tasks.assign_waiting": "test_routing_twice_assigns_once",
 }

@@ -112,7 +112,7 @@ def test_temporary_failure_is_retried_with_backoff_and_shown(mailbox, settings):
     assert message.delivery_error.startswith("retrying (attempt 1)")
     from django_tasks_db.models import DBTaskResult
 
-    retry = DBTaskResult.objects.filter(task_path="wowdesk.mail.tasks.deliver").order_by("-enqueued_at").first()
+    retry = DBTaskResult.objects.filter(task_path="wowdesk.mail.services.deliver").order_by("-enqueued_at").first()
     assert retry.run_after is not None, "the retry waits (backoff)"
     assert services.backoff(1).total_seconds() == 30
     assert services.backoff(3).total_seconds() == 120

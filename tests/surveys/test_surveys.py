@@ -118,7 +118,7 @@ def test_solved_again_after_a_reopen_the_survey_goes_once_after_the_new_delay(so
     solved_ticket.refresh_from_db()
     tickets.reply(solved_ticket, author=agent, body="Svar på det.", status=Ticket.Status.SOLVED)
     assert Survey.objects.count() == 1
-    assert DBTaskResult.objects.filter(task_path="wowdesk.surveys.tasks.send_survey").count() == 2
+    assert DBTaskResult.objects.filter(task_path="wowdesk.surveys.services.send_survey").count() == 2
     services.send(survey.pk)  # the first solve's task: too early for the second solve
     assert survey_mails() == 0
     solved_minutes_ago(solved_ticket, 60)
@@ -134,7 +134,7 @@ def test_solving_schedules_one_survey_after_the_teams_delay(solved_ticket, agent
     assert survey.language == "da"
     from django_tasks_db.models import DBTaskResult
 
-    task = DBTaskResult.objects.get(task_path="wowdesk.surveys.tasks.send_survey")
+    task = DBTaskResult.objects.get(task_path="wowdesk.surveys.services.send_survey")
     assert task.run_after > timezone.now() + timedelta(minutes=55)
     tickets.add_inbound_message(solved_ticket, body="Igen")
     tickets.update_ticket(solved_ticket, agent, status=Ticket.Status.SOLVED)

@@ -20,7 +20,7 @@ def test_the_mail_of_a_reply_waits_longer_than_the_undo_window(ticket, agent, se
     settings.REPLY_UNDO_SECONDS = 10
     before = timezone.now()
     message = services.reply(ticket, author=agent, body="Svar")
-    task = DBTaskResult.objects.get(task_path="wowdesk.mail.tasks.deliver")
+    task = DBTaskResult.objects.get(task_path="wowdesk.mail.services.deliver")
     assert task.run_after >= before + timedelta(seconds=11), "the worker does not send before an undo can land"
     assert OutboundMail.objects.get(message=message).status == "queued"
 

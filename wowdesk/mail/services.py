@@ -16,6 +16,7 @@ from django.db import IntegrityError, InterfaceError, OperationalError, connecti
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import escape, linebreaks
+from django_tasks import task
 
 from wowdesk import languages
 from wowdesk.coaching import detect_language
@@ -290,8 +291,6 @@ def queue_reply(message: Message) -> OutboundMail | None:
         ticket, OutboundMail.Kind.REPLY, message=message, subject=_subject(ticket), body=message.body_text
     )
     tickets.mark_delivery(message, delivery=Message.Delivery.QUEUED, email_message_id=outbound.mail_message_id)
-    from .tasks import deliver  # noqa: PLC0415 (tasks import services: known cycle, issue 15)
-
     # The agent may undo the reply for REPLY_UNDO_SECONDS (tickets.services.withdraw_reply, which deletes the
     # message and with it this mail); the mail waits that long and a few seconds more, so an undo accepted at
     # the last moment has committed before the worker looks.
@@ -348,8 +347,6 @@ def queue_notification(ticket: Ticket, *, to_address: str, subject: str, body: s
         body_text=body,
         mail_message_id=make_msgid(domain=address.rsplit("@", 1)[-1]),
     )
-    from .tasks import deliver  # noqa: PLC0415 (tasks import services: known cycle, issue 15)
-
     deliver.enqueue(outbound.pk)
     return outbound
 
@@ -435,12 +432,20 @@ def _claim(outbound: OutboundMail) -> bool:
     outbound.refresh_from_db(fields=["status", "claimed_at", "attempts", "last_error", "sent_at"])
     if outbound.status == OutboundMail.Status.SENDING:
         # Another worker is sending it now. Should that worker die, look again when its claim runs out.
-        from .tasks import deliver  # noqa: PLC0415 (tasks import services: known cycle, issue 15)
-
         deliver.using(run_after=outbound.claimed_at + timedelta(seconds=settings.TASK_LEASE_SECONDS)).enqueue(
             outbound.pk
         )
     return False
+
+
+# Beside the services it runs (as api.webhooks.deliver), so queueing it imports nothing that imports this
+# module back; mail/tasks.py keeps the old path for rows queued before.
+@task(queue_name="mail", priority=10)
+def deliver(outbound_id: int) -> None:
+    """Send one outbound mail; retries schedule themselves with backoff (see deliver_now)."""
+    outbound = OutboundMail.objects.select_related("ticket__team", "message").filter(pk=outbound_id).first()
+    if outbound is not None:
+        deliver_now(outbound)
 
 
 def deliver_now(outbound: OutboundMail) -> None:
@@ -472,8 +477,6 @@ def deliver_now(outbound: OutboundMail) -> None:
                 outbound.message_id,
                 error=f"retrying (attempt {outbound.attempts}): {outbound.last_error}",
             )
-        from .tasks import deliver  # noqa: PLC0415 (tasks import services: known cycle, issue 15)
-
         deliver.using(run_after=timezone.now() + backoff(outbound.attempts)).enqueue(outbound.pk)
         return
     except Exception as exc:
@@ -499,7 +502,5 @@ def queue_transcript(ticket: Ticket, *, subject: str, body: str) -> OutboundMail
     if not reachable(ticket):
         return None
     outbound = _new_outbound(ticket, OutboundMail.Kind.TRANSCRIPT, subject=subject, body=body, thread=False)
-    from .tasks import deliver  # noqa: PLC0415 (tasks import services: known cycle, issue 15)
-
     deliver.enqueue(outbound.pk)
     return outbound

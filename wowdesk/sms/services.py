@@ -30,6 +30,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from wowdesk.customers import services as customers
 from wowdesk.customers.phones import mobile_number, normalize_phone
@@ -127,8 +128,6 @@ def queue(ticket: Ticket, *, to_number: str, body: str, message: Message | None 
     outbound = OutboundSMS.objects.create(ticket=ticket, message=message, to_number=to_number, body=body)
     if message is not None:
         tickets.mark_delivery(message, delivery=Message.Delivery.QUEUED, error="")
-    from .tasks import deliver  # noqa: PLC0415 (tasks import services: known cycle, issue 15)
-
     deliver.enqueue(outbound.pk)
     return outbound
 
@@ -158,8 +157,6 @@ def _claim(outbound_id: int) -> OutboundSMS | None:
         if outbound.status != OutboundSMS.Status.QUEUED and not abandoned:
             if outbound.status == OutboundSMS.Status.SENDING:
                 # Another worker is sending it now. Should that worker die, look again when its claim runs out.
-                from .tasks import deliver  # noqa: PLC0415 (tasks import services: known cycle, issue 15)
-
                 deliver.using(run_after=outbound.claimed_at + lease).enqueue(outbound.pk)
             return None  # sent, failed or in the outbox
         outbound.status, outbound.claimed_at = OutboundSMS.Status.SENDING, now
@@ -175,6 +172,13 @@ def _finish(outbound: OutboundSMS, status: str, error: str = "", provider_id: st
     outbound.save(update_fields=["status", "last_error", "provider_id", "sent_at"])
     if outbound.message_id:
         tickets.mark_delivery(outbound.message_id, delivery=status, error=error)
+
+
+# Beside the services it runs (see mail.services.deliver); sms/tasks.py keeps the old path for queued rows.
+@task(queue_name="mail", priority=10)  # what a customer waits for: with customer mail (settings.TASK_QUEUES)
+def deliver(outbound_id: int) -> None:
+    """Send one SMS; retries schedule themselves with backoff (deliver_now)."""
+    deliver_now(outbound_id)
 
 
 def deliver_now(outbound_id: int) -> str | None:
@@ -209,8 +213,6 @@ def deliver_now(outbound_id: int) -> str | None:
                 delivery=Message.Delivery.QUEUED,
                 error=_("retrying (attempt %(n)s): %(error)s") % {"n": outbound.attempts, "error": error},
             )
-        from .tasks import deliver  # noqa: PLC0415 (tasks import services: known cycle, issue 15)
-
         deliver.using(run_after=timezone.now() + backoff(outbound.attempts)).enqueue(outbound.pk)
         return outbound.status
     except ValueError as exc:

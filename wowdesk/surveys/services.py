@@ -9,6 +9,7 @@ from django.db.models import Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from wowdesk.tickets import outbox
 from wowdesk.tickets.models import Message, Ticket
@@ -63,8 +64,6 @@ def schedule(ticket: Ticket, now=None) -> Survey | None:
     else:
         survey.agent, survey.expires_at = ticket.assignee, now + VALID_FOR
         survey.save(update_fields=["agent", "expires_at"])
-    from .tasks import send_survey  # noqa: PLC0415 (tasks import services: known cycle, issue 15)
-
     send_survey.using(run_after=now + timedelta(minutes=config.delay_minutes)).enqueue(survey.pk)
     return survey
 
@@ -148,6 +147,12 @@ def compose(survey: Survey) -> tuple[str, str]:
         return subject, "\n".join(lines)
 
 
+@task(queue_name="mail", priority=10)
+def send_survey(survey_id: int) -> None:
+    """The survey's mail, when its time has come (queued by schedule; beside the services, see tickets)."""
+    send(survey_id)
+
+
 def send(survey_id: int) -> None:
     survey = Survey.objects.select_related("ticket__contact", "ticket__team", "contact").filter(pk=survey_id).first()
     if survey is None or survey.sent_at or survey.answered_at:
@@ -157,8 +162,6 @@ def send(survey_id: int) -> None:
         return
     if when > timezone.now() + timedelta(seconds=1):
         # Solved again after a reopen (or the delay grew): the solve's own task comes later; this one waits.
-        from .tasks import send_survey  # noqa: PLC0415 (tasks import services: known cycle, issue 15)
-
         send_survey.using(run_after=when).enqueue(survey.pk)
         return
     # A ticket solved twice has two send tasks, and a task whose worker died runs again: the ticket gets one

@@ -1,10 +1,3 @@
-from django_tasks import task
+"""Tasks queued before they moved into tickets/services.py are stored under this module's path: they still run."""
 
-from . import services
-
-
-@task(queue_name="mail", priority=10)
-def announce_created(ticket_id: int, auto_reply: bool = True) -> None:
-    """What follows a new ticket once it is committed: routing, the auto-reply and webhooks (queued to their
-    own worker). On the mail queue, since the customer waits for the auto-reply."""
-    services.send_ticket_created(ticket_id, auto_reply=auto_reply)
+from .services import announce_created  # noqa: F401
