@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.test_first_use import header_rows
 from tests.browser.test_main_flow import log_in
 from tests.conftest import make_ticket, make_user
 from tests.sms.conftest import run_sms_tasks
@@ -55,6 +56,9 @@ def test_promise_reminder_cant_make_it_sms_and_the_keeping_rate(live_server, pag
     assert result["reminded"] == 1
     page.reload()
     expect(page.locator("#followup-badge")).to_contain_text("1 reminder")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert header_rows(page) == 1, "the badge keeps the header on one row on a laptop"
+    page.set_viewport_size({"width": 1400, "height": 900})
 
     # She cannot make it: one click tells the customer by SMS and moves the follow-up.
     page.locator("#followups-panel button.followup-cant").click()
