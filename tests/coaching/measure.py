@@ -3,7 +3,9 @@
 The conversations are in tests/coaching/conversations/ in the format of the corpus spec (one JSON list of
 conversations per file, every agent turn labelled with its phase, questions, findings and promises; see
 docs/coaching.md). `train/` is what the rules were tuned on; `heldout/` is only ever measured, never read
-to tune. Prints per language and per class:
+to tune. `fresh/` holds two later writers (W6, W7, 2026-11-30) that no rule has seen yet: measured once as
+a second held-out (see docs/coaching.md), for the next round to split between train and held-out. Prints per
+language and per class:
 
 - question kind accuracy: per labelled question, matched to the coach's questions of the same turn by its
   words; a question the coach invents (not labelled) counts as an error too;
