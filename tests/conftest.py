@@ -1,4 +1,6 @@
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from wowdesk.accounts.models import Team, User
 from wowdesk.customers.services import get_or_create_contact
@@ -9,6 +11,15 @@ from wowdesk.tickets.services import NewTicket, create_ticket
 @pytest.fixture(autouse=True)
 def _attachments_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "attachments"
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request through the test client leaves its language active in the thread (LocaleMiddleware does not
+    # reset it), so a Danish form post made the next test's messages Danish: every test starts in the default.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
