@@ -75,7 +75,9 @@ def test_inbox_views_use_a_constant_number_of_queries(client, lead, team_dk, vie
     categories += [Category.objects.create(name=f"More {i}") for i in range(5)]
     large = _queries(client, url)
     assert large == small, f"{view}: {small} queries with 1 ticket, {large} with a full page"
-    assert large <= 10
+    # 7 for the inbox itself; 4 for the follow-ups in the header and sidebar (overdue and due counts, the open
+    # callbacks, broken promises still owed, unread reminders), each an index lookup (bench/followups.py).
+    assert large <= 11
 
 
 @pytest.fixture
