@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
 
 from tests.conftest import announce_new_tickets
 from tests.mail.conftest import ALWAYS_OPEN
@@ -69,3 +70,18 @@ def test_no_auto_reply_to_bounces_fetched_over_imap(two_mailboxes, imap_server):
     assert notes == {"<b1@kunde.dk>": "bounce (Return-Path: <>)", "<b2@kunde.dk>": "bounce (multipart/report)"}
     announce_new_tickets()
     assert not OutboundMail.objects.exists()
+
+
+def test_the_ticket_keeps_whether_its_customer_gets_the_auto_reply(two_mailboxes):
+    # The channel decides once, when it opens the ticket; the worker reads it from the ticket (the task row
+    # carries only the ticket's id), so nothing but the ticket says whether a robot's mail is answered.
+    robot = mail(message_id="<robot@kunde.dk>")
+    robot["Auto-Submitted"] = "auto-generated"
+    by_robot = services.ingest(robot.as_bytes(), ["support@example.com"], "soren@kunde.dk").ticket
+    by_person = services.ingest(mail().as_bytes(), ["support@example.com"], "soren@kunde.dk").ticket
+    assert (by_robot.auto_reply, by_person.auto_reply) == (False, True)
+    assert all(
+        row.args_kwargs == {"args": [row.args_kwargs["args"][0]], "kwargs": {}} for row in DBTaskResult.objects.all()
+    )
+    announce_new_tickets()
+    assert list(OutboundMail.objects.filter(kind="auto_reply").values_list("ticket", flat=True)) == [by_person.pk]

@@ -159,6 +159,10 @@ class Ticket(models.Model):
     # Snoozed: the ticket waits (pending) and stays out of the inbox views until then, or until the customer
     # writes (followups wakes it at this time; add_inbound_message when the customer writes).
     snoozed_until = models.DateTimeField(_("snoozed until"), null=True, blank=True)
+    # Whether the customer gets the auto-reply: the channel decides when it opens the ticket (not for a chat,
+    # an SMS or a callback, nor for a mail from a robot or a list), and replies reads it here in the worker,
+    # so the decision is not carried through task arguments and signals.
+    auto_reply = models.BooleanField(_("auto-reply"), default=True)
     # Derived by the database from status, so it can never disagree with it. It exists for the indexes
     # below: "all open tickets, newest first" becomes an index walk instead of a sort of every open ticket.
     is_active = models.GeneratedField(

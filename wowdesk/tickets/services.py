@@ -298,7 +298,9 @@ def open_ticket(
     return create_ticket(new, attachments=attachments, auto_reply=auto_reply, now=now)
 
 
-def _new_ticket(new: NewTicket, actor: User | None, follow_up_of: Ticket | None, now, write=True) -> Ticket:
+def _new_ticket(
+    new: NewTicket, actor: User | None, follow_up_of: Ticket | None, now, write=True, auto_reply=True
+) -> Ticket:
     """The ticket and its first audit entry, with the first-response clock running (create_ticket; replay,
     which writes it with `write=False` once its history has been played)."""
     language = languages.first_of(new.language, new.contact.language, new.team.language if new.team else "")
@@ -311,6 +313,7 @@ def _new_ticket(new: NewTicket, actor: User | None, follow_up_of: Ticket | None,
         category=new.category,
         priority=new.priority,
         follow_up_of=follow_up_of,
+        auto_reply=auto_reply,
         created_at=now,
         updated_at=now,
     )
@@ -334,7 +337,7 @@ def create_ticket(
     now=None,
 ) -> Ticket:
     """A new ticket with the customer's first message. The customer gets an auto-reply unless
-    `auto_reply` is False (e.g. the mail came from a robot or a mailing list).
+    `auto_reply` is False (e.g. the mail came from a robot or a mailing list); it is kept on the ticket.
 
     This is the hot path of every channel (mail, API, web form), so it writes only what must be in the same
     transaction: the ticket, its audit entry, the message, its search document, and one task row. The task
@@ -342,7 +345,7 @@ def create_ticket(
     run in a worker; the row commits with the ticket, so none of that can be lost."""
     validate_attachments(attachments)
     now = now or timezone.now()
-    ticket = _new_ticket(new, actor, follow_up_of, now)
+    ticket = _new_ticket(new, actor, follow_up_of, now, auto_reply=auto_reply)
     message = insert(
         Message(
             ticket=ticket,
@@ -358,17 +361,19 @@ def create_ticket(
     ticket.first_message = message
     _store_attachments(message, attachments)
     search.index_document(ticket.pk, ticket.language, ticket.subject, new.body, new=True)
-    announce_created.enqueue(ticket.pk, auto_reply)
+    announce_created.enqueue(ticket.pk)
     return ticket
 
 
 def send_ticket_created(ticket_id: int, *, auto_reply: bool = True) -> None:
     """Send `ticket_created` for a committed ticket (from the task create_ticket queues). Every receiver
-    runs even if one fails; the first failure is raised afterwards, so the task shows as failed."""
+    runs even if one fails; the first failure is raised afterwards, so the task shows as failed.
+    `auto_reply` is only for tasks queued before the decision was kept on the ticket (Ticket.auto_reply)."""
     ticket = Ticket.objects.select_related("contact", "team").filter(pk=ticket_id).first()
     if ticket is None:  # deleted before the worker came to it
         return
-    results = ticket_created.send_robust(sender=Ticket, ticket=ticket, auto_reply=auto_reply)
+    ticket.auto_reply = ticket.auto_reply and auto_reply
+    results = ticket_created.send_robust(sender=Ticket, ticket=ticket)
     for _receiver, outcome in results:
         if isinstance(outcome, Exception):
             raise outcome
@@ -404,7 +409,8 @@ def _customer_wrote(ticket: Ticket, now) -> list[str]:
 @task(queue_name="mail", priority=10)
 def announce_created(ticket_id: int, auto_reply: bool = True) -> None:
     """What follows a new ticket once it is committed: routing, the auto-reply and webhooks (queued to their
-    own worker). On the mail queue, since the customer waits for the auto-reply."""
+    own worker). On the mail queue, since the customer waits for the auto-reply. `auto_reply`: rows queued by
+    an earlier version carry it; new rows do not (see Ticket.auto_reply)."""
     send_ticket_created(ticket_id, auto_reply=auto_reply)
 
 

@@ -7,7 +7,8 @@ task row) commits with it.
 
 from django.dispatch import Signal
 
-# sender=Ticket, ticket=..., auto_reply=bool; sent from a worker after a new ticket from a customer committed.
+# sender=Ticket, ticket=... (ticket.auto_reply: whether the customer gets one); sent from a worker after a new
+# ticket from a customer committed.
 ticket_created = Signal()
 # sender=Message, message=..., via="email"|"sms", context={...}; sent after an agent's reply (an outbound
 # message) is saved. `via`: the channel it goes out by (its app sends it); `context`: what the composer sent
