@@ -150,3 +150,32 @@ def test_the_live_fragments_keep_the_ticket_pages_permissions(client, team_dk, t
     client.force_login(ola)
     assert client.get(f"/tickets/{ticket.number}/live/messages/{message.pk}/").status_code == 404
     assert client.get(f"/tickets/{ticket.number}/live/properties/").status_code == 404
+
+
+def test_a_page_that_connects_late_is_told_of_the_messages_it_missed(team_dk):
+    # The page was rendered with the first message; the customer wrote twice before its socket opened (or
+    # while it reconnected): the socket names both, so the page fetches them without a reload.
+    sofie = make_user("sofie@example.com", teams=[team_dk], name="Sofie Sørensen")
+    ticket = make_ticket(team=team_dk)
+    shown = ticket.messages.get().pk
+    missed = [services.add_inbound_message(ticket, body=f"Er der nyt? {i}").pk for i in (1, 2)]
+    sofies = session_of(sofie)
+
+    async def scenario():
+        late = WebsocketCommunicator(
+            application,
+            f"/ws/tickets/{ticket.number}/?after={shown}",
+            headers=[(b"origin", b"http://testserver"), (b"cookie", f"sessionid={sofies}".encode())],
+        )
+        assert (await late.connect())[0]
+        told = [await late.receive_json_from(timeout=1) for _ in missed]
+        assert [(m["type"], m["id"], m["kind"]) for m in told] == [("message", pk, "inbound") for pk in missed]
+        assert await late.receive_nothing(timeout=0.2)
+        await late.disconnect()
+        # Without `after` (or with the newest id) nothing is repeated.
+        fresh = socket_for(sofies, ticket.number)
+        assert (await fresh.connect())[0]
+        assert await fresh.receive_nothing(timeout=0.2)
+        await fresh.disconnect()
+
+    run(scenario)

@@ -72,8 +72,15 @@
       }
     });
   }
+  function newestShown() {
+    var articles = document.querySelectorAll(".conversation article[id^='m']");
+    var newest = 0;
+    articles.forEach(function (a) { newest = Math.max(newest, parseInt(a.id.slice(1), 10) || 0); });
+    return newest;
+  }
   function connect() {
-    socket = new WebSocket(url(live.getAttribute("data-socket")));
+    // The server tells a (re)connecting page of messages newer than the newest it shows: none is missed.
+    socket = new WebSocket(url(live.getAttribute("data-socket") + "?after=" + newestShown()));
     socket.onopen = function () { retry = 500; if (box && box.value.trim()) { send("replying"); } };
     socket.onmessage = function (raw) {
       var event = JSON.parse(raw.data);
