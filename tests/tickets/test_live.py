@@ -21,11 +21,13 @@ def session_of(user) -> str:
     return client.cookies["sessionid"].value
 
 
-def socket_for(session: str | None, number: int, origin: str = "http://testserver") -> WebsocketCommunicator:
+def socket_for(
+    session: str | None, number: int, origin: str = "http://testserver", query: str = ""
+) -> WebsocketCommunicator:
     headers = [(b"origin", origin.encode())]
     if session:
         headers.append((b"cookie", f"sessionid={session}".encode()))
-    return WebsocketCommunicator(application, f"/ws/tickets/{number}/", headers=headers)
+    return WebsocketCommunicator(application, f"/ws/tickets/{number}/{query}", headers=headers)
 
 
 def run(scenario):
@@ -162,11 +164,7 @@ def test_a_page_that_connects_late_is_told_of_the_messages_it_missed(team_dk):
     sofies = session_of(sofie)
 
     async def scenario():
-        late = WebsocketCommunicator(
-            application,
-            f"/ws/tickets/{ticket.number}/?after={shown}",
-            headers=[(b"origin", b"http://testserver"), (b"cookie", f"sessionid={sofies}".encode())],
-        )
+        late = socket_for(sofies, ticket.number, query=f"?after={shown}")
         assert (await late.connect())[0]
         told = [await late.receive_json_from(timeout=1) for _ in missed]
         assert [(m["type"], m["id"], m["kind"]) for m in told] == [("message", pk, "inbound") for pk in missed]

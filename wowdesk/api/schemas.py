@@ -8,6 +8,8 @@ from pydantic import AfterValidator, Field, Strict, field_validator
 
 from wowdesk import languages
 
+from .models import WebhookSubscription
+
 Status = Literal["new", "open", "pending", "solved", "closed"]
 Priority = Literal["low", "normal", "high", "urgent"]
 Channel = Literal["email", "web", "chat", "phone", "sms", "api"]
@@ -222,17 +224,8 @@ class ValidationErrorOut(Schema):
 
 class WebhookIn(Schema):
     url: Text = Field(pattern=r"^https?://", max_length=500)
-    events: list[
-        Literal[
-            "ticket.created",
-            "ticket.updated",
-            "ticket.solved",
-            "message.created",
-            "survey.answered",
-            "followup.due",
-            "followup.broken",
-        ]
-    ] = Field(min_length=1)
+    # The events a subscription may name are WebhookSubscription.EVENTS, listed once there.
+    events: list[Literal[tuple(WebhookSubscription.EVENTS)]] = Field(min_length=1)
 
 
 class WebhookOut(Schema):

@@ -8,6 +8,8 @@ announcing is forgotten by the others after a while. So any web process can serv
 Protocol: docs/chat.md ("The agent's ticket page").
 """
 
+from urllib.parse import parse_qs
+
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
@@ -41,11 +43,8 @@ def _messages_after(ticket_id: int, after: int) -> list[dict]:
 
 
 def _after(scope) -> int | None:
-    for pair in scope.get("query_string", b"").decode("latin-1").split("&"):
-        name, _, value = pair.partition("=")
-        if name == "after" and value.isdigit() and len(value) < 19:
-            return int(value)
-    return None
+    value = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("after", [""])[0]
+    return int(value) if value.isdigit() and len(value) < 19 else None
 
 
 class TicketConsumer(AsyncJsonWebsocketConsumer):
