@@ -3,8 +3,8 @@
 The conversations are in tests/coaching/conversations/ in the format of the corpus spec (one JSON list of
 conversations per file, every agent turn labelled with its phase, questions, findings and promises; see
 docs/coaching.md). `train/` is what the rules were tuned on; `heldout/` is only ever measured, never read
-to tune. `fresh/` holds two later writers (W6, W7, 2026-11-30) that no rule has seen yet: measured once as
-a second held-out (see docs/coaching.md), for the next round to split between train and held-out. Prints per
+to tune. `fresh/` holds a later writer (W7, 2026-11-30) that no rule has been tuned on: a second held-out
+(W6, written at the same time, was moved into train/ on 2026-11-30, session 7). Prints per
 language and per class:
 
 - question kind accuracy: per labelled question, matched to the coach's questions of the same turn by its

@@ -20,7 +20,7 @@ TARGET = {
     "promises_due_within_hour": 0.90,
 }
 # The targets met today: every one on train (the rules were tuned there), only the due time on held-out.
-TARGETS = {"train": list(TARGET), "heldout": ["promises_due_within_hour"]}
+TARGETS = {"train": list(TARGET), "heldout": ["promises_due_within_hour"], "fresh": ["promises_due_within_hour"]}
 FLOORS = {
     "train": {},
     "heldout": {
@@ -29,6 +29,14 @@ FLOORS = {
         "findings_f1": 0.875,
         "promises_found": 0.84,
         "promises_precision": 0.79,
+    },
+    # fresh/ (writer W7, 250 agent turns) as first measured after W6 moved into train/.
+    "fresh": {
+        "question_kind": 0.97,
+        "phase": 0.915,
+        "findings_f1": 0.89,
+        "promises_found": 0.78,
+        "promises_precision": 0.62,
     },
 }
 
