@@ -118,6 +118,7 @@ def measure(conversations: list[dict], keep_misses: bool = False) -> dict:
             # phase
             s["phase"][gold["phase"] + (".ok" if got["phase"] == gold["phase"] else ".bad")] += 1
             if got["phase"] != gold["phase"]:
+                s["confusion"][f"{gold['phase']}>{got['phase']}"] += 1
                 misses.append((where, "phase", gold["phase"], got["phase"], gold["text"]))
             # questions
             gq, pq = gold["questions"], got["questions"]
@@ -268,6 +269,10 @@ def report(part: str, conversations: list[dict], show_misses: bool = False) -> d
         tp, fp, fn = (merged["findings"][f"{c}.{t}"] for t in ("tp", "fp", "fn"))
         cells.append(f"{c} P {_pct(_ratio(tp, tp + fp)).strip()} R {_pct(_ratio(tp, tp + fn)).strip()} ({tp + fn})")
     print("  findings  " + ", ".join(cells))
+    # Phase confusions as counts only (gold>coach), so a held-out part can show where its errors go without
+    # showing any of its text.
+    confusions = merged["confusion"].most_common()
+    print("  phase confusions (gold>coach) " + ", ".join(f"{k} {n}" for k, n in confusions))
     if show_misses:
         for miss in result["misses"]:
             print("  MISS", " | ".join(str(x) for x in miss))
@@ -282,7 +287,7 @@ def main(argv=None) -> int:
     for part in args.parts:
         conversations = load(part)
         if conversations:
-            report(part, conversations, show_misses=args.misses and part != "heldout")
+            report(part, conversations, show_misses=args.misses and part not in ("heldout", "fresh"))
     return 0
 
 

@@ -126,6 +126,7 @@ class Rules:
     restating: re.Pattern  # "Så du...?", "So the courier...?": the customer's words said back
     problem: casefree.AnyOf  # words that state a problem: a negation, "still", an error
     something_new: casefree.AnyOf  # "også", "also", "other": a question about something new
+    holding: casefree.AnyOf  # "Jeg kigger lige på det", "I'm going to check": looking into it, no answer yet
     scan: re.Pattern = None  # every word-level finding in one pass; see _scan_words()
 
 
@@ -177,6 +178,7 @@ def _rules(lang: str) -> Rules:
         restating=casefree.compile(r"^(?:så|altså|so)\s+(?!(?:kan|skal|må|vil|can|will|should)\b)\w+"),
         problem=casefree.AnyOf([L.PROBLEM_WORDS[lang]], r"(?<![\w-])", r"(?!\w)"),
         something_new=casefree.AnyOf([L.SOMETHING_NEW[lang]], r"(?<![\w-])", r"(?!\w)"),
+        holding=casefree.AnyOf(L.HOLDING[lang]),
         negation_before=casefree.compile(r"(?:" + L.NEGATION_SCOPE[lang] + r")\s+(?:\w+\s+){0,2}$"),
     )
     alternatives = []
@@ -265,7 +267,10 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
             s.greeting = True
             return
     farewell = text.count(" ") < 16 and not (first_turn and index == 0)
-    if rules.closing.search(text) or (farewell and rules.farewell.search(core or text)):
+    # (the opening sentence's thanks, "Hi, thanks for calling, can I take...", is no farewell)
+    if (rules.closing.search(text) and not (greeting and first_turn and index == 0)) or (
+        farewell and rules.farewell.search(core or text)
+    ):
         s.fixed = "closing"
         return
     if s.kind == "open":
@@ -301,8 +306,35 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
         # (on the whole sentence too when words were set aside for core: "Tak for det", "Så du har...")
         s.holding = True
         return
+    if _holding(core, rules):
+        s.holding = True
+        return
     if rules.imperative.match(core) or rules.solution.search(text):
         s.fixed = "solution"
+
+
+# A holding sentence is short: a longer one goes on to say what was found or what happens next.
+_HOLDING_WORDS = 12
+
+
+_THEN_ACT = re.compile(
+    r"\b(?:og|and|så|then)\s+(?:\w+\s+)?(?:ring|ringe|ringer|call|send|sende|sender|skriv|skrive|skriver|write|"
+    r"e-?mail|text|sms|giv|give|giver|gir)\b",
+    re.IGNORECASE,
+)
+
+
+def _holding(core: str, rules: Rules) -> bool:
+    """Looking into the matter, not answering it yet: "Jeg kigger lige på din ordre", "I'm going to check with
+    my colleague", "Two ticks", "Sorry about that", "That's annoying, I'm sorry" (every clause holds;
+    lexicon.HOLDING); not when it goes on to come back or act ("Jeg undersøger det og vender tilbage i
+    morgen", "I'll check it and call you back")."""
+    if core.count(" ") >= _HOLDING_WORDS or rules.reply_promise.search(core) or _THEN_ACT.search(core):
+        return False
+    if rules.holding.search(core):
+        return True
+    parts = core.split(", ")
+    return 1 < len(parts) <= 3 and all(rules.holding.search(p) for p in parts)
 
 
 def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_turn: bool, sent_at) -> AgentTurn:
@@ -354,7 +386,8 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
                     # "Vi har modtaget din mail og svarer dig inden for 48 timer": a receipt, before anyone
                     # has read the matter, promises an answer but gives none
                     receipt = True
-                elif s.fixed is None:
+                elif s.fixed is None and not (s.holding and _holding(lead_stripped, rules)):
+                    # (looking into it, "Jeg kigger lige på din ordre", promises no answer)
                     s.fixed = "solution"
                     solution = True
         if m := rules.but_opener.match(sentence):

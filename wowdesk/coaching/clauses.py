@@ -72,7 +72,11 @@ def _clause_rules(lang: str) -> ClauseRules:
         "en": r"me|us|please|kindly|just|a bit|a little|more|also|quickly",
     }[lang]
     complementizer = f"(?P<yn>{L.YES_NO_COMPLEMENTIZERS[lang]})|(?P<wh>{wh})"
-    greetings = {"da": "hej|hejsa|hallo|goddag|dav|hey|hi", "nb": "hei|heisann|hallo|hey|hi", "en": "hi|hello|hey"}
+    greetings = {
+        "da": "hej|hejsa|hallo|goddag|dav|hey|hi",
+        "nb": "hei|heisann|hallo|hey|hi",
+        "en": "(?:hi|hello|hey)(?: there)?",
+    }
     exclamative = {
         "da": r"hvor (?:er|var) (?:det|den) (?:dog |da |bare |også )?\w+|hvor \w+(?:t|e)$|sikke",
         "nb": r"så \w+$|hvor (?:er|var) (?:det|den) \w+",

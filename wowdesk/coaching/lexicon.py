@@ -1509,3 +1509,74 @@ INFO_REQUEST = {
     r" (?:your|a photo|photos|a copy|a screenshot|the (?:number|address|reference|name))\b"
     r"|\b(?:i|we)(?:'ll| will)? (?:just )?need (?:your|a|the|some|more|a few) ",
 }
+# Holding: the agent is looking into the matter, not answering it yet. Read by its structure, not by phrase:
+# a first-person subject (or none, in chat: "checking now"), an optional modal and small adverbs, then a verb
+# of looking something up, in the present or the near future ("Jeg kigger lige på din ordre", "I'm going to
+# check with my colleague", "Vi undersøker saken nå", "Det tjekker jeg lige"); a bare wait ("Lige to
+# sekunder", "Two ticks"); an apology or a short evaluation with nothing after it ("Sorry about that", "I
+# see, that's not good"); a receipt ("Tak, det er modtaget"). A sentence that also gives a result is caught
+# before this by the solution patterns only when it is not holding, so these stop at the verb phrase's
+# object and the sentence is kept short (analyzer._HOLDING_WORDS).
+_LOOK_DA = (
+    r"(?:kigge|kigger|kikke|kikker|tjekke|tjekker|checke|checker|undersøge|undersøger|slå|slår|høre|hører|spørge|"
+    r"spørger|søge|søger|hente|henter|åbne|åbner|gennemgå|gennemgår|have fat|få fat|grave|graver|dykke|dykker|"
+    r"forhøre|forhører|(?:se|ser)(?=\s+(?:på|efter|lige|nærmere|nu|hvad|om|i)\b|\W*$)|(?:finde|finder) ud af|"
+    r"(?:finde|finder) (?:\w+ ){0,3}frem)"
+)
+_LOOK_NB = (
+    r"(?:sjekke|sjekker|kikke|kikker|titte|titter|undersøke|undersøker|slå|slår|høre|hører|spørre|spør|søke|søker|"
+    r"hente|henter|åpne|åpner|gå gjennom|går gjennom|få tak|grave|graver|forhøre|forhører|"
+    r"(?:se|ser)(?=\s+(?:på|etter|bare|nærmere|nå|hva|om|i)\b|\W*$)|(?:finne|finner) ut|(?:finne|finner) (?:\w+ ){0,3}(?:fram|frem))"
+)
+_LOOK_EN = (
+    r"(?:check|checking|look|looking|pull|pulling|bring|bringing|go through|going through|ask|asking|investigate|"
+    r"investigating|dig|digging|search|searching|have a (?:quick |closer )?look|take a (?:quick |closer )?look|"
+    r"taking a (?:quick |closer )?look|review|reviewing|double-check|double-checking|verify|verifying|"
+    r"find out|finding out|(?:see|seeing)(?=\s+(?:what|if|whether|how|about|now|why|where)\b|\W*$))"
+)
+_WAIT = {
+    "da": r"(?:et |lige |lidt |to |tre |et par |fem |2 |5 |par )*(?:øjeblik|øjeblikke|sekund|sekunder|sek|minut|minutter|min)",
+    "nb": r"(?:et |bare |litt |to |tre |et par |fem |2 |5 |par )*(?:øyeblikk|sekund|sekunder|sek|minutt|minutter|min)",
+    "en": r"(?:a |one |just |two |three |a few |five |2 |5 |few |quick )*(?:moment|moments|sec|secs|second|seconds|minute|minutes|mins?|ticks?|mo)",
+}
+HOLDING = {
+    "da": [
+        rf"^(?:jeg|vi|lad mig|lad os)\s+(?:skal\s+|vil\s+|må\s+|kan\s+)?(?:(?:lige|bare|hurtigt|straks|nu|også|lige hurtigt)\s+)*"
+        rf"(?:have\s+|kunne\s+)?{_LOOK_DA}\b(?!\s*,?\s*(?:at|frem til)\b)",
+        rf"^(?:det|den|dem|sagen)\s+(?:(?:skal|vil)\s+(?:jeg|vi)\s+(?:(?:lige|gerne|nu)\s+)*{_LOOK_DA}|{_LOOK_DA}\s+(?:jeg|vi))\b",
+        rf"^(?:{_WAIT['da']})\W*(?:tak|venligst)?\W*$",
+        r"^(?:det er|det har jeg|jeg har)\s+(?:nu\s+)?(?:modtaget|noteret|skrevet ned)\W*$",
+        r"^(?:(?:det|det der) )?(?:er jeg|beklager jeg|undskylder jeg)?\s*(?:meget |virkelig |rigtig )?(?:ked af|beklager|undskyld)(?: det| at høre)?\W*$",
+        r"^(?:det|den)(?:\s+er|\s+var|\s+lyder)\s+(?:\w+\s+)?(?:ikke godt|ikke i orden|ikke rart|ikke sjovt|dumt|kedeligt|træls|ærgerligt|mærkeligt|underligt|skidt)\W*$",
+        r"^(?:jeg kan (?:godt )?se det|jeg ser det|jeg forstår|forstået|modtaget|noteret|javel)\W*$",
+        r"^(?:jeg|vi) (?:beklager|undskylder)\b(?!.*\bmen\b)",
+        r"^(?:det er |det var |hvor )?(?:godt|dejligt|fint|rart|skønt|super) at høre\W*$",
+        r"^(?:så )?har jeg (?:det hele|alt|hvad jeg skal bruge|det,? jeg skal bruge)\W*$",
+    ],
+    "nb": [
+        rf"^(?:jeg|vi|la meg|la oss)\s+(?:skal\s+|vil\s+|må\s+|kan\s+)?(?:(?:bare|kjapt|raskt|straks|nå|også|lige)\s+)*"
+        rf"(?:kunne\s+)?{_LOOK_NB}\b(?!\s*,?\s*(?:at|fram til|frem til)\b)",
+        rf"^(?:det|den|dem|saken)\s+(?:(?:skal|vil)\s+(?:jeg|vi)\s+(?:(?:bare|gjerne|nå)\s+)*{_LOOK_NB}|{_LOOK_NB}\s+(?:jeg|vi))\b",
+        rf"^(?:{_WAIT['nb']})\W*(?:takk)?\W*$",
+        r"^(?:det er|det har jeg|jeg har)\s+(?:nå\s+)?(?:mottatt|notert|skrevet ned)\W*$",
+        r"^(?:det )?(?:er jeg|beklager jeg)?\s*(?:veldig |virkelig |så )?(?:lei (?:meg )?for det|beklager|unnskyld)(?: det| å høre)?\W*$",
+        r"^(?:det|den)(?:\s+er|\s+var|\s+høres)\s+(?:\w+\s+)?(?:ikke bra|ikke greit|ikke noe bra|dumt|kjedelig|leit|rart|merkelig|irriterende)(?: ut)?\W*$",
+        r"^(?:jeg ser det|jeg skjønner|jeg forstår|skjønner|forstått|mottatt|notert|javel)\W*$",
+        r"^(?:jeg|vi) (?:beklager|ber om unnskyldning)\b(?!.*\bmen\b)",
+        r"^(?:det er |det var )?(?:godt|fint|hyggelig|deilig|supert|flott|herlig|bra) å høre\W*$",
+        r"^(?:da )?har jeg (?:alt|det jeg trenger|alt jeg trenger)\W*$",
+    ],
+    "en": [
+        rf"^(?:(?:i|we)(?:'m|’m| am|'re|’re| are|'ll|’ll| will| shall| need to| have to)?|let me|let's|let us)\s+"
+        rf"(?:(?:just|quickly|now|still|also|going to|gonna|currently|having to)\s+)*{_LOOK_EN}(?!\w)(?!\s*,?\s*(?:that|forward)\b)",
+        r"^(?:(?:just|still|now|currently)\s+)?(?:checking|looking|pulling|bringing|going through|digging|searching|reviewing|having a look|taking a look)\b",
+        rf"^(?:{_WAIT['en']})\W*(?:please)?\W*$",
+        r"^(?:(?:that's|that is|it's|it has been|i've|i have)\s+)?(?:now\s+)?(?:received|noted|got it|got that|understood)\W*$",
+        r"^(?:(?:oh|ah)\W+)?(?:(?:i'm|i am|we're|we are)\s+)?(?:so |really |very |truly )?sorry(?: (?:about|for|to hear)(?: that| this| it)?)?\W*$",
+        r"^(?:that|this|it)(?:'s| is| was| sounds| must be)\s+(?:\w+\s+)?(?:not good|not great|not ideal|annoying|awful|odd|strange|weird|a shame|a pain|unfortunate|irritating|inconvenient)\W*$",
+        r"^(?:i see|ok(?:ay)? i see|i understand|understood|got it|noted|right)\W*$",
+        r"^(?:i'm|i am|we're|we are|i|we) (?:so |really |very |truly )?(?:sorry|apologi[sz]e)\b(?!.*\bbut\b)",
+        r"^(?:that's |that is |so )?(?:good|great|glad|nice|lovely|happy) to hear(?: (?:it|that))?\W*$",
+        r"^(?:i've|i have|that's) (?:got )?(?:everything|all) (?:i need|i needed)\W*$",
+    ],
+}

@@ -1,0 +1,81 @@
+"""Phases and conversation findings read from the structure of a turn and its neighbours (issue 16, coach v2)."""
+
+import pytest
+
+from wowdesk.coaching import analyze
+
+SENT = "2026-03-10T13:55:00+01:00"  # a Tuesday
+OPENING = {"da": "Hej, hvad kan jeg hjælpe med?", "nb": "Hei, hva kan jeg hjelpe med?", "en": "Hi, how can I help?"}
+PROBLEM = {
+    "da": "Min regning er alt for høj denne måned.",
+    "nb": "Regningen min er altfor høy denne måneden.",
+    "en": "My bill is far too high this month.",
+}
+
+
+def _turns(lang: str, *texts: str, first: str = "customer", channel: str | None = None) -> dict:
+    speakers = ("customer", "agent") if first == "customer" else ("agent", "customer")
+    turns = [{"speaker": speakers[i % 2], "text": t} for i, t in enumerate(texts)]
+    return analyze({"language": lang, "channel": channel, "sent_at": SENT, "turns": turns})
+
+
+def _agent(result: dict, n: int = -1) -> dict:
+    return [t for t in result["turns"] if t["speaker"] == "agent"][n]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("da", "Tak. Jeg kigger lige på din ordre."),
+        ("da", "Jeg undersøger det lige med lageret, to minutter."),
+        ("da", "Det undersøger jeg med det samme."),
+        ("da", "Okay, jeg finder din aftale frem."),
+        ("da", "Lige to sekunder."),
+        ("da", "Tak, det er modtaget."),
+        ("nb", "Takk. Jeg ser på bestillingen din nå."),
+        ("nb", "Jeg må bare sjekke en ting."),
+        ("nb", "Jeg spør en kollega, vent litt."),
+        ("nb", "Det er jeg lei meg for."),
+        ("en", "I'm going to check with my colleague."),
+        ("en", "Just looking at your order now."),
+        ("en", "Pulling up your booking now."),
+        ("en", "That's really annoying, I'm sorry."),
+        ("en", "Glad to hear it!"),
+    ],
+)
+def test_looking_into_it_is_no_answer_yet(lang, text):
+    """A first-person verb of looking something up in the present or near future, a bare wait, an apology or
+    a receipt holds the customer: `other`, and the conversation has not given a solution yet."""
+    result = _turns(lang, OPENING[lang], PROBLEM[lang], text, first="agent")
+    assert _agent(result)["phase"] == "other", text
+    assert not result["bala"]["solution"], text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("da", "Jeg ser, at din pakke står i Padborg."),
+        ("da", "Jeg undersøger det og vender tilbage i morgen."),
+        ("da", "Jeg har tjekket din konto, og der er en fejl i opsætningen."),
+        ("da", "Jeg finder en ny tid til dig på tirsdag kl. 10."),
+        ("nb", "Jeg har sjekket kontoen din, og betalingen er registrert."),
+        ("en", "I'll check your meter reading and call you back tomorrow."),
+        ("en", "I've checked your account and the payment went through."),
+        ("en", "I'm sorry, but we can't refund it."),
+    ],
+)
+def test_what_was_found_or_what_happens_next_is_a_solution(lang, text):
+    result = _turns(lang, OPENING[lang], PROBLEM[lang], text, first="agent")
+    assert _agent(result)["phase"] == "solution", text
+
+
+def test_a_chat_greeting_with_there_still_asks():
+    turn = _agent(_turns("en", "hi there what can i do for you", first="agent"), 0)
+    assert [q["kind"] for q in turn["questions"]] == ["open"]
+    assert turn["phase"] == "need"
+
+
+def test_thanks_for_calling_in_the_opening_is_no_farewell():
+    result = _turns("en", "Hi, thanks for calling, can I take your account number", first="agent")
+    assert _agent(result, 0)["phase"] == "need"
+    assert "no_closing_question" in result["conversation_findings"]
