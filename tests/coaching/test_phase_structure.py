@@ -79,3 +79,57 @@ def test_thanks_for_calling_in_the_opening_is_no_farewell():
     result = _turns("en", "Hi, thanks for calling, can I take your account number", first="agent")
     assert _agent(result, 0)["phase"] == "need"
     assert "no_closing_question" in result["conversation_findings"]
+
+
+SOLVED = {
+    "da": [
+        "Hej, hvad kan jeg hjælpe med?",
+        "Min kode virker ikke.",
+        "Jeg har sendt dig en ny kode på sms.",
+        "Nu virker det.",
+    ],
+    "nb": [
+        "Hei, hva kan jeg hjelpe med?",
+        "Koden min virker ikke.",
+        "Jeg har sendt deg en ny kode på sms.",
+        "Nå virker det.",
+    ],
+    "en": ["Hi, how can I help?", "My code doesn't work.", "I've sent you a new code by text.", "It works now."],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("da", "Godt at høre. Ellers noget?"),
+        ("da", "Er der andre ting, du har brug for hjælp til?"),
+        ("da", "Fint, så er vi i mål. God dag til dig."),
+        ("nb", "Trenger du hjelp med noe annet?"),
+        ("nb", "Hva mer kan jeg hjelpe deg med?"),
+        ("nb", "Er det andre ting du lurer på?"),
+        ("nb", "Da er vi i mål. God dag!"),
+        ("en", "What else can I help you with?"),
+        ("en", "Is there something else you need?"),
+    ],
+)
+def test_the_closing_question_by_its_parts_and_a_later_god_dag_close(lang, text):
+    """A question about something else or more and helping or needing is the closing question, in any word
+    order; "God dag" after other sentences in a later turn says goodbye."""
+    result = _turns(lang, *SOLVED[lang], text, first="agent")
+    assert _agent(result)["phase"] == "closing", text
+    assert "no_closing_question" not in result["conversation_findings"], text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("da", "Hej, hvad kan jeg hjælpe med?"), ("nb", "Hei Kari, hva gjelder det?"), ("en", "Hi Tom, what happened?")],
+)
+def test_a_greeting_before_the_first_question_greets(lang, text):
+    result = _turns(lang, text, first="agent")
+    assert _agent(result)["phase"] == "need"
+    assert "no_greeting" not in result["conversation_findings"]
+
+
+def test_a_new_fact_question_about_other_things_is_no_closing():
+    result = _turns("da", OPENING["da"], PROBLEM["da"], "Bruger du også andre abonnementer hos os?", first="agent")
+    assert _agent(result)["phase"] != "closing"

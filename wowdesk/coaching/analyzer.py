@@ -126,6 +126,7 @@ class Rules:
     restating: re.Pattern  # "Så du...?", "So the courier...?": the customer's words said back
     problem: casefree.AnyOf  # words that state a problem: a negation, "still", an error
     something_new: casefree.AnyOf  # "også", "also", "other": a question about something new
+    closing_question: re.Pattern  # "What else can I help you with?", "Trenger du hjelp med noe annet?"
     holding: casefree.AnyOf  # "Jeg kigger lige på det", "I'm going to check": looking into it, no answer yet
     scan: re.Pattern = None  # every word-level finding in one pass; see _scan_words()
 
@@ -179,6 +180,7 @@ def _rules(lang: str) -> Rules:
         problem=casefree.AnyOf([L.PROBLEM_WORDS[lang]], r"(?<![\w-])", r"(?!\w)"),
         something_new=casefree.AnyOf([L.SOMETHING_NEW[lang]], r"(?<![\w-])", r"(?!\w)"),
         holding=casefree.AnyOf(L.HOLDING[lang]),
+        closing_question=casefree.compile(L.CLOSING_QUESTION[lang]),
         negation_before=casefree.compile(r"(?:" + L.NEGATION_SCOPE[lang] + r")\s+(?:\w+\s+){0,2}$"),
     )
     alternatives = []
@@ -210,6 +212,7 @@ class Sentence:
     options: dict = field(default_factory=dict)  # phase -> score, for a closed question the context decides
     phase: str | None = None  # after decoding
     greeting: bool = False  # only a greeting ("Hei Kari,")
+    greets: bool = False  # opens the agent's first turn with a greeting, also before a question ("Hej, hvad...?")
     holding: bool = False  # "Et øjeblik, jeg kigger på det": no solution
 
 
@@ -257,8 +260,9 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
     )
     if greeting and first_turn:
         s.fixed = "greeting"
-    if greeting and not first_turn and rules.closing.search(text):
-        greeting = False  # "Hej hej." at the end says goodbye
+        s.greets = True
+    if greeting and not first_turn and (rules.closing.search(text) or (index > 0 and rules.farewell.search(text))):
+        greeting = False  # "Hej hej." at the end, "Fint, så er vi i mål. God dag til dig." say goodbye
     if greeting:
         # the sentence without its (first) greeting phrase
         m = rules.greets.search(text)
@@ -271,6 +275,9 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
     if (rules.closing.search(text) and not (greeting and first_turn and index == 0)) or (
         farewell and rules.farewell.search(core or text)
     ):
+        s.fixed = "closing"
+        return
+    if s.kind and rules.closing_question.search(core):
         s.fixed = "closing"
         return
     if s.kind == "open":
@@ -653,7 +660,7 @@ def _conversation(agent_turns: list[AgentTurn], questions: dict) -> tuple[dict, 
             last_solution = None
     if last_solution is not None and "solution_accept" not in turn_phases[last_solution + 1 :]:
         findings.append("no_solution_accept")
-    if "greeting" not in agent_turns[0].phases:
+    if "greeting" not in agent_turns[0].phases and not any(s.greets for s in agent_turns[0].sentences):
         findings.append("no_greeting")
     if "closing" not in timeline:
         findings.append("no_closing_question")

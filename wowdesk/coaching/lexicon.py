@@ -1580,3 +1580,14 @@ HOLDING = {
         r"^(?:i've|i have|that's) (?:got )?(?:everything|all) (?:i need|i needed)\W*$",
     ],
 }
+# The closing question by its parts, in any order: a question about something else or more ("andet",
+# "noe annet", "else") and helping or needing ("hjælpe", "trenger", "help", "spørsmål", "lurer på"): "What
+# else can I help you with?", "Trenger du hjelp med noe annet?", "Er det andre ting du lurer på?".
+CLOSING_QUESTION = {
+    "da": r"^(?=.*\b(?:andet|andre ting|andre spørgsmål|noget mere|mere (?:jeg|vi)|hvad mere|ellers)\b)"
+    r"(?=.*\b(?:hjælp\w*|gøre|brug for|spørgsmål|undrer|spekulerer|behov)\b)|^ellers (?:noget|andet|mere)\W*$",
+    "nb": r"^(?=.*\b(?:annet|andre ting|andre spørsmål|noe mer|mer (?:jeg|vi)|hva mer|ellers)\b)"
+    r"(?=.*\b(?:hjelp\w*|gjøre|trenger|behov|spørsmål|lurer|undrer)\b)|^ellers (?:noe|noe annet|noe mer|mer)\W*$",
+    "en": r"^(?=.*\b(?:else|other questions|anything more|something more|other things)\b)"
+    r"(?=.*\b(?:help|do for|need|questions?|wonder\w*|ask|assist)\b)",
+}

@@ -62,7 +62,11 @@ def check_mail(turn, rules, lang: str) -> dict:
     body = turn.text[: turn.body_end]
     sentences = [s for s in turn.sentences if s.text.strip()]
     last = sentences[-1].text if sentences else ""
-    closing = any(s.phase == "closing" for s in sentences) or bool(CLOSING_LINE[lang].search(last))
+    # A question read as the closing by its parts ("Er det andre ting du lurer på?") is not the closing line a
+    # mail ends with; the closing phrases are ("Er der andet, jeg kan hjælpe med?").
+    closing = any(s.phase == "closing" and (not s.kind or rules.closing.search(s.masked)) for s in sentences) or bool(
+        CLOSING_LINE[lang].search(last)
+    )
     codes = {f["code"] for f in turn.findings}
     return {
         "greeting_name": bool(_NAME_GREETING.match(body)),
