@@ -133,3 +133,61 @@ def test_a_greeting_before_the_first_question_greets(lang, text):
 def test_a_new_fact_question_about_other_things_is_no_closing():
     result = _turns("da", OPENING["da"], PROBLEM["da"], "Bruger du også andre abonnementer hos os?", first="agent")
     assert _agent(result)["phase"] != "closing"
+
+
+DESCRIBED = {
+    "da": "Jeg bestilte en sofa for tre uger siden, og den er stadig ikke kommet, selvom der stod levering i uge 9.",
+    "nb": "Jeg bestilte en sofa for tre uker siden, og den har fortsatt ikke kommet, selv om det sto levering uke 9.",
+    "en": "I ordered a sofa three weeks ago and it still hasn't arrived, though delivery was promised for last week.",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "phase"),
+    [
+        ("da", "Er det rigtigt, at sofaen skulle være leveret i sidste uge?", "need_accept"),
+        ("da", "Stemmer det, at du ikke har hørt fra os siden?", "need_accept"),
+        ("da", "Mener du, at sofaen slet ikke er blevet leveret?", "need_accept"),
+        ("da", "Er det den grå sofa fra ordren den 3. marts, vi taler om?", "need_accept"),
+        ("da", "Har du fået en mail med sporingsnummer?", "need"),
+        ("nb", "Mener du at den ikke er levert i det hele tatt?", "need_accept"),
+        ("nb", "Har du fått en e-post med sporingsnummer?", "need"),
+        ("en", "Is it right that the sofa should have come last week?", "need_accept"),
+        ("en", "Do you mean it hasn't been delivered at all?", "need_accept"),
+        ("en", "Are you saying nobody contacted you?", "need_accept"),
+        ("en", "Did you get a tracking email?", "need"),
+    ],
+)
+def test_asking_whether_the_agents_reading_is_true_confirms_the_need(lang, text, phase):
+    """ "Er det rigtigt, at...?", "Do you mean...?" check the agent's understanding; "Har du fået...?" before any
+    solution gathers a fact (after one it checks the result)."""
+    result = _turns(lang, OPENING[lang], DESCRIBED[lang], text, first="agent")
+    assert _agent(result)["phase"] == phase, text
+
+
+def test_passer_det_after_an_offer_checks_the_solution():
+    result = _turns(
+        "nb",
+        OPENING["nb"],
+        "Internettet er nede.",
+        "Jeg har booket en tekniker til deg tirsdag kl. 8.",
+        "Ok.",
+        "Passer det for deg?",
+        first="agent",
+    )
+    assert _agent(result)["phase"] == "solution_accept"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nb", "Hei!\n\nTakk for at du kontakter oss. Vi svarer vanligvis innen to virkedager."),
+        ("da", "Hej\n\nTak for din mail. Vi svarer normalt inden for 2 hverdage. Kundeservice har åbent kl. 9-16."),
+        ("en", "Dear Ms Hill\n\nThank you for your email. We aim to respond to all enquiries within 10 days."),
+    ],
+)
+def test_a_first_reply_that_only_says_when_we_answer_is_a_receipt(lang, text):
+    result = _turns(lang, "Min faktura er forkert.", text, channel="email")
+    assert _agent(result, 0)["phase"] == "greeting"
+    assert not result["bala"]["solution"]
+    assert "no_solution_accept" not in result["conversation_findings"]

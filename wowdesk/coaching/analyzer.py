@@ -292,7 +292,8 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
         elif rules.want.search(core) or (s.form in ("declarative", "tag") and rules.need_statement.search(core)):
             s.options = {"need": 1.0, "need_accept": 2.6, "solution_accept": 1.0}
         elif rules.result_check.search(core) or rules.result_check.search(text):
-            s.options = {"need": 1.0, "need_accept": 0.5, "solution_accept": 3.0}
+            # (before any solution, "Har du fået en mail med sporingsnummer?" gathers a fact)
+            s.options = {"need": 1.5, "need_accept": 0.5, "solution_accept": 3.0}
         elif s.form in ("declarative", "tag"):
             if rules.problem.search(core) or rules.restating.match(text):
                 # restating the problem ("Så fejlen kommer stadig...?", "So you haven't got the parcel?")
@@ -344,6 +345,13 @@ def _holding(core: str, rules: Rules) -> bool:
     return 1 < len(parts) <= 3 and all(rules.holding.search(p) for p in parts)
 
 
+_OPENING_HOURS = re.compile(
+    r"\b(?:åbent|åben|åpent|åpen|open|opening hours|åbningstid\w*|åpningstid\w*)\b"
+    r".*\b(?:kl\.?|\d|mandag|monday|hverdage|hverdager|weekdays)",
+    re.IGNORECASE,
+)
+
+
 def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_turn: bool, sent_at) -> AgentTurn:
     signature = rules.signature.search(text)
     body = text[: signature.start()] if signature and signature.start() > 0 else text
@@ -393,8 +401,9 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
                     # "Vi har modtaget din mail og svarer dig inden for 48 timer": a receipt, before anyone
                     # has read the matter, promises an answer but gives none
                     receipt = True
-                elif s.fixed is None and not (s.holding and _holding(lead_stripped, rules)):
-                    # (looking into it, "Jeg kigger lige på din ordre", promises no answer)
+                elif s.fixed is None and not _holding(lead_stripped, rules):
+                    # (looking into it, "Jeg kigger lige på din ordre", "og jeg vil gerne finde ud af, om...",
+                    # promises no answer)
                     s.fixed = "solution"
                     solution = True
         if m := rules.but_opener.match(sentence):
@@ -409,6 +418,14 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
             )
     _scan_words(masked, body, rules, lang, findings, question_spans, imperative_spans, sentences)
     findings.sort(key=lambda f: (f["start"], f["end"]))
+    if first_turn and not questions and not solution and not receipt:
+        # The agent's first reply that only says when we answer or when we are open, promised or not ("Vi
+        # svarer vanligvis innen to virkedager", "We aim to respond within 10 days"), is a receipt.
+        receipt = any(
+            rules.reply_promise.search(s.core) or _OPENING_HOURS.search(s.core)
+            for s in sentences
+            if not (s.fixed or s.greeting or s.holding)
+        )
     if not questions and not solution and not receipt:
         # A turn without questions that says something of substance answers the customer: an explanation,
         # a status, a rule, an offer. Holding ("Et øjeblik"), thanks, a greeting or only an acknowledgement

@@ -1419,6 +1419,13 @@ UNDERSTANDING = {
         r"bare for at være sikker",
         r"lige for at (?:være sikker|opsummere)",
         r"hvis jeg skal opsummere",
+        # asking whether the agent's reading is true: "Er det rigtigt, at...?", "Mener du, at...?", a cleft
+        # about the matter "Er det fakturaen fra marts, vi taler om?"
+        r"^(?:er|var) det (?:\w+ )?(?:rigtigt|korrekt|sandt|sådan)\b",
+        r"^stemmer det\b",
+        r"^(?:mener|tænker) (?:du|i)\b,? (?:at|sådan)\b|^mener (?:du|i) (?:\w+ )?(?:ikke )?\W*$",
+        r"^(?:skal|må) jeg forstå (?:det|dig|jer)",
+        r"\b(?:vi|du|i) (?:taler|snakker|tænker) (?:om|på)\W*$|\bdet (?:drejer sig|handler) om\W*$",
     ],
     "nb": [
         r"hvis jeg forstår (?:deg|dere|det) riktig",
@@ -1427,6 +1434,11 @@ UNDERSTANDING = {
         r"er det riktig forstått",
         r"for å være (?:helt )?sikker",
         r"bare for å (?:være sikker|oppsummere)",
+        r"^(?:er|var) det (?:\w+ )?(?:riktig|korrekt|sant|sånn|slik)\b",
+        r"^stemmer det\b",
+        r"^(?:mener|tenker) (?:du|dere)\b,? (?:at|sånn|slik)\b",
+        r"^(?:skal|må) jeg forstå (?:det|deg|dere)",
+        r"\b(?:vi|du|dere) (?:snakker|tenker|prater) (?:om|på)\W*$|\bdet (?:dreier seg|handler) om\W*$",
     ],
     "en": [
         r"if i understand (?:you |this |that )?(?:correctly|right)",
@@ -1437,6 +1449,9 @@ UNDERSTANDING = {
         r"to make sure i understand",
         r"so if i(?:'ve| have) got (?:this|that|it) right",
         r"have i got (?:this|that|it) right",
+        r"^(?:is|was) (?:it|that) (?:\w+ )?(?:right|correct|true|the case)\b",
+        r"^(?:do|did) you mean\b|^are you saying\b|^you mean\b",
+        r"\b(?:we're|we are|you're|you are) (?:talking|thinking) (?:about|of)\W*$",
     ],
 }
 # A closed question about what the customer wants: a need, also after a solution.
@@ -1541,7 +1556,7 @@ _WAIT = {
 }
 HOLDING = {
     "da": [
-        rf"^(?:jeg|vi|lad mig|lad os)\s+(?:skal\s+|vil\s+|må\s+|kan\s+)?(?:(?:lige|bare|hurtigt|straks|nu|også|lige hurtigt)\s+)*"
+        rf"^(?:jeg|vi|lad mig|lad os)\s+(?:skal\s+|vil\s+|må\s+|kan\s+)?(?:(?:lige|bare|hurtigt|straks|nu|også|gerne|lige hurtigt)\s+)*"
         rf"(?:have\s+|kunne\s+)?{_LOOK_DA}\b(?!\s*,?\s*(?:at|frem til)\b)",
         rf"^(?:det|den|dem|sagen)\s+(?:(?:skal|vil)\s+(?:jeg|vi)\s+(?:(?:lige|gerne|nu)\s+)*{_LOOK_DA}|{_LOOK_DA}\s+(?:jeg|vi))\b",
         rf"^(?:{_WAIT['da']})\W*(?:tak|venligst)?\W*$",
@@ -1554,7 +1569,7 @@ HOLDING = {
         r"^(?:så )?har jeg (?:det hele|alt|hvad jeg skal bruge|det,? jeg skal bruge)\W*$",
     ],
     "nb": [
-        rf"^(?:jeg|vi|la meg|la oss)\s+(?:skal\s+|vil\s+|må\s+|kan\s+)?(?:(?:bare|kjapt|raskt|straks|nå|også|lige)\s+)*"
+        rf"^(?:jeg|vi|la meg|la oss)\s+(?:skal\s+|vil\s+|må\s+|kan\s+)?(?:(?:bare|kjapt|raskt|straks|nå|også|gjerne)\s+)*"
         rf"(?:kunne\s+)?{_LOOK_NB}\b(?!\s*,?\s*(?:at|fram til|frem til)\b)",
         rf"^(?:det|den|dem|saken)\s+(?:(?:skal|vil)\s+(?:jeg|vi)\s+(?:(?:bare|gjerne|nå)\s+)*{_LOOK_NB}|{_LOOK_NB}\s+(?:jeg|vi))\b",
         rf"^(?:{_WAIT['nb']})\W*(?:takk)?\W*$",
