@@ -1,0 +1,149 @@
+"""CPU time and SQL statements per new ticket's follow-up work, in one worker process (issue 20).
+
+Creates --tickets new tickets (untimed; half as mail, half through the API's service, all to a team with 8
+available agents, every one from a new address so every one gets an auto-reply), then runs the task worker
+(`db_worker`, the command `serve` starts) in this process until the `mail,default` queues are empty, and
+reports the worker's CPU time and SQL statements per follow-up task (routing, the auto-reply composed and sent
+to a loopback SMTP server, webhooks, and the worker's own claiming and result writes). The SMTP server runs in
+a process of its own, so its CPU is not counted. process_time moves far less with the machine's load than a
+throughput figure does, so two commits can be compared on a busy machine.
+
+Usage: .venv/bin/python bench/followup_cpu.py [--tickets 1000]   (SQLite, temporary)
+       WOWDESK_DATABASE_URL=postgres://postgres@127.0.0.1:5432/wowdesk_x .venv/bin/python bench/followup_cpu.py
+       (the database is emptied first; the database server's own CPU is not counted, the statements are)
+       Instructions of the measured run (stable on a busy machine; divide valgrind's "Collected" by the tasks):
+       PIPELINE_CALLGRIND=1 valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=/dev/null \
+           .venv/bin/python bench/followup_cpu.py --tickets 100
+"""
+
+import argparse
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tickets", type=int, default=1000)
+    parser.add_argument("--profile", help="write a cProfile of the measured worker run to this file")
+    args = parser.parse_args()
+    var = tempfile.mkdtemp(prefix="wowdesk-followupcpu-")
+    os.environ["WOWDESK_VAR_DIR"] = var
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wowdesk.settings")
+    os.environ["WOWDESK_AUTO_REPLY_LIMIT"] = "1000000"
+    port = free_port()
+    os.environ["WOWDESK_SMTP_URL"] = f"smtp://127.0.0.1:{port}"
+    sink = subprocess.Popen(
+        [sys.executable, "-m", "aiosmtpd", "-n", "-c", "aiosmtpd.handlers.Sink", "-l", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        run(args.tickets, args.profile)
+    finally:
+        sink.terminate()
+        sink.wait()
+        shutil.rmtree(var, ignore_errors=True)
+
+
+def run(count: int, profile: str | None = None) -> None:
+    import cProfile
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from wowdesk.accounts.models import Team, User
+    from wowdesk.hours.models import OpeningHours
+    from wowdesk.mail import services as mail
+    from wowdesk.mail.models import Mailbox, OutboundMail
+    from wowdesk.tickets import services as tickets
+
+    if connection.vendor == "postgresql":
+        call_command("flush", interactive=False, verbosity=0)
+    call_command("migrate", verbosity=0)
+    team = Team.objects.create(name="Bench", language="da")
+    OpeningHours.objects.create(team=team, holidays="", weekly={str(d): [["00:00", "23:59"]] for d in range(7)})
+    Mailbox.objects.create(address="support@example.com", team=team, language="da")
+    now = timezone.now()
+    for n in range(8):
+        agent = User.objects.create_user(f"agent{n}@bench.dk", "x", name=f"Agent {n}", presence="available")
+        agent.last_seen_at = now + timezone.timedelta(days=1)
+        agent.save(update_fields=["last_seen_at"])
+        agent.teams.set([team])
+
+    def ingest(i: int) -> None:
+        raw_mail = (
+            f"From: Kunde {i} <m{i}@kunde.dk>\r\nTo: support@example.com\r\nSubject: Spørgsmål {i}\r\n"
+            f"Message-ID: <cpu-{i}@kunde.dk>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHej, et spørgsmål.\r\n"
+        ).encode()
+        mail.ingest(raw_mail, ["support@example.com"], f"m{i}@kunde.dk")
+
+    def api(i: int) -> None:
+        tickets.open_ticket(
+            email=f"a{i}@kunde.dk",
+            name="Kunde",
+            subject=f"Ordre {i}",
+            body="Hvor er min ordre?",
+            channel="api",
+            team=team,
+        )
+
+    # Warm-up: the worker's first tasks import and compile what the rest reuse.
+    for i in range(20):
+        (ingest if i % 2 else api)(100_000 + i)
+    call_command("db_worker", batch=True, interval=0, startup_delay=False, queue_name="mail,default", verbosity=0)
+    for i in range(count):
+        (ingest if i % 2 else api)(i)
+    queued = DBTaskResult.objects.filter(status="READY", queue_name__in=["mail", "default"]).count()
+    sent_before = OutboundMail.objects.filter(status="sent").count()
+    statements = [0]
+
+    def counter(execute, sql, params, many, context):
+        statements[0] += 1
+        return execute(sql, params, many, context)
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    profiler = cProfile.Profile() if profile else None
+    # Under `valgrind --tool=callgrind --instr-atstart=no`, count the instructions of the measured run alone.
+    valgrind = bool(os.environ.get("PIPELINE_CALLGRIND"))
+    if valgrind:
+        subprocess.run(["callgrind_control", "-i", "on", str(os.getpid())], check=True, capture_output=True)
+    with connection.execute_wrapper(counter):
+        if profiler:
+            profiler.enable()
+        call_command("db_worker", batch=True, interval=0, startup_delay=False, queue_name="mail,default", verbosity=0)
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    if valgrind:
+        subprocess.run(["callgrind_control", "-i", "off", str(os.getpid())], check=True, capture_output=True)
+    if profiler:
+        profiler.disable()
+        profiler.dump_stats(profile)
+    sent = OutboundMail.objects.filter(status="sent").count() - sent_before
+    failed = DBTaskResult.objects.filter(status="FAILED").count()
+    print(f"database: {connection.vendor}; {count} new tickets, {queued} follow-up tasks, {sent} auto-replies sent")
+    print(
+        f"worker: {1000 * cpu / queued:.2f} ms CPU and {statements[0] / queued:.1f} SQL statements per task "
+        f"({wall:.1f} s wall, {queued / wall:.0f} tasks/s in one process); failed tasks: {failed}"
+    )
+
+
+if __name__ == "__main__":
+    main()
