@@ -1,7 +1,14 @@
+import random
+import re
+from datetime import timedelta
+
+import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.conftest import make_ticket
-from wowdesk.tickets import search, services
+from wowdesk.tickets import search, services, views
+from wowdesk.tickets.models import Ticket
 from wowdesk.tickets.services import visible_tickets
 
 
@@ -93,3 +100,60 @@ def test_search_results_are_paged_with_the_true_count(client, team_dk, lead):
     second = client.get(reverse("search"), {"q": "returnering", "page": 2}).content.decode()
     assert second.count('class="subject"') == 5
     assert '<span class="muted small">(55)</span>' in second
+
+
+def test_nordic_letters_and_the_beginning_of_a_word_find_the_same_tickets_on_either_database(team_dk, lead):
+    make_ticket(team=team_dk, subject="Kørekort bestilt", body="Hvornår kommer mit kørekort?")
+    make_ticket(team=team_dk, subject="Blåbærsyltetøj", body="Glasset var knust.", email="b@kunde.dk")
+    make_ticket(team=team_dk, subject="Ærlig talt", body="Jeg åbner ikke pakken.", email="c@kunde.dk")
+    assert found(lead, "køre") == {"Kørekort bestilt"}
+    assert found(lead, "KØREKORT") == {"Kørekort bestilt"}, "capitals find small letters"
+    assert found(lead, "blåbær") == {"Blåbærsyltetøj"}
+    assert found(lead, "ærl") == {"Ærlig talt"}
+    assert found(lead, "åbn") == {"Ærlig talt"}
+    assert found(lead, "abner") == set(), "å is a letter of its own, not an a"
+
+
+def _search(client, query, page=1):
+    return client.get(reverse("search"), {"q": query, "page": page}).content.decode()
+
+
+def _numbers(page):
+    return [int(n) for n in re.findall(r'<tr id="t(\d+)">', page)]
+
+
+@pytest.mark.parametrize(
+    ("who", "up_to", "heading"), [("agent", 40, "more than 40"), ("lead", 60, "more than 60"), ("lead", 90, "90")]
+)
+def test_a_search_with_many_hits_says_more_than_and_pages_newest_change_first(
+    client, team_dk, team_no, agent, lead, who, up_to, heading, monkeypatch
+):
+    """Past COUNT_UP_TO hits the count stops, and the pages walk the tickets newest change first (instead of
+    sorting every hit); page by page they list exactly the visible hits, in the order of the listing."""
+    monkeypatch.setattr(search, "COUNT_UP_TO", up_to)
+    monkeypatch.setattr(views, "PAGE_SIZE", 20)
+    rng = random.Random(4)
+    for i in range(90):
+        ticket = make_ticket(team=[team_dk, team_no][i % 3 == 0], subject=f"Returnering {i}", email=f"r{i}@kunde.dk")
+        when = timezone.now() - timedelta(minutes=rng.randint(0, 10_000))
+        Ticket.objects.filter(pk=ticket.pk).update(updated_at=when)
+    make_ticket(team=team_dk, subject="Noget andet", email="x@kunde.dk")
+    user = {"agent": agent, "lead": lead}[who]
+    expected = list(
+        search.filter_matching(visible_tickets(user), "returnering")
+        .order_by("-updated_at", "-id")
+        .values_list("number", flat=True)
+    )
+    assert len(expected) == {"agent": 60, "lead": 90}[who]
+    client.force_login(user)
+    first = _search(client, "returnering")
+    shown, page = [], 1
+    while True:
+        html = _search(client, "returnering", page)
+        shown += _numbers(html)
+        if f"page={page + 1}" not in html:
+            break
+        page += 1
+    assert shown == expected
+    assert f'<span class="muted small">({heading})</span>' in first
+    assert "more than" not in _search(client, "noget")

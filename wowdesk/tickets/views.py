@@ -101,20 +101,24 @@ def search_view(request):
         found = tickets.filter(number=int(number)).values_list("number", flat=True).first()
         if found:
             return redirect("ticket", number=found)
-    found = search.filter_matching(tickets, query) if query else tickets.none()
-    total = found.count() if query else 0
     page = _page_number(request)
     offset = (page - 1) * PAGE_SIZE
-    rows = list(_listing(found)[offset : offset + PAGE_SIZE]) if total else []
+    found = (
+        search.search_page(tickets, query, offset=offset, limit=PAGE_SIZE, listing=_listing)
+        if query
+        else search.Results([], 0, more=False, has_next=False)
+    )
     context = {
         **_sidebar(request, "search"),
         "title": _("Search"),
         "query": query,
-        "tickets": rows,
-        "total": total,
+        "tickets": found.tickets,
+        # Past COUNT_UP_TO hits the count stops: "more than 1000".
+        "total": search.COUNT_UP_TO if found.more else found.total,
+        "more": found.more,
         "page": page,
         "has_previous": page > 1,
-        "has_next": offset + PAGE_SIZE < total,
+        "has_next": found.has_next,
         "searching": True,
     }
     return render(request, "tickets/inbox.html", context)
