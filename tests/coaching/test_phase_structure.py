@@ -191,3 +191,50 @@ def test_a_first_reply_that_only_says_when_we_answer_is_a_receipt(lang, text):
     assert _agent(result, 0)["phase"] == "greeting"
     assert not result["bala"]["solution"]
     assert "no_solution_accept" not in result["conversation_findings"]
+
+
+def _codes(lang: str, text: str, code: str) -> list[str]:
+    turn = _agent(_turns(lang, "Hej", text))
+    return [f["text"] for f in turn["findings"] if f["code"] == code]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("da", "Det er desværre ikke muligt efter reglerne."),
+        ("da", "Ifølge vores betingelser kan vi ikke refundere det."),
+        ("da", "Det er ikke op til mig."),
+        ("da", "Det er kun ledelsen, der kan godkende det."),
+        ("nb", "Det er dessverre ikke mulig etter reglene."),
+        ("nb", "Det har vi ingen innflytelse på."),
+        ("en", "That's not up to me."),
+        ("en", "You'll have to take that up with the courier."),
+    ],
+)
+def test_rule_phrases_worded_freely(lang, text):
+    assert _codes(lang, text, "rule_phrase"), text
+
+
+def test_a_rule_in_the_customers_favour_and_two_phrases_side_by_side():
+    assert not _codes("da", "Efter reglerne har du ret til at fortryde, så jeg refunderer beløbet nu.", "rule_phrase")
+    # one rule phrase, not two: the cited rule and the refusal it leads to
+    assert len(_codes("en", "According to our terms, we can't refund opened items.", "rule_phrase")) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "weak"),
+    [
+        ("da", "Du skal bare prøve igen om fem minutter.", False),
+        ("da", "Du er velkommen til at prøve igen.", False),
+        ("da", "Tror du, det er sket før?", False),
+        ("da", "Din prøve er sendt til laboratoriet.", False),
+        ("da", "Jeg tror du må bruge et andet kort.", True),
+        ("da", "hvis nu du går til billetlugen så kan de printe dem", True),
+        ("nb", "Hva tror du har skjedd?", False),
+        ("nb", "Jeg tror du kan løse det ved å synkronisere den.", True),
+        ("en", "Give it another try tomorrow.", False),
+        ("en", "I think I can help with that.", True),
+    ],
+)
+def test_weak_words_are_the_agents_hedges_not_instructions_questions_or_nouns(lang, text, weak):
+    assert bool(_codes(lang, text, "weak_word")) is weak, text

@@ -418,6 +418,7 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
             )
     _scan_words(masked, body, rules, lang, findings, question_spans, imperative_spans, sentences)
     findings.sort(key=lambda f: (f["start"], f["end"]))
+    _merge_adjacent(findings, body, lang)
     if first_turn and not questions and not solution and not receipt:
         # The agent's first reply that only says when we answer or when we are open, promised or not ("Vi
         # svarer vanligvis innen to virkedager", "We aim to respond within 10 days"), is a receipt.
@@ -445,6 +446,22 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
     turn = AgentTurn(index, text, len(body), sentences, findings, questions, promises, solution, first_turn)
     turn.signed = signature is not None
     return turn
+
+
+def _merge_adjacent(findings: list, body: str, lang: str) -> None:
+    """Two rule phrases side by side are one ("According to our terms, we can't refund opened items")."""
+    i = 0
+    while i + 1 < len(findings):
+        a, b = findings[i], findings[i + 1]
+        if (
+            a["code"] == b["code"] == "rule_phrase"
+            and b["start"] - a["end"] <= 3
+            and not body[a["end"] : b["start"]].strip(" ,")
+        ):
+            findings[i] = _finding("rule_phrase", a["start"], b["end"], body[a["start"] : b["end"]], "improve", lang)
+            del findings[i + 1]
+        else:
+            i += 1
 
 
 _ASK = re.compile(
@@ -511,6 +528,21 @@ _HEDGED_SUGGESTION = re.compile(
     r"\b(?:du|i|dere|you)\s+(?:kan|kunne|could|can|might|may)\s+(?:(?:måske|kanskje|maybe|perhaps|also|også|evt\.?)\s+)?$",
     re.IGNORECASE,
 )
+_TOLD_TO = re.compile(
+    r"(?:\b(?:du|i|dere|you)\s+(?:skal|må|bør|should|must|need to|have to)\s+(?:bare\s+|just\s+|simply\s+)?(?:\w+\s+)?"
+    r"|\b(?:velkommen til (?:at|å)|welcome to)\s+|\b(?:a|another|one more)\s+)$",
+    re.IGNORECASE,
+)
+_DETERMINER = re.compile(
+    r"\b(?:en|et|ei|din|dit|dine|ditt|min|mit|mitt|mine|vores|vår|våre|jeres|deres|sin|sit|sitt|sine|den|de|flere|"
+    r"nogle|noen|alle|to|tre|ny|nye)\s+$",
+    re.IGNORECASE,
+)
+_ASKED = re.compile(r"\s+(?:du|dere|you|i)\b", re.IGNORECASE)
+_ASK_OPENS = re.compile(
+    r"^\W*(?:(?:og|and|så|so)\s+)?(?:(?:hvad|hva|hvorfor|hvordan|hvornår|når|hvor|what|why|how|when|where)\s+)?$",
+    re.IGNORECASE,
+)
 _HEDGES = frozenset(("måske", "kanskje", "maybe", "perhaps", "muligvis", "muligens", "possibly"))
 
 
@@ -529,6 +561,15 @@ def _weak_is_fine(masked: str, start: int, end: int, rules: Rules, sentences) ->
         return False  # "Du kan prøve at forny det", "you could try": the agent hedges a suggestion
     word = masked[start:end].lower()
     if word in ("prøv", "prøv'"):  # da/nb imperative: the customer's action
+        return True
+    if word[:3] == "prø" and _DETERMINER.search(before[-12:]):
+        return True  # a noun: "din prøve", "en prøve", "dine prøver" (a sample, a test)
+    if _TOLD_TO.search(before[-40:]) and word not in _HEDGES:
+        # "Du skal bare prøve igen", "Du er velkommen til at prøve igen", "Give it another try": an instruction
+        return True
+    if word not in _HEDGES and word[:4] != "hvis" and _ASKED.match(masked, end) and _ASK_OPENS.search(before):
+        # "Tror du, det er sket før?", "Hva tror du har skjedd?": the customer's belief asked (verb first, or
+        # after the question word; "Jeg tror du må..." stays the agent's hedge)
         return True
     if _CUSTOMER_DID.search(before[-25:]) and word not in _HEDGES:
         # "Har du prøvet...?", "Have you tried...?", "selv om du trodde": the customer's action or belief

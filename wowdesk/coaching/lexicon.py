@@ -615,6 +615,21 @@ RULE_PHRASES = {
         r"jeg har ikke (?:mulighed for|beføjelse til)(?: \w+){0,3}",
         r"det er (?:ikke )?(?:mig|os),? der (?:bestemmer|afgør)(?: \w+){0,3}",
         r"(?:vi|jeg) (?:laver|kan ikke lave|må ikke lave) (?:ikke )?(?:en )?undtagelser?",
+        # a rule cited by where it stands, or the decision put on someone else ("ikke muligt efter reglerne",
+        # "Det er ikke op til mig", "Det er kun ledelsen, der kan godkende det")
+        r"ikke (?:\w+ ){0,2}efter (?:vores )?(?:reglerne|betingelserne|vilkårene|politikken)",
+        r"(?:ifølge|i henhold til|imod|mod) (?:vores |jeres |de |firmaets )?(?:\w+ )?(?:regler|reglerne|betingelser|"
+        r"betingelserne|vilkår|vilkårene|handelsbetingelser|handelsbetingelserne|politik|retningslinjer|retningslinjerne)",
+        r"(?:reglerne|betingelserne|vilkårene|proceduren) er (?:desværre )?(?:sådan|klare|ufravigelige)",
+        r"det er (?:desværre )?(?:ikke )?op til (?:mig|os)",
+        r"det har (?:jeg|vi) (?:desværre )?(?:ingen|ikke) (?:indflydelse på|mulighed for)",
+        r"(?:jeg|vi) kan (?:desværre )?ikke (?:gøre|lave|give) (?:en |nogen )?undtagelser?",
+        r"det er kun \w+(?: \w+)?,? (?:der|som) kan(?: \w+){0,2}",
+        r"(?:jeg|vi) følger (?:bare |blot |kun )?(?:reglerne|retningslinjerne|proceduren|procedurerne)",
+        r"det er ikke (?:vores|mit|min) (?:ansvar|skyld|problem)",
+        r"det ligger uden for (?:min|mit|vores) (?:kontrol|hænder)",
+        r"det må (?:du|i) (?:selv )?henvende (?:dig|jer) (?:til \w+(?: \w+)? )?(?:om|med)",
+        r"(?:du|i) må (?:selv )?henvende (?:dig|jer) til (?!os\b|mig\b)\w+(?: \w+){0,2}",
     ],
     "nb": [
         r"det (?:har|får) (?:jeg|vi) (?:dessverre )?ikke lov(?: til)?(?: \w+){0,4}",
@@ -648,6 +663,18 @@ RULE_PHRASES = {
         r"jeg har ikke (?:mulighet til|myndighet til|fullmakt til)(?: \w+){0,3}",
         r"det er ikke (?:meg|oss) som (?:bestemmer|avgjør)(?: \w+){0,3}",
         r"(?:vi|jeg) (?:gjør|lager|kan ikke gjøre|kan ikke lage) (?:ikke )?unntak",
+        r"ikke (?:\w+ ){0,2}etter (?:våre )?(?:reglene|vilkårene|betingelsene)",
+        r"(?:ifølge|i henhold til|mot) (?:våre |vår |deres |firmaets )?(?:\w+ )?(?:regler|reglene|vilkår|vilkårene|"
+        r"betingelser|betingelsene|kjøpsvilkår|kjøpsvilkårene|policy|retningslinjer|retningslinjene)",
+        r"(?:reglene|vilkårene|betingelsene|prosedyren) er (?:dessverre )?(?:sånn|slik|klare)",
+        r"det er (?:dessverre )?(?:ikke )?opp til (?:meg|oss)",
+        r"det har (?:jeg|vi) (?:dessverre )?(?:ingen|ikke) (?:innflytelse på|påvirkning på|mulighet til)",
+        r"(?:jeg|vi) kan (?:dessverre )?ikke (?:gjøre|lage|gi) (?:et |noe )?unntak",
+        r"det er bare \w+(?: \w+)?,? (?:som|der) kan(?: \w+){0,2}",
+        r"(?:jeg|vi) følger (?:bare |kun )?(?:reglene|retningslinjene|prosedyren|rutinene)",
+        r"det er ikke (?:vår|min) (?:feil|skyld)|det er ikke (?:vårt|mitt) problem",
+        r"det ligger utenfor (?:min|vår) kontroll",
+        r"(?:du|dere) må (?:selv )?henvende (?:deg|dere) til (?!oss\b|meg\b)\w+(?: \w+){0,2}",
     ],
     "en": [
         r"i(?:'m| am) (?:not allowed|not able to decide|not permitted|not authori[sz]ed)(?: to)?(?: \w+){0,4}",
@@ -673,6 +700,15 @@ RULE_PHRASES = {
         r"according to (?:our|the) (?:policy|rules|terms)(?: \w+){0,4}",
         r"per (?:our |company )?policy",
         r"(?:there's|there is) nothing (?:i|we) can do(?: \w+){0,3}",
+        r"(?:according to|under|as per|in line with|against) (?:our|the|company) (?:\w+ )?(?:policy|policies|rules|terms|"
+        r"terms and conditions|guidelines|procedures?)",
+        r"(?:it's|that's|it is|that is) (?:not )?up to (?:me|us)",
+        r"(?:i|we)(?:'m| am|'re| are)? (?:just |only )?follow(?:ing)? (?:the |our )?(?:rules|procedures?|guidelines|policy)",
+        r"(?:it's|that's|it is|that is) (?:outside|beyond) (?:my|our) control",
+        r"only (?:the |our )?\w+(?: team)? (?:can|could) (?:approve|decide|authori[sz]e|change)(?: \w+){0,2}",
+        r"(?:that's|it's|that is|it is) not (?:my|our) (?:fault|problem)",
+        r"(?:you'll|you will|you) (?:have|need) to take (?:it|that|this) up with(?: \w+){1,3}",
+        r"(?:we|i) (?:can't|cannot) (?:make|do) (?:an |any )?exceptions?",
     ],
 }
 ACKNOWLEDGEMENT = {
