@@ -15,7 +15,7 @@ from .clauses import CLAUSE_RULES, analyse_question, mask_quotes
 from .detect import detect_language
 from .mail import check_mail, looks_like_mail
 from .phases import PHASE_RANK, PHASES, decode
-from .promises import is_promise, resolve_due
+from .promises import is_promise, opens_with_condition, resolve_due
 from .sentiment import sentiment
 
 # Where a sentence ends: the engine only stops at these few characters, so splitting is cheap.
@@ -49,7 +49,8 @@ def _split(text: str) -> list[tuple[int, int]]:
 # A promise may be one clause of a longer sentence ("Jeg har krediteret beløbet, og du får en kreditnota").
 _CLAUSE_SPLIT = re.compile(
     r",?\s+(?:og|and|men|but|samt)\s+(?=(?:du|vi|jeg|de|den|det|der|I|dere|you|we|i|they|it|he|she|han|hun|the|your|så|da|"
-    r"then|pengene|beløbet|pakken|teknikeren|en|et|ei|a|an|our|my|vores|vår|min|mit|mitt|[a-zæøå]+(?:en|et|ene|erne))\b)"
+    r"then|pengene|beløbet|pakken|teknikeren|en|et|ei|a|an|our|my|vores|vår|min|mit|mitt|din|dit|dine|ditt|your|"
+    r"[a-zæøå]+(?:en|et|ene|erne))\b)"
     # a verb phrase with its subject left out: "... er afsendt i dag og vil være fremme på fredag"
     r"|,?\s+(?:og|and)\s+(?=(?:vil|skal|bliver|blir|kommer|will|should|is going to|svarer|ringer|sender|"
     r"calls|sends|replies|arrives)\b)"
@@ -382,7 +383,7 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
             solution = True
         if not s.kind and sentence.endswith("?"):
             s.holding = True  # a rhetorical question ("Who wants that on a Monday?") neither asks nor promises
-        elif not s.kind:
+        elif not s.kind and not opens_with_condition(s.masked.lstrip(), lang):
             offset = s.start + (len(s.text) - len(s.text.lstrip()))
             for part in _clauses(s.masked.strip(), offset):
                 # An instruction to the customer ("Ring til os i morgen") is not our promise.

@@ -770,9 +770,9 @@ WEEKDAYS = {
 TIME_WORDS = {
     "da": {
         "today": r"(?:senere )?i dag|i løbet af dagen|inden dagen er omme|inden (?:dagens )?udgang(?:en)? af dagen|"
-        r"inden fyraften|før fyraften|i eftermiddag|sidst på dagen|senere på dagen|inden lukketid",
+        r"inden fyraften|før fyraften|i eftermiddag|i løbet af eftermiddagen|sidst på dagen|senere på dagen|inden lukketid",
         "tonight": r"i aften|i nat",
-        "this_morning": r"i formiddag",
+        "this_morning": r"i formiddag|i løbet af formiddagen",
         "tomorrow": r"i morgen",
         "overmorrow": r"i overmorgen|overmorgen",
         "next_week": r"i næste uge|næste uge|i løbet af næste uge|ugen efter",
@@ -789,9 +789,9 @@ TIME_WORDS = {
     },
     "nb": {
         "today": r"(?:senere )?i dag|i løpet av dagen|innen dagen er omme|innen utgangen av dagen|før arbeidsdagens slutt|"
-        r"i ettermiddag|senere på dagen|sist på dagen|innen stengetid",
+        r"i ettermiddag|i løpet av ettermiddagen|senere på dagen|sist på dagen|innen stengetid",
         "tonight": r"i kveld|i natt",
-        "this_morning": r"i formiddag",
+        "this_morning": r"i formiddag|i løpet av formiddagen",
         "tomorrow": r"i morgen",
         "overmorrow": r"i overmorgen|overmorgen",
         "next_week": r"neste uke|i løpet av neste uke|uka etter|uken etter",

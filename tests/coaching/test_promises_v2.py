@@ -1,0 +1,242 @@
+"""Promises read by their structure (issue 16): who commits, to what, and by when; and the clauses that look
+like promises but are none (habits, conditions, offers, questions, the past, inability, the customer's own
+acts). Every sentence here was written for this file in Danish, Norwegian and English; none comes from the
+labelled corpus."""
+
+import pytest
+
+from wowdesk.coaching import analyze
+
+SENT = "2026-11-18T10:00:00+01:00"  # a Wednesday morning
+
+
+def _promises(lang: str, text: str, sent: str = SENT) -> list[tuple[str, str | None]]:
+    result = analyze(
+        {
+            "language": lang,
+            "channel": "chat",
+            "sent_at": sent,
+            "turns": [{"speaker": "customer", "text": "Hej"}, {"speaker": "agent", "text": text}],
+        }
+    )
+    return [(p["text"], p["due"]) for p in result["promises"]]
+
+
+def _due(lang: str, text: str, sent: str = SENT) -> str | None:
+    found = _promises(lang, text, sent)
+    assert len(found) == 1, (text, found)
+    return found[0][1]
+
+
+# --- who commits: us, a third party acting for us, a thing, the customer receiving, the passive
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "due"),
+    [
+        # a third party acting for us
+        ("da", "Teknikeren kommer forbi i morgen formiddag.", "2026-11-19T12:00:00+01:00"),
+        ("da", "Min kollega i økonomi ringer dig op den 30.", "2026-11-30T17:00:00+01:00"),
+        ("nb", "En kollega fra fakturaavdelingen tar kontakt med deg den 30.", "2026-11-30T17:00:00+01:00"),
+        ("nb", "Teknikeren ringer deg før kl. 12 i morgen.", "2026-11-19T12:00:00+01:00"),
+        ("en", "A colleague from billing will contact you on the 30th.", "2026-11-30T17:00:00+01:00"),
+        ("en", "Someone from our team will reach out within 48 hours.", "2026-11-20T10:00:00+01:00"),
+        # the passive, in the future or with a time ahead
+        ("da", "Beløbet bliver refunderet til dit kort i løbet af to timer.", "2026-11-18T12:00:00+01:00"),
+        ("da", "Kreditnotaen sendes til dig i løbet af dagen.", "2026-11-18T17:00:00+01:00"),
+        ("nb", "Pengene blir tilbakeført til kontoen din innen fredag.", "2026-11-20T17:00:00+01:00"),
+        ("nb", "Beløpet vil bli kreditert i løpet av to timer.", "2026-11-18T12:00:00+01:00"),
+        ("en", "Your refund will be processed by Friday.", "2026-11-20T17:00:00+01:00"),
+        ("en", "The charge will be reversed within 5 working days.", "2026-11-25T17:00:00+01:00"),
+        # the customer receives: "du får", "you will receive", "du hører fra mig"
+        ("da", "Du får en sms inden for 24 timer.", "2026-11-19T10:00:00+01:00"),
+        ("da", "Du hører fra mig inden udgangen af ugen.", "2026-11-20T17:00:00+01:00"),
+        ("da", "Du modtager en bekræftelse på mail senest i morgen.", "2026-11-19T17:00:00+01:00"),
+        ("da", "Du bliver ringet op i morgen formiddag.", "2026-11-19T12:00:00+01:00"),
+        ("nb", "Du hører fra meg innen utgangen av uka.", "2026-11-20T17:00:00+01:00"),
+        ("nb", "Du blir ringt opp i morgen formiddag.", "2026-11-19T12:00:00+01:00"),
+        ("en", "You will receive an email within 24 hours.", "2026-11-19T10:00:00+01:00"),
+        ("en", "You'll hear from me by the end of the day.", "2026-11-18T17:00:00+01:00"),
+        # us, booked ahead
+        ("da", "Jeg har bestilt en tekniker til torsdag.", "2026-11-19T17:00:00+01:00"),
+        ("nb", "Jeg har bestilt en tekniker til torsdag.", "2026-11-19T17:00:00+01:00"),
+        ("en", "We'll call you back on Monday 2 February.", "2027-02-02T17:00:00+01:00"),
+        ("da", "Vi lader en kollega tage fat i dig i løbet af eftermiddagen.", "2026-11-18T17:00:00+01:00"),
+    ],
+)
+def test_a_commitment_whoever_makes_it_is_a_promise_with_its_due_time(lang, text, due):
+    assert _due(lang, text) == due
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("da", "Du får en sms, når pakken er klar."),
+        ("nb", "Du får en SMS når pakken er klar til henting."),
+        ("en", "You'll get a text when the parcel is ready."),
+        ("en", "You're getting a full refund."),
+    ],
+)
+def test_a_promise_without_a_time_is_due_at_no_time(lang, text):
+    assert _due(lang, text) is None
+
+
+def test_what_the_customer_will_not_be_charged_is_a_promise():
+    assert _promises("en", "You won't be charged for the missed appointment.")
+    assert _promises("da", "Vi opkræver dig ikke for fejlen.")
+    assert _promises("nb", "Vi fakturerer deg ikke for feilen.")
+
+
+def test_the_customer_receiving_after_a_fronted_phrase_is_a_promise():
+    assert _due("nb", "I tillegg får du et nytt modem sendt hjem i morgen.") == "2026-11-19T17:00:00+01:00"
+
+
+# --- due times (relative to a Wednesday 10:00 in Copenhagen)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "due"),
+    [
+        ("da", "Jeg ringer dig i morgen formiddag.", "2026-11-19T12:00:00+01:00"),
+        ("da", "Vi sender det nye kort inden fredag.", "2026-11-20T17:00:00+01:00"),
+        ("da", "Jeg vender tilbage inden udgangen af ugen.", "2026-11-20T17:00:00+01:00"),
+        ("da", "Jeg ringer dig op i løbet af to timer.", "2026-11-18T12:00:00+01:00"),
+        ("da", "Jeg sender dig en ny faktura den 30.", "2026-11-30T17:00:00+01:00"),
+        ("da", "Du får det nye kort den 2. februar.", "2027-02-02T17:00:00+01:00"),
+        ("nb", "Montøren kommer innom torsdag mellom kl. 8 og 12.", "2026-11-19T12:00:00+01:00"),
+        ("da", "Teknikeren kommer torsdag mellem kl. 8 og 12.", "2026-11-19T12:00:00+01:00"),
+        ("en", "The new router will be delivered next Monday.", "2026-11-23T17:00:00+01:00"),
+        ("en", "I'll send you the contract by the end of the day.", "2026-11-18T17:00:00+01:00"),
+        ("en", "You'll get the code within 24 hours.", "2026-11-19T10:00:00+01:00"),
+    ],
+)
+def test_due_times_from_relative_and_absolute_expressions(lang, text, due):
+    assert _due(lang, text) == due
+
+
+def test_inden_udgangen_af_ugen_on_a_friday_evening_is_next_friday():
+    friday_evening = "2026-11-20T18:30:00+01:00"
+    assert _due("da", "Du hører fra mig inden udgangen af ugen.", friday_evening) == "2026-11-27T17:00:00+01:00"
+
+
+# --- not promises
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # habits and policies
+        ("da", "Vi svarer normalt inden for en dag."),
+        ("da", "Hver morgen kl. 8 lægger vi nye tider ud."),
+        ("da", "Man får en sms, når pakken er klar."),
+        ("da", "De fleste kunder får pengene inden for tre dage."),
+        ("da", "Ifølge vores regler refunderer vi inden for 14 dage."),
+        ("nb", "Vi svarer vanligvis innen en dag."),
+        ("nb", "Det kan ta opptil fem virkedager før pengene er på konto."),
+        ("en", "We usually reply within one working day."),
+        ("en", "Every morning at 8 we release new slots."),
+        ("en", "Most customers get their money back within three days."),
+        ("en", "Our policy is to refund within 14 days."),
+        # what holds until a date, opening hours, availability
+        ("da", "Tilbuddet gælder til og med fredag."),
+        ("da", "Butikken lukker kl. 18 i dag."),
+        ("nb", "Tilbudet gjelder til og med fredag."),
+        ("en", "The offer is valid until Friday."),
+        ("en", "Our phone lines are open until 4 pm today."),
+        ("da", "Næste ledige tid er torsdag kl. 10."),
+        # advice
+        ("da", "Jeg vil anbefale, at du genstarter routeren i aften."),
+        ("nb", "Jeg vil anbefale at du starter ruteren på nytt i kveld."),
+        ("en", "I'd recommend restarting the router tonight."),
+    ],
+)
+def test_habits_policies_facts_and_advice_are_no_promises(lang, text):
+    assert _promises(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("da", "Hvis du vil, kan jeg sende dig en ny kode."),
+        ("da", "Hvis det ikke virker, så vil jeg sende en tekniker i morgen."),
+        ("da", "I så fald sender vi en ny i morgen."),
+        ("da", "Medmindre du giver besked, fornyes abonnementet den 1. december."),
+        ("nb", "Hvis du vil, kan jeg sende deg en ny kode."),
+        ("nb", "Vi sender en tekniker om nødvendig."),
+        ("nb", "Om du ønsker det, kan vi sende en tekniker på fredag."),
+        ("en", "If you want, I can send you a new code."),
+        ("en", "If the part arrives on Monday, we'll fit it on Tuesday."),
+        ("en", "We'll send an engineer if needed."),
+        ("en", "In that case we'll send a new one tomorrow."),
+        # what someone can do offers, it commits to nothing
+        ("da", "Teknikeren kan komme torsdag kl. 10."),
+        ("en", "The engineer could come on Thursday at 10."),
+    ],
+)
+def test_conditions_and_offers_are_no_promises(lang, text):
+    assert _promises(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("da", "Skal jeg sende en ny kode til dig?"),
+        ("da", "Vil du have, at jeg ringer dig op i morgen?"),
+        ("da", "skal jeg ringe dig i morgen"),
+        ("nb", "Skal jeg sende deg en ny kode?"),
+        ("nb", "Vil du at jeg ringer deg i morgen?"),
+        ("en", "Shall I send you a new code?"),
+        ("en", "Would you like me to call you tomorrow?"),
+    ],
+)
+def test_offers_phrased_as_questions_are_no_promises(lang, text):
+    assert _promises(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the past
+        ("da", "Jeg sendte koden i går."),
+        ("da", "Vi sendte dig en ny kode i morges."),
+        ("nb", "Jeg sendte deg koden i går."),
+        ("nb", "Teknikeren var hos deg i går."),
+        ("en", "I sent the code yesterday."),
+        ("en", "The engineer was with you yesterday."),
+        # negated, or what we cannot do
+        ("da", "Jeg ringer ikke til dig i morgen."),
+        ("da", "Vi har desværre ikke mulighed for at levere i morgen."),
+        ("nb", "Vi har dessverre ikke mulighet til å levere i morgen."),
+        ("en", "I won't be able to call you tomorrow."),
+        ("en", "Unfortunately we're not able to deliver tomorrow."),
+        # a wish, not a commitment
+        ("da", "Jeg vil gerne sende dig en ny router."),
+    ],
+)
+def test_the_past_the_negated_and_what_we_cannot_do_are_no_promises(lang, text):
+    assert _promises(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("da", "Du skal selv sende formularen inden fredag."),
+        ("da", "Du bliver nødt til at sende kvitteringen inden fredag."),
+        ("da", "Inden fredag skal du sende os kvitteringen."),
+        ("da", "Du kan hente pakken i butikken fra i morgen."),
+        ("da", "Du er velkommen til at komme forbi i morgen kl. 10."),
+        ("da", "Jeg har noteret, at du ringer igen på mandag."),
+        ("nb", "Du må selv sende inn skjemaet innen fredag."),
+        ("nb", "Du trenger bare å logge inn igjen i morgen."),
+        ("en", "You'll need to send us the form by Friday."),
+        ("en", "You will have to send the receipt by Friday."),
+        ("en", "You can collect the parcel from the shop from tomorrow."),
+        ("en", "You just need to log in again tomorrow."),
+    ],
+)
+def test_what_the_customer_will_do_is_not_our_promise(lang, text):
+    assert _promises(lang, text) == []
+
+
+def test_the_customer_acting_and_then_us_is_a_promise():
+    assert _due("da", "Du kan komme forbi i morgen kl. 10, så kigger vi på det.") == "2026-11-19T10:00:00+01:00"
