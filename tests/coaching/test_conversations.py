@@ -20,14 +20,15 @@ TARGET = {
     "promises_due_within_hour": 0.90,
 }
 # The targets met today: every one on train (the rules were tuned there), only the due time on held-out.
-# W8 joined train/ on 2026-11-30 and took train's promise precision to 89.3 %: a floor there until it is back.
+# W8 joined train/ on 2026-11-30 and took train's promise precision to 89.3 %; promises read by structure brought it
+# back to 91.1 %.
 TARGETS = {
-    "train": [name for name in TARGET if name != "promises_precision"],
+    "train": list(TARGET),
     "heldout": ["promises_due_within_hour"],
     "fresh": ["promises_due_within_hour"],
 }
 FLOORS = {
-    "train": {"promises_precision": 0.89},
+    "train": {},
     "heldout": {
         "question_kind": 0.945,
         "phase": 0.905,
