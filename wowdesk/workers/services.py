@@ -14,6 +14,7 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
+from django_tasks_db.utils import exclusive_transaction
 
 from .models import WorkerHeartbeat
 
@@ -68,3 +69,49 @@ def requeue_abandoned(*, now: datetime | None = None) -> int:
         log.warning("task %s (%s) was left by worker %s; queued again", task.pk, task.task_path, owner or "?")
     WorkerHeartbeat.objects.filter(beat_at__lt=now - timedelta(days=1)).delete()
     return requeued
+
+
+def claim(tasks, *, worker_id: str, limit: int) -> list[DBTaskResult]:
+    """Take up to `limit` ready tasks of the queryset `tasks` for this worker, in one transaction: one SELECT ...
+    FOR UPDATE SKIP LOCKED (on PostgreSQL other workers skip the rows this one locks instead of waiting) and one
+    UPDATE for all of them (django-tasks-db takes one task per transaction, with one UPDATE each). A task taken
+    here and not run (the worker is killed) is put back after the lease by requeue_abandoned, like a task
+    killed half-way."""
+    with exclusive_transaction(tasks.db):
+        taken = list(tasks.select_for_update(skip_locked=True)[:limit])
+        if not taken:
+            return []
+        now = timezone.now()
+        # worker_ids is the list of workers that took the task; almost always empty before, so one UPDATE per
+        # distinct earlier list (one, nearly always) gives each task its own list.
+        by_history: dict[tuple, list] = {}
+        for task in taken:
+            by_history.setdefault(tuple(task.worker_ids), []).append(task)
+        for history, group in by_history.items():
+            DBTaskResult.objects.filter(pk__in=[t.pk for t in group]).update(
+                status=TaskResultStatus.RUNNING, started_at=now, worker_ids=[*history, worker_id]
+            )
+        for task in taken:
+            task.status, task.started_at, task.worker_ids = TaskResultStatus.RUNNING, now, [*task.worker_ids, worker_id]
+    return taken
+
+
+def finish(tasks: list[DBTaskResult]) -> None:
+    """Write that these tasks (run by this worker, returning None) succeeded: one UPDATE for all of them.
+    A worker killed before this runs them again after the lease, which every task is written to allow."""
+    if not tasks:
+        return
+    now = timezone.now()
+    for task in tasks:
+        task.status, task.finished_at = TaskResultStatus.SUCCESSFUL, now
+    DBTaskResult.objects.filter(pk__in=[t.pk for t in tasks], status=TaskResultStatus.RUNNING).update(
+        status=TaskResultStatus.SUCCESSFUL, finished_at=now, return_value=None, exception_class_path="", traceback=""
+    )
+
+
+def release(tasks: list[DBTaskResult]) -> None:
+    """Put back in the queue tasks this worker took and did not start (it was asked to stop)."""
+    if tasks:
+        DBTaskResult.objects.filter(pk__in=[t.pk for t in tasks], status=TaskResultStatus.RUNNING).update(
+            status=TaskResultStatus.READY, started_at=None
+        )

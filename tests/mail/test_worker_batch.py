@@ -1,0 +1,66 @@
+"""Task workers take several tasks per claim (one transaction, SELECT ... FOR UPDATE SKIP LOCKED) and write
+their successes together, and still run each task once: several worker processes at once, on SQLite and on
+PostgreSQL, and a worker that stops half-way through a batch."""
+
+import pytest
+from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
+
+from tests.mail.test_worker_kill import wait_until
+from wowdesk.mail.models import OutboundMail
+from wowdesk.tickets import services as tickets
+from wowdesk.tickets.models import Ticket
+from wowdesk.workers import services
+from wowdesk.workers.models import WorkerHeartbeat
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def new_tickets(count: int) -> list[Ticket]:
+    return [
+        tickets.open_ticket(email=f"kunde{i}@kunde.dk", subject=f"Ordre {i}", body="Hvor er den?", channel="api")
+        for i in range(count)
+    ]
+
+
+def test_a_worker_takes_tasks_in_batches_and_runs_each_once(settings):
+    settings.SMTP_URL = ""  # auto-replies stay in the local outbox
+    made = new_tickets(7)
+    call_command("db_worker", batch=True, batch_size=3, interval=0, startup_delay=False, worker_id="w1", verbosity=0)
+    tasks = DBTaskResult.objects.all()
+    assert [t.status for t in tasks] == ["SUCCESSFUL"] * 7
+    assert all(t.worker_ids == ["w1"] and t.finished_at for t in tasks)
+    assert sorted(OutboundMail.objects.values_list("ticket_id", flat=True)) == sorted(t.pk for t in made)
+
+
+def test_tasks_taken_and_not_started_go_back_to_the_queue_and_run_once(settings):
+    settings.SMTP_URL = ""
+    new_tickets(3)
+    ready = DBTaskResult.objects.ready()
+    taken = services.claim(ready, worker_id="stopping", limit=3)
+    assert len(taken) == 3
+    assert services.claim(ready, worker_id="other", limit=3) == [], "a task is taken by one worker"
+    services.release(taken[1:])  # it was asked to stop after the first
+    call_command("db_worker", batch=True, interval=0, startup_delay=False, worker_id="next", verbosity=0)
+    statuses = dict(DBTaskResult.objects.values_list("pk", "status"))
+    assert statuses[taken[0].pk] == "RUNNING", "the one it started stays its own (put back after its lease)"
+    assert [statuses[t.pk] for t in taken[1:]] == ["SUCCESSFUL", "SUCCESSFUL"]
+    assert [t.worker_ids for t in DBTaskResult.objects.filter(pk__in=[t.pk for t in taken[1:]])] == [
+        ["stopping", "next"],
+        ["stopping", "next"],
+    ]
+
+
+def test_several_worker_processes_share_the_queue_and_run_each_task_once(processes):
+    processes.env["WOWDESK_SMTP_URL"] = ""
+    for _ in range(3):
+        processes.start("db_worker", "--interval", "0.05", "--no-startup-delay", "--batch-size", "4")
+    # All three are up (each beats before it takes a task) before there is work: a loaded machine starts
+    # them seconds apart.
+    wait_until(lambda: WorkerHeartbeat.objects.count() == 3, what="three workers")
+    new_tickets(60)
+    wait_until(lambda: not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists(), what="every task")
+    workers = [t.worker_ids for t in DBTaskResult.objects.all()]
+    assert all(len(ids) == 1 for ids in workers), "each task was taken once"
+    assert OutboundMail.objects.count() == 60, "one auto-reply per ticket"
+    assert len({ids[0] for ids in workers}) >= 2, "the workers shared the work"
