@@ -4,6 +4,7 @@ failure to send shows on the message (retried, or failed with the reason). Real 
 import base64
 
 import pytest
+from aiosmtpd.controller import Controller
 
 from tests.conftest import make_user
 from tests.mail.conftest import ALWAYS_OPEN, Sink
@@ -64,3 +65,48 @@ def test_a_mail_that_cannot_be_built_fails_at_once_and_shows_why(mailbox, sink):
     assert message.delivery == "failed"
     assert message.delivery_error, "the reason is on the message"
     assert sink.messages == []
+
+
+class ConnectionCountingSink(Sink):
+    """Keeps the client address of each mail's connection (a new connection comes from a new port)."""
+
+    def __init__(self):
+        super().__init__()
+        self.peers = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.peers.append(session.peer)
+        return await super().handle_DATA(server, session, envelope)
+
+
+def test_mails_go_out_over_one_connection_and_one_the_server_dropped_is_replaced(mailbox, settings, monkeypatch):
+    sink = ConnectionCountingSink()
+    sink.controller.start()
+    settings.SMTP_URL = f"smtp://127.0.0.1:{sink.port}"
+    services.drop_connection()
+    agent = make_user("agent@example.com", teams=[mailbox.team])
+    try:
+        outbound = []
+        for i in range(4):
+            raw = mail(subject=f"Faktura {i}").as_bytes()
+            ticket = services.ingest(raw, ["support@example.com"], "soren@kunde.dk").ticket
+            outbound.append(OutboundMail.objects.get(message=tickets.reply(ticket, author=agent, body="Svar")))
+        for mail_out in outbound[:3]:
+            services.deliver_now(mail_out)
+        sink.wait(3)
+        assert len(set(sink.peers)) == 1, "three mails, one connection"
+
+        # The server goes away and comes back (a restart, or it closed the idle connection): the next mail
+        # goes out at once on a new connection, not 30 s later as a retry.
+        sink.controller.stop()
+        sink.controller = Controller(sink, hostname="127.0.0.1", port=sink.port)
+        sink.controller.start()
+        monkeypatch.setattr(services, "CHECK_IDLE_SECONDS", 0)
+        services.deliver_now(outbound[3])
+        sink.wait(4)
+        assert len(set(sink.peers)) == 2
+        outbound[3].refresh_from_db()
+        assert (outbound[3].status, outbound[3].attempts) == ("sent", 1)
+    finally:
+        services.drop_connection()
+        sink.controller.stop()

@@ -1,11 +1,14 @@
 """E-mail in and out: ingestion (SMTP listener and IMAP), threading, and delivery with retries."""
 
+import atexit
 import contextlib
 import fcntl
 import logging
 import os
 import re
 import smtplib
+import threading
+import time
 from datetime import datetime, timedelta
 from email.utils import make_msgid
 from urllib.parse import unquote, urlparse
@@ -261,11 +264,19 @@ def reachable(ticket: Ticket) -> bool:
 
 
 def _new_outbound(
-    ticket: Ticket, kind: str, *, message: Message | None = None, subject: str = "", body: str = "", thread=True
+    ticket: Ticket,
+    kind: str,
+    *,
+    message: Message | None = None,
+    subject: str = "",
+    body: str = "",
+    thread=True,
+    claim: bool = False,
 ) -> OutboundMail:
     """Every mail to a customer starts here: from the team's mailbox, to the ticket's customer, with a
     Message-ID of the mailbox's domain and, when `thread`, In-Reply-To and References to the conversation so
-    the customer's mail program shows it in the same thread. Sent by deliver_now (or the task `deliver`)."""
+    the customer's mail program shows it in the same thread. Sent by deliver_now (or the task `deliver`);
+    `claim`: written taken for sending by this worker (see _claim)."""
     address, _name = _sender(ticket)
     in_reply_to, references = _thread_ids(ticket) if thread else ("", "")
     return OutboundMail.objects.create(
@@ -279,6 +290,7 @@ def _new_outbound(
         mail_message_id=make_msgid(domain=address.rsplit("@", 1)[-1]),
         in_reply_to=in_reply_to,
         references=references,
+        **({"status": OutboundMail.Status.SENDING, "claimed_at": timezone.now()} if claim else {}),
     )
 
 
@@ -311,9 +323,12 @@ class CustomerMail:
             # The ticket's row is the lock, so two runs at the same moment cannot both find no mail and write one.
             Ticket.objects.select_for_update().filter(pk=ticket.pk).values_list("pk").first()
             outbound = OutboundMail.objects.filter(ticket=ticket, kind=kind).order_by("pk").first()
-            if outbound is None:
-                outbound = _new_outbound(ticket, kind, subject=subject, body=body)
-        deliver_now(outbound)
+            # A new mail is written already taken for sending (one write less than writing it queued and then
+            # taking it): a run that finds it after this one died takes it over once the lease is out (_claim).
+            new = outbound is None
+            if new:
+                outbound = _new_outbound(ticket, kind, subject=subject, body=body, claim=bool(settings.SMTP_URL))
+        deliver_now(outbound, claimed=new)
         return outbound.status
 
     def made_for(self, ticket: Ticket, kind: str) -> bool:
@@ -367,6 +382,56 @@ def smtp_connection():
         use_tls=parts.scheme == "smtp+starttls",
         timeout=20,
     )
+
+
+# A worker sends its mails over one SMTP connection, one after another, instead of a connection per mail: the
+# TCP connect, EHLO (and STARTTLS or TLS) and QUIT were about a third of the CPU of sending an auto-reply and
+# two round trips of its latency (bench/RESULTS.md, issue 20). A connection idle for longer than CHECK_IDLE
+# seconds is asked NOOP before it is used again, so one the server closed meanwhile is never used to send
+# (a send that failed is retried with backoff, 30 s later); after MAILS_PER_CONNECTION mails it is replaced,
+# since servers limit what one connection may send.
+CHECK_IDLE_SECONDS = 0.5
+MAILS_PER_CONNECTION = 100
+_held = threading.local()  # .connection (an open EmailBackend), .url, .used_at, .mails
+
+
+def _open_connection():
+    """An open connection to WOWDESK_SMTP_URL for this thread, reused from its last mail when it still works."""
+    url = settings.SMTP_URL
+    held = getattr(_held, "connection", None)
+    if held is not None:
+        fresh = time.monotonic() - _held.used_at < CHECK_IDLE_SECONDS
+        if _held.url == url and _held.mails < MAILS_PER_CONNECTION and (fresh or _answers(held)):
+            return held
+        drop_connection()
+    connection = smtp_connection()
+    connection.open()
+    _held.connection, _held.url, _held.used_at, _held.mails = connection, url, time.monotonic(), 0
+    return connection
+
+
+def _answers(connection) -> bool:
+    try:
+        return connection.connection.noop()[0] == 250
+    except (smtplib.SMTPException, OSError, AttributeError):
+        return False
+
+
+def _used_connection() -> None:
+    _held.used_at, _held.mails = time.monotonic(), _held.mails + 1
+
+
+def drop_connection() -> None:
+    """Close this thread's SMTP connection (after a failure, or when the process ends)."""
+    connection, _held.connection = getattr(_held, "connection", None), None
+    if connection is not None:
+        try:
+            connection.close()
+        except Exception:  # it is being dropped because it may be broken
+            log.debug("closing an SMTP connection failed", exc_info=True)
+
+
+atexit.register(drop_connection)
 
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
@@ -448,24 +513,26 @@ def deliver(outbound_id: int) -> None:
         deliver_now(outbound)
 
 
-def deliver_now(outbound: OutboundMail) -> None:
+def deliver_now(outbound: OutboundMail, *, claimed: bool = False) -> None:
     """Send one mail now, exactly once however often it is called. Without WOWDESK_SMTP_URL it stays in the
     local outbox (shown in the UI).
 
     A temporary failure is retried with exponential backoff (30 s, 1 min, 2 min, ... at most 1 h) up to
-    MAX_ATTEMPTS; a permanent one (5xx) fails at once. The reason is shown on the message."""
+    MAX_ATTEMPTS; a permanent one (5xx) fails at once. The reason is shown on the message. `claimed`: the
+    caller wrote the row already taken (status sending) in the transaction that created it."""
     if outbound.status in (OutboundMail.Status.SENT, OutboundMail.Status.FAILED, OutboundMail.Status.OUTBOX):
         return
-    connection = smtp_connection()
-    if connection is None:
+    if not settings.SMTP_URL:
         _set_status(outbound, OutboundMail.Status.OUTBOX)
         return
-    if not _claim(outbound):
+    if not (claimed and outbound.status == OutboundMail.Status.SENDING) and not _claim(outbound):
         return
     outbound.attempts += 1
     try:
-        build_email(outbound, connection).send()
+        build_email(outbound, _open_connection()).send()
+        _used_connection()
     except (smtplib.SMTPException, OSError) as exc:
+        drop_connection()
         outbound.last_error = f"{type(exc).__name__}: {exc}"[:500]
         if _permanent(exc) or outbound.attempts >= MAX_ATTEMPTS:
             _set_status(outbound, OutboundMail.Status.FAILED, error=outbound.last_error)
@@ -480,6 +547,7 @@ def deliver_now(outbound: OutboundMail) -> None:
         deliver.using(run_after=timezone.now() + backoff(outbound.attempts)).enqueue(outbound.pk)
         return
     except Exception as exc:
+        drop_connection()  # it may be half-way through a mail
         # Not the network or the server: this mail cannot be built (a bad address, a header, an attachment
         # gone). Trying again would fail the same way, so it fails now, and the message shows why.
         log.exception("outbound mail %s cannot be sent", outbound.pk)
