@@ -109,6 +109,15 @@ def proxy_options() -> list[str]:
     return ["--no-proxy-headers"]
 
 
+def default_workers() -> int:
+    """WOWDESK_WORKERS, or one task worker per core: a new ticket's follow-up work (routing, the auto-reply,
+    webhooks) costs a worker more CPU than its intake costs the web server or the SMTP listener, so one worker
+    fell behind any steady intake above about 100 tickets/s (issue 20, bench/pipeline.py)."""
+    if os.environ.get("WOWDESK_WORKERS"):
+        return max(1, int(os.environ["WOWDESK_WORKERS"]))
+    return max(1, os.cpu_count() or 1)
+
+
 def port_in_use(host: str, port: int) -> bool:
     """Whether something already listens on host:port. Probed the way uvicorn and the SMTP listener bind
     (SO_REUSEADDR, so a port a stopped wowdesk left in TIME_WAIT counts as free)."""
@@ -130,8 +139,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers",
             type=int,
-            default=max(1, int(os.environ.get("WOWDESK_WORKERS", "1"))),
-            help="Number of task worker processes for mail and the rest (WOWDESK_WORKERS, default 1).",
+            default=default_workers(),
+            help="Number of task worker processes for mail and the rest (WOWDESK_WORKERS, default one per core).",
         )
 
     def processes(self, host: str, port: int, workers: int) -> list[Child]:
