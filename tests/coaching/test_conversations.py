@@ -34,7 +34,7 @@ FLOORS = {
         "phase": 0.905,
         "findings_f1": 0.885,
         "promises_found": 0.84,
-        "promises_precision": 0.83,
+        "promises_precision": 0.84,
     },
     # fresh/ (writer W7, 250 agent turns) as first measured after W6 moved into train/.
     "fresh": {

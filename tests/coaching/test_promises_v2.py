@@ -240,3 +240,55 @@ def test_what_the_customer_will_do_is_not_our_promise(lang, text):
 
 def test_the_customer_acting_and_then_us_is_a_promise():
     assert _due("da", "Du kan komme forbi i morgen kl. 10, så kigger vi på det.") == "2026-11-19T10:00:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "due"),
+    [
+        # verb second after a fronted object or time: the commitment is ours all the same
+        ("da", "Det skal jeg nok sørge for i morgen.", "2026-11-19T17:00:00+01:00"),
+        ("nb", "Det skal vi fikse innen fredag.", "2026-11-20T17:00:00+01:00"),
+        # a promise made by someone acting for us
+        ("da", "Regionen har lovet at registrere dig hos en ny læge inden for 2 dage.", "2026-11-20T17:00:00+01:00"),
+        ("en", "The supplier has promised to ship it by Friday.", "2026-11-20T17:00:00+01:00"),
+        # "gi lyd" / "give lyd" is a call-back
+        ("nb", "Jeg gir deg en lyd i løpet av dagen.", "2026-11-18T17:00:00+01:00"),
+        ("da", "Jeg giver dig lyd i morgen.", "2026-11-19T17:00:00+01:00"),
+        # any participle in the passive future, with a time ahead
+        ("nb", "Ruteren blir byttet på torsdag.", "2026-11-19T17:00:00+01:00"),
+        ("da", "Fejlen bliver fikset i løbet af dagen.", "2026-11-18T17:00:00+01:00"),
+        # a half hour written as one word, and "the next hour"
+        ("nb", "Jeg ringer deg opp igjen innen en halvtime.", "2026-11-18T10:30:00+01:00"),
+        ("en", "You'll get an email within the next hour.", "2026-11-18T11:00:00+01:00"),
+        # an hour in the afternoon: said so, or out of business hours in the morning (English, no am/pm)
+        ("en", "I've booked you in at 3.40 this afternoon.", "2026-11-18T15:40:00+01:00"),
+        ("en", "I'll ring your mobile at 5 to check.", "2026-11-18T17:00:00+01:00"),
+        ("nb", "Du får en veiledning på e-post før dagen er omme.", "2026-11-18T17:00:00+01:00"),
+    ],
+)
+def test_more_commitments_and_their_due_times(lang, text, due):
+    assert _due(lang, text) == due
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a condition put first with its verb first, whoever its subject
+        ("da", "Bliver hun dårligere i aften, skal I ringe til lægevagten."),
+        # the customer's own plan said back
+        ("da", "Så du vil aflevere bilen den 30. oktober."),
+        # how something works, whoever it concerns
+        ("nb", "Eiendomsskatten følger den som eier eiendommen 1. januar."),
+        ("nb", "Det blir sperret etter tre feil passord."),
+        ("nb", "Gavekortene må registreres på en egen side innen fredag."),
+        ("nb", "Det skal være ro etter kl. 21 på hverdager."),
+        # an evaluation, with a "when" in it
+        ("da", "Det lyder frustrerende, når du har brug for medicin og ikke kan komme til lægen."),
+        # a hedge after a fronted object
+        ("nb", "Det skal vi prøve å finne ut av i dag."),
+        # mentioning an earlier promise is no new one
+        ("en", "As promised, a quick update: the fix went live on Friday."),
+    ],
+)
+def test_more_clauses_that_look_like_promises_and_are_none(lang, text):
+    assert _promises(lang, text) == []

@@ -769,7 +769,7 @@ WEEKDAYS = {
 }
 TIME_WORDS = {
     "da": {
-        "today": r"(?:senere )?i dag|i løbet af dagen|inden dagen er omme|inden (?:dagens )?udgang(?:en)? af dagen|"
+        "today": r"(?:senere )?i dag|i løbet af dagen|(?:inden|før) dagen er omme|inden (?:dagens )?udgang(?:en)? af dagen|"
         r"inden fyraften|før fyraften|i eftermiddag|i løbet af eftermiddagen|sidst på dagen|senere på dagen|inden lukketid",
         "tonight": r"i aften|i nat",
         "this_morning": r"i formiddag|i løbet af formiddagen",
@@ -779,7 +779,7 @@ TIME_WORDS = {
         "end_of_week": r"inden udgangen af (?:denne )?ugen|inden ugens udgang|(?:i )?slutningen af ugen|inden weekenden|"
         r"før weekenden|i løbet af ugen|(?:i )?denne uge|sidst på ugen|inden ugen er omme",
         "within": r"(?:inden for|indenfor|i løbet af|om|senest om|inden|på|højst|maks\.?|max\.?)\s+(?:de næste\s+)?"
-        r"(?P<n>\d+|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv|femten|tyve|et par|halvanden)?\s*(?P<half>halv\s+)?"
+        r"(?P<n>\d+|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv|femten|tyve|et par|halvanden)?\s*(?P<half>halv\s*)?"
         r"(?P<unit>timer?|dage?|døgn|uger?|minutter|min\.?|hverdage?|arbejdsdage?|virkedage?)(?![\w])",
         "morning": r"formiddag|tidlig|morgen tidlig|først på dagen",
         "vague": r"om lidt|snarest|hurtigst muligt|så hurtigt som muligt|så snart|når (?:\w+ ){0,2}(?:har|er|svarer|ved|kommer)|inden (?:han|hun|de) ",
@@ -788,7 +788,7 @@ TIME_WORDS = {
         r"arbejdsdage?|kr|%|,-|/|januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b)",
     },
     "nb": {
-        "today": r"(?:senere )?i dag|i løpet av dagen|innen dagen er omme|innen utgangen av dagen|før arbeidsdagens slutt|"
+        "today": r"(?:senere )?i dag|i løpet av dagen|(?:innen|før) dagen er (?:omme|over)|innen utgangen av dagen|før arbeidsdagens slutt|"
         r"i ettermiddag|i løpet av ettermiddagen|senere på dagen|sist på dagen|innen stengetid",
         "tonight": r"i kveld|i natt",
         "this_morning": r"i formiddag|i løpet av formiddagen",
@@ -798,7 +798,7 @@ TIME_WORDS = {
         "end_of_week": r"innen utgangen av (?:denne )?(?:uka|uken)|i løpet av (?:uka|uken)|(?:i )?slutten av (?:uka|uken)|"
         r"innen helgen|før helgen|(?:i )?denne uka|(?:i )?denne uken|sist i (?:uka|uken)|innen (?:uka|uken) er omme",
         "within": r"(?:innen|i løpet av|om|senest om|på|høyst|maks\.?)\s+(?:de neste\s+)?"
-        r"(?P<n>\d+|en|et|ett|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|tolv|femten|tjue|et par|halvannen)?\s*(?P<half>halv\s+)?"
+        r"(?P<n>\d+|en|et|ett|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|tolv|femten|tjue|et par|halvannen)?\s*(?P<half>halv\s*)?"
         r"(?P<unit>timer?|dager?|døgn|uker?|minutter|min\.?|virkedager?|arbeidsdager?|hverdager?)(?![\w])",
         "morning": r"formiddag|tidlig|morgen tidlig",
         "vague": r"om litt|snarest|så fort som mulig|så snart|når (?:\w+ ){0,2}(?:har|er|svarer|vet|kommer)|før (?:han|hun|de) ",

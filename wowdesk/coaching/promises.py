@@ -106,15 +106,15 @@ _NOT_PROMISE = {
     # habits and policies, conditions, and hopes
     "da": r"\b(?:normalt|typisk|som regel|plejer|altid|generelt|sædvanligvis|oftest|ofte|i reglen|hver gang|"
     r"nogle gange|sommetider|har åbent|åbningstid|ses vi|vi ses|fra i dag|håber|måske|muligvis|kan være|"
-    r"går fint|passer fint|er fuldt|er optaget|skal (?:lige )?prøve|vil prøve|prøver at)\b|^(?:hvis|såfremt|hvis nu|når du|såsnart du|så snart du|skulle du|i fald|"
+    r"går fint|passer fint|er fuldt|er optaget|skal (?:lige )?prøve|vil prøve|prøver at|(?<!ikke )prøve at)\b|^(?:hvis|såfremt|hvis nu|når du|såsnart du|så snart du|skulle du|i fald|"
     r"mens du|får du|har du|er du|kan du|vil du)\b|\bhvis\b|\btror\b|\bformentlig\b|\bsandsynligvis\b|, så (?:prøv|ring|skriv|send|giv|kontakt|tjek|gå)\b|\b(?:du|i) kan (?:altid|også|selv|bare)\b"
     # a condition put first with its verb first: "Finder vi fejl, ringer vi dig" (if we find...)
-    r"|^(?!(?:eller|hvor|der|her|for|før|efter|når|så|nu|da)\b)\w+(?:r|te|de)\s+(?:vi|jeg|du|i|det|der|den|man)\b[^,]{0,80},",
+    r"|^(?!(?:eller|hvor|der|her|for|før|efter|når|så|nu|da)\b)\w+(?:r|te|de)\s+(?:vi|jeg|du|i|det|der|den|man|han|hun|de)\b[^,]{0,80},",
     "nb": r"\b(?:normalt|vanligvis|typisk|som regel|pleier|alltid|generelt|oftest|ofte|hver gang|noen ganger|"
     r"av og til|har åpent|åpningstid|sees vi|vi sees|ses vi|fra i dag|håper|kanskje|muligens|kan være|går fint|passer fint|"
-    r"er fullt|er opptatt|skal (?:bare )?prøve|vil prøve|prøver å)\b|^(?:hvis|dersom|om du|når du|så snart du|skulle du|mens du|"
+    r"er fullt|er opptatt|skal (?:bare )?prøve|vil prøve|prøver å|(?<!ikke )prøve å)\b|^(?:hvis|dersom|om du|når du|så snart du|skulle du|mens du|"
     r"får du|har du|er du|kan du|vil du)\b|\b(?:hvis|dersom)\b|\btror\b|\bantakelig\b|\bsannsynligvis\b|\bom (?:du|dere) (?:vil|ønsker)\b|, så (?:prøv|ring|skriv|send|gi|kontakt|sjekk|gå)\b|\b(?:du|dere) kan (?:alltid|også|selv|bare)\b"
-    r"|^(?!(?:eller|hvor|der|her|for|før|etter|når|så|nå|da)\b)\w+(?:r|te|de)\s+(?:vi|jeg|du|dere|det|der|den|man)\b[^,]{0,80},",
+    r"|^(?!(?:eller|hvor|der|her|for|før|etter|når|så|nå|da)\b)\w+(?:r|te|de)\s+(?:vi|jeg|du|dere|det|der|den|man|han|hun|de)\b[^,]{0,80},",
     "en": r"\b(?:usually|normally|typically|generally|always|often|as a rule|every time|sometimes|tend to|"
     r"in most cases|is open|are open|opening hours|open until|see you|aim to|hope|hopefully|maybe|perhaps|might|"
     r"could be|can request|good luck|works for|is fine|from today)\b|^(?:if|in case|should you|once you|when you|whenever|as soon as you|unless|while you|"
@@ -139,15 +139,17 @@ _EFFECTIVE = re.compile(
 
 _COMMIT = {
     "da": r"\b(?:jeg|vi)\s+(?:(?:nok|også|så|straks|personligt|derfor)\s+)?(?:vil|skal|kommer til at|sørger for at|lover at|lover|regner med at|forventer at)\s+(?!gerne\b|lige høre|bare høre|spørge|ikke\b)"
-    r"|\b(?:så|da|derefter|bagefter|herefter) (?:vil|skal|kommer) (?:jeg|vi)\s+(?!gerne\b|ikke\b)",
+    r"|\b(?:så|da|derefter|bagefter|herefter) (?:vil|skal|kommer) (?:jeg|vi)\s+(?!gerne\b|ikke\b)"
+    r"|(?<=\w )(?:vil|skal) (?:jeg|vi)\s+(?:nok\s+)?(?!gerne\b|ikke\b|lige\b|bare\b|bruge\b|have\b|høre\b|spørge\b|se\b|prøve\b)",
     "nb": r"\b(?:jeg|vi)\s+(?:(?:nok|også|så|straks|personlig|derfor)\s+)?(?:vil|skal|kommer til å|sørger for å|lover å|lover|regner med å)\s+(?!gjerne\b|bare høre|spørre|ikke\b)"
-    r"|\b(?:så|da|deretter|etterpå) (?:vil|skal|kommer) (?:jeg|vi)\s+(?!gjerne\b|ikke\b)",
+    r"|\b(?:så|da|deretter|etterpå) (?:vil|skal|kommer) (?:jeg|vi)\s+(?!gjerne\b|ikke\b)"
+    r"|(?<=\w )(?:vil|skal) (?:jeg|vi)\s+(?:nok\s+)?(?!gjerne\b|ikke\b|bare\b|bruke\b|ha\b|høre\b|spørre\b|se\b|prøve\b)",
     "en": r"\b(?:i|we)(?:'ll|’ll| will| shall| are going to|'re going to|’re going to| am going to|'m going to|’m going to| promise to)\s+"
     r"(?!need\b|have to\b|be able\b|be happy\b|be glad\b|just\b|not\b|never\b|also need\b|book a meter)",
 }
 _CALLBACK = {
-    "da": r"\bvender (?:\w+ )?tilbage\b|\b(?:jeg|vi)\s+(?:\w+\s+)?(?:melder|ringer|skriver|kommer) (?:dig |jer )?(?:tilbage|op)\b|\b(?:jeg|vi) (?:giver|sender) (?:dig|jer) besked\b|\bdu hører fra (?:os|mig)\b",
-    "nb": r"\bkommer (?:\w+ )?tilbake (?:til deg|til dere|med)\b|\b(?:jeg|vi)\s+(?:\w+\s+)?(?:kommer|melder|ringer) (?:deg |dere )?(?:tilbake|opp)\b|\b(?:jeg|vi) (?:gir|sender) (?:deg|dere) beskjed\b|\bdu hører fra (?:oss|meg)\b",
+    "da": r"\bvender (?:\w+ )?tilbage\b|\b(?:giver|give) (?:dig |jer )?(?:en )?lyd\b|\b(?:jeg|vi)\s+(?:\w+\s+)?(?:melder|ringer|skriver|kommer) (?:dig |jer )?(?:tilbage|op)\b|\b(?:jeg|vi) (?:giver|sender) (?:dig|jer) besked\b|\bdu hører fra (?:os|mig)\b",
+    "nb": r"\bkommer (?:\w+ )?tilbake (?:til deg|til dere|med)\b|\b(?:gir|gi) (?:deg |dere )?(?:en )?lyd\b|\bmelder (?:i)?fra\b|\b(?:jeg|vi)\s+(?:\w+\s+)?(?:kommer|melder|ringer) (?:deg |dere )?(?:tilbake|opp)\b|\b(?:jeg|vi) (?:gir|sender) (?:deg|dere) beskjed\b|\bdu hører fra (?:oss|meg)\b",
     "en": r"\b(?:i|we)(?:'ll|’ll| will)? (?:get back|call you back|come back to you|be in touch)\b|\byou(?:'ll|’ll| will) hear (?:from|back)\b",
 }
 # receiving something without a time: only real deliverables ("you'll see them in the screen" is information)
@@ -176,14 +178,21 @@ _DONE = {
 }
 # ... unless a time ahead is named ("jeg har booket dig på onsdag", "I've booked you in for Tuesday")
 _AHEAD = {
-    "da": r"\b(?:booket|booke|bestilt (?:en )?tid|har (?:\w+ )?(?:bestilt|planlagt|aftalt|arrangeret)|sat (?:dig|jer) op|reserveret|vil|skal|kommer til|ringer|kommer|bliver|i morgen|overmorgen|næste)\b",
-    "nb": r"\b(?:booket|booke|bestilt (?:en )?time|har (?:\w+ )?(?:bestilt|planlagt|avtalt)|satt (?:deg|dere) opp|reservert|vil|skal|kommer til|ringer|kommer|blir|i morgen|overmorgen|neste)\b",
-    "en": r"\b(?:booked|scheduled|arranged|reserved|(?:have|'ve|’ve|has) (?:\w+ )?(?:ordered|planned|lined up)|set you up|will|'ll|going to|tomorrow|next)\b|'ll\b",
+    "da": r"\b(?:har (?:\w+ )?lovet|booket|booke|bestilt (?:en )?tid|har (?:\w+ )?(?:bestilt|planlagt|aftalt|arrangeret)|sat (?:dig|jer) op|reserveret|vil|skal|kommer til|ringer|kommer|bliver|i morgen|overmorgen|næste)\b",
+    "nb": r"\b(?:har (?:\w+ )?lovet|booket|booke|bestilt (?:en )?time|har (?:\w+ )?(?:bestilt|planlagt|avtalt)|satt (?:deg|dere) opp|reservert|vil|skal|kommer til|ringer|kommer|blir|i morgen|overmorgen|neste)\b",
+    "en": r"\b(?:(?:has|have|'ve|’ve) (?:\w+ )?promised|booked|scheduled|arranged|reserved|(?:have|'ve|’ve|has) (?:\w+ )?(?:ordered|planned|lined up)|set you up|will|'ll|going to|tomorrow|next)\b|'ll\b",
 }
 _PASSIVE_FUTURE = {
     "da": r"\b(?:vil blive|bliver)\s+(?:\w+\s+)?(?:refunderet|krediteret|sendt|leveret|udbetalt|tilbageført|overført|annulleret|erstattet|byttet|ombyttet|repareret|vurderet|behandlet|lukket|rettet|trukket|opsagt|hentet|lagt)\b|\b(?!deres\b|jeres\b)\w+(?:eres)\b(?<!leveres)(?= (?:automatisk|til|på|inden|senest)|\W*$)",
     "nb": r"\b(?:vil bli|blir)\s+(?:\w+\s+)?(?:refundert|kreditert|sendt|levert|utbetalt|tilbakeført|overført|kansellert|erstattet|byttet|reparert|vurdert|behandlet|stengt|rettet|trukket|sagt opp|hentet inn|lagt)\b|\b(?!deres\b|jeres\b)\w+(?:eres)\b(?= (?:automatisk|til|på|innen|senest)|\W*$)",
     "en": r"\bwill be\s+(?:\w+\s+)?(?:refunded|credited|sent|delivered|paid|reversed|transferred|cancelled|canceled|replaced|repaired|processed|assessed|closed|fixed|returned|collected|shipped|dispatched|issued|removed|waived|back|added|recalculated|confirmed|updated|reviewed|checked)\b",
+}
+
+
+_PASSIVE_ANY = {
+    "da": r"\b(?:vil blive|bliver)\s+(?:\w+\s+)?(?:\w{3,}(?:et|eret)|sendt|gjort|købt)\b",
+    "nb": r"\b(?:vil bli|blir)\s+(?:\w+\s+)?(?:\w{3,}(?:et|ert)|sendt|gjort|kjøpt|fiksa|ordna|sjekka|bytta)\b",
+    "en": r"\bwill be\s+(?:\w+\s+)?\w{3,}ed\b",
 }
 
 
@@ -214,14 +223,18 @@ _VETO = {
     r"ikke i stand|kan (?:desværre |altså |bare )?ikke|kunne (?:desværre )?ikke|når (?:desværre )?ikke|"
     r"ifølge (?:vores |de )?(?:regler|politik|vilkår|betingelser)|i henhold til|vores regler|reglerne|"
     r"vores politik|kan tage op til|kan gå op til|holder lukket|har lukket|er lukket|er på ferie|velkommen til|"
-    r"afgår|afgang)\b",
+    r"afgår|afgang|afgangen|den som|dem som|den der|på hverdage|i hverdagene|må (?:\w+ )?\w+es|"
+    r"^\W*(?:det|hvor|hold op hvor) (?:lyder|er) (?:\w+ )?(?:frustrerende|irriterende|ærgerligt|træls|surt|"
+    r"besværligt|godt|fint|dejligt))\b",
     "nb": r"\b(?:i så fall|med mindre|medmindre|forutsatt at|om nødvendig|hvis nødvendig|ved behov|etter behov|"
     r"i tilfelle|hver (?:morgen|dag|kveld|natt|uke|måned|time|\w+dag)|(?:daglig|ukentlig|månedlig)(?!\s+\w)|"
     r"i snitt|gjennomsnittlig|stort sett|for det meste|man|de fleste|alle kunder|"
     r"anbefale|anbefaler|foreslå|foreslår|ikke mulighet|ikke i stand|kan (?:dessverre |altså |bare )?ikke|"
     r"kunne (?:dessverre )?ikke|rekker (?:dessverre )?ikke|ifølge (?:våre |de )?(?:regler|retningslinjer|vilkår)|"
     r"i henhold til|våre regler|reglene|retningslinjene|kan ta opptil|holder stengt|har stengt|er stengt|"
-    r"er på ferie|velkommen til|avgår|avgang)\b",
+    r"er på ferie|velkommen til|avgår|avgang|avgangen|den som|dem som|på hverdager|må (?:\w+ )?\w+es|"
+    r"^\W*(?:det|så) (?:høres|hørtes|er) (?:\w+ )?(?:frustrerende|irriterende|kjedelig|surt|tungvint|godt|fint|"
+    r"leit))\b",
     "en": r"\b(?:in that case|if needed|if necessary|if required|if so|if not|if possible|unless|provided that|"
     r"providing that|as long as|in case|should you|every (?:morning|day|evening|night|week|month|"
     r"hour|\w+day)|each (?:morning|day|week|month)|(?:daily|weekly|monthly)(?!\s+\w)|on average|most of the time|"
@@ -229,7 +242,8 @@ _VETO = {
     r"(?:i|we)(?:'d|’d| would)|not able|unable|can't|can’t|cannot|can not|won't be able|won’t be able|"
     r"according to (?:our )?(?:policy|terms|rules)|our policy|company policy|policy is|our terms|our rules|"
     r"can take up to|may take|might take|be closed|be away|be on holiday|be on leave|be unavailable|are closed|"
-    r"is closed|welcome to|feel free|free to|departs|departure)\b",
+    r"is closed|welcome to|feel free|free to|departs|departure|whoever|anyone who|on weekdays|"
+    r"(?:must|has to|have to|needs to|need to) be|^\W*(?:that|it|this) sounds)\b",
 }
 # The customer acts ("du skal selv sende", "I morgen skal du sende", "you'll need to send", "du kan
 # hente"): no promise of ours, unless they receive something ("du skal få", "you can expect", "du kan se").
@@ -239,13 +253,13 @@ _ADVERBS = {
     "en": r"(?:(?:just|also|simply|always|then|now|still|first)\s+)*",
 }
 _RECEIVING = {
-    "da": r"(?!få\b|modtage\b|høre\b|have\b|forvente\b|regne\b|se\b|blive\b|ikke\b|komme til at)",
-    "nb": r"(?!få\b|motta\b|høre\b|ha\b|forvente\b|regne\b|se\b|bli\b|ikke\b|komme til å)",
-    "en": r"(?!receive\b|get\b|hear\b|have\b|expect\b|see\b|be\b|not\b)",
+    "da": r"(?!få\b|modtage\b|høre\b|have\b|forvente\b|regne\b|se\b|blive\b|ikke\b|komme til at|finde\b|kunne\b)",
+    "nb": r"(?!få\b|motta\b|høre\b|ha\b|forvente\b|regne\b|se\b|bli\b|ikke\b|komme til å|finne\b|kunne\b)",
+    "en": r"(?!receive\b|get\b|hear\b|have\b|expect\b|see\b|be\b|not\b|find\b)",
 }
 _MODALS = {
-    "da": r"(?:skal|må|bør|kan|kunne|behøver|bliver nødt til|er nødt til|skulle|behøver at)",
-    "nb": r"(?:skal|må|bør|kan|kunne|trenger|trenger å|blir nødt til|er nødt til|skulle)",
+    "da": r"(?:skal|må|bør|kan|kunne|behøver|bliver nødt til|er nødt til|skulle|behøver at|vil|kommer til at)",
+    "nb": r"(?:skal|må|bør|kan|kunne|trenger|trenger å|blir nødt til|er nødt til|skulle|vil|kommer til å)",
     "en": r"(?:(?:'ll|’ll| will) (?:need to|have to)| need to| have to| must| should| can| could| may)",
 }
 # ... and then we act: "du kan komme forbi i morgen kl. 10, så kigger vi på det"
@@ -330,6 +344,7 @@ def _compile(lang: str) -> dict:
         "done": casefree.AnyOf([_DONE[lang]]),
         "ahead": casefree.AnyOf([_AHEAD[lang]]),
         "passive_future": casefree.AnyOf([_PASSIVE_FUTURE[lang]]),
+        "passive_any": casefree.AnyOf([_PASSIVE_ANY[lang]]),
         "third_future": casefree.AnyOf([_THIRD_FUTURE[lang]]),
         "act": casefree.AnyOf([_first_person(lang)]),
         "act_vague": casefree.AnyOf([_ACT_VAGUE[lang]]),
@@ -470,6 +485,8 @@ def _promised(sentence: str, lang: str, p: dict, timed: bool) -> str | None:
         return "receive"
     if p["third_future"].search(sentence) or p["passive_future"].search(sentence):
         return "third"
+    if timed and p["passive_any"].search(sentence):
+        return "third"
     if (p["act"].search(sentence) or _act_second(sentence, lang)) and not p["act_vague"].search(sentence):
         return "us"
     if timed:
@@ -539,6 +556,12 @@ _WINDOW = re.compile(
 )
 
 
+_NEXT = re.compile(r"\b(?:next|næste|neste)\b", re.IGNORECASE)
+# A clock time said in the afternoon or evening ("at 3.40 this afternoon"), or an English hour without am/pm
+# that is out of business hours in the morning ("I'll ring you at 5"), is in the afternoon.
+_AFTERNOON = re.compile(r"\b(?:afternoon|evening|tonight|eftermiddag|ettermiddag|aften|kveld)", re.IGNORECASE)
+
+
 def resolve_due(sentence: str, lang: str, sent: datetime | None) -> datetime | None:
     """The due time of a promise, or None when it names no time (or a vague one: "om lidt", "snarest")."""
     if sent is None:
@@ -546,7 +569,10 @@ def resolve_due(sentence: str, lang: str, sent: datetime | None) -> datetime | N
     p = PATTERNS[lang]
     day: date | None = None
     at_time: time | None = None
-    within = next((m for m in p["within"].finditer(sentence) if m.group("n") or m.group("half")), None)
+    within = next(
+        (m for m in p["within"].finditer(sentence) if m.group("n") or m.group("half") or _NEXT.search(m.group(0))),
+        None,
+    )
     if m := within:
         n = _number(m.group("n")) if m.group("n") else 1
         if m.group("half"):
@@ -603,6 +629,9 @@ def resolve_due(sentence: str, lang: str, sent: datetime | None) -> datetime | N
             ampm = next(
                 ((c.groupdict().get("ampm") or "").lower().replace(".", "") for c in clocks if c.group("ampm")), ""
             )
+        near = sentence[max(0, m.start() - 20) : m.end() + 20]
+        if not ampm and hour < 12 and (_AFTERNOON.search(near) or (lang == "en" and 1 <= hour <= 6)):
+            ampm = "pm"
         if ampm == "pm" and hour < 12:
             hour += 12
         if ampm == "am" and hour == 12:
