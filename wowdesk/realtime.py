@@ -29,6 +29,17 @@ def note_server_loop() -> None:
     _server_loop = asyncio.get_running_loop()
 
 
+async def signed_in_user(consumer):
+    """The opening every WebSocket consumer shares: note this process's server loop, and return the signed-in
+    user, or close the socket with 4401 (the protocol's "sign in first", docs/chat.md) and return None."""
+    note_server_loop()
+    user = consumer.scope.get("user")
+    if user is None or not user.is_authenticated:
+        await consumer.close(code=4401)
+        return None
+    return user
+
+
 def ticket_group(ticket_id: int) -> str:
     return f"ticket.{ticket_id}"
 

@@ -22,10 +22,8 @@ def _visible_chat(user, number: int) -> Chat | None:
 
 class AgentChatConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self):
-        realtime.note_server_loop()
-        self.user = self.scope.get("user")
-        if self.user is None or not self.user.is_authenticated:
-            await self.close(code=4401)
+        self.user = await realtime.signed_in_user(self)
+        if self.user is None:
             return
         chat = await _visible_chat(self.user, self.scope["url_route"]["kwargs"]["number"])
         if chat is None:

@@ -49,10 +49,8 @@ def _after(scope) -> int | None:
 
 class TicketConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self):
-        realtime.note_server_loop()
-        self.user = self.scope.get("user")
-        if self.user is None or not self.user.is_authenticated:
-            await self.close(code=4401)
+        self.user = await realtime.signed_in_user(self)
+        if self.user is None:
             return
         ticket_id = await _visible_ticket_id(self.user, self.scope["url_route"]["kwargs"]["number"])
         if ticket_id is None:  # not there, or not theirs: the same answer, like the page's 404
@@ -141,10 +139,8 @@ class InboxConsumer(AsyncJsonWebsocketConsumer):
     is named at once (`{"type": "assigned", "number": 1234}`). Protocol: docs/chat.md."""
 
     async def connect(self):
-        realtime.note_server_loop()
-        self.user = self.scope.get("user")
-        if self.user is None or not self.user.is_authenticated:
-            await self.close(code=4401)
+        self.user = await realtime.signed_in_user(self)
+        if self.user is None:
             return
         self.groups_joined = await _inbox_groups(self.user)
         for group in self.groups_joined:
