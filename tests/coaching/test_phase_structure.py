@@ -238,3 +238,61 @@ def test_a_rule_in_the_customers_favour_and_two_phrases_side_by_side():
 )
 def test_weak_words_are_the_agents_hedges_not_instructions_questions_or_nouns(lang, text, weak):
     assert bool(_codes(lang, text, "weak_word")) is weak, text
+
+
+def test_no_phrase_alternative_is_dead():
+    """The phrase lists are searched with a word-end check after each alternative, so an alternative that ends
+    in a space ("^så (?:du|i) (?!kan)") can never match: "Så du har været i Padborg..." was read as a solution
+    and "Skal jeg sende en ny kode?" as no offer. Write the space as a lookahead instead."""
+    from wowdesk.coaching import lexicon
+    from wowdesk.coaching.casefree import top_level
+
+    lists = ("GREETING", "CLOSING", "SOLUTION_ACCEPT", "SOLUTION", "NOT_SOLUTION", "SUGGESTION", "OFFER_QUESTION")
+    lists += ("PRESUMPTIVE", "UNDERSTANDING", "RULE_PHRASES", "ACKNOWLEDGEMENT", "RISKY_AGREEMENT")
+    dead = [
+        (name, lang, alt)
+        for name in lists
+        for lang, patterns in getattr(lexicon, name).items()
+        for pattern in patterns
+        for alt in top_level(pattern)
+        if alt.endswith((" ", r"\s", r"\s+")) or (alt.endswith(")") and alt[: alt.rfind("(?!")].endswith(" "))
+    ]
+    assert not dead
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("da", "Skal jeg sende dig en ny kode?"),
+        ("nb", "Skal jeg sende deg en ny kode?"),
+        ("en", "Shall I send you a new code?"),
+    ],
+)
+def test_an_offer_as_a_question_gives_a_solution(lang, text):
+    result = _turns(lang, OPENING[lang], PROBLEM[lang], text, first="agent")
+    assert _agent(result)["phase"] == "solution", text
+
+
+@pytest.mark.parametrize(
+    ("lang", "texts"),
+    [
+        (
+            "da",
+            [
+                "Så du har været i Padborg, du har ikke krydset grænsen, og nu er du opkrævet roaming.",
+                "Har jeg forstået det rigtigt?",
+            ],
+        ),
+        ("da", ["Tak. Så du vil aflevere bilen den 30. oktober.", "Har jeg forstået det rigtigt?"]),
+        ("da", ["Jeg kan se to betalinger på 129 kr. den 1. februar.", "Er det de to træk, du mener?"]),
+        ("nb", ["Så dere flytter til Lillestrøm 30. april.", "Har jeg forstått det riktig?"]),
+        ("nb", ["Jeg ser at ordren skulle inneholde solkrem til barn.", "Trenger du fortsatt den før lørdag?"]),
+        ("en", ["So you were charged twice in February.", "Have I got that right?"]),
+    ],
+)
+def test_the_customers_words_said_back_with_a_check_confirm_the_need(lang, texts):
+    """A restatement ("Så du...", "So you...") gives no solution and promises nothing of ours; with the check
+    after it the turn confirms the need."""
+    result = _turns(lang, OPENING[lang], PROBLEM[lang], " ".join(texts), first="agent")
+    assert _agent(result)["phase"] == "need_accept", texts
+    assert not result["promises"]

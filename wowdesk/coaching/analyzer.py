@@ -383,7 +383,12 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
             solution = True
         if not s.kind and sentence.endswith("?"):
             s.holding = True  # a rhetorical question ("Who wants that on a Monday?") neither asks nor promises
-        elif not s.kind and not opens_with_condition(s.masked.lstrip(), lang):
+        elif (
+            not s.kind
+            and not opens_with_condition(s.masked.lstrip(), lang)
+            and not (s.holding and rules.restating.match(sentence))
+        ):
+            # (the customer's words said back, "Så du vil aflevere bilen den 30.", promise nothing of ours)
             offset = s.start + (len(s.text) - len(s.text.lstrip()))
             for part in _clauses(s.masked.strip(), offset):
                 # An instruction to the customer ("Ring til os i morgen") is not our promise.

@@ -213,9 +213,7 @@ SOLUTION_ACCEPT = {
     "da": [
         r"(?<!fra )(?<!fra og med )\bnu\W*\?$",
         r"\bdu har (?:nu )?(?:fået|modtaget)",
-        r"\b(?:virker|fungerer|kører|spiller|lyser|lader|passer|stemmer) ",
         r"\ber (?:det|alt|den) (?:ok|okay|i orden|på plads|kommet|rigtigt nu)",
-        r"\bkom (?:den|de|det|mailen|pengene|pakken) ",
         r"\ber (?:den|de|mailen|pengene|pakken|sms'en) kommet",
         r"\bgik det (?:igennem|godt)",
         r"\blykkedes det",
@@ -236,9 +234,7 @@ SOLUTION_ACCEPT = {
     "nb": [
         r"(?<!fra )\bnå\W*\?$",
         r"\bdu har (?:nå )?(?:fått|mottatt)",
-        r"\b(?:virker|fungerer|funker|spiller|lyser|lader|passer|stemmer|går) ",
         r"\ber (?:det|alt|den) (?:ok|greit|i orden|på plass|kommet|riktig nå)",
-        r"\bkom (?:den|de|det|e-posten|pengene|pakken) ",
         r"\bhar (?:den|de|e-posten|pengene|pakken|sms-en) kommet",
         r"\bgikk det (?:gjennom|bra)",
         r"\blyktes det",
@@ -1245,14 +1241,14 @@ NOT_SOLUTION = {
     "da": [
         r"^et (?:øjeblik|øjeblik)",
         r"^(?:lige )?(?:et )?øjeblik",
-        r"^(?:jeg|lad mig) (?:lige )?(?:kigger?|tjekker?|ser|slår|undersøger|finder) ",
+        r"^(?:jeg|lad mig) (?:lige )?(?:kigger?|tjekker?|ser|slår|undersøger|finder)(?=\s)",
         r"^lad mig (?:lige )?(?:se|kigge|tjekke|høre|undersøge)",
         r"^jeg (?:har )?(?:noteret|skrevet det ned|modtaget)",
         r"^(?:tak for|mange tak|tusind tak)",
         r"^vent lige",
         r"^jeg kan se,? at",
         r"^(?:jeg|vi) har (?:modtaget|fået) (?:din|jeres)",
-        r"^så (?:du|i) (?!kan\b|skal\b|må\b|får\b)",
+        r"^så (?:du|i)(?=\s)(?!\s(?:kan|skal|må|får)\b)",
         r"^(?:selv tak|ingen årsag|det var så lidt|velbekomme|selvfølgelig|det er helt i orden)",
         r"\bjeg (?:kigger|tjekker|ser) (?:lige )?(?:på det|efter|det)\b",
         r"^\d+ sek\b|^(?:to|et|et par) sek(?:under)?\b|\bså slår jeg\b|^lad os (?:lige )?(?:starte|tage|kigge)\b|^vi tager \w+ først",
@@ -1271,14 +1267,14 @@ NOT_SOLUTION = {
     ],
     "nb": [
         r"^(?:et )?(?:lite )?øyeblikk",
-        r"^(?:jeg|la meg) (?:bare )?(?:ser|sjekker|sjekke|kikker|kikke|slår|undersøker|finner|se) ",
+        r"^(?:jeg|la meg) (?:bare )?(?:ser|sjekker|sjekke|kikker|kikke|slår|undersøker|finner|se)(?=\s)",
         r"^la meg (?:bare )?(?:se|sjekke|høre|undersøke)",
         r"^jeg (?:har )?(?:notert|skrevet det ned|mottatt)",
         r"^(?:takk for|tusen takk|mange takk)",
         r"^vent litt",
         r"^jeg ser at",
         r"^(?:jeg|vi) har (?:mottatt|fått) (?:din|deres)",
-        r"^så (?:du|dere) (?!kan\b|skal\b|må\b|får\b)",
+        r"^så (?:du|dere)(?=\s)(?!\s(?:kan|skal|må|får)\b)",
         r"^(?:bare hyggelig|ingen årsak|selv takk|det var så lite)",
         r"\bjeg (?:sjekker|kikker|ser) (?:bare )?(?:på det|nå|etter)\b",
         r"^\d+ sek\b|^(?:to|et|et par) sek(?:under)?\b|\bså slår jeg\b|^la oss (?:bare )?(?:starte|ta|se)\b|^vi tar \w+ først",
@@ -1303,7 +1299,7 @@ NOT_SOLUTION = {
         r"^bear with me",
         r"^let's (?:do|start|take|sort|look)\b|^(?:two|2|one|1) (?:sec|secs|seconds)\b",
         r"^i(?:'ve| have) noted",
-        r"^so you (?!can\b|need to\b|should\b|just\b|will\b|'ll\b)",
+        r"^so you(?=\s)(?!\s(?:can|need to|should|just|will)\b)(?!'ll\b)",
         r"^(?:you're welcome|no problem|no worries|my pleasure|not at all)",
         r"\b(?:checking|looking into it|looking now) now\b|\bchecking now\b",
         r"^i(?:'d| would) be (?:happy|glad) to help\b|^(?:i|we) can (?:definitely |certainly )?help (?:you )?with (?:that|this)\b",
@@ -1319,7 +1315,7 @@ NOT_SOLUTION = {
 # Offers phrased as questions ("Skal jeg sende dig en ny kode?"): they present a solution.
 OFFER_QUESTION = {
     "da": [
-        r"^skal (?:jeg|vi) (?!ringe dig|ringe til dig|kontakte)",
+        r"^skal (?:jeg|vi)(?=\s)(?!\s(?:ringe dig|ringe til dig|kontakte))",
         r"^vil du have,? at (?:jeg|vi)",
         r"^(?:kan|må) jeg tilbyde",
         r"^(?:vil|ønsker) du (?:have )?(?:en|et) (?:ny|nyt|gratis|erstatning|refusion|kompensation|rabat)",
@@ -1327,7 +1323,7 @@ OFFER_QUESTION = {
         r"^passer det (?:dig|jer),? (?:at|hvis)",
     ],
     "nb": [
-        r"^skal (?:jeg|vi) (?!ringe deg|kontakte)",
+        r"^skal (?:jeg|vi)(?=\s)(?!\s(?:ringe deg|kontakte))",
         r"^vil du at (?:jeg|vi)",
         r"^(?:kan|får) jeg tilby",
         r"^(?:vil|ønsker) du (?:ha )?(?:en|et|ett) (?:ny|nytt|gratis|erstatning|refusjon|kompensasjon|rabatt)",
@@ -1335,7 +1331,7 @@ OFFER_QUESTION = {
         r"^passer det (?:deg|dere),? (?:at|om)",
     ],
     "en": [
-        r"^(?:shall|should) i (?!call you|contact)",
+        r"^(?:shall|should) i(?=\s)(?!\s(?:call you|contact))",
         r"^(?:would|do) you (?:like|want) me to",
         r"^can i offer",
         r"^would you like (?:a|an) (?:new|free|replacement|refund|voucher|discount)",
@@ -1461,7 +1457,7 @@ UNDERSTANDING = {
         r"^stemmer det\b",
         r"^(?:mener|tænker) (?:du|i)\b,? (?:at|sådan)\b|^mener (?:du|i) (?:\w+ )?(?:ikke )?\W*$",
         r"^(?:skal|må) jeg forstå (?:det|dig|jer)",
-        r"\b(?:vi|du|i) (?:taler|snakker|tænker) (?:om|på)\W*$|\bdet (?:drejer sig|handler) om\W*$",
+        r"\b(?:vi|du|i) (?:taler|snakker|tænker) (?:om|på)\W*$|\bdet (?:drejer sig|handler) om\W*$|\b(?:du|i) mener\W*$",
     ],
     "nb": [
         r"hvis jeg forstår (?:deg|dere|det) riktig",
@@ -1474,7 +1470,7 @@ UNDERSTANDING = {
         r"^stemmer det\b",
         r"^(?:mener|tenker) (?:du|dere)\b,? (?:at|sånn|slik)\b",
         r"^(?:skal|må) jeg forstå (?:det|deg|dere)",
-        r"\b(?:vi|du|dere) (?:snakker|tenker|prater) (?:om|på)\W*$|\bdet (?:dreier seg|handler) om\W*$",
+        r"\b(?:vi|du|dere) (?:snakker|tenker|prater) (?:om|på)\W*$|\bdet (?:dreier seg|handler) om\W*$|\b(?:du|dere) mener\W*$",
     ],
     "en": [
         r"if i understand (?:you |this |that )?(?:correctly|right)",
@@ -1487,7 +1483,7 @@ UNDERSTANDING = {
         r"have i got (?:this|that|it) right",
         r"^(?:is|was) (?:it|that) (?:\w+ )?(?:right|correct|true|the case)\b",
         r"^(?:do|did) you mean\b|^are you saying\b|^you mean\b",
-        r"\b(?:we're|we are|you're|you are) (?:talking|thinking) (?:about|of)\W*$",
+        r"\b(?:we're|we are|you're|you are) (?:talking|thinking) (?:about|of)\W*$|\byou mean\W*$",
     ],
 }
 # A closed question about what the customer wants: a need, also after a solution.
@@ -1496,15 +1492,18 @@ WANT_QUESTION = {
         r"^(?:vil|ønsker|skal) du (?:gerne |stadig |fortsat |så )?(?:have|beholde|bytte|skifte|opsige|flytte|bestille|fortsætte)\b",
         r"^vil du gerne\b",
         r"^foretrækker du\b",
+        r"^(?:har) (?:du|i) (?:\w+ )?brug for\b|^mangler (?:du|i)\b",
     ],
     "nb": [
         r"^(?:vil|ønsker|skal) du (?:gjerne |fortsatt |likevel |da )?(?:ha|beholde|bytte|si opp|flytte|bestille|fortsette)\b",
         r"^vil du gjerne\b",
         r"^foretrekker du\b",
+        r"^(?:trenger|mangler) (?:du|dere)\b|^har (?:du|dere) (?:\w+ )?behov for\b",
     ],
     "en": [
         r"^(?:do|would) you (?:still )?(?:want|like|prefer|rather)\b",
         r"^are you still (?:keen|looking|planning)\b",
+        r"^do you (?:still |also )?need\b",
     ],
 }
 # Farewells: "God tur!", "Enjoy your workout!", "See you at four." (not a greeting at the start).
