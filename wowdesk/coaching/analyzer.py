@@ -357,6 +357,7 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
     signature = rules.signature.search(text)
     body = text[: signature.start()] if signature and signature.start() > 0 else text
     masked = mask_quotes(body)
+    casefree.scope(text) if masked is body else casefree.scope(text, masked)  # see prefilter.py
     clause_rules = CLAUSE_RULES[lang]
     sentences = []
     for start, end in _split(masked):

@@ -1,0 +1,119 @@
+"""The prefilter (wowdesk/coaching/prefilter.py) only saves time: the coach's output is the same without it.
+
+Every labelled conversation (seed, train, held-out, fresh) and every demo conversation (every scenario in
+every style, language given and detected) is analysed with the prefilter on and off and the full JSON
+compared. Comparing against the code itself rather than a stored snapshot keeps the check valid while the
+rules change. The held-out texts are only analysed here, never printed.
+"""
+
+import json
+import re
+
+import pytest
+
+from tests.coaching.measure import coach_input, load
+from wowdesk.coaching import analyze, casefree, prefilter
+from wowdesk.coaching.prefilter import anchors
+from wowdesk.demo.scenarios import SCENARIOS, conversation
+
+
+def _conversations() -> list[dict]:
+    out = [coach_input(c) for part in ("seed", "train", "heldout", "fresh") for c in load(part)]
+    for language, scenarios in SCENARIOS.items():
+        for scenario in scenarios:
+            for style in ("bala", "jump", "weak"):
+                turns = conversation(language, scenario, style, "Anna", "Anna Jensen", "Mette")
+                for given in (language, None):
+                    out.append(
+                        {
+                            "language": given,
+                            "sent_at": "2026-11-20T10:00:00+01:00",
+                            "turns": [{"speaker": s, "text": t} for s, t in turns],
+                        }
+                    )
+    return out
+
+
+def _outputs(conversations, enabled: bool, monkeypatch) -> list[str]:
+    monkeypatch.setattr(prefilter, "ENABLED", enabled)
+    return [json.dumps(analyze(c), sort_keys=True, ensure_ascii=False) for c in conversations]
+
+
+def test_the_prefilter_changes_no_output(monkeypatch):
+    conversations = _conversations()
+    assert len(conversations) > 500
+    with_prefilter = _outputs(conversations, True, monkeypatch)
+    without = _outputs(conversations, False, monkeypatch)
+    differ = [i for i, (a, b) in enumerate(zip(with_prefilter, without, strict=True)) if a != b]
+    assert not differ, f"{len(differ)} conversations differ, the first: #{differ[0]}"
+
+
+def test_the_prefilter_skips_patterns():
+    """It does skip work: in an ordinary turn most phrase patterns cannot match."""
+    low = casefree.lower("Hej Anna, tak for din besked. Jeg sender dig en ny kode i morgen.")
+    mask = prefilter.mask(low)
+    skipped = sum(1 for found in prefilter._bits if not mask & prefilter._bits[found])
+    assert skipped > len(prefilter._bits) / 2
+
+
+def _texts_by_language() -> dict[str, list[str]]:
+    """Every agent and customer turn, and its sentences (a split at end marks is enough here), lowercased."""
+    out: dict[str, set] = {}
+    for c in load("seed") + load("train"):
+        for turn in c["turns"]:
+            low = casefree.lower(turn["text"])
+            texts = out.setdefault(c["language"], set())
+            texts.add(low)
+            texts.update(part.strip() for part in re.split(r"(?<=[.!?\n])\s", low) if part.strip())
+    return {lang: sorted(texts) for lang, texts in out.items()}
+
+
+def test_every_match_holds_one_of_its_anchors():
+    """The derived anchors are sound on real text: wherever a pattern matches, one of its anchors occurs."""
+    by_language = _texts_by_language()
+    texts = [t for lang in sorted(by_language) for t in by_language[lang]]
+    assert prefilter.REGISTERED
+    for source, flags, found in prefilter.REGISTERED:
+        pattern = re.compile(source, flags)
+        for text in texts:
+            if pattern.search(text):
+                assert any(a in text for a in found), (source[:80], text[:80])
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?<![\w-])(?:ab|c(?:d|e)f)x?\b", {"ab", "cdf", "cef"}),
+        (r"jeg (?:kigger|ser) på", {"jeg kigger på", "jeg ser på"}),
+        (r"\w+ede", {"ede"}),
+        (r"(?:a|\w+)b", {"b"}),  # one alternative has no anchor, so the literal after the group is taken
+        (r"x(?=yz)", {"yz"}),  # a lookahead's text is in the string too (the longer requirement is taken)
+        (r"(?<=ab)c", {"ab"}),
+        (r"a(?!bc)", {"a"}),  # a negative lookahead is not
+        (r"[’']ll", {"'ll", "’ll"}),
+        (r"ab{2}c", {"abbc"}),
+        (r"(?:x|y)*z", {"z"}),
+        (r"(?:ab)?c", {"c"}),
+        (r"(a)b\1", None),  # a backreference: not read
+        (r"(?i:abc)d", {"d"}),  # a case-insensitive part is not read, the rest is
+        (r"(?i)abc", None),
+        (r"\w+|abc", None),  # one alternative without anchors: the pattern always runs
+        (r"a|ab|abc", {"a"}),  # "ab" and "abc" hold "a": one of them occurs only where "a" does
+    ],
+)
+def test_anchors(pattern, expected):
+    found = anchors(pattern)
+    assert (None if found is None else set(found)) == expected
+
+
+def test_a_scan_without_some_alternatives_keeps_its_groups():
+    """A scan over a text drops the alternatives that cannot match in it; groups keep numbers and names."""
+    scan = casefree.compile(r"(?<![\w-])(?:(?P<first>alpha(x)?)|(?P<second>beta(y)?)|(?P<third>gamma))")
+    text = "Beta y, betay and gamma."
+    casefree.scope(text)
+    found = [(m.lastgroup, m.lastindex, m.span(), m.groups()) for m in scan.finditer(text)]
+    assert found == [
+        ("second", 3, (0, 4), (None, None, "beta", None, None)),
+        ("second", 3, (8, 13), (None, None, "betay", "y", None)),
+        ("third", 5, (18, 23), (None, None, None, None, "gamma")),
+    ]
