@@ -296,3 +296,32 @@ def test_the_customers_words_said_back_with_a_check_confirm_the_need(lang, texts
     result = _turns(lang, OPENING[lang], PROBLEM[lang], " ".join(texts), first="agent")
     assert _agent(result)["phase"] == "need_accept", texts
     assert not result["promises"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("da", "Jeg håber, I får en god ferie trods starten."),
+        ("nb", "Håper kofferten kommer snart!"),
+        ("en", "Hope she feels better soon."),
+    ],
+)
+def test_a_wish_at_the_end_says_goodbye_and_promises_nothing(lang, text):
+    result = _turns(lang, *SOLVED[lang], text, first="agent")
+    assert _agent(result)["phase"] == "closing", text
+    assert "no_closing_question" not in result["conversation_findings"]
+    assert not [p for p in result["promises"] if p["turn"] == 4]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind"),
+    [
+        ("da", "Og dit kundenummer er?", "open"),
+        ("nb", "Og postnummeret ditt er?", "open"),
+        ("en", "And your postcode is?", "open"),
+        ("en", "The order is already paid?", "closed"),
+    ],
+)
+def test_a_statement_that_stops_at_its_verb_asks_what_is_missing(lang, text, kind):
+    turn = _agent(_turns(lang, "Hej", text))
+    assert [q["kind"] for q in turn["questions"]] == [kind]

@@ -183,6 +183,15 @@ def _question_clause(core: str, r: ClauseRules) -> str:
     return core
 
 
+# A statement that stops at its verb asks for what is missing: "Og dit kundenummer er?", "And your postcode
+# is?" (an open question).
+_FILL_IN = re.compile(
+    r"^(?:(?:og|and|så|so)\s+)?(?:(?:dit|din|dine|ditt|jeres|deres|your|the)\s+(?:[\w-]+\s+){0,3}"
+    r"|[\w-]+(?:et|en|a|ene)\s+(?:ditt|din|dine|deres)\s+)(?:er|var|is|was|are|were)\W*$",
+    re.IGNORECASE,
+)
+
+
 def analyse_question(sentence: str, r: ClauseRules) -> tuple[str | None, str | None, str]:
     """(kind, form, core) of one (masked) sentence: kind open/closed/None; form wh, prompt, embedded, v1,
     declarative or tag; core the clause read (without interjections, connectors and leading phrases)."""
@@ -215,6 +224,8 @@ def analyse_question(sentence: str, r: ClauseRules) -> tuple[str | None, str | N
             r.v2_connectors and r.adverb_first.match(body)
         ):
             return "closed", "v1", core
+        if _FILL_IN.match(core):
+            return "open", "fill_in", core
         return "closed", "declarative", core
     # No question mark: open prompts ("Fortæl mig, hvad der skete.") and, in chat, word order.
     if r.open_prompt.match(core):

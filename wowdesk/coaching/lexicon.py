@@ -1508,9 +1508,9 @@ WANT_QUESTION = {
 }
 # Farewells: "God tur!", "Enjoy your workout!", "See you at four." (not a greeting at the start).
 FAREWELL = {
-    "da": r"^(?:og )?(?:god|godt|rigtig god|fortsat god) (?!dag\b|morgen\b|eftermiddag\b)\w+(?:\s+\w+){0,3}(?:,\s*\w+)?\W*$|(?:^|,\s*|\bog\s+)god (?!dag\b|morgen\b)\w+\W*$|^(?:vi ses|pas (?:godt )?på dig|hav det godt|god dag)\b|\bønsker (?:jeg )?(?:dig|jer) (?:en|et|god)\b|\bhej hej\b|,? og god \w+\W*$",
-    "nb": r"^(?:og )?(?:god|godt|riktig god|fortsatt god) (?!dag\b|morgen\b|ettermiddag\b)\w+(?:\s+\w+){0,3}(?:,\s*\w+)?\W*$|(?:^|,\s*|\bog\s+)god (?!dag\b|morgen\b)\w+\W*$|^(?:vi ses|ha det (?:bra|godt|fint)?|lykke til|god dag)\b|\bønsker (?:jeg )?(?:deg|dere) (?:en|et|god)\b|\bhei hei\b|,? og god \w+\W*$",
-    "en": r"^(?:enjoy|good luck|safe travels|see you|good night|take care|all the best|have a \w+ \w+|cheers|bye|goodbye|speak soon)\b|\b(?:have a (?:good|great|nice|lovely|wonderful) \w+|enjoy (?:your|the) \w+)\W*$",
+    "da": r"^(?:og )?(?:god|godt|rigtig god|fortsat god) (?!dag\b|morgen\b|eftermiddag\b)\w+(?:\s+\w+){0,3}(?:,\s*\w+)?\W*$|(?:^|,\s*|\bog\s+)god (?!dag\b|morgen\b)\w+\W*$|^(?:vi ses|pas (?:godt )?på dig|hav det godt|god dag)\b|\bønsker (?:jeg )?(?:dig|jer) (?:en|et|god)\b|\bhej hej\b|,? og god \w+\W*$|^(?:og )?(?:jeg |vi )?håber,? (?:at )?\w+",
+    "nb": r"^(?:og )?(?:god|godt|riktig god|fortsatt god) (?!dag\b|morgen\b|ettermiddag\b)\w+(?:\s+\w+){0,3}(?:,\s*\w+)?\W*$|(?:^|,\s*|\bog\s+)god (?!dag\b|morgen\b)\w+\W*$|^(?:vi ses|ha det (?:bra|godt|fint)?|lykke til|god dag)\b|\bønsker (?:jeg )?(?:deg|dere) (?:en|et|god)\b|\bhei hei\b|,? og god \w+\W*$|^(?:og )?(?:jeg |vi )?håper,? (?:at )?\w+",
+    "en": r"^(?:enjoy|good luck|safe travels|see you|good night|take care|all the best|have a \w+ \w+|cheers|bye|goodbye|speak soon)\b|\b(?:have a (?:good|great|nice|lovely|wonderful) \w+|enjoy (?:your|the) \w+)\W*$|^(?:and )?(?:i |we )?hope (?:that )?\w+",
 }
 # Phone openings: "Bredbånd Øst, det er Kasper.", "Castle Street Garage, Jim speaking.", "Borgerservice, goddag."
 PHONE_GREETING = {
