@@ -292,3 +292,18 @@ def test_more_commitments_and_their_due_times(lang, text, due):
 )
 def test_more_clauses_that_look_like_promises_and_are_none(lang, text):
     assert _promises(lang, text) == []
+
+
+def test_a_promise_after_a_habit_in_the_same_sentence_is_still_a_promise():
+    text = "Banks usually take 3-5 working days, so the refund will show on your statement by Monday."
+    assert _promises("en", text) == [("the refund will show on your statement by Monday", "2026-11-23T17:00:00+01:00")]
+
+
+def test_a_passive_after_and_is_a_clause_of_its_own():
+    text = "Bagen din er funnet i Oslo og sendes til Tromsø i dag."
+    assert _promises("nb", text) == [("sendes til Tromsø i dag", "2026-11-18T17:00:00+01:00")]
+
+
+def test_what_the_customer_need_not_do_is_no_promise():
+    assert _promises("da", "Du behøver ikke prøve noget mere i aften.") == []
+    assert _promises("en", "You don't need to call us again tomorrow.") == []

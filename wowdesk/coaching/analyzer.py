@@ -53,11 +53,12 @@ _CLAUSE_SPLIT = re.compile(
     r"[a-zæøå]+(?:en|et|ene|erne))\b)"
     # a verb phrase with its subject left out: "... er afsendt i dag og vil være fremme på fredag"
     r"|,?\s+(?:og|and)\s+(?=(?:vil|skal|bliver|blir|kommer|will|should|is going to|svarer|ringer|sender|"
-    r"calls|sends|replies|arrives)\b)"
+    r"calls|sends|replies|arrives|sendes|leveres|afsendes|utbetales|udbetales|refunderes|overføres)\b)"
     # two main clauses side by side: "Your pizza left 5 min ago, it'll be with you within 15 minutes"
     r"|,\s+(?=(?:it|he|she|they|we|you|I)(?:'ll|’ll| will)\b)"
     r"|;\s*|\s+[–—-]\s+"
-    r"|,\s+(?=så (?:vil |skal )?(?:jeg|vi)\b)",
+    r"|,\s+(?=så (?:vil |skal )?(?:jeg|vi)\b)"
+    r"|,\s+so\s+(?=(?:the|your|it|we|I|you|our|this|that)\b)",
     re.UNICODE,
 )
 

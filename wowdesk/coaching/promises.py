@@ -93,11 +93,11 @@ _RECEIVE = {
     r"(?:få|får|modtage|modtager|høre|hører|have|har(?!\s+(?:\w+\s+)?(?!det\b|dit\b|et\b|mit\b)\w+(?:et|t|dt)\b)|blive ringet op|blive kontaktet|se pengene|se beløbet)\b"
     r"|\b(?:du|i) (?:kan forvente|kan regne med)\b"
     # inverted after a fronted phrase: "I tillegg får du et modem sendt hjem i morgen"
-    r"|(?<=\w )(?:får|modtager|hører) (?:du|i)\b(?! ikke)",
+    r"|(?:får(?<=\w får)|modtager(?<=\w modtager)|hører(?<=\w hører)) (?:du|i)\b(?! ikke)",
     "nb": r"\b(?:du|dere)\s+(?:(?:vil|skal nok|skal|kommer til å|kan forvente å|kan regne med å|bør|vil kunne|kan)\s+)?"
     r"(?:få|får|motta|mottar|høre|hører|ha|har(?!\s+(?:\w+\s+)?(?!det\b|ditt\b|et\b|mitt\b)\w+(?:et|t|dd)\b)|bli ringt opp|bli kontaktet|se pengene|se beløpet)\b"
     r"|\b(?:du|dere) (?:kan forvente|kan regne med)\b"
-    r"|(?<=\w )(?:får|mottar|hører) (?:du|dere)\b(?! ikke)",
+    r"|(?:får(?<=\w får)|mottar(?<=\w mottar)|hører(?<=\w hører)) (?:du|dere)\b(?! ikke)",
     "en": r"\byou(?:'ll|’ll| will| should| are going to|'re going to| can expect to)\s+(?:\w+\s+)?"
     r"(?:receive|get|hear|have(?! to\b)|see|be (?:contacted|called|refunded|credited|able|sent|emailed|notified)|find)\b"
     r"|\byou can expect\b|\bexpect (?:a|an|the|our|your)\b",
@@ -106,13 +106,13 @@ _NOT_PROMISE = {
     # habits and policies, conditions, and hopes
     "da": r"\b(?:normalt|typisk|som regel|plejer|altid|generelt|sædvanligvis|oftest|ofte|i reglen|hver gang|"
     r"nogle gange|sommetider|har åbent|åbningstid|ses vi|vi ses|fra i dag|håber|måske|muligvis|kan være|"
-    r"går fint|passer fint|er fuldt|er optaget|skal (?:lige )?prøve|vil prøve|prøver at|(?<!ikke )prøve at)\b|^(?:hvis|såfremt|hvis nu|når du|såsnart du|så snart du|skulle du|i fald|"
+    r"går fint|passer fint|er fuldt|er optaget|skal (?:lige )?prøve|vil prøve|prøver at|prøve(?<!ikke prøve) at)\b|^(?:hvis|såfremt|hvis nu|når du|såsnart du|så snart du|skulle du|i fald|"
     r"mens du|får du|har du|er du|kan du|vil du)\b|\bhvis\b|\btror\b|\bformentlig\b|\bsandsynligvis\b|, så (?:prøv|ring|skriv|send|giv|kontakt|tjek|gå)\b|\b(?:du|i) kan (?:altid|også|selv|bare)\b"
     # a condition put first with its verb first: "Finder vi fejl, ringer vi dig" (if we find...)
     r"|^(?!(?:eller|hvor|der|her|for|før|efter|når|så|nu|da)\b)\w+(?:r|te|de)\s+(?:vi|jeg|du|i|det|der|den|man|han|hun|de)\b[^,]{0,80},",
     "nb": r"\b(?:normalt|vanligvis|typisk|som regel|pleier|alltid|generelt|oftest|ofte|hver gang|noen ganger|"
     r"av og til|har åpent|åpningstid|sees vi|vi sees|ses vi|fra i dag|håper|kanskje|muligens|kan være|går fint|passer fint|"
-    r"er fullt|er opptatt|skal (?:bare )?prøve|vil prøve|prøver å|(?<!ikke )prøve å)\b|^(?:hvis|dersom|om du|når du|så snart du|skulle du|mens du|"
+    r"er fullt|er opptatt|skal (?:bare )?prøve|vil prøve|prøver å|prøve(?<!ikke prøve) å)\b|^(?:hvis|dersom|om du|når du|så snart du|skulle du|mens du|"
     r"får du|har du|er du|kan du|vil du)\b|\b(?:hvis|dersom)\b|\btror\b|\bantakelig\b|\bsannsynligvis\b|\bom (?:du|dere) (?:vil|ønsker)\b|, så (?:prøv|ring|skriv|send|gi|kontakt|sjekk|gå)\b|\b(?:du|dere) kan (?:alltid|også|selv|bare)\b"
     r"|^(?!(?:eller|hvor|der|her|for|før|etter|når|så|nå|da)\b)\w+(?:r|te|de)\s+(?:vi|jeg|du|dere|det|der|den|man|han|hun|de)\b[^,]{0,80},",
     "en": r"\b(?:usually|normally|typically|generally|always|often|as a rule|every time|sometimes|tend to|"
@@ -140,10 +140,12 @@ _EFFECTIVE = re.compile(
 _COMMIT = {
     "da": r"\b(?:jeg|vi)\s+(?:(?:nok|også|så|straks|personligt|derfor)\s+)?(?:vil|skal|kommer til at|sørger for at|lover at|lover|regner med at|forventer at)\s+(?!gerne\b|lige høre|bare høre|spørge|ikke\b)"
     r"|\b(?:så|da|derefter|bagefter|herefter) (?:vil|skal|kommer) (?:jeg|vi)\s+(?!gerne\b|ikke\b)"
-    r"|(?<=\w )(?:vil|skal) (?:jeg|vi)\s+(?:nok\s+)?(?!gerne\b|ikke\b|lige\b|bare\b|bruge\b|have\b|høre\b|spørge\b|se\b|prøve\b)",
+    r"|(?:vil(?<=\w vil)|skal(?<=\w skal)) (?:jeg|vi)\s+(?:nok\s+)?"
+    r"(?!gerne\b|ikke\b|lige\b|bare\b|bruge\b|have\b|høre\b|spørge\b|se\b|prøve\b)",
     "nb": r"\b(?:jeg|vi)\s+(?:(?:nok|også|så|straks|personlig|derfor)\s+)?(?:vil|skal|kommer til å|sørger for å|lover å|lover|regner med å)\s+(?!gjerne\b|bare høre|spørre|ikke\b)"
     r"|\b(?:så|da|deretter|etterpå) (?:vil|skal|kommer) (?:jeg|vi)\s+(?!gjerne\b|ikke\b)"
-    r"|(?<=\w )(?:vil|skal) (?:jeg|vi)\s+(?:nok\s+)?(?!gjerne\b|ikke\b|bare\b|bruke\b|ha\b|høre\b|spørre\b|se\b|prøve\b)",
+    r"|(?:vil(?<=\w vil)|skal(?<=\w skal)) (?:jeg|vi)\s+(?:nok\s+)?"
+    r"(?!gjerne\b|ikke\b|bare\b|bruke\b|ha\b|høre\b|spørre\b|se\b|prøve\b)",
     "en": r"\b(?:i|we)(?:'ll|’ll| will| shall| are going to|'re going to|’re going to| am going to|'m going to|’m going to| promise to)\s+"
     r"(?!need\b|have to\b|be able\b|be happy\b|be glad\b|just\b|not\b|never\b|also need\b|book a meter)",
 }
@@ -170,7 +172,7 @@ _NOW = {
 }
 # a verb in the past or perfect: done already
 _DONE = {
-    "da": r"\b(?:har|havde|blev|er blevet)\s+(?:\w+\s+)?\w+(?:et|t|dt)\b|\ber\s+\w+(?:et|t|dt)\b|\b\w+ede\b|\b(?:kom|var|gik|fik|udløb|blev|fandt|tog|gav|ramte|skete|sendte|købte|betalte|bestilte|ringte|"
+    "da": r"\b(?:har|havde|blev|er blevet)\s+(?:\w+\s+){0,2}\w+(?:et|t|dt)\b|\ber\s+\w+(?:et|t|dt)\b|\b\w+ede\b|\b(?:kom|var|gik|fik|udløb|blev|fandt|tog|gav|ramte|skete|sendte|købte|betalte|bestilte|ringte|"
     r"skrev|modtog|glemte|mistede|brugte|hørte|kørte|mente|tabte|lånte|solgte|valgte|talte|fulgte|sagde|"
     r"opsagde|spurgte)\b",
     "nb": r"\b(?:har|hadde|ble|er blitt)\s+(?:\w+\s+)?\w+(?:et|t|dd|d)\b|\ber\s+\w+(?:et|t|dd)\b|\b\w{3,}(?:te|de|ret)\b|\b(?:kom|var|gikk|fikk|ble|fant|tok|ga|skjedde)\b",
@@ -196,9 +198,16 @@ _PASSIVE_ANY = {
 }
 
 
+def _after_subject(verbs: tuple, ends: str, rest: str) -> str:
+    """A future verb after a third-party subject, written verb first so the engine can skip to its letters (the
+    subject-first form was searched at every position): the subject is checked by the last two letters before
+    it ("pakken vil", "han vil", "boka vil"; "vi vil"/"du vil" end otherwise)."""
+    return "|".join(rf"{verb}(?<=(?:{ends}) {verb})\s+{rest}" for verb in verbs)
+
+
 _THIRD_FUTURE = {
-    "da": r"\b(?:han|hun|de|den|det|\w+(?:en|et|erne|ene))\s+(?:vil|skal nok|kommer til at)\s+(?!gerne\b|ikke\b|være\b)\w+",
-    "nb": r"\b(?:han|hun|de|den|det|\w+(?:en|et|ene|a))\s+(?:vil|skal nok|kommer til å)\s+(?!gjerne\b|ikke\b|være\b)\w+",
+    "da": _after_subject(("vil", "skal nok", "kommer til at"), "en|et|ne|an|un|de", r"(?!gerne\b|ikke\b|være\b)\w+"),
+    "nb": _after_subject(("vil", "skal nok", "kommer til å"), "en|et|ne|an|un|de|.a", r"(?!gjerne\b|ikke\b|være\b)\w+"),
     "en": r"\b(?:he|she|they|it|(?!you\b|i\b|we\b)\w+)(?:'ll|’ll| will)\s+(?!need\b|have to\b|be able\b|not\b|never\b|probably\b|likely\b|usually\b)\w+",
 }
 # present-tense acts that are no promise: "Det ordner jeg", "Det gør vi", "Så laver vi en undtagelse"
@@ -223,18 +232,18 @@ _VETO = {
     r"ikke i stand|kan (?:desværre |altså |bare )?ikke|kunne (?:desværre )?ikke|når (?:desværre )?ikke|"
     r"ifølge (?:vores |de )?(?:regler|politik|vilkår|betingelser)|i henhold til|vores regler|reglerne|"
     r"vores politik|kan tage op til|kan gå op til|holder lukket|har lukket|er lukket|er på ferie|velkommen til|"
-    r"afgår|afgang|afgangen|den som|dem som|den der|på hverdage|i hverdagene|må (?:\w+ )?\w+es|"
-    r"^\W*(?:det|hvor|hold op hvor) (?:lyder|er) (?:\w+ )?(?:frustrerende|irriterende|ærgerligt|træls|surt|"
-    r"besværligt|godt|fint|dejligt))\b",
+    r"afgår|afgang|afgangen|den som|dem som|den der|på hverdage|i hverdagene|må (?:\w+ )?\w+es)\b"
+    r"|^\W*(?:det|hvor|hold op hvor) (?:lyder|er) (?:\w+ )?(?:frustrerende|irriterende|ærgerligt|træls|surt|"
+    r"besværligt|godt|fint|dejligt)\b",
     "nb": r"\b(?:i så fall|med mindre|medmindre|forutsatt at|om nødvendig|hvis nødvendig|ved behov|etter behov|"
     r"i tilfelle|hver (?:morgen|dag|kveld|natt|uke|måned|time|\w+dag)|(?:daglig|ukentlig|månedlig)(?!\s+\w)|"
     r"i snitt|gjennomsnittlig|stort sett|for det meste|man|de fleste|alle kunder|"
     r"anbefale|anbefaler|foreslå|foreslår|ikke mulighet|ikke i stand|kan (?:dessverre |altså |bare )?ikke|"
     r"kunne (?:dessverre )?ikke|rekker (?:dessverre )?ikke|ifølge (?:våre |de )?(?:regler|retningslinjer|vilkår)|"
     r"i henhold til|våre regler|reglene|retningslinjene|kan ta opptil|holder stengt|har stengt|er stengt|"
-    r"er på ferie|velkommen til|avgår|avgang|avgangen|den som|dem som|på hverdager|må (?:\w+ )?\w+es|"
-    r"^\W*(?:det|så) (?:høres|hørtes|er) (?:\w+ )?(?:frustrerende|irriterende|kjedelig|surt|tungvint|godt|fint|"
-    r"leit))\b",
+    r"er på ferie|velkommen til|avgår|avgang|avgangen|den som|dem som|på hverdager|må (?:\w+ )?\w+es)\b"
+    r"|^\W*(?:det|så) (?:høres|hørtes|er) (?:\w+ )?(?:frustrerende|irriterende|kjedelig|surt|tungvint|godt|fint|"
+    r"leit)\b",
     "en": r"\b(?:in that case|if needed|if necessary|if required|if so|if not|if possible|unless|provided that|"
     r"providing that|as long as|in case|should you|every (?:morning|day|evening|night|week|month|"
     r"hour|\w+day)|each (?:morning|day|week|month)|(?:daily|weekly|monthly)(?!\s+\w)|on average|most of the time|"
@@ -243,7 +252,7 @@ _VETO = {
     r"according to (?:our )?(?:policy|terms|rules)|our policy|company policy|policy is|our terms|our rules|"
     r"can take up to|may take|might take|be closed|be away|be on holiday|be on leave|be unavailable|are closed|"
     r"is closed|welcome to|feel free|free to|departs|departure|whoever|anyone who|on weekdays|"
-    r"(?:must|has to|have to|needs to|need to) be|^\W*(?:that|it|this) sounds)\b",
+    r"(?:must|has to|have to|needs to|need to) be)\b|^\W*(?:that|it|this) sounds\b",
 }
 # The customer acts ("du skal selv sende", "I morgen skal du sende", "you'll need to send", "du kan
 # hente"): no promise of ours, unless they receive something ("du skal få", "you can expect", "du kan se").
@@ -275,6 +284,8 @@ def _customer_acts(lang: str) -> str:
         rf"^\W*{_CONNECT}{you}{gap}{modals}\s+(?>{adverbs}){receiving}\w+|\byou (?:just |only )?need\b"
         # reported: "Jeg har noteret, at du ringer igen på mandag", "I've noted that you'll call on Monday"
         rf"|\b(?:at|that) {you}(?:'ll|’ll| will)? (?>{adverbs}){receiving}\w+"
+        # what they need not do: "Du behøver ikke prøve noget mere i aften", "You don't need to call us tomorrow"
+        rf"|^\W*{_CONNECT}{you} (?:behøver ikke|trenger ikke|don't need to|don’t need to|don't have to|don’t have to)\b"
     )
     if lang == "en":
         return subject_first
@@ -401,10 +412,10 @@ ANY_TIME = {
 
 
 _TRIGGER = {
-    "da": casefree.compile(r"\b(?:vil|skal|kommer|bliver|vender|hører|får|få|modtag\w*|jeg|vi|vej|\w+eres)\b"),
-    "nb": casefree.compile(r"\b(?:vil|skal|kommer|blir|hører|får|få|motta\w*|jeg|vi|vei|\w+eres)\b"),
+    "da": casefree.compile(r"\b(?:vil|skal|kommer|bliver|vender|hører|får|få|modtag\w*|jeg|vi|\w+eres)\b"),
+    "nb": casefree.compile(r"\b(?:vil|skal|kommer|blir|hører|får|få|motta\w*|jeg|vi|\w+eres)\b"),
     "en": casefree.compile(
-        r"\b(?:will|'ll|’ll|going|shall|promise|get|getting|hear|receive|expect|back|touch|way|sending|won't|won’t)\b|'ll\b"
+        r"\b(?:will|'ll|’ll|going|shall|promise|get|getting|hear|receive|expect|back|touch|sending|won't|won’t)\b|'ll\b"
     ),
 }
 
