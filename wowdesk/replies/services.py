@@ -206,9 +206,8 @@ def auto_reply_to(ticket: Ticket) -> str | None:
     limit = settings.AUTO_REPLY_LIMIT_PER_HOUR
     # A run of this task before (its worker died) may have written the auto-reply already: outbox.send then
     # finishes that one, and it is not counted against the limit a second time.
-    again = outbox.made_for(ticket, outbox.AUTO_REPLY)
     this_hour = outbox.sent_since(ticket.contact.email, outbox.AUTO_REPLY, timezone.now() - timedelta(hours=1))
-    if not again and this_hour >= limit:
+    if this_hour >= limit and not outbox.made_for(ticket, outbox.AUTO_REPLY):
         # Stored as a code, shown in each reader's language (TicketEvent labels).
         tickets.record_event(ticket, TicketEvent.Kind.AUTO_REPLY, new=TicketEvent.AUTO_REPLY_RATE_LIMITED)
         return f"rate limit: {limit} auto-replies per hour"
