@@ -40,6 +40,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--tickets", type=int, default=1000)
     parser.add_argument("--profile", help="write a cProfile of the measured worker run to this file")
+    parser.add_argument(
+        "--processes", type=int, default=0, help="run N worker processes at once instead (claiming contention)"
+    )
     args = parser.parse_args()
     var = tempfile.mkdtemp(prefix="wowdesk-followupcpu-")
     os.environ["WOWDESK_VAR_DIR"] = var
@@ -52,14 +55,14 @@ def main() -> None:
         stdout=subprocess.DEVNULL,
     )
     try:
-        run(args.tickets, args.profile)
+        run(args.tickets, args.profile, args.processes)
     finally:
         sink.terminate()
         sink.wait()
         shutil.rmtree(var, ignore_errors=True)
 
 
-def run(count: int, profile: str | None = None) -> None:
+def run(count: int, profile: str | None = None, processes: int = 0) -> None:
     import cProfile
 
     import django
@@ -120,6 +123,8 @@ def run(count: int, profile: str | None = None) -> None:
         statements[0] += 1
         return execute(sql, params, many, context)
 
+    if processes:
+        return run_processes(processes, queued)
     wall, cpu = time.perf_counter(), time.process_time()
     profiler = cProfile.Profile() if profile else None
     # Under `valgrind --tool=callgrind --instr-atstart=no`, count the instructions of the measured run alone.
@@ -143,6 +148,63 @@ def run(count: int, profile: str | None = None) -> None:
         f"worker: {1000 * cpu / queued:.2f} ms CPU and {statements[0] / queued:.1f} SQL statements per task "
         f"({wall:.1f} s wall, {queued / wall:.0f} tasks/s in one process); failed tasks: {failed}"
     )
+
+
+def run_processes(count: int, queued: int) -> None:
+    """`count` worker processes (`db_worker --batch`, as `serve` starts them) on the same queue at once: the
+    wall time, their CPU per task, whether any task was taken twice, and on PostgreSQL how often a session
+    waited on a lock (pg_stat_activity, sampled every 20 ms), and how often on a task row while claiming: the
+    contention SKIP LOCKED is there to avoid (the other waits are the tasks' own, e.g. routing's team lock)."""
+    import resource
+    import threading
+
+    from django.db import connection
+    from django_tasks_db.models import DBTaskResult
+
+    done_before = DBTaskResult.objects.filter(status="SUCCESSFUL").count()
+    connection.close()
+    waits, samples = [], threading.Event()
+
+    def sample_waits() -> None:
+        from django.db import connection
+
+        while not samples.wait(0.02):
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT count(*), count(*) FILTER (WHERE query LIKE '%%dbtaskresult%%') FROM pg_stat_activity"
+                    " WHERE wait_event_type = 'Lock' AND datname = current_database()"
+                )
+                waits.append(cursor.fetchone())
+        connection.close()
+
+    sampler = threading.Thread(target=sample_waits)
+    if connection.vendor == "postgresql":
+        sampler.start()
+    command = [sys.executable, "-m", "wowdesk", "db_worker", "--batch", "--interval", "0", "--no-startup-delay"]
+    command += ["--queue-name", "mail,default", "--verbosity", "0"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = time.perf_counter()
+    workers = [subprocess.Popen(command, cwd=ROOT) for _ in range(count)]
+    for worker in workers:
+        worker.wait()
+    wall = time.perf_counter() - wall
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    samples.set()
+    if sampler.is_alive():
+        sampler.join()
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    done = DBTaskResult.objects.filter(status="SUCCESSFUL").count() - done_before
+    twice = sum(len(ids) > 1 for ids in DBTaskResult.objects.values_list("worker_ids", flat=True))
+    print(f"database: {connection.vendor}; {queued} follow-up tasks, {count} worker processes at once")
+    print(
+        f"workers: {done} tasks in {wall:.1f} s = {done / wall:.0f} tasks/s; {1000 * cpu / done:.2f} ms CPU per task "
+        f"(start-up included); tasks taken twice: {twice}"
+    )
+    if waits:
+        print(
+            f"sessions waiting on a lock: in {sum(1 for w, _ in waits if w)} of {len(waits)} samples (at most "
+            f"{max(w for w, _ in waits)}); waiting to claim a task: in {sum(1 for _, c in waits if c)} samples"
+        )
 
 
 if __name__ == "__main__":
