@@ -325,3 +325,24 @@ def test_a_wish_at_the_end_says_goodbye_and_promises_nothing(lang, text):
 def test_a_statement_that_stops_at_its_verb_asks_what_is_missing(lang, text, kind):
     turn = _agent(_turns(lang, "Hej", text))
     assert [q["kind"] for q in turn["questions"]] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("da", "Hej Jens\n\nTak for din mail. For at jeg kan hjælpe, har jeg brug for dit kundenummer."),
+        ("da", "Hej Tina, tak for din besked. Vil du sende mig nummeret på fakturaen."),
+        ("da", "Hej Ole, du skal lige give mig dit kundenummer først."),
+        ("da", "Hej, tak fordi du ringer. Må jeg bede om dit kundenummer."),
+        ("nb", "Hei Kari\n\nTakk for e-posten. For å hjelpe deg trenger jeg ordrenummeret ditt."),
+        ("nb", "Hei Ola, kan du gi meg kundenummeret ditt."),
+        ("en", "Hello, please send us a photo of the damage and your order number."),
+        ("en", "Hi, you're through to Dan. First I need to take your postcode."),
+    ],
+)
+def test_asking_for_information_by_its_parts_is_the_need(lang, text):
+    """Who asks (jeg/vi, also inverted after a fronted clause; du told to give; "Må jeg få...") and what (the
+    customer's number, name, address, a picture): gathering facts, also after a greeting and with a full stop."""
+    result = _turns(lang, PROBLEM[lang], text)
+    assert _agent(result)["phase"] == "need", text
+    assert not result["promises"], text

@@ -309,7 +309,8 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
         else:
             s.options = {"need": 2.0, "need_accept": 0.5, "solution_accept": 2.2}
         return
-    if rules.info_request.search(core):
+    if rules.info_request.search(_strip_ask(_strip_greeting(core, rules))):
+        # (also a request that ends with a full stop, "Vil du sende mig nummeret.", or follows a greeting)
         s.fixed = "need"
         return
     if rules.not_solution.search(core) or (len(core) < len(text) and rules.not_solution.search(text)):
@@ -470,6 +471,16 @@ def _merge_adjacent(findings: list, body: str, lang: str) -> None:
             del findings[i + 1]
         else:
             i += 1
+
+
+def _strip_greeting(core: str, rules: Rules) -> str:
+    """The sentence without a greeting in front ("Hello, please send us a photo" -> "please send us a photo")."""
+    m = rules.greets.search(core)
+    if m is None or m.start() > 0:
+        return core
+    rest = core[m.end() :].lstrip(" ,!")
+    first, _, after = rest.partition(", ")  # a name after the greeting: "Hi Sara, can you..."
+    return after if after and len(first.split()) <= 3 else rest
 
 
 _ASK = re.compile(

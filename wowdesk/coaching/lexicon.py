@@ -1551,13 +1551,32 @@ INFO_REQUEST = {
     "da": r"^(?:sende?|skrive?|give?|oplyse?|angive?|vedhæfte?|uploade?)(?: (?:mig|os))?(?: (?:gerne|lige|venligst|også|bare))*"
     r" (?:dit|din|dine|jeres|et billede|billeder|en kopi|et skærmbillede|et screenshot|nummeret|adressen|navnet)\b"
     r"|\b(?:jeg|vi) (?:skal (?:lige |også )?bruge|har brug for|mangler|må bede om|vil gerne bede om)"
-    r" (?:dit|din|dine|jeres|et|en|lidt|nogle|flere|et par) ",
+    r" (?:dit|din|dine|jeres|et|en|lidt|nogle|flere|et par) "
+    # the same by its parts: who asks (jeg/vi, also after a fronted clause: "For at hjælpe har jeg brug for..."; du
+    # told to give; "Må jeg få...") and what (the customer's number, name, address, a picture)
+    r"|\b(?:(?:jeg|vi) (?:skal |må |vil |kan )?|(?:har|skal|må|mangler) (?:jeg|vi) |(?:må|kan) jeg )"
+    r"(?:lige |bare |også |først |gerne |lige hurtigt )*(?:bruge|have|få|bede om|brug for|har brug for|mangler)"
+    r" (?:\w+ )?(?:dit|din|dine|jeres|et billede|billeder|en kopi|et skærmbillede|\w*nummer(?:et)?\b)"
+    r"|\bmangler (?:jeg|vi) (?:lige |bare |også |først )*(?:dit|din|dine|jeres|et billede|\w*nummer(?:et)?\b)"
+    r"|\b(?:du|i) (?:skal|må|kan) (?:lige |bare |også |gerne |først )*(?:give|sende|oplyse|skrive|fortælle)"
+    r"(?: (?:mig|os))? (?:\w+ )?(?:dit|din|dine|jeres|et billede|\w*nummer(?:et)?\b)",
     "nb": r"^(?:sende?|skrive?|gi|oppgi|legg(?:e)? ved|last(?:e)? opp)(?: (?:meg|oss))?(?: (?:gjerne|bare|også))*"
     r" (?:ditt|din|dine|deres|et bilde|bilder|en kopi|et skjermbilde|nummeret|adressen|navnet)\b"
-    r"|\b(?:jeg|vi) (?:trenger|må ha|mangler|må be om) (?:ditt|din|dine|deres|et|en|litt|noen|flere|et par) ",
+    r"|\b(?:jeg|vi) (?:trenger|må ha|mangler|må be om) (?:ditt|din|dine|deres|et|en|litt|noen|flere|et par) "
+    r"|\b(?:(?:jeg|vi) (?:må |skal |kan )?|(?:trenger|må|mangler|skal) (?:jeg|vi) |(?:kan|får) jeg )"
+    r"(?:bare |også |først |gjerne )*(?:trenger|ha|få|be om|mangler)"
+    r" (?:\w+ )?(?:ditt|din|dine|deres|et bilde|bilder|\w*nummer(?:et)?\b|\w+(?:et|en|a|ene) (?:ditt|din|dine|deres)\b)"
+    r"|\b(?:trenger|mangler) (?:jeg|vi) (?:bare |også |først )*(?:\w+ )?(?:ditt|din|dine|deres|et bilde|"
+    r"\w*nummer(?:et)?\b|\w+(?:et|en|a|ene) (?:ditt|din|dine|deres)\b)"
+    r"|^(?:(?:du|dere) (?:må|skal|kan) )?(?:bare |også |gjerne |først )*(?:gi|sende|oppgi|skrive)(?: (?:meg|oss))?"
+    r" (?:\w+(?:et|en|a|ene) (?:ditt|din|dine|deres)|\w*nummer(?:et)? (?:ditt|din|deres))\b",
     "en": r"^(?:please )?(?:send|give|tell|provide|share|attach|upload)(?: (?:me|us))?(?: (?:please|just|also))*"
     r" (?:your|a photo|photos|a copy|a screenshot|the (?:number|address|reference|name))\b"
-    r"|\b(?:i|we)(?:'ll| will)? (?:just )?need (?:your|a|the|some|more|a few) ",
+    r"|\b(?:i|we)(?:'ll| will)? (?:just )?need (?:your|a|the|some|more|a few) "
+    r"|\b(?:i|we)(?:'ll| will)? (?:just |first )?need to (?:take|have|get|grab|check) (?:your|a|the) "
+    r"|^(?:please )?(?:send|give|tell|provide|share)(?: (?:me|us))?(?: (?:please|just|also))* the (?:\w+ )?"
+    r"(?:number|address|reference|name|details|code|postcode)\b"
+    r"|^(?:please )?let (?:me|us) know (?:your|the (?:\w+ )?(?:number|address|reference|name))\b",
 }
 # Holding: the agent is looking into the matter, not answering it yet. Read by its structure, not by phrase:
 # a first-person subject (or none, in chat: "checking now"), an optional modal and small adverbs, then a verb
