@@ -469,6 +469,10 @@ def main() -> None:
 
             def trial(rate: float) -> bool:
                 rate = round(rate)
+                # Each step starts with an empty queue: what a step before left is not this one's backlog.
+                counts, until = Counts(), time.monotonic() + 120
+                while counts.backlog() and time.monotonic() < until:
+                    time.sleep(1)
                 print(f"\n--- {rate} tickets/s for {args.seconds:.0f} s")
                 results[rate] = run_step(args, rate=rate, seconds=args.seconds, tag=f"s{next(step)}", **common)
                 report(results[rate], verbose=False)

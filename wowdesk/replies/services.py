@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from wowdesk import languages
 from wowdesk.accounts.models import User
+from wowdesk.db import CompiledLookup
 from wowdesk.hours import words
 from wowdesk.hours.business import BusinessHours
 from wowdesk.hours.models import OpeningHours
@@ -180,10 +181,14 @@ class SafeFormat(dict):
         return "{" + key + "}"
 
 
+# Read for every new ticket's auto-reply (in a worker): compiled once (wowdesk/db.py), not built per ticket.
+_AUTO_REPLY_TEMPLATE = CompiledLookup(lambda lang: AutoReplyTemplate.objects.filter(language=lang).order_by()[:1])
+
+
 def compose_auto_reply(ticket: Ticket, now: datetime | None = None) -> tuple[str, str, str]:
     """(language, subject, body) of the auto-reply for a new ticket, in the customer's language."""
     language = languages.first_of(ticket.contact.language, ticket.language)
-    template = AutoReplyTemplate.objects.filter(language=language).first()
+    template = _AUTO_REPLY_TEMPLATE.first(language)
     subject, body = (template.subject, template.body) if template else defaults.AUTO_REPLIES[language]
     hours = "\n".join(f"  {day}: {text}" for day, text in opening_hours_lines(ticket.team, language))
     values = SafeFormat(
