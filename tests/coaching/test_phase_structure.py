@@ -346,3 +346,35 @@ def test_asking_for_information_by_its_parts_is_the_need(lang, text):
     result = _turns(lang, PROBLEM[lang], text)
     assert _agent(result)["phase"] == "need", text
     assert not result["promises"], text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind"),
+    [
+        ("da", "hej! tak for din besked. hvad er tur-id'et", "open"),
+        ("da", "hej, Emil fra Pixelhavn her. det lyder ubehageligt. hvornår opdagede du det", "open"),
+        ("da", "ok tak. har du genstartet den?", "closed"),
+        ("nb", "hei! du chatter med Jonas i Hentebud. hva er sporingsnummeret", "open"),
+        ("en", "hi, thanks for waiting. which order is it", "open"),
+    ],
+)
+def test_lowercase_chat_asks_after_its_unsplit_sentences(lang, text, kind):
+    """Without a capital after the full stop the sentence is not split, so the last part is read on its own
+    (not after an abbreviation: "kl. 10")."""
+    turn = _agent(_turns(lang, "hej", text))
+    assert [q["kind"] for q in turn["questions"]] == [kind], text
+    assert _agent(_turns("da", "hej", "Vi åbner kl. 10. det er lige om lidt."))["questions"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("da", "Så god eftermiddag, og velkommen hjem."),
+        ("da", "Godt. Du skal bare have dit sundhedskort med. Så siger vi god weekend, Inger."),
+        ("nb", "Kos deg på Øya! 🎶"),
+        ("en", "Have fun in Spain!"),
+    ],
+)
+def test_farewells_worded_as_wishes_close(lang, text):
+    result = _turns(lang, *SOLVED[lang], text, first="agent")
+    assert _agent(result)["phase"] == "closing", text

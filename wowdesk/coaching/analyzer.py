@@ -275,7 +275,7 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
     farewell = text.count(" ") < 16 and not (first_turn and index == 0)
     # (the opening sentence's thanks, "Hi, thanks for calling, can I take...", is no farewell)
     if (rules.closing.search(text) and not (greeting and first_turn and index == 0)) or (
-        farewell and rules.farewell.search(core or text)
+        farewell and (rules.farewell.search(core or text) or (core and rules.farewell.search(text)))
     ):
         s.fixed = "closing"
         return

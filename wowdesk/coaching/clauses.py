@@ -151,7 +151,17 @@ def _embedded_kind(text: str, r: ClauseRules, start: int = 0) -> str | None:
 def _question_clause(core: str, r: ClauseRules) -> str:
     """The clause that asks, behind leading material: a lead-in with a colon ("For at vi kan hjælpe: Hvad
     ser du?"), a condition, a fronted phrase, a name or a company ("Hvis du logger ind, hvad ser du?",
-    "Anna, what do you see?", "Hello, Westfield, how can I help?", "Okay Anna, kort sagt, du kan ikke...?")."""
+    "Anna, what do you see?", "Hello, Westfield, how can I help?", "Okay Anna, kort sagt, du kan ikke...?"),
+    and in lowercase chat the sentences before it ("tak for din besked. hvad er tur-id'et")."""
+    if ". " in core:
+        # lowercase chat puts no capital after the full stop, so the sentence was not split there; the last
+        # part asks (not after an abbreviation: "kl. 10", "ca. 3", "f.eks. hvis")
+        head, _, tail = core.rpartition(". ")
+        last = head.rsplit(None, 1)[-1] if head.strip() else ""
+        if tail and len(last) > 3 and "." not in last and not last[-1].isdigit():
+            tail = _strip(r.connectors, _strip(r.interjections, tail))
+            if tail and (r.question_word.match(tail) or r.v1.match(tail) or r.open_prompt.match(tail)):
+                return tail
     if ":" in core:
         after = _strip(r.connectors, core.rsplit(":", 1)[1].strip())
         if after and (r.question_word.match(after) or r.v1.match(after) or r.open_prompt.match(after)):
