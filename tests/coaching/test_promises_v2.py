@@ -307,3 +307,36 @@ def test_a_passive_after_and_is_a_clause_of_its_own():
 def test_what_the_customer_need_not_do_is_no_promise():
     assert _promises("da", "Du behøver ikke prøve noget mere i aften.") == []
     assert _promises("en", "You don't need to call us again tomorrow.") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "due"),
+    [
+        ("nb", "Jeg sjekker med lageret og gir deg beskjed i løpet av dagen.", "2026-11-18T17:00:00+01:00"),
+        ("nb", "Vi har satt opp en time til deg på torsdag kl. 10.", "2026-11-19T10:00:00+01:00"),
+        ("da", "Vi har sat en tekniker på til torsdag kl. 10.", "2026-11-19T10:00:00+01:00"),
+        ("en", "We're refunding the full amount.", None),
+    ],
+)
+def test_a_message_a_booking_and_a_plan_in_progress_are_promises(lang, text, due):
+    assert _due(lang, text) == due
+
+
+def test_chat_without_capitals_is_read_clause_by_clause():
+    text = "jeg ser den. adressen manglet husnummer, derfor gikk den i retur. sjåføren henter den hos dere i morgen"
+    assert _promises("nb", text) == [("sjåføren henter den hos dere i morgen", "2026-11-19T17:00:00+01:00")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("da", "Det skyldes, at jeres medlemskab fornyes i dag."),
+        ("en", "That's because your bank asks for fresh consent every 90 days, and yours ran out on Friday."),
+        ("nb", "Så bra at alle kontaktene er på plass før torsdag."),
+        ("en", "Oh, that's a worry, especially after a busy Friday."),
+        ("nb", "Ok, da gjør vi det annerledes."),
+        ("en", "OK, here's what I'll do instead."),
+    ],
+)
+def test_a_cause_an_evaluation_or_announcing_the_plan_is_no_promise(lang, text):
+    assert _promises(lang, text) == []

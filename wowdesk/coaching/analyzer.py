@@ -58,7 +58,10 @@ _CLAUSE_SPLIT = re.compile(
     r"|,\s+(?=(?:it|he|she|they|we|you|I)(?:'ll|’ll| will)\b)"
     r"|;\s*|\s+[–—-]\s+"
     r"|,\s+(?=så (?:vil |skal )?(?:jeg|vi)\b)"
-    r"|,\s+so\s+(?=(?:the|your|it|we|I|you|our|this|that)\b)",
+    r"|,\s+so\s+(?=(?:the|your|it|we|I|you|our|this|that)\b)"
+    # chat without capitals: "derfor gikk den i retur. sjåføren henter den i morgen" (after a word of four
+    # letters or more, so "kl. 10", "f.eks. via", "ca. to uger" stay whole)
+    r"|(?<=[a-zæøå]{4})\.\s+(?=[a-zæøå])",
     re.UNICODE,
 )
 

@@ -150,8 +150,8 @@ _COMMIT = {
     r"(?!need\b|have to\b|be able\b|be happy\b|be glad\b|just\b|not\b|never\b|also need\b|book a meter)",
 }
 _CALLBACK = {
-    "da": r"\bvender (?:\w+ )?tilbage\b|\b(?:giver|give) (?:dig |jer )?(?:en )?lyd\b|\b(?:jeg|vi)\s+(?:\w+\s+)?(?:melder|ringer|skriver|kommer) (?:dig |jer )?(?:tilbage|op)\b|\b(?:jeg|vi) (?:giver|sender) (?:dig|jer) besked\b|\bdu hører fra (?:os|mig)\b",
-    "nb": r"\bkommer (?:\w+ )?tilbake (?:til deg|til dere|med)\b|\b(?:gir|gi) (?:deg |dere )?(?:en )?lyd\b|\bmelder (?:i)?fra\b|\b(?:jeg|vi)\s+(?:\w+\s+)?(?:kommer|melder|ringer) (?:deg |dere )?(?:tilbake|opp)\b|\b(?:jeg|vi) (?:gir|sender) (?:deg|dere) beskjed\b|\bdu hører fra (?:oss|meg)\b",
+    "da": r"\bvender (?:\w+ )?tilbage\b|\b(?:giver|give) (?:dig |jer )?(?:en )?lyd\b|\b(?:giver|give) (?:dig|jer) (?:en )?besked\b|\b(?:jeg|vi)\s+(?:\w+\s+)?(?:melder|ringer|skriver|kommer) (?:dig |jer )?(?:tilbage|op)\b|\b(?:jeg|vi) (?:giver|sender) (?:dig|jer) besked\b|\bdu hører fra (?:os|mig)\b",
+    "nb": r"\bkommer (?:\w+ )?tilbake (?:til deg|til dere|med)\b|\b(?:gir|gi) (?:deg |dere )?(?:en )?lyd\b|\b(?:gir|gi) (?:deg|dere) (?:en )?beskjed\b|\bmelder (?:i)?fra\b|\b(?:jeg|vi)\s+(?:\w+\s+)?(?:kommer|melder|ringer) (?:deg |dere )?(?:tilbake|opp)\b|\b(?:jeg|vi) (?:gir|sender) (?:deg|dere) beskjed\b|\bdu hører fra (?:oss|meg)\b",
     "en": r"\b(?:i|we)(?:'ll|’ll| will)? (?:get back|call you back|come back to you|be in touch)\b|\byou(?:'ll|’ll| will) hear (?:from|back)\b",
 }
 # receiving something without a time: only real deliverables ("you'll see them in the screen" is information)
@@ -180,8 +180,8 @@ _DONE = {
 }
 # ... unless a time ahead is named ("jeg har booket dig på onsdag", "I've booked you in for Tuesday")
 _AHEAD = {
-    "da": r"\b(?:har (?:\w+ )?lovet|booket|booke|bestilt (?:en )?tid|har (?:\w+ )?(?:bestilt|planlagt|aftalt|arrangeret)|sat (?:dig|jer) op|reserveret|vil|skal|kommer til|ringer|kommer|bliver|i morgen|overmorgen|næste)\b",
-    "nb": r"\b(?:har (?:\w+ )?lovet|booket|booke|bestilt (?:en )?time|har (?:\w+ )?(?:bestilt|planlagt|avtalt)|satt (?:deg|dere) opp|reservert|vil|skal|kommer til|ringer|kommer|blir|i morgen|overmorgen|neste)\b",
+    "da": r"\b(?:har (?:\w+ )?lovet|sat (?:\w+ )?op|sat \w+ \w+ på|booket|booke|bestilt (?:en )?tid|har (?:\w+ )?(?:bestilt|planlagt|aftalt|arrangeret)|sat (?:dig|jer) op|reserveret|vil|skal|kommer til|ringer|kommer|bliver|i morgen|overmorgen|næste)\b",
+    "nb": r"\b(?:har (?:\w+ )?lovet|satt (?:\w+ )?opp|satt \w+ \w+ på|booket|booke|bestilt (?:en )?time|har (?:\w+ )?(?:bestilt|planlagt|avtalt)|satt (?:deg|dere) opp|reservert|vil|skal|kommer til|ringer|kommer|blir|i morgen|overmorgen|neste)\b",
     "en": r"\b(?:(?:has|have|'ve|’ve) (?:\w+ )?promised|booked|scheduled|arranged|reserved|(?:have|'ve|’ve|has) (?:\w+ )?(?:ordered|planned|lined up)|set you up|will|'ll|going to|tomorrow|next)\b|'ll\b",
 }
 _PASSIVE_FUTURE = {
@@ -234,7 +234,9 @@ _VETO = {
     r"vores politik|kan tage op til|kan gå op til|holder lukket|har lukket|er lukket|er på ferie|velkommen til|"
     r"afgår|afgang|afgangen|den som|dem som|den der|på hverdage|i hverdagene|må (?:\w+ )?\w+es)\b"
     r"|^\W*(?:det|hvor|hold op hvor) (?:lyder|er) (?:\w+ )?(?:frustrerende|irriterende|ærgerligt|træls|surt|"
-    r"besværligt|godt|fint|dejligt)\b",
+    r"besværligt|godt|fint|dejligt)\b"
+    r"|^\W*(?:det|dette) (?:skyldes|skyldtes|er fordi|var fordi|kommer af)\b"
+    r"|^\W*(?:hvor |så )?(?:godt|fint|dejligt|skønt|rart) at\b",
     "nb": r"\b(?:i så fall|med mindre|medmindre|forutsatt at|om nødvendig|hvis nødvendig|ved behov|etter behov|"
     r"i tilfelle|hver (?:morgen|dag|kveld|natt|uke|måned|time|\w+dag)|(?:daglig|ukentlig|månedlig)(?!\s+\w)|"
     r"i snitt|gjennomsnittlig|stort sett|for det meste|man|de fleste|alle kunder|"
@@ -243,7 +245,9 @@ _VETO = {
     r"i henhold til|våre regler|reglene|retningslinjene|kan ta opptil|holder stengt|har stengt|er stengt|"
     r"er på ferie|velkommen til|avgår|avgang|avgangen|den som|dem som|på hverdager|må (?:\w+ )?\w+es)\b"
     r"|^\W*(?:det|så) (?:høres|hørtes|er) (?:\w+ )?(?:frustrerende|irriterende|kjedelig|surt|tungvint|godt|fint|"
-    r"leit)\b",
+    r"leit)\b"
+    r"|^\W*(?:det|dette) (?:skyldes|skyldtes|er fordi|var fordi|kommer av)\b"
+    r"|^\W*(?:så )?(?:bra|godt|fint|flott|supert|deilig) at\b",
     "en": r"\b(?:in that case|if needed|if necessary|if required|if so|if not|if possible|unless|provided that|"
     r"providing that|as long as|in case|should you|every (?:morning|day|evening|night|week|month|"
     r"hour|\w+day)|each (?:morning|day|week|month)|(?:daily|weekly|monthly)(?!\s+\w)|on average|most of the time|"
@@ -252,7 +256,10 @@ _VETO = {
     r"according to (?:our )?(?:policy|terms|rules)|our policy|company policy|policy is|our terms|our rules|"
     r"can take up to|may take|might take|be closed|be away|be on holiday|be on leave|be unavailable|are closed|"
     r"is closed|welcome to|feel free|free to|departs|departure|whoever|anyone who|on weekdays|"
-    r"(?:must|has to|have to|needs to|need to) be)\b|^\W*(?:that|it|this) sounds\b",
+    r"(?:must|has to|have to|needs to|need to) be)\b|^\W*(?:that|it|this) sounds\b"
+    r"|^\W*(?:that's|that is|this is|it's|it is) (?:because|due to)\b"
+    r"|^\W*(?:oh,? )?(?:that's|that is) (?:a |so |really )?(?:worry|shame|pain|annoying|frustrating|great|good)\b"
+    r"|^\W*(?:great|good|glad) (?:that|to hear)\b",
 }
 # The customer acts ("du skal selv sende", "I morgen skal du sende", "you'll need to send", "du kan
 # hente"): no promise of ours, unless they receive something ("du skal få", "you can expect", "du kan se").
@@ -297,11 +304,11 @@ def _customer_acts(lang: str) -> str:
 # in the moment ("jeg skal lige se"), our act negated ("vi sender ikke mails længere"), a purpose ("For at vi
 # skal kunne behandle saken, ..."), a generic when ("Når et arrangement aflyses, refunderer vi").
 _NOT_OURS = {
-    "da": r"\b(?:vil gerne|skal lige|skal bare|vil lige|vil bare)\b|\b(?:jeg|vi) (?!kan\b)\w+ (?:\w+ )?(?:ikke|aldrig)\b"
+    "da": r"^\W*(?:ok,? |okay,? )?(?:da|så) gør (?:vi|jeg) det\b[^:]*$|\b(?:vil gerne|skal lige|skal bare|vil lige|vil bare)\b|\b(?:jeg|vi) (?!kan\b)\w+ (?:\w+ )?(?:ikke|aldrig)\b"
     r"|^\W*(?:for at|så (?:vi|jeg) kan)\b|^\W*når (?:en|et|man|kunden|kunder)\b",
-    "nb": r"\b(?:vil gjerne|skal bare|vil bare)\b|\b(?:jeg|vi) (?!kan\b)\w+ (?:\w+ )?(?:ikke|aldri)\b"
+    "nb": r"^\W*(?:ok,? |okay,? )?(?:da|så) gjør (?:vi|jeg) det\b[^:]*$|\b(?:vil gjerne|skal bare|vil bare)\b|\b(?:jeg|vi) (?!kan\b)\w+ (?:\w+ )?(?:ikke|aldri)\b"
     r"|^\W*(?:for å|for at|så (?:vi|jeg) kan)\b|^\W*når (?:en|et|ei|man|kunden|kunder)\b",
-    "en": r"\b(?:i|we)(?:'d|’d| would) like\b|\b(?:i|we) (?:don't|don’t|do not|won't|won’t|will not|never)\b"
+    "en": r"^\W*(?:ok,? |okay,? |right,? )?here's (?:what|how)\b|\b(?:i|we)(?:'d|’d| would) like\b|\b(?:i|we) (?:don't|don’t|do not|won't|won’t|will not|never)\b"
     r"|^\W*(?:in order to|so that)\b|^\W*(?:when|whenever) (?:a|an|the customer|customers)\b",
 }
 
@@ -326,7 +333,9 @@ _UNDERWAY = {
     r"belaster|tar) (?:deg|dere|ham|henne) ikke\b|\b(?:du|dere) får (?:ikke |ingen )(?:noe )?(?:gebyr|regning|"
     r"purring|faktura)\b|\b(?:du|dere) (?:skal|kommer) ikke (?:til å )?betale\b",
     "en": r"\byou(?:'re|’re| are) getting\b|"
-    r"\byou (?:won't|will not|won’t) (?:be charged|be billed|pay|have to pay)\b|\bwe(?:'re|’re| are) sending\b",
+    r"\byou (?:won't|will not|won’t) (?:be charged|be billed|pay|have to pay)\b"
+    r"|\bwe(?:'re|’re| are) (?:sending|refunding|replacing|crediting|arranging|issuing|booking|waiving|cancelling|"
+    r"covering|upgrading|fixing)\b",
 }
 
 
@@ -415,7 +424,8 @@ _TRIGGER = {
     "da": casefree.compile(r"\b(?:vil|skal|kommer|bliver|vender|hører|får|få|modtag\w*|jeg|vi|\w+eres)\b"),
     "nb": casefree.compile(r"\b(?:vil|skal|kommer|blir|hører|får|få|motta\w*|jeg|vi|\w+eres)\b"),
     "en": casefree.compile(
-        r"\b(?:will|'ll|’ll|going|shall|promise|get|getting|hear|receive|expect|back|touch|sending|won't|won’t)\b|'ll\b"
+        r"\b(?:will|'ll|’ll|going|shall|promise|get|getting|hear|receive|expect|back|touch|won't|won’t|sending|"
+        r"refunding|replacing|crediting|arranging|issuing|booking|waiving|cancelling|covering|upgrading|fixing)\b|'ll\b"
     ),
 }
 
