@@ -4,6 +4,7 @@ claims that take several tasks per transaction (BatchWorker)."""
 
 import logging
 import os
+import random
 import threading
 import time
 
@@ -70,6 +71,8 @@ class BatchWorker(library.Worker):
 
     def run(self) -> None:
         library.logger.info("Starting worker worker_id=%s queues=%s", self.worker_id, ",".join(self.queue_names))
+        if self.startup_delay and self.interval:
+            time.sleep(random.random())  # noqa: S311 (as the library: workers started together spread out)
         idle = True
         while self.running:
             if idle:
