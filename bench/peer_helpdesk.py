@@ -17,7 +17,7 @@ wowdesk commits a task row instead, its follow-up work (routing, auto-reply, web
 later, which does not run here: its CPU is not in the figures (see bench/RESULTS.md for the worker's rate).
 
 PostgreSQL: its own databases `wowdesk_peerbench` and `helpdesk_peer` on 127.0.0.1:5432 (user postgres),
-created if missing and emptied each round. Server CPU per created ticket: the gunicorn processes (master and
+dropped and created again each round. Server CPU per created ticket: the gunicorn processes (master and
 workers), and on PostgreSQL also the database's backends serving that database.
 The load comes from `wrk` (Debian package `wrk`).
 """
@@ -122,8 +122,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "peerproject.settings")
 django.setup()
 from django.core.management import call_command
 from django.db import connection
-if connection.vendor == "postgresql":
-    call_command("flush", interactive=False, verbosity=0)
 call_command("migrate", verbosity=0)
 from django.contrib.auth import get_user_model
 from helpdesk.models import Queue
@@ -139,8 +137,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wowdesk.settings")
 django.setup()
 from django.core.management import call_command
 from django.db import connection
-if connection.vendor == "postgresql":
-    call_command("flush", interactive=False, verbosity=0)
 call_command("migrate", verbosity=0)
 from wowdesk.accounts.models import Team, User
 from wowdesk.api.models import ApiToken
@@ -195,15 +191,11 @@ def install_peer() -> None:
     (PEER_PROJECT / "dj_database_url_lite.py").write_text(PEER_DB_URL_PARSER)
 
 
-def ensure_pg_database(name: str) -> None:
-    exists = subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-tAc", f"SELECT 1 FROM pg_database WHERE datname='{name}'"],  # noqa: S608 (our own fixed names)
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    if not exists:
-        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
+def fresh_pg_database(name: str) -> None:
+    """Dropped and created again, not flushed: a flush also empties what data migrations put in (the peer's
+    e-mail templates: without them it composes no mail)."""
+    subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "--force", name], check=True)
+    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
 
 
 class Target:
@@ -240,7 +232,7 @@ class Target:
         if self.database == "sqlite":
             shutil.rmtree(self.scratch, ignore_errors=True)
         else:
-            ensure_pg_database(self.pg_name)
+            fresh_pg_database(self.pg_name)
         self.scratch.mkdir(parents=True, exist_ok=True)
         out = subprocess.run(
             [self.python, "-c", self.prepare_script], cwd=self.cwd, env=self.env, capture_output=True, text=True
@@ -291,6 +283,7 @@ def round_(target: Target, seconds: float, clients: int) -> dict:
         + ["--log-level", "warning"],
         cwd=target.cwd,
         env=target.env,
+        stdout=subprocess.DEVNULL,
     )
     script = Path(tempfile.mkstemp(suffix=".lua")[1])
     script.write_text("BODY = " + BODIES[target.name].replace("QUEUE", queue) + "\n" + WRK % {"path": target.path})
