@@ -147,7 +147,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE transactions take the write lock up front, so concurrent writers queue instead of failing.
     # wowdesk.sqlite is Django's backend with writers that take turns instead of polling, which gave `make run`
     # its p99 of about 1 s under load (wowdesk/sqlite/base.py, bench/sqlite_writers.py).
-    DATABASES["default"]["ENGINE"] = "wowdesk.sqlite"
+    # WOWDESK_SQLITE_TURNS=0 keeps Django's own backend (to compare; bench/make_run.py passes it to serve).
+    if _env_bool("WOWDESK_SQLITE_TURNS", True):
+        DATABASES["default"]["ENGINE"] = "wowdesk.sqlite"
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
         "transaction_mode": "IMMEDIATE",
