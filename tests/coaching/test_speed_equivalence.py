@@ -117,3 +117,26 @@ def test_a_scan_without_some_alternatives_keeps_its_groups():
         ("second", 3, (8, 13), (None, None, "betay", "y", None)),
         ("third", 5, (18, 23), (None, None, None, None, "gamma")),
     ]
+
+
+def test_the_clause_split_checked_first_for_its_first_character_splits_as_before():
+    """_CLAUSE_SPLIT looks first at the character a split can start with; without that it splits the same."""
+    from wowdesk.coaching.analyzer import _CLAUSE_SPLIT
+
+    lead = r"(?=[,;.\s])(?:"
+    assert _CLAUSE_SPLIT.pattern.startswith(lead) and _CLAUSE_SPLIT.pattern.endswith(")")
+    plain = re.compile(_CLAUSE_SPLIT.pattern[len(lead) : -1], _CLAUSE_SPLIT.flags)
+    for alternative in casefree.top_level(plain.pattern):
+        while alternative.startswith(("(?<=", "(?<!")):  # a look behind the split is no character of it
+            alternative = alternative[casefree._group_end(alternative, 0) + 1 :]
+        assert alternative.startswith((",", ";", "\\s", "\\.")), alternative
+    texts = [t["text"] for c in load("seed") + load("train") for t in c["turns"]]
+    for text in texts:
+        assert [m.span() for m in _CLAUSE_SPLIT.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_sentiment_without_a_sentiment_word_is_neutral():
+    from wowdesk.coaching.sentiment import sentiment
+
+    assert sentiment("Ikke helt, jeg har ordrenummer 4411!", "da") == 0.0
+    assert sentiment("Det er ikke godt!", "da") < 0

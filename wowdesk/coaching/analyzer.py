@@ -48,6 +48,10 @@ def _split(text: str) -> list[tuple[int, int]]:
 
 # A promise may be one clause of a longer sentence ("Jeg har krediteret beløbet, og du får en kreditnota").
 _CLAUSE_SPLIT = re.compile(
+    # Every split starts at a comma, a semicolon, a full stop or a space (a new alternative must too: see
+    # tests/coaching/test_speed_equivalence.py): checked first, the other positions are passed over at once
+    # (half the time; this pattern was the coach's costliest after the prefilter, 2026-11-30).
+    r"(?=[,;.\s])(?:"
     r",?\s+(?:og|and|men|but|samt)\s+(?=(?:du|vi|jeg|de|den|det|der|I|dere|you|we|i|they|it|he|she|han|hun|the|your|så|da|"
     r"then|pengene|beløbet|pakken|teknikeren|en|et|ei|a|an|our|my|vores|vår|min|mit|mitt|din|dit|dine|ditt|your|"
     r"[a-zæøå]+(?:en|et|ene|erne))\b)"
@@ -61,7 +65,8 @@ _CLAUSE_SPLIT = re.compile(
     r"|,\s+so\s+(?=(?:the|your|it|we|I|you|our|this|that)\b)"
     # chat without capitals: "derfor gikk den i retur. sjåføren henter den i morgen" (after a word of four
     # letters or more, so "kl. 10", "f.eks. via", "ca. to uger" stay whole)
-    r"|(?<=[a-zæøå]{4})\.\s+(?=[a-zæøå])",
+    r"|(?<=[a-zæøå]{4})\.\s+(?=[a-zæøå])"
+    r")",
     re.UNICODE,
 )
 

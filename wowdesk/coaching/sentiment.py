@@ -23,6 +23,9 @@ def _table(lang: str) -> dict:
 
 
 _TABLES = {lang: _table(lang) for lang in lexicon.LANGUAGES}
+# The words that carry a sentiment: without one the sum is 0 whatever the negations and intensifiers (half the
+# customer turns of bench/coach.py, which then skip the token loop).
+_SCORED = {lang: frozenset(w for w, v in table.items() if not isinstance(v, str)) for lang, table in _TABLES.items()}
 
 
 def sentiment(text: str, lang: str) -> float:
@@ -31,7 +34,10 @@ def sentiment(text: str, lang: str) -> float:
     negate = 0
     boost = 1.0
     last = 0.0  # contribution of the previous word, so a negation right after it can flip it
-    for token in _TOKEN.findall(text.lower()):
+    tokens = _TOKEN.findall(text.lower())
+    if _SCORED[lang].isdisjoint(tokens):
+        return 0.0
+    for token in tokens:
         entry = table.get(token)
         if entry is None:  # most words carry no sentiment
             last, boost = 0.0, 1.0
