@@ -378,3 +378,18 @@ def test_lowercase_chat_asks_after_its_unsplit_sentences(lang, text, kind):
 def test_farewells_worded_as_wishes_close(lang, text):
     result = _turns(lang, *SOLVED[lang], text, first="agent")
     assert _agent(result)["phase"] == "closing", text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Would you mind telling me what happened?", "open"),
+        ("Would you mind checking if the light is on?", "closed"),
+        ("Any idea what caused it?", "open"),
+        ("Any idea if it was sent?", "closed"),
+        ("Whereabouts are you based?", "open"),
+    ],
+)
+def test_english_embedded_questions_after_a_gerund_or_any_idea(text, kind):
+    turn = _agent(_turns("en", "Hi", text))
+    assert [q["kind"] for q in turn["questions"]] == [kind], text

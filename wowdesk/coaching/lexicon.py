@@ -10,7 +10,21 @@ LANGUAGES = ("da", "nb", "en")
 QUESTION_WORDS = {
     "da": ["hvad", "hvordan", "hvorfor", "hvornår", "hvem", "hvor", "hvilken", "hvilket", "hvilke", "hvorhen"],
     "nb": ["hva", "hvordan", "hvorfor", "når", "hvem", "hvor", "hvilken", "hvilket", "hvilke", "hvem sin"],
-    "en": ["what", "what's", "how", "how's", "why", "when", "who", "who's", "where", "where's", "which", "whose"],
+    "en": [
+        "what",
+        "what's",
+        "how",
+        "how's",
+        "why",
+        "when",
+        "who",
+        "who's",
+        "where",
+        "where's",
+        "which",
+        "whose",
+        "whereabouts",
+    ],
 }
 # Requests that invite a free answer, so they count as open questions even when verb-first.
 OPEN_PROMPTS = {
@@ -1192,7 +1206,7 @@ EMBEDDING_VERBS = {
     "nb": "fortelle|fortell|si|vite|vet|spørre|spør|høre|forklare|forklar|beskrive|beskriv|sjekke|sjekk|"
     "bekrefte|bekreft|oppgi|skrive|skriv|se|huske|undersøke|finne ut",
     "en": "tell|know|ask|say|explain|describe|check|confirm|see|remember|find out|let me know|wonder|wondering|"
-    "show|advise",
+    "show|advise|telling|explaining|describing|checking|confirming|letting me know|any idea",
 }
 # Words that open an embedded yes/no question ("om det virker", "whether", "if").
 YES_NO_COMPLEMENTIZERS = {
