@@ -1,6 +1,7 @@
 """Accuracy on the labelled conversations (tests/coaching/conversations/, see tests/coaching/measure.py).
 
-train/ is what the rules were tuned on; heldout/ was written by other writers and is only ever measured.
+train/ is what the rules were tuned on; heldout/, fresh/ and unseen/ were written by other writers and are only
+ever measured.
 The issue's targets (issue 16) are question kind >= 97 %, phase >= 92 %, findings F1 >= 92 %, promises found
 >= 90 % with precision >= 90 % and due time within an hour >= 90 %. TARGETS holds them where they are met, so
 a change that breaks a met target fails; FLOORS hold the other numbers just under what the coach reaches
@@ -24,8 +25,9 @@ TARGET = {
 # back to 91.1 %.
 TARGETS = {
     "train": list(TARGET),
-    "heldout": ["promises_due_within_hour"],
-    "fresh": ["promises_due_within_hour"],
+    "heldout": ["phase", "promises_due_within_hour"],
+    "fresh": ["question_kind", "phase", "promises_due_within_hour"],
+    "unseen": ["question_kind", "promises_due_within_hour"],
 }
 FLOORS = {
     "train": {},
@@ -43,6 +45,14 @@ FLOORS = {
         "findings_f1": 0.90,
         "promises_found": 0.78,
         "promises_precision": 0.67,
+    },
+    # unseen/ (writers W9 and W11, 520 agent turns): written in session 7 while the rules were tuned, kept out
+    # of the repository until the tuning ended, then measured (docs/coaching.md has before and after).
+    "unseen": {
+        "phase": 0.895,
+        "findings_f1": 0.88,
+        "promises_found": 0.915,
+        "promises_precision": 0.82,
     },
 }
 
