@@ -1,6 +1,6 @@
 """The prefilter (wowdesk/coaching/prefilter.py) only saves time: the coach's output is the same without it.
 
-Every labelled conversation (seed, train, held-out, fresh) and every demo conversation (every scenario in
+Every labelled conversation (seed, train, held-out, fresh, unseen) and every demo conversation (every scenario in
 every style, language given and detected) is analysed with the prefilter on and off and the full JSON
 compared. Comparing against the code itself rather than a stored snapshot keeps the check valid while the
 rules change. The held-out texts are only analysed here, never printed.
@@ -18,7 +18,7 @@ from wowdesk.demo.scenarios import SCENARIOS, conversation
 
 
 def _conversations() -> list[dict]:
-    out = [coach_input(c) for part in ("seed", "train", "heldout", "fresh") for c in load(part)]
+    out = [coach_input(c) for part in ("seed", "train", "heldout", "fresh", "unseen") for c in load(part)]
     for language, scenarios in SCENARIOS.items():
         for scenario in scenarios:
             for style in ("bala", "jump", "weak"):
