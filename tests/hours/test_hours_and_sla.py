@@ -207,3 +207,17 @@ def test_web_form_shows_opening_hours(client, hours):
 
 def test_utc_storage():
     assert at(2026, 1, 1, 12).astimezone(UTC).hour == 11
+
+
+@pytest.mark.parametrize("closes", ["23:59", "24:00"])
+def test_a_day_open_until_midnight_is_open_in_its_last_minute(closes):
+    hours = BusinessHours.from_config("Europe/Copenhagen", {str(d): [["00:00", closes]] for d in range(7)})
+    assert hours.is_open(datetime(2026, 11, 30, 23, 59, 30, tzinfo=CPH))
+    assert hours.is_open(datetime(2026, 12, 1, 0, 0, 0, tzinfo=CPH))
+    assert hours.seconds_between(at(2026, 11, 30, 23, 0), at(2026, 12, 1, 1, 0)) == pytest.approx(7200, abs=0.01)
+
+
+def test_a_team_that_closes_at_a_minute_stays_closed_from_that_minute():
+    hours = BusinessHours.from_config("Europe/Copenhagen", {"0": [["08:00", "15:59"]]})
+    assert hours.is_open(at(2026, 11, 30, 15, 58))
+    assert not hours.is_open(at(2026, 11, 30, 15, 59))

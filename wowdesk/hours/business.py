@@ -33,7 +33,15 @@ def _holidays(country: str, year: int) -> dict:
     return dict(holiday_calendars.country_holidays(country, years=year)) if country else {}
 
 
-def _parse(value: str) -> time:
+# A day open "until midnight" is written 24:00 or 23:59 (what the admin's examples and most people write): both
+# close at the end of the day. Read literally, 23:59 closed a team open all day in the last minute before
+# midnight, and a browser chat test run at that minute saw the widget say "we are closed".
+_END_OF_DAY = {"24:00", "23:59"}
+
+
+def _parse(value: str, *, closing: bool = False) -> time:
+    if closing and value.strip() in _END_OF_DAY:
+        return time.max
     hours, minutes = value.split(":")
     return time(int(hours), int(minutes))
 
@@ -49,11 +57,13 @@ class BusinessHours:
 
     @classmethod
     def always_open(cls) -> "BusinessHours":
-        return cls(ZoneInfo(settings.DEFAULT_TEAM_TIME_ZONE), {d: [(time(0), time(23, 59, 59))] for d in range(7)})
+        return cls(ZoneInfo(settings.DEFAULT_TEAM_TIME_ZONE), {d: [(time(0), time.max)] for d in range(7)})
 
     @classmethod
     def from_config(cls, zone: str, weekly: dict, exceptions=(), country: str = "") -> "BusinessHours":
-        week = {int(day): [(_parse(a), _parse(b)) for a, b in intervals] for day, intervals in weekly.items()}
+        week = {
+            int(day): [(_parse(a), _parse(b, closing=True)) for a, b in intervals] for day, intervals in weekly.items()
+        }
         special = {}
         for ex in exceptions:
             special[ex.date] = [] if ex.closed or not (ex.opens and ex.closes) else [(ex.opens, ex.closes)]
