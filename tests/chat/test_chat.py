@@ -2,6 +2,8 @@
 wowdesk.asgi): a customer starts a chat on an allowed site, an available agent with a free chat seat gets it,
 both write, the customer resumes after a reload; bad input is refused with a clear error and changes nothing."""
 
+from zoneinfo import ZoneInfo
+
 import pytest
 from asgiref.sync import async_to_sync, sync_to_async
 from channels.testing import WebsocketCommunicator
@@ -428,13 +430,15 @@ def test_chat_wait_and_missed_chats_are_on_the_dashboard_and_in_the_summary_api(
     from wowdesk.api.models import ApiToken
 
     sofie = available(make_user("sofie@example.com", teams=[team_dk], name="Sofie Sørensen"))
-    start = timezone.now() - timedelta(minutes=3)
+    # The report's days are the lead's team's (Copenhagen); the chats start today there, even just after midnight.
+    local_now = timezone.localtime(timezone.now(), ZoneInfo("Europe/Copenhagen"))
+    start = max(local_now - timedelta(minutes=3), local_now.replace(hour=0, minute=0, second=0, microsecond=0))
     for n, wait_s in enumerate([20, 40, 90]):
         chat = services.start_chat(widget=widget, body="Hej", email=f"k{n}@kunde.dk", now=start)
         services.agent_message(chat, agent=sofie, body="Hej!", now=start + timedelta(seconds=wait_s))
     missed = services.start_chat(widget=widget, body="Hallo?", email="m@kunde.dk", now=start)
     services.end_chat(missed, by="customer", now=start + timedelta(minutes=2))
-    today = timezone.localdate().isoformat()
+    today = local_now.date().isoformat()
     api = ApiClient(ApiToken.issue(lead, "read")[1])
     summary = api.get("/api/v1/reports/summary", {"from": today, "to": today}).json()
     assert (summary["chats"], summary["missed_chats"], summary["chat_wait_median_s"]) == (4, 1, 40)
@@ -565,7 +569,9 @@ def test_chats_per_agent_hour_count_the_hours_agents_were_available(widget, team
     mette.refresh_from_db()
     assert mette.presence == "away"
 
-    yesterday, today = (timezone.localdate() - timedelta(days=1)).isoformat(), timezone.localdate().isoformat()
+    # The report's days are the lead's team's (Copenhagen), whatever the hour in UTC.
+    local_today = timezone.localdate(timezone=ZoneInfo("Europe/Copenhagen"))
+    yesterday, today = (local_today - timedelta(days=1)).isoformat(), local_today.isoformat()
     api = ApiClient(ApiToken.issue(lead, "read")[1])
     summary = api.get("/api/v1/reports/summary", {"from": yesterday, "to": today}).json()
     # 3 answered chats in 1 h 25 min of available agents (the unanswered one is no agent's work yet).

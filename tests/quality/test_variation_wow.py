@@ -1,5 +1,7 @@
 """Agent variation (per-area spread, team spread, emotional conversations and the routing option) and WOW."""
 
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.test import Client
 from django.utils import timezone
@@ -7,6 +9,7 @@ from django.utils import timezone
 from tests.conftest import make_ticket, make_user
 from tests.quality.conftest import conversation, survey
 from wowdesk.accounts.models import User
+from wowdesk.accounts.services import time_zone_for
 from wowdesk.quality import services, variation
 from wowdesk.routing import services as routing
 from wowdesk.routing.models import AgentSkill, RoutingPolicy
@@ -103,7 +106,9 @@ def test_wow_nomination_suggestion_award_and_the_agents_page_shows_wow_first(rev
     assert client.post("/quality/wow/", {"moment": str(moment.pk)}).status_code == 403
     assert client_for(lead).post("/quality/wow/", {"moment": str(moment.pk)}).status_code == 302
     moment.refresh_from_db()
-    assert moment.award_month == timezone.localdate().replace(day=1)
+    # The month is the lead's, in their team's zone (the request runs in it): on the last evening of a month in
+    # UTC it is already the next month in Copenhagen.
+    assert moment.award_month == timezone.localdate(timezone=ZoneInfo(time_zone_for(lead))).replace(day=1)
     review(reviewer, praised, 5)
     page = client.get(f"/quality/agents/{agent.pk}/").content.decode()
     assert page.index('id="wow-moments"') < page.index('id="best-reviews"') < page.index('id="all-reviews"')
