@@ -1,11 +1,13 @@
 """/api/v1/followups, /api/v1/callbacks, the promise figures in /reports/summary and the follow-up webhooks."""
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
 
 from tests.conftest import make_ticket
+from wowdesk.accounts.services import time_zone_for
 from wowdesk.api.models import WebhookDelivery, WebhookSubscription
 from wowdesk.followups import services
 from wowdesk.followups.models import FollowUp
@@ -76,10 +78,10 @@ def test_summary_counts_promises_due_and_kept(api, agent, team_dk):
     services.done(kept, actor=agent, now=now + timedelta(minutes=1))
     broken = services.create(ticket=ticket, due=now + timedelta(minutes=2), text="b", actor=agent, now=now)
     services.mark_broken(broken, now=now + timedelta(minutes=3))
-    today = timezone.localdate()
-    summary = api.get(
-        "/api/v1/reports/summary", {"from": (today - timedelta(days=1)).isoformat(), "to": today.isoformat()}
-    ).json()
+    # The API's days are the token user's team's (Copenhagen), up to the day the last promise fell due there.
+    zone = ZoneInfo(time_zone_for(agent))
+    first, last = timezone.localdate(now, zone) - timedelta(days=1), timezone.localdate(now + timedelta(hours=1), zone)
+    summary = api.get("/api/v1/reports/summary", {"from": first.isoformat(), "to": last.isoformat()}).json()
     assert (summary["promises_due"], summary["promises_kept"]) == (1 + 1, 1)
 
 

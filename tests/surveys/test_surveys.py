@@ -1,12 +1,14 @@
 """Follow-up surveys and the measures built on them, checked against hand-built answers."""
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import make_ticket
+from wowdesk.accounts.services import time_zone_for
 from wowdesk.reports.aggregates import MEDIAN, P90, Percentiles, percentiles_of
 from wowdesk.reports.services import figures as report_figures
 from wowdesk.reports.services import summary
@@ -273,9 +275,15 @@ def test_summary_endpoint(client, team_dk, agent):
     assert expected["first_response_median_s"] == 3600
     assert expected["resolution_median_s"] == 7200
     _token, raw = ApiToken.issue(agent, "read")
-    day = now.date().isoformat()
+    # The API's days are the token user's team's (Copenhagen): from the day the tickets came in to today there
+    # (they came in 5 hours ago, which is yesterday there in the small hours).
+    zone = ZoneInfo(time_zone_for(agent))
+    first, day = (
+        timezone.localdate(now - timedelta(hours=5), zone).isoformat(),
+        timezone.localdate(now, zone).isoformat(),
+    )
     response = client.get(
-        "/api/v1/reports/summary", {"from": day, "to": day}, headers={"Authorization": f"Bearer {raw}"}
+        "/api/v1/reports/summary", {"from": first, "to": day}, headers={"Authorization": f"Bearer {raw}"}
     )
     assert response.status_code == 200
     data = response.json()
