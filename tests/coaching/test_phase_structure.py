@@ -393,3 +393,71 @@ def test_farewells_worded_as_wishes_close(lang, text):
 def test_english_embedded_questions_after_a_gerund_or_any_idea(text, kind):
     turn = _agent(_turns("en", "Hi", text))
     assert [q["kind"] for q in turn["questions"]] == [kind], text
+
+
+CONFIRMED = {
+    "da": (
+        "Hej, hvad kan jeg hjælpe med?",
+        "Jeg mangler to licenser til nye kolleger.",
+        "Så I skal bruge to licenser mere?",
+        "Ja.",
+    ),
+    "nb": (
+        "Hei, hva kan jeg hjelpe med?",
+        "Vi trenger to lisenser til nye kolleger.",
+        "Så dere trenger to lisenser til?",
+        "Ja.",
+    ),
+    "en": ("Hi, how can I help?", "We need two licences for new colleagues.", "So you need two more licences?", "Yes."),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "closing"),
+    [
+        ("da", "Jeg har lagt to licenser til jeres aftale. Kan du se dem under Brugere nu? Hav en god dag!"),
+        ("nb", "Jeg har lagt til to lisenser på avtalen. Ser du dem under Brukere nå? Ha en fin dag!"),
+        ("en", "I've added two licences to your plan. Can you see them under Users now? Have a good day!"),
+    ],
+)
+def test_a_solution_checked_inside_the_closing_turn_is_checked(lang, closing):
+    """An e-mail often answers, checks and closes in one turn: the check after the solution counts, though the
+    turn's phase is the closing."""
+    result = _turns(lang, *CONFIRMED[lang], closing, first="agent")
+    assert _agent(result)["phase"] == "closing"
+    assert "no_solution_accept" not in result["conversation_findings"]
+    assert "solution_before_need_accept" not in result["conversation_findings"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "closing"),
+    [
+        ("da", "Jeg har lagt to licenser til jeres aftale. Er der andet, jeg kan hjælpe med?"),
+        ("nb", "Jeg har lagt til to lisenser på avtalen. Er det noe mer jeg kan hjelpe med?"),
+        ("en", "I've added two licences to your plan. Is there anything else I can help with?"),
+    ],
+)
+def test_a_solution_given_in_the_closing_turn_needs_its_check(lang, closing):
+    result = _turns(lang, *CONFIRMED[lang], closing, first="agent")
+    assert "no_solution_accept" in result["conversation_findings"]
+    # the need was confirmed before it
+    assert "solution_before_need_accept" not in result["conversation_findings"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "texts"),
+    [
+        (
+            "da",
+            (
+                "Hej, hvad kan jeg hjælpe med?",
+                "Jeg mangler to licenser.",
+                "Jeg har lagt to licenser til. Er der andet?",
+            ),
+        ),
+        ("en", ("Hi, how can I help?", "We need two licences.", "I've added two licences. Anything else I can do?")),
+    ],
+)
+def test_a_solution_in_the_closing_turn_before_the_need_is_confirmed(lang, texts):
+    result = _turns(lang, *texts, first="agent")
+    assert "solution_before_need_accept" in result["conversation_findings"]

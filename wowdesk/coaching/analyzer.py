@@ -732,18 +732,21 @@ def _conversation(agent_turns: list[AgentTurn], questions: dict) -> tuple[dict, 
     if not agent_turns:
         return bala, findings
     turn_phases = [agent.phase for agent in agent_turns]
-    first_solution = next((i for i, p in enumerate(turn_phases) if p in ("solution", "solution_accept")), None)
+    # A solution given in the closing turn ("Jeg har lagt lisenserne til. ... Er der andet?") is given all the
+    # same: it comes before the need was confirmed if none was, and it needs its check like any other.
+    first_solution = next(
+        (
+            i
+            for i, agent in enumerate(agent_turns)
+            if agent.phase in ("solution", "solution_accept")
+            or (agent.phase == "closing" and "solution" in agent.phases)
+        ),
+        None,
+    )
     first_need_accept = next((i for i, p in enumerate(turn_phases) if p == "need_accept"), None)
     if first_solution is not None and (first_need_accept is None or first_need_accept > first_solution):
         findings.append("solution_before_need_accept")
-    # The last turn that gives a solution must be checked afterwards: a new solution after a check needs its
-    # own check (a promise inside the closing turn is not a new solution).
-    last_solution = max((i for i, p in enumerate(turn_phases) if p == "solution"), default=None)
-    if last_solution is None and bala["solution"]:
-        last_solution = min(i for i, agent in enumerate(agent_turns) if "solution" in agent.phases)
-        if agent_turns[last_solution].phase == "solution_accept":
-            last_solution = None
-    if last_solution is not None and "solution_accept" not in turn_phases[last_solution + 1 :]:
+    if not _solution_checked(agent_turns, turn_phases):
         findings.append("no_solution_accept")
     if "greeting" not in agent_turns[0].phases and not any(s.greets for s in agent_turns[0].sentences):
         findings.append("no_greeting")
@@ -752,6 +755,24 @@ def _conversation(agent_turns: list[AgentTurn], questions: dict) -> tuple[dict, 
     if questions["closed"] and not questions["open"]:
         findings.append("only_closed_questions")
     return bala, findings
+
+
+def _solution_checked(agent_turns: list[AgentTurn], turn_phases: list[str]) -> bool:
+    """Whether the solution was checked. The last turn that gives a solution must be followed by a check, in a
+    later turn, also one that goes on to the closing ("Kan du se reklamationen nu? Ha en fin dag!"): a new
+    solution after a check needs its own check. A solution given only inside another turn (the closing turn,
+    a check) is checked by a check after it, in the same turn or later ("Jeg har lagt lisenserne til. ... Ser
+    du dem nu? God weekend!")."""
+    last_solution = max((i for i, p in enumerate(turn_phases) if p == "solution"), default=None)
+    if last_solution is not None:
+        return any("solution_accept" in agent.phases for agent in agent_turns[last_solution + 1 :])
+    timeline = [p for agent in agent_turns for p in agent.phases]
+    if "solution" not in timeline:
+        return True
+    first = timeline.index("solution")
+    return "solution_accept" in timeline[first + 1 :] or any(
+        agent.phase == "solution_accept" and "solution" in agent.phases for agent in agent_turns
+    )
 
 
 # Points per achievement and per problem; the score is clamped to 0..100. Documented in docs/coaching.md.
