@@ -408,3 +408,94 @@ def test_kept_for_the_customer_until_a_date_is_a_promise():
 )
 def test_seeing_to_it_that_the_customer_receives_is_a_promise(lang, text, due):
     assert _due(lang, text) == due
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # an imperative first tells the customer what to do, whatever time it names
+        ("da", "Kig i din indbakke i morgen."),
+        ("da", "Sørg for at være hjemme torsdag mellem 8 og 12."),
+        ("da", "Betal regningen senest på fredag."),
+        ("nb", "Sørg for å være hjemme torsdag mellom 8 og 12."),
+        ("nb", "Legg ved kvitteringen innen fredag."),
+        ("en", "Remember to return the key by tomorrow."),
+        ("en", "Make sure you're home on Thursday between 8 and 12."),
+        ("en", "Give us a call on Monday."),
+    ],
+)
+def test_an_instruction_to_the_customer_is_no_promise_whatever_its_time(lang, text):
+    assert _promises(lang, text) == []
+
+
+def test_an_imperative_before_that_or_let_me_still_promises():
+    assert _due("en", "Note that the engineer comes to your house on Monday.") == "2026-11-23T17:00:00+01:00"
+    assert _due("da", "Lad mig vende tilbage til dig i morgen.") == "2026-11-19T17:00:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a customary qualifier
+        ("da", "Som udgangspunkt sender vi svar inden for en uge."),
+        ("nb", "Som hovedregel sender vi svar innen en uke."),
+        ("en", "By default we send a reply within a week."),
+        # a generic subject: a bare plural with what defines it
+        ("da", "Ordrer afgivet før kl. 14 sendes samme dag."),
+        ("nb", "Bestillinger som kommer inn før kl. 14, sendes samme dag."),
+        ("en", "Orders placed before 2 pm are sent the same day."),
+        # us doing something to a bare plural within a span (in English, any present tense of ours)
+        ("da", "Vi behandler klager inden for 14 dage."),
+        ("nb", "Vi utbetaler erstatninger innen 30 dager."),
+        ("en", "We process claims within 14 days."),
+        ("en", "We reply within 24 hours."),
+    ],
+)
+def test_a_policy_stated_in_general_is_no_promise(lang, text):
+    assert _promises(lang, text) == []
+
+
+def test_the_same_span_said_of_this_customer_is_a_promise():
+    assert _due("da", "Vi behandler din klage inden for 14 dage.") == "2026-12-02T17:00:00+01:00"
+    assert _due("nb", "Vi utbetaler erstatningen din innen 30 dager.") == "2026-12-18T17:00:00+01:00"
+    assert _due("en", "We'll process your claim within 14 days.") == "2026-12-02T17:00:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "due"),
+    [
+        # chat spellings
+        ("nb", "Montøren kommer hjem til deg imorgen.", "2026-11-19T17:00:00+01:00"),
+        ("nb", "Montøren kommer hjem til deg i morra.", "2026-11-19T17:00:00+01:00"),
+        ("da", "Montøren kommer hjem til dig imorgen.", "2026-11-19T17:00:00+01:00"),
+        ("nb", "Du får en ny kode ila dagen.", "2026-11-18T17:00:00+01:00"),
+        ("nb", "Pakken er hos deg iløpet av uka.", "2026-11-20T17:00:00+01:00"),
+        # the day after tomorrow, on its own
+        ("da", "Montøren kommer hjem til dig i overmorgen.", "2026-11-20T17:00:00+01:00"),
+        # a bare weekday, an abbreviated month, a numeric date after a weekday, a clock time written 15:00
+        ("nb", "Montøren kommer hjem til deg torsdag.", "2026-11-19T17:00:00+01:00"),
+        ("da", "Kortet er hos dig den 3. dec.", "2026-12-03T17:00:00+01:00"),
+        ("nb", "Montøren kommer hjem til deg torsdag 3.12.", "2026-12-03T17:00:00+01:00"),
+        ("nb", "Montøren kommer hjem til deg 15:00.", "2026-11-18T15:00:00+01:00"),
+        # the weekend, the month's end, meals
+        ("nb", "Montøren kommer hjem til deg etter helga.", "2026-11-23T17:00:00+01:00"),
+        ("da", "Vi lukker sagen over weekenden.", "2026-11-22T17:00:00+01:00"),
+        ("nb", "Du får kreditnotaen innen utgangen av måneden.", "2026-11-30T17:00:00+01:00"),
+        ("da", "Beløbet står på din konto i slutningen af måneden.", "2026-11-30T17:00:00+01:00"),
+        ("en", "The refund will be processed by the end of the month.", "2026-11-30T17:00:00+01:00"),
+        ("nb", "Teknikeren ringer deg før lunsj.", "2026-11-18T12:00:00+01:00"),
+        ("da", "Teknikeren ringer dig efter frokost.", "2026-11-18T17:00:00+01:00"),
+        ("en", "The engineer will call you before noon.", "2026-11-18T12:00:00+01:00"),
+        ("en", "You'll get the code within the hour.", "2026-11-18T11:00:00+01:00"),
+        # a span without a number: a time, due at none
+        ("nb", "Du hører fra montøren i løpet av de neste dagene.", None),
+        ("en", "The courier will contact you in the next few days.", None),
+    ],
+)
+def test_more_time_expressions_and_their_due_times(lang, text, due):
+    assert _due(lang, text) == due
+
+
+def test_thanks_or_apologies_for_what_happened_name_no_time_ahead():
+    assert _promises("en", "Thank you for confirming, and apologies for the delay over the weekend.") == []
+    assert _promises("nb", "Beklager for ventetiden i helga.") == []
