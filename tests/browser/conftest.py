@@ -1,6 +1,7 @@
 import os
 import shutil
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -23,6 +24,21 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def requests_finish_before_the_flush():
+    """A browser test ends while the live server may still be answering the page's last request (a draft saved
+    as the page closes, an htmx poll). On PostgreSQL the test database's flush (TRUNCATE of every table) then
+    raced that request's transaction: once the flush failed and the next test found the last one's team
+    still there (unique name). The live server answers each request in a thread of its own; the flush waits
+    for them (set up first, this fixture is torn down after the page and before the flush)."""
+    yield
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(
+        thread.is_alive() and thread.name.endswith("(process_request_thread)") for thread in threading.enumerate()
+    ):
+        time.sleep(0.02)
 
 
 @pytest.fixture
