@@ -46,6 +46,8 @@ import time
 from email.message import EmailMessage
 from pathlib import Path
 
+import sqlite_stats  # bench/sqlite_stats.py
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 VAR = Path(os.environ.get("WOWDESK_VAR_DIR", Path(tempfile.gettempdir()) / "wowdesk-pipebench"))
@@ -72,6 +74,52 @@ def wait_for_port(port: int, deadline: float) -> None:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.1)
+
+
+def tree(root: int) -> dict[int, str]:
+    """{pid: command line} of root and every process below it."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    found, todo = {root}, [root]
+    while todo:
+        pid = todo.pop()
+        for child, parent in parents.items():
+            if parent == pid and child not in found:
+                found.add(child)
+                todo.append(child)
+    names = {}
+    for pid in found:
+        try:
+            names[pid] = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode().strip()
+        except OSError:
+            pass
+    return names
+
+
+def cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def short(command: str) -> str:
+    """uvicorn, db_worker mail,default, smtpd, ... from a command line."""
+    words = command.split()
+    if "uvicorn" in command:
+        return "web (uvicorn)"
+    if "db_worker" in words and "--queue-name" in words:
+        return "db_worker " + words[words.index("--queue-name") + 1]
+    for word in ("smtpd", "fetchmail", "routing_tick", "chat_tick", "followups_tick", "serve"):
+        if word in words:
+            return word
+    return words[0] if words else "?"
 
 
 class Sink:
@@ -184,6 +232,7 @@ def run_step(args, *, rate: float, seconds: float, tag: str, team: int, token: s
     acks: dict[str, float] = {}
     late: list[float] = []
     errors: list[str] = []
+    shed = {"smtp": 0, "api": 0}  # refused by wowdesk's admission (451 4.3.2 / 503): not sent again here
     lock = threading.Lock()
     start = time.monotonic() + 0.5
 
@@ -236,6 +285,14 @@ def run_step(args, *, rate: float, seconds: float, tag: str, team: int, token: s
                         smtp.sendmail(address(i), ["support@example.com"], raw)
                         sent = True
                         break
+                    except smtplib.SMTPDataError as exc:
+                        if exc.smtp_code == 451 and b"4.3.2" in exc.smtp_error:
+                            with lock:
+                                shed["smtp"] += 1
+                            break
+                        with lock:
+                            errors.append(f"smtp {i}: {exc}")
+                        break
                     except (smtplib.SMTPException, OSError) as exc:
                         if attempt == 2:
                             with lock:
@@ -279,6 +336,10 @@ def run_step(args, *, rate: float, seconds: float, tag: str, team: int, token: s
                             errors.append(f"api {i}: {exc}")
                         response = None
             if response is None:
+                continue
+            if response.status == 503:
+                with lock:
+                    shed["api"] += 1
                 continue
             if response.status != 201:
                 with lock:
@@ -326,10 +387,15 @@ def run_step(args, *, rate: float, seconds: float, tag: str, team: int, token: s
         arrived_before = len(sink.arrivals)
     sampler_thread = threading.Thread(target=sampler, daemon=True)
     sampler_thread.start()
+    processes = tree(serve_pid)
+    cpu_before = {pid: cpu_seconds(pid) for pid in processes}
+    window_start = time.time()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
+    window = (window_start, time.time())
+    cpu_during = {pid: cpu_seconds(pid) - cpu_before[pid] for pid in processes}
     intake_end = time.monotonic()
     intake_elapsed = max(seconds, intake_end - start)
     finished_at_end = counts.finished()
@@ -375,7 +441,16 @@ def run_step(args, *, rate: float, seconds: float, tag: str, team: int, token: s
         "peak_largest": peak[1],
         "failed": counts.failed(),
         "elapsed": intake_elapsed,
+        "shed": dict(shed),
+        "window": window,
+        "cpu": {},
     }
+    for pid, used in cpu_during.items():
+        kind = short(processes[pid])
+        result["cpu"][kind] = result["cpu"].get(kind, 0.0) + used
+    if getattr(args, "stats", None):
+        time.sleep(2.5)  # every process writes its figures at least every 2 s while it writes
+        result["lock"] = sqlite_stats.summary(args.stats, *window)
     # Seconds of work: how long the workers take to clear the largest backlog at the pace they kept (at the
     # rate asked, when they keep up; slower when they do not).
     result["backlog_s"] = result["backlog_max"] / max(min(rate, result["task_rate"]), 0.1)
@@ -396,6 +471,9 @@ def report(r: dict, verbose: bool = True) -> None:
         f"intake: asked {r['rate']:.0f} tickets/s for {r['elapsed']:.0f} s ({r['asked']}), acknowledged {r['acked']} "
         f"= {r['intake']:.1f}/s; late starts {r['late']} (p99 {r['late_p99'] * 1000:.0f} ms); errors {len(r['errors'])}"
         + (f" (first: {r['errors'][0]})" if r["errors"] else "")
+    )
+    print(
+        f"shed by wowdesk (SMTP 451 4.3.2, API 503; not sent again): {r['shed']['smtp']} mails, {r['shed']['api']} API"
     )
     print(
         f"follow-up: {r['tasks_done']} tasks finished during the intake = {r['task_rate']:.1f}/s; "
@@ -424,6 +502,17 @@ def report(r: dict, verbose: bool = True) -> None:
         f"peak memory of serve and its children: {r['peak_rss'] / mib:.0f} MiB in all, "
         f"largest process {r['peak_largest'] / mib:.0f} MiB"
     )
+    acked = max(r["acked"], 1)
+    print(
+        f"server CPU during the intake per acknowledged ticket: {sum(r['cpu'].values()) / acked * 1000:.1f} ms ("
+        + ", ".join(
+            f"{k} {v / acked * 1000:.1f}" for k, v in sorted(r["cpu"].items(), key=lambda kv: -kv[1]) if v > 0.05
+        )
+        + ")"
+    )
+    if r.get("lock"):
+        print("SQLite write lock during the intake, by process kind (WOWDESK_SQLITE_STATS):")
+        print("\n".join(r["lock"]))
     print(f"=> {r['rate']:.0f} tickets/s: {'MEETS both targets' if r['ok'] else 'MISSES'}")
 
 
@@ -437,6 +526,11 @@ def main() -> None:
     parser.add_argument("--drain", type=float, default=20, help="seconds to wait for the last auto-replies")
     parser.add_argument("--find-max", action="store_true", help="step the rate up to the highest that meets both")
     parser.add_argument("--start-rate", type=float, default=100, help="first rate of --find-max")
+    parser.add_argument(
+        "--shed-after",
+        type=float,
+        help="WOWDESK_INTAKE_SHED_AFTER for serve: refuse intake while the oldest follow-up waited longer (0: never)",
+    )
     args = parser.parse_args()
     started = time.monotonic()
     if "WOWDESK_DATABASE_URL" not in os.environ:
@@ -459,6 +553,13 @@ def main() -> None:
     }
     if args.workers:
         env["WOWDESK_WORKERS"] = str(args.workers)
+    if args.shed_after is not None:
+        env["WOWDESK_INTAKE_SHED_AFTER"] = str(args.shed_after)
+    stats = VAR / "sqlite-stats"  # each process's SQLite write-lock waits and holds (wowdesk.sqlite)
+    if vendor == "sqlite":
+        shutil.rmtree(stats, ignore_errors=True)
+        stats.mkdir(parents=True)
+        env["WOWDESK_SQLITE_STATS"] = str(stats)
     serve = subprocess.Popen(
         [sys.executable, "-m", "wowdesk", "serve", "--port", str(web_port)],
         cwd=ROOT,
@@ -474,10 +575,16 @@ def main() -> None:
         wait_for_port(smtpd_port, deadline)
         time.sleep(max(0.0, serve_started + SETTLE_S - time.monotonic()))
         workers = env.get("WOWDESK_WORKERS", "serve's default")
+        knobs = " ".join(
+            f"{k}={env[k]}"
+            for k in ("WOWDESK_INTAKE_SHED_AFTER", "WOWDESK_SQLITE_TURNS", "WOWDESK_SQLITE_WORKERS_FIRST")
+            if k in env
+        )
         print(
-            f"database: {vendor}; python -m wowdesk serve (WOWDESK_WORKERS={workers}), "
+            f"database: {vendor}; python -m wowdesk serve (WOWDESK_WORKERS={workers}{' ' + knobs if knobs else ''}), "
             f"{args.senders} SMTP + {args.senders} API sender threads; setup {time.monotonic() - started:.0f} s"
         )
+        args.stats = stats if vendor == "sqlite" else None
         common = {"team": team, "token": token, "ports": (web_port, smtpd_port), "sink": sink, "serve_pid": serve.pid}
         # Warm-up, not counted: each process's first tickets import and compile what the rest reuse.
         run_step(args, rate=5, seconds=2, tag="w", **common)

@@ -145,11 +145,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and _env_bo
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server, the worker and the SMTP listener read while one of them writes;
     # IMMEDIATE transactions take the write lock up front, so concurrent writers queue instead of failing.
-    # wowdesk.sqlite is Django's backend with writers that take turns instead of polling, which gave `make run`
-    # its p99 of about 1 s under load (wowdesk/sqlite/base.py, bench/sqlite_writers.py).
-    # WOWDESK_SQLITE_TURNS=0 keeps Django's own backend (to compare; bench/make_run.py passes it to serve).
-    if _env_bool("WOWDESK_SQLITE_TURNS", True):
-        DATABASES["default"]["ENGINE"] = "wowdesk.sqlite"
+    # wowdesk.sqlite is Django's backend with writers that take turns instead of polling, and task workers
+    # first (wowdesk/sqlite/base.py). WOWDESK_SQLITE_TURNS=0 starts transactions as Django's backend does (to
+    # compare; bench/make_run.py passes it to serve); WOWDESK_SQLITE_STATS=DIR records the lock waits.
+    DATABASES["default"]["ENGINE"] = "wowdesk.sqlite"
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
         "transaction_mode": "IMMEDIATE",
@@ -230,6 +229,10 @@ TASKS = {"default": {"BACKEND": "wowdesk.task_backend.TaskBackend", "QUEUES": TA
 # A RUNNING task whose worker has not been heard from for this long was left by a dead worker and runs again
 # (wowdesk/workers). Longer than any one step of a task (an SMTP send times out after 20 s).
 TASK_LEASE_SECONDS = float(os.environ.get("WOWDESK_TASK_LEASE_SECONDS", "60"))
+# New tickets (API, SMTP) are refused for a moment (503 with Retry-After, SMTP 451) while the oldest follow-up
+# task (routing, the auto-reply) has waited longer than this; 0 never refuses (workers.services.admit_intake).
+# Long enough that a burst is taken in whole, short enough that an auto-reply is never minutes late.
+INTAKE_SHED_AFTER_S = float(os.environ.get("WOWDESK_INTAKE_SHED_AFTER", "10"))
 
 REDIS_URL = os.environ.get("WOWDESK_REDIS_URL", "")
 # Live updates (Django Channels): within one web process by default; with Redis, every web process and the

@@ -9,11 +9,13 @@ from wowdesk.accounts.models import Team, User
 from wowdesk.tickets import search
 from wowdesk.tickets import services as tickets
 from wowdesk.tickets.models import Attachment, Category, Message, Ticket, TicketEvent
+from wowdesk.workers import services as workers
 
 from .auth import API_AUTH, require_scope
 from .common import ERRORS, BadRequestField, IdempotencyKey, PageQuery, contact_out, idempotent, page, person
 from .schemas import (
     Channel,
+    ErrorOut,
     EventPage,
     Id,
     MessageIn,
@@ -130,13 +132,15 @@ def list_tickets(request, filters: Query[TicketFilters]):
     return page(qs, filters.cursor, filters.limit, ticket_out)
 
 
-@router.post("/tickets", response={201: TicketOut, 200: TicketOut, **ERRORS}, summary="Create a ticket")
+@router.post("/tickets", response={201: TicketOut, 200: TicketOut, **ERRORS, 503: ErrorOut}, summary="Create a ticket")
 def create_ticket(request, payload: TicketIn, idempotency_key: str | None = IdempotencyKey):
     """A new ticket with the customer's first message; an unknown e-mail address creates the contact.
     Send an `Idempotency-Key` header to make retries safe."""
     require_scope(request, "write")
 
     def compute():
+        # Inside compute: a retry whose key was already answered gets its answer, whatever the backlog.
+        workers.admit_intake()
         team = _reference(Team, payload.team, "team")
         category = _reference(Category, payload.category, "category")
         ticket = tickets.open_ticket(

@@ -9,6 +9,8 @@ from django.shortcuts import redirect
 from django.urls import path
 from ninja import NinjaAPI
 
+from wowdesk.workers.services import Overloaded
+
 from . import coach, directory, followups, hooks_api, quality, reports, tickets, views
 from .auth import RateLimited
 from .common import BadRequestField
@@ -33,6 +35,14 @@ api.add_router("/coach", coach.router)
 @api.exception_handler(RateLimited)
 def rate_limited(request, exc: RateLimited):
     response = api.create_response(request, {"detail": "too many requests for this token"}, status=429)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
+@api.exception_handler(Overloaded)
+def overloaded(request, exc: Overloaded):
+    # 503, not 429: it is the service that is behind, not this client asking too often.
+    response = api.create_response(request, {"detail": str(exc)}, status=503)
     response["Retry-After"] = str(exc.retry_after)
     return response
 

@@ -12,6 +12,8 @@ from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.db import connection
 
+from wowdesk.workers.services import Overloaded, admit_intake
+
 from . import services
 
 log = logging.getLogger(__name__)
@@ -24,6 +26,7 @@ def _accepts(address: str) -> bool:
 def _ingest(content: bytes, recipients: list[str], mail_from: str | None) -> None:
     # The database thread keeps its connection between mails (reconnecting per mail costs more than the
     # mail itself); after any error it is closed, and the next mail opens a fresh one.
+    admit_intake()
     try:
         services.ingest(content, recipients, mail_from, source="smtp")
     except Exception:
@@ -49,6 +52,9 @@ class Handler:
             content = content.encode("utf-8", "surrogateescape")
         try:
             await sync_to_async(_ingest)(content, list(envelope.rcpt_tos), envelope.mail_from)
+        except Overloaded:
+            # Nothing stored; the sending server keeps the mail and tries again (RFC 3463 4.3.2).
+            return "451 4.3.2 System busy, please try again later"
         except Exception:
             # Nothing was committed: the sender keeps the mail and tries again later.
             log.exception("could not store an inbound mail")

@@ -6,6 +6,7 @@ than TASK_LEASE_SECONDS back in the queue. A task may therefore run twice, so ev
 safe to run twice (the row it works on is its lock: see mail.services.deliver_now)."""
 
 import logging
+import math
 import os
 import socket
 from datetime import datetime, timedelta
@@ -13,8 +14,10 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
-from django_tasks_db.models import DBTaskResult
+from django_tasks_db.models import DBTaskResult, get_date_max
 from django_tasks_db.utils import exclusive_transaction
+
+from wowdesk.process_cache import ProcessCache
 
 from .models import WorkerHeartbeat
 
@@ -115,3 +118,54 @@ def release(tasks: list[DBTaskResult]) -> None:
         DBTaskResult.objects.filter(pk__in=[t.pk for t in tasks], status=TaskResultStatus.RUNNING).update(
             status=TaskResultStatus.READY, started_at=None
         )
+
+
+# --- intake admission --------------------------------------------------------------------------------------
+
+# The queues a new ticket's follow-up work goes to (announce_created on mail, routing on default); webhooks wait
+# on other people's servers and have their own worker, so their backlog says nothing about ours.
+FOLLOW_UP_QUEUES = ("mail", "default")
+# Each process reads how far the follow-up work is behind at most this often (one indexed query), so the check
+# costs a request almost nothing; a backlog is seen by every intake process within this time.
+_BEHIND = ProcessCache(0.25)
+
+
+class Overloaded(Exception):
+    """New tickets are refused for now because the follow-up work is too far behind: the API answers 503 with
+    Retry-After, the SMTP listener 451 (the sending server keeps the mail and tries again). Nothing was stored."""
+
+    def __init__(self, retry_after: int):
+        super().__init__(f"the follow-up work is behind; try again in {retry_after} s")
+        self.retry_after = retry_after
+
+
+def follow_up_behind(*, now: datetime | None = None) -> float:
+    """Seconds the oldest follow-up task that could run now has waited (0 when there is none): how late the
+    auto-reply of a ticket taken in now would at least be. Tasks waiting for a retry time are not counted."""
+    now = now or timezone.now()
+    oldest = (
+        DBTaskResult.objects.filter(
+            status=TaskResultStatus.READY, run_after=get_date_max(), queue_name__in=FOLLOW_UP_QUEUES
+        )
+        .order_by("enqueued_at")
+        .values_list("enqueued_at", flat=True)
+        .first()
+    )
+    return max(0.0, (now - oldest).total_seconds()) if oldest else 0.0
+
+
+def admit_intake() -> None:
+    """Raise Overloaded when the follow-up work is more than settings.INTAKE_SHED_AFTER_S behind (0: never).
+
+    Without it, an intake faster than the workers grows the queue without bound: at 150 tickets/s on SQLite
+    the web server and the SMTP listeners took 88 tickets/s while the workers did 4.6 follow-ups/s, and the
+    auto-replies arrived a minute late (bench/RESULTS.md). Refusing new tickets for a moment when the
+    oldest follow-up has waited that long keeps the backlog at about that many seconds of work, and a refusal
+    costs no write, so the workers get the database while intake is refused. A client sees a clear answer at
+    once instead of a slow one, and the mail or request it sends again later is taken like any other."""
+    limit = settings.INTAKE_SHED_AFTER_S
+    if not limit:
+        return
+    behind = _BEHIND.get("behind", follow_up_behind)
+    if behind > limit:
+        raise Overloaded(retry_after=min(60, max(1, math.ceil(behind - limit))))

@@ -19,6 +19,7 @@ from django_tasks_db.management.commands import db_worker as library
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import is_locked_database_exception
 
+from wowdesk.sqlite import base as sqlite_backend
 from wowdesk.workers import services
 
 LibraryCommand = library.Command
@@ -161,6 +162,9 @@ class Command(LibraryCommand):
         parser.add_argument("--batch-size", type=int, default=BATCH, help=f"tasks taken per claim (default {BATCH})")
 
     def handle(self, *args, **options):
+        # On SQLite a worker's transactions go before the web server's and the SMTP listeners' (wowdesk.sqlite);
+        # given back at the end, for a worker run inside another process (tests, call_command).
+        priority, sqlite_backend.PRIORITY = sqlite_backend.PRIORITY, sqlite_backend.WORKERS_FIRST
         # The first beat comes before the first task is taken, so no other worker takes this one for dead.
         heartbeat = Heartbeat(options["worker_id"], options["queue_name"])
         heartbeat.once()
@@ -174,6 +178,7 @@ class Command(LibraryCommand):
                 services.stopped(worker_id=options["worker_id"])
             except Exception:
                 log.exception("could not remove the heartbeat of worker %s", options["worker_id"])
+            sqlite_backend.PRIORITY = priority
 
     def run_worker(
         self,
