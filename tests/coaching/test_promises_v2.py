@@ -499,3 +499,37 @@ def test_more_time_expressions_and_their_due_times(lang, text, due):
 def test_thanks_or_apologies_for_what_happened_name_no_time_ahead():
     assert _promises("en", "Thank you for confirming, and apologies for the delay over the weekend.") == []
     assert _promises("nb", "Beklager for ventetiden i helga.") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "due"),
+    [
+        # "du har den senest ...": "senest" is no participle
+        ("da", "Du har den senest på fredag.", "2026-11-20T17:00:00+01:00"),
+        ("nb", "Du har den senest i kveld kl. 21.", "2026-11-18T21:00:00+01:00"),
+        # a booking held or rebooked for a time ahead
+        ("nb", "Jeg har holdt av en time til deg fredag kl. 14.30.", "2026-11-20T14:30:00+01:00"),
+        ("en", "I've put you on the 14:40 flight to Rome on Friday.", "2026-11-20T14:40:00+01:00"),
+        # the English present passive with a time ahead
+        ("en", "The second payment is refunded automatically by Monday.", "2026-11-23T17:00:00+01:00"),
+    ],
+)
+def test_received_by_a_time_booked_ahead_or_done_by_a_time_is_a_promise(lang, text, due):
+    assert _due(lang, text) == due
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a condition after an answer still scopes what follows
+        ("en", "Yes, if you approve the payments before 5 pm, they'll land in their accounts today."),
+        ("da", "Ja, hvis du godkender betalingen inden kl. 17, er pengene der i dag."),
+        ("nb", "Ok, om du sender bildet i dag, ringer vi deg i morgen."),
+        # a hedge
+        ("en", "The gateway is possibly down this afternoon."),
+        # a policy over a span of more than one word
+        ("da", "Vi behandler erklæringer inden for et par dage."),
+    ],
+)
+def test_conditions_after_an_answer_and_hedged_states_are_no_promises(lang, text):
+    assert _promises(lang, text) == []

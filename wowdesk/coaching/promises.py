@@ -90,12 +90,12 @@ def _act_second(sentence: str, lang: str) -> bool:
 
 _RECEIVE = {
     "da": r"\b(?:du|i)\s+(?:(?:vil|skal nok|skal|kommer til at|kan forvente at|kan regne med at|burde|bør|vil kunne|kan)\s+)?"
-    r"(?:få|får|modtage|modtager|høre|hører|have|har(?!\s+(?:\w+\s+)?(?!det\b|dit\b|et\b|mit\b)\w+(?:et|t|dt)\b)|blive ringet op|blive kontaktet|se pengene|se beløbet)\b"
+    r"(?:få|får|modtage|modtager|høre|hører|have|har(?!\s+(?:\w+\s+)?(?!det\b|dit\b|et\b|mit\b|senest\b|sidst\b|først\b)\w+(?:et|t|dt)\b)|blive ringet op|blive kontaktet|se pengene|se beløbet)\b"
     r"|\b(?:du|i) (?:kan forvente|kan regne med)\b"
     # inverted after a fronted phrase: "I tillegg får du et modem sendt hjem i morgen"
     r"|(?:får(?<=\w får)|modtager(?<=\w modtager)|hører(?<=\w hører)) (?:du|i)\b(?! ikke)",
     "nb": r"\b(?:du|dere)\s+(?:(?:vil|skal nok|skal|kommer til å|kan forvente å|kan regne med å|bør|vil kunne|kan)\s+)?"
-    r"(?:få|får|motta|mottar|høre|hører|ha|har(?!\s+(?:\w+\s+)?(?!det\b|ditt\b|et\b|mitt\b)\w+(?:et|t|dd)\b)|bli ringt opp|bli kontaktet|se pengene|se beløpet)\b"
+    r"(?:få|får|motta|mottar|høre|hører|ha|har(?!\s+(?:\w+\s+)?(?!det\b|ditt\b|et\b|mitt\b|senest\b|sist\b|først\b)\w+(?:et|t|dd)\b)|bli ringt opp|bli kontaktet|se pengene|se beløpet)\b"
     r"|\b(?:du|dere) (?:kan forvente|kan regne med)\b"
     r"|(?:får(?<=\w får)|mottar(?<=\w mottar)|hører(?<=\w hører)) (?:du|dere)\b(?! ikke)",
     "en": r"\byou(?:'ll|’ll| will| should| are going to|'re going to| can expect to)\s+(?:\w+\s+)?"
@@ -119,7 +119,7 @@ _NOT_PROMISE = {
     r"|^(?!(?:eller|hvor|der|her|for|før|etter|når|så|nå|da|under|over|hver|derfor|ellers)\b)\w+(?:r|te|de)\s+(?:ikke\s+)?"
     r"(?:vi|jeg|du|dere|det|der|den|man|han|hun|de|\w{3,}(?:en|et|ne|a))\b[^,]{0,80},",
     "en": r"\b(?:usually|normally|typically|generally|always|often|as a rule|every time|sometimes|tend to|"
-    r"in most cases|is open|are open|opening hours|open until|see you|aim to|hope|hopefully|maybe|perhaps|might|"
+    r"in most cases|is open|are open|opening hours|open until|see you|aim to|hope|hopefully|maybe|perhaps|possibly|might|"
     r"could be|can request|good luck|works for|is fine|from today)\b|^(?:if|in case|should you|once you|when you|whenever|as soon as you|unless|while you|"
     r"do you|did you|are you|can you)\b|\b(?:i|we) (?:think|believe)\b|\bprobably\b|\b(?:if|unless) (?:you|it|that|we|the|there)\b|\byou can (?:always|also|just|request)\b",
 }
@@ -210,9 +210,9 @@ _DONE = {
 }
 # ... unless a time ahead is named ("jeg har booket dig på onsdag", "I've booked you in for Tuesday")
 _AHEAD = {
-    "da": r"\b(?:har (?:\w+ )?lovet|sat (?:\w+ )?op|sat \w+ \w+ på|booket|booke|bestilt (?:en )?tid|har (?:\w+ )?(?:bestilt|planlagt|aftalt|arrangeret)|sat (?:dig|jer) op|reserveret|vil|skal|kommer til|ringer|kommer|bliver|i morgen|overmorgen|næste)\b",
-    "nb": r"\b(?:har (?:\w+ )?lovet|satt (?:\w+ )?opp|satt \w+ \w+ på|booket|booke|bestilt (?:en )?time|har (?:\w+ )?(?:bestilt|planlagt|avtalt)|satt (?:deg|dere) opp|reservert|vil|skal|kommer til|ringer|kommer|blir|i morgen|overmorgen|neste)\b",
-    "en": r"\b(?:(?:has|have|'ve|’ve) (?:\w+ )?promised|booked|scheduled|arranged|reserved|(?:have|'ve|’ve|has) (?:\w+ )?(?:ordered|planned|lined up)|set you up|will|'ll|going to|tomorrow|next)\b|'ll\b",
+    "da": r"\b(?:holdt (?:\w+ )?af|ombooket|rebooket|har (?:\w+ )?lovet|sat (?:\w+ )?op|sat \w+ \w+ på|booket|booke|bestilt (?:en )?tid|har (?:\w+ )?(?:bestilt|planlagt|aftalt|arrangeret)|sat (?:dig|jer) op|reserveret|vil|skal|kommer til|ringer|kommer|bliver|i morgen|overmorgen|næste)\b",
+    "nb": r"\b(?:holdt (?:\w+ )?av|ombooket|rebooket|har (?:\w+ )?lovet|satt (?:\w+ )?opp|satt \w+ \w+ på|booket|booke|bestilt (?:en )?time|har (?:\w+ )?(?:bestilt|planlagt|avtalt)|satt (?:deg|dere) opp|reservert|vil|skal|kommer til|ringer|kommer|blir|i morgen|overmorgen|neste)\b",
+    "en": r"\b(?:rebooked|put you (?:on|in|down)|(?:is|are) (?:\w+ly )?\w+ed (?:\w+ly )?(?:by|on|within) (?:the end|end|close|tomorrow|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)|(?:has|have|'ve|’ve) (?:\w+ )?promised|booked|scheduled|arranged|reserved|(?:have|'ve|’ve|has) (?:\w+ )?(?:ordered|planned|lined up)|set you up|will|'ll|going to|tomorrow|next)\b|'ll\b",
 }
 _PASSIVE_FUTURE = {
     "da": r"\b(?:vil blive|bliver)\s+(?:\w+\s+)?(?:refunderet|krediteret|sendt|leveret|udbetalt|tilbageført|overført|annulleret|erstattet|byttet|ombyttet|repareret|vurderet|behandlet|lukket|rettet|trukket|opsagt|hentet|lagt)\b|\b(?!deres\b|jeres\b)\w+(?:eres)\b(?<!leveres)(?= (?:automatisk|til|på|inden|senest)|\W*$)",
@@ -299,9 +299,9 @@ _VETO = {
 # tense of ours with a span: "We process claims within 14 days"; a promise says "we'll").
 _PLURAL = {"da": r"[a-zæøå]{3,}(?:er|re)", "nb": r"[a-zæøå]{3,}(?:er|ar|re)", "en": r"[a-z]{3,}s"}
 _SPAN = {
-    "da": r"(?:inden for|indenfor|i løbet af) (?:\w+ )?(?:dage|hverdage|arbejdsdage|uger|timer|måneder)\b",
-    "nb": r"(?:innen|innenfor|i løpet av) (?:\w+ )?(?:dager|virkedager|arbeidsdager|uker|timer|måneder)\b",
-    "en": r"(?:within|in) (?:\w+ )?(?:days|working days|business days|weeks|hours|months)\b",
+    "da": r"(?:inden for|indenfor|i løbet af) (?:\w+ ){0,2}(?:dage|hverdage|arbejdsdage|uger|timer|måneder)\b",
+    "nb": r"(?:innen|innenfor|i løpet av) (?:\w+ ){0,2}(?:dager|virkedager|arbeidsdager|uker|timer|måneder)\b",
+    "en": r"(?:within|in) (?:\w+ ){0,2}(?:days|working days|business days|weeks|hours|months)\b",
 }
 _POLICY = {
     "da": r"\b(?:som udgangspunkt|som standard|som hovedregel|i de fleste tilfælde)\b"
@@ -494,8 +494,9 @@ def _time_words(lang: str) -> dict:
     for kind, more in _MORE_TIME_WORDS[lang].items():
         words[kind] = more if kind not in words else f"{more}|{words[kind]}"
     if lang == "en":
-        # "within the hour"
+        # "within the hour"; a clock time written 14:40 on its own ("the 14:40 flight")
         words["within"] = words["within"].replace(r"(?:the next\s+)?", r"(?:the next\s+|the\s+(?=hour\b))?", 1)
+        words["clock"] = words["clock"].replace("(?:(?:at", r"(?:(?=\d{1,2}:\d{2}(?!\d))|(?:at", 1)
     else:
         # chat: "ila to dager", "iløpet av en time"; a clock time written 15:00 on its own
         words["within"] = words["within"].replace("(?:", "(?:ila|iløpet av|iløbet af|", 1)
@@ -651,8 +652,18 @@ _CONDITION_FIRST = {
 }
 
 
+_ANSWER_FIRST = re.compile(
+    r"^\W*(?:yes|ja|jo|nej|nei|no|ok|okay|sure|right|fint|godt|perfekt|super|supert|flott|great|fine)\W+", re.IGNORECASE
+)
+
+
 def opens_with_condition(sentence: str, lang: str) -> bool:
-    return _CONDITION_FIRST[lang].match(sentence) is not None
+    """A condition first, also after an answer to the customer ("Yes, if you approve the payments before 5.30
+    pm, they'll land today")."""
+    if _CONDITION_FIRST[lang].match(sentence):
+        return True
+    answer = _ANSWER_FIRST.match(sentence)
+    return answer is not None and _CONDITION_FIRST[lang].match(sentence[answer.end() :]) is not None
 
 
 def is_promise(sentence: str, lang: str) -> bool:
