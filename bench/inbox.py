@@ -223,7 +223,7 @@ def main() -> None:
         else:
             client = Client()
             client.force_login(User.objects.get(email=email))
-        urls = [reverse("inbox_view", args=[v]) for v in ("mine", "unassigned", "open", "all")]
+        urls = [reverse("inbox_view", args=[v]) for v in ("mine", "unassigned", "open", "all", "snoozed")]
         urls += [reverse("inbox_status", args=["solved"]), reverse("inbox_category", args=[category.pk])]
         urls += [reverse("inbox_view", args=["all"]) + "?page=50", reverse("search") + "?q=faktura"]
         urls = [url for url in urls if args.only in url]

@@ -166,9 +166,10 @@ def followup_move(request, pk: int):
 
 
 def _sidebar(request, current: str) -> dict:
+    categories = list(Category.objects.all())
     return {
-        "counts": tickets.inbox_counts(request.user),
-        "categories": list(Category.objects.all()),
+        "counts": tickets.inbox_counts(request.user, categories=[c.pk for c in categories]),
+        "categories": categories,
         "statuses": Ticket.Status.choices,
         "current": current,
     }

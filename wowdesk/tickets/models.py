@@ -195,6 +195,18 @@ class Ticket(models.Model):
             models.Index(
                 fields=["assignee", "status", "category", "team", "snoozed_until"], name="ticket_assignee_status"
             ),
+            # The snoozed tickets only (a few), by team and by assignee: the inbox counts them without reading
+            # the rest of a team's or an agent's tickets (services.inbox_counts).
+            models.Index(
+                fields=["team", "assignee", "snoozed_until", "updated_at", "id"],
+                condition=models.Q(snoozed_until__isnull=False),
+                name="ticket_snoozed",
+            ),
+            models.Index(
+                fields=["assignee", "team", "snoozed_until"],
+                condition=models.Q(snoozed_until__isnull=False),
+                name="ticket_snoozed_assignee",
+            ),
             models.Index(fields=["contact", "created_at"], name="ticket_contact_created"),
             models.Index(fields=["solved_at"], name="ticket_solved"),
         ]

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -19,7 +19,7 @@ from wowdesk import languages
 from wowdesk.accounts.models import Team, User
 from wowdesk.customers.models import Contact, Organization
 from wowdesk.customers.services import get_or_create_contact
-from wowdesk.db import insert, merged_page
+from wowdesk.db import capped_counts, capped_counts_sql, insert, merged_page
 from wowdesk.hours import sla
 from wowdesk.process_cache import ProcessCache
 
@@ -58,7 +58,7 @@ class VisibilityBranch:
     by_assignee: bool = False  # fixes the assignee (its index leads with it), not the team
 
 
-def visibility_branches(user: User) -> list[VisibilityBranch]:
+def visibility_branches(user: User, *, team_ids: Iterable[int] | None = None) -> list[VisibilityBranch]:
     """What visible_tickets(user) lets through, cut into disjoint parts that each fix the leading column of
     an index: one part per team of the user, the tickets without a team, and those assigned to the user in
     other teams. Only ever applied on top of visible_tickets(user), never instead of it, so a part can only
@@ -67,12 +67,13 @@ def visibility_branches(user: User) -> list[VisibilityBranch]:
     Why: with the OR of visible_tickets a database cannot walk an index in order; SQLite without statistics
     gathered the row ids of every branch and sorted them all (an agent's inbox p50 318 ms at 100,000
     tickets, bench/inbox.py), PostgreSQL read the whole table for the counts. Each part alone is a range of
-    an index (ticket_team_active, ticket_team_status, ticket_assignee_*)."""
+    an index (ticket_team_active, ticket_team_status, ticket_assignee_*). `team_ids`: the user's teams, when
+    the caller has read them already."""
     if not user.is_authenticated or not user.is_active:
         return []
     if user.sees_all_teams:
         return [VisibilityBranch(Q())]
-    team_ids = sorted(user.teams.values_list("pk", flat=True))
+    team_ids = sorted(user.teams.values_list("pk", flat=True) if team_ids is None else team_ids)
     elsewhere = Q(assignee=user, team__isnull=False) & ~Q(team_id__in=team_ids)
     return [
         *(VisibilityBranch(Q(team_id=team_id)) for team_id in team_ids),
@@ -907,46 +908,94 @@ def _listing(tickets: QuerySet[Ticket]) -> QuerySet[Ticket]:
     )
 
 
-def inbox_counts(user: User) -> dict:
-    """Counts for every inbox view: one grouped count per visibility branch, each read in the order of an
-    index that holds every column it needs (ticket_team_status, ticket_assignee_status), so no table row is
-    read and nothing is sorted. The FILTERed counts over visible_tickets read every visible row of the table:
-    37-51 ms for a lead at 100,000 tickets and, with the agent's OR, 75-114 ms on SQLite (bench/inbox.py)."""
-    counts = {"mine": 0, "unassigned": 0, "open": 0, "all": 0, "snoozed": 0}
-    by_status = dict.fromkeys(Status.values, 0)
-    by_category: dict[int, int] = {}
-    visible = visible_tickets(user)
-    for branch in visibility_branches(user):
-        # Grouped by the index's leading columns after the fixed one, counting columns of the index only
-        # (COUNT(*) or status, not COUNT(id)): for the id PostgreSQL would read every row of the table.
-        columns = ("status", "category") if branch.by_assignee else ("team", "status", "category")
-        groups = (
-            visible.filter(branch.where)
-            .order_by()
-            .values(*columns)
-            .annotate(
-                n=Count("*"),
-                # Snoozed tickets leave the working views (inbox_queryset) and have their own.
-                awake=Count("status", filter=Q(snoozed_until__isnull=True)),
-                mine=Count("status", filter=Q(assignee=user, snoozed_until__isnull=True)),
-                unassigned=Count("status", filter=Q(assignee__isnull=True, snoozed_until__isnull=True)),
-                snoozed=Count("status", filter=Q(snoozed_until__isnull=False)),
-            )
-        )
-        for group in groups:
-            n, status, category = group["n"], group["status"], group["category"]
-            counts["all"] += n
-            counts["snoozed"] += group["snoozed"]
-            by_status[status] += n
-            if status in Ticket.ACTIVE_STATUSES:
-                counts["open"] += group["awake"]
-                counts["mine"] += group["mine"]
-                counts["unassigned"] += group["unassigned"]
-                if category is not None and group["awake"]:
-                    by_category[category] = by_category.get(category, 0) + group["awake"]
-    counts["by_status"] = by_status
-    counts["by_category"] = by_category
+# The inbox's counts stop here: past it a view shows "more than 1000" (as search does), and the page after the
+# last is found by walking, not counting. Counting every ticket a lead or agent sees, grouped along an index
+# that held every column, still read all 100,000 index entries on each request: 25 ms of CPU on SQLite and
+# 60-80 ms of PostgreSQL execution (EXPLAIN ANALYZE) at 100,000 tickets; stopping at 1,001 reads at most that
+# many entries per count (bench/inbox.py, bench/RESULTS.md).
+COUNT_UP_TO = 1000
+
+
+# The statement of a user's counts, by everything it is built from (see inbox_counts): building it took about
+# as long as running it (72 querysets for a lead of three teams: 20 ms of CPU on a loaded machine).
+_COUNT_STATEMENTS = ProcessCache(seconds=600)
+
+
+def inbox_counts(user: User, *, categories: Iterable[int] | None = None) -> dict:
+    """Counts for every inbox view and the open tickets of each category (of `categories`, the ids of all
+    of them if not given: the sidebar has them already), each exact up to
+    COUNT_UP_TO and COUNT_UP_TO + 1 when there are more ("more than 1000"). One statement: a count per view
+    per part of what the user may see (_counting_parts), each stopping at COUNT_UP_TO + 1 entries of an index
+    that holds every column it filters on (ticket_team_status, ticket_assignee_status, ticket_snoozed),
+    summed over the disjoint parts. Every count is over visible_tickets(user)."""
+    categories = tuple(Category.objects.values_list("pk", flat=True) if categories is None else categories)
+    if not user.is_authenticated or not user.is_active:
+        team_ids: tuple = ()
+    elif user.sees_all_teams:
+        team_ids = tuple(Team.objects.order_by("pk").values_list("pk", flat=True))
+    else:
+        team_ids = tuple(sorted(user.teams.values_list("pk", flat=True)))
+    using = Ticket.objects.db
+    key = (using, user.pk, user.is_authenticated and user.is_active, user.sees_all_teams, team_ids, categories, COUNT_UP_TO)
+    statement = _COUNT_STATEMENTS.fresh(key)
+    if statement is None:
+        statement = _count_statement(user, team_ids, categories)
+        _COUNT_STATEMENTS.put(key, statement)
+    sql, params, spans = statement
+    counted = capped_counts((sql, params), using=using)
+    totals = {key: min(COUNT_UP_TO + 1, sum(counted[i] for i in at)) for key, at in spans.items()}
+    counts = {key: totals[key] for key in ("mine", "unassigned", "open", "all", "snoozed")}
+    counts["by_status"] = {status: totals["status", status] for status in Status.values}
+    counts["by_category"] = {c: totals["category", c] for c in categories if totals["category", c]}
     return counts
+
+
+def _count_statement(user: User, team_ids: tuple, categories: tuple) -> tuple[str, list, dict]:
+    """inbox_counts' statement, and for each key the places of its counts in the statement's result."""
+    visible = visible_tickets(user)
+    # Open work: snoozed tickets leave the working views until they come back (inbox_queryset). By status,
+    # not `is_active`: SQLite never reads a generated column from an index, so with is_active every count
+    # looked each entry up in the table (2-6 ms per count at 100,000 tickets, against 0.1-0.3 ms from
+    # ticket_team_status or ticket_assignee_status, which hold status and snooze).
+    awake = Q(status__in=Ticket.ACTIVE_STATUSES, snoozed_until__isnull=True)
+    # Counted once, not per part: the user's own tickets and the unassigned ones, each one range of
+    # ticket_assignee_status (filtered by the gate's columns, which it holds). Per part, SQLite took the same
+    # range for the part without a team and read all of it to find none there (1-6 ms per count, SQLite).
+    once = {"mine": awake & Q(assignee=user), "unassigned": awake & Q(assignee__isnull=True)}
+    per_part = {
+        "open": awake,
+        "all": Q(),
+        "snoozed": Q(snoozed_until__isnull=False),  # the partial indexes ticket_snoozed*: a few entries
+        **{("status", status): Q(status=status) for status in Status.values},
+        **{("category", category): awake & Q(category_id=category) for category in categories},
+    }
+    parts = _counting_parts(user, team_ids)
+    if not parts:  # sees nothing
+        return "", [], {key: [] for key in (*once, *per_part)}
+    querysets, spans = [], {}
+    for key, where in once.items():
+        spans[key] = [len(querysets)]
+        querysets.append(visible.filter(where))
+    for key, where in per_part.items():
+        spans[key] = []
+        for part in parts:
+            spans[key].append(len(querysets))
+            querysets.append(visible.filter(part.where, where))
+    sql, params = capped_counts_sql(querysets, up_to=COUNT_UP_TO)
+    return sql, params, spans
+
+
+def _counting_parts(user: User, team_ids: tuple) -> list[VisibilityBranch]:
+    """Disjoint parts of what visible_tickets(user) lets through, each fixing the team or the assignee, so
+    that every count of inbox_counts reads one range of an index holding all the columns it filters on: the
+    visibility branches for an agent, one part per team (`team_ids`, all of them) and the tickets without one
+    for those who see all teams. Without the team, a lead's "open" count read ticket_active_updated and
+    looked every entry's snooze up in the table: 2-6 ms per count on SQLite against 0.1-0.3 ms."""
+    if not user.is_authenticated or not user.is_active:
+        return []
+    if not user.sees_all_teams:
+        return visibility_branches(user, team_ids=team_ids)
+    return [*(VisibilityBranch(Q(team_id=team)) for team in team_ids), VisibilityBranch(Q(team=None))]
 
 
 # --- history ---------------------------------------------------------------------------------------

@@ -21,6 +21,8 @@ from .models import Attachment, Category, Message, Ticket
 from .shortcuts import visible_ticket_or_404
 
 PAGE_SIZE = 50
+# The last page number a long view ("more than 1000") is asked for as it is: past it, the last page.
+MAX_PAGE = 100_000
 
 
 def _page_number(request) -> int:
@@ -31,9 +33,10 @@ def _page_number(request) -> int:
 
 
 def _sidebar(request, current: str) -> dict:
+    categories = list(Category.objects.all())
     return {
-        "counts": services.inbox_counts(request.user),
-        "categories": list(Category.objects.all()),
+        "counts": services.inbox_counts(request.user, categories=[c.pk for c in categories]),
+        "categories": categories,
         "statuses": Ticket.Status.choices,
         "current": current,
     }
@@ -71,20 +74,39 @@ def inbox(request, view: str = "open", status: str | None = None, category_id: i
             "all": _("All"),
             "snoozed": _("Snoozed"),
         }[view]
+    # Past COUNT_UP_TO the count stops ("more than 1000", services.inbox_counts) and the page after this one is
+    # found by reading one more row.
+    more = total > services.COUNT_UP_TO
+    page = _page_number(request)
     # A page past the end (?page=99999999999999999999) shows the last one: the database cannot skip that many.
-    page = min(_page_number(request), max(1, -(-total // PAGE_SIZE)))
+    page = min(page, MAX_PAGE) if more else min(page, max(1, -(-total // PAGE_SIZE)))
+
+    def rows_of(page: int) -> list[Ticket]:
+        return services.inbox_page(
+            request.user,
+            view,
+            status=status,
+            category_id=category_id,
+            offset=(page - 1) * PAGE_SIZE,
+            limit=PAGE_SIZE + 1 if more else PAGE_SIZE,
+        )
+
+    rows = rows_of(page)
+    if more and not rows and page > 1:
+        # Past the end of a long view (only by editing the address): its last page, counted exactly.
+        exact = services.inbox_queryset(request.user, view, status=status, category_id=category_id).count()
+        page = max(1, -(-exact // PAGE_SIZE))
+        rows = rows_of(page)
     offset = (page - 1) * PAGE_SIZE
-    rows = services.inbox_page(
-        request.user, view, status=status, category_id=category_id, offset=offset, limit=PAGE_SIZE
-    )
     context = {
         **sidebar,
         "title": title,
-        "tickets": rows,
-        "total": total,
+        "tickets": rows[:PAGE_SIZE],
+        "total": services.COUNT_UP_TO if more else total,
+        "more": more,
         "page": page,
         "has_previous": page > 1,
-        "has_next": offset + PAGE_SIZE < total,
+        "has_next": len(rows) > PAGE_SIZE if more else offset + PAGE_SIZE < total,
     }
     if request.GET.get("live") == "1":  # the live inbox asks again after a change (tickets/inbox.js)
         return render(request, "tickets/_inbox_live.html", context)

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from wowdesk.mail.quoting import split_quoted
+from wowdesk.tickets import services as tickets
 
 register = template.Library()
 
@@ -29,6 +30,12 @@ def interface_languages() -> list[tuple[str, str]]:
     """The interface languages, each in its own name ("English", "Dansk", "Norsk bokmål"), as language menus
     show them: Django's own tag translates them ("engelsk" next to "Dansk" in a Danish interface)."""
     return settings.LANGUAGES
+
+
+@register.filter
+def up_to(count):
+    """An inbox count as the sidebar shows it: past services.COUNT_UP_TO, where counting stops, "1000+"."""
+    return f"{tickets.COUNT_UP_TO}+" if isinstance(count, int) and count > tickets.COUNT_UP_TO else count
 
 
 @register.filter
