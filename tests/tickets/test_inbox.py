@@ -103,7 +103,7 @@ def spread(team_dk, team_no, agent, agent_no, lead):
 
 def _views(spread):
     return (
-        [("mine", {}), ("unassigned", {}), ("open", {}), ("all", {})]
+        [("mine", {}), ("unassigned", {}), ("open", {}), ("all", {}), ("snoozed", {})]
         + [("status", {"status": s}) for s in Ticket.Status.values]
         + [("category", {"category_id": spread["billing"].pk})]
     )

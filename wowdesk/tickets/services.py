@@ -878,8 +878,12 @@ def inbox_page(
     branches = visibility_branches(user)
     if not branches:
         return []
-    if view == "snoozed":  # a few tickets, not in these indexes' order
-        return list(_listing(tickets)[offset : offset + limit])
+    if view == "snoozed":
+        # A few tickets, found through a partial index of the snoozed ones (ticket_snoozed_assignee) and sorted.
+        # Asked in the listing's order, SQLite walked every ticket newest first looking for them (70 ms of CPU
+        # for a lead at 100,000 tickets with none snoozed), or gathered all the agent's visible ones.
+        snoozed = Ticket.objects.filter(snoozed_until__isnull=False).values("pk")
+        return list(_listing(tickets.filter(pk__in=snoozed))[offset : offset + limit])
     if view == "status":
         activity = [status in Ticket.ACTIVE_STATUSES]
     elif view == "all" and not user.sees_all_teams:
@@ -936,7 +940,15 @@ def inbox_counts(user: User, *, categories: Iterable[int] | None = None) -> dict
     else:
         team_ids = tuple(sorted(user.teams.values_list("pk", flat=True)))
     using = Ticket.objects.db
-    key = (using, user.pk, user.is_authenticated and user.is_active, user.sees_all_teams, team_ids, categories, COUNT_UP_TO)
+    key = (
+        using,
+        user.pk,
+        user.is_authenticated and user.is_active,
+        user.sees_all_teams,
+        team_ids,
+        categories,
+        COUNT_UP_TO,
+    )
     statement = _COUNT_STATEMENTS.fresh(key)
     if statement is None:
         statement = _count_statement(user, team_ids, categories)
