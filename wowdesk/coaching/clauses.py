@@ -97,6 +97,10 @@ def _clause_rules(lang: str) -> ClauseRules:
         v1=casefree.compile(
             rf"(?:{finite}|(?!{imperatives}\b)\w+er(?=\s+\w+(?:en|et|ene|erne)\b))\s+(?:ikke\s+|not\s+|n't\s+)?"
             rf"(?:{subjects}|\w+(?:en|et|ene|erne)(?=[\s,]|$)|(?-i:[A-ZÆØÅ])\w+)(?![\w'])"
+            # an indefinite subject after a modal or "be" ("Kan en kollega have...", "Is a driver on the way");
+            # "Have a good day", "Gør en genstart" are imperatives
+            r"|(?:kan|kunne|vil|ville|skal|skulle|må|er|var|har|blev|ble|bliver|blir|can|could|would|will|should|"
+            r"might|may|is|was|did|does|has)\s+(?:ikke\s+|not\s+)?(?:en|et|ei|an|a)\s+\w+"
         ),
         open_prompt=casefree.compile(rf"(?:{prompts})(?![\w'])"),
         embedded=casefree.compile(
@@ -151,20 +155,50 @@ def _embedded_kind(text: str, r: ClauseRules, start: int = 0) -> str | None:
     return "closed" if m.group("yn") else "open"
 
 
+# Lowercase chat puts no capital after a full stop, so the sentence was not split there ("tak for din besked.
+# hvad er tur-id'et", "ser den. adressen manglet husnummer"), nor after an ellipsis in speech ("Let me pull
+# that up... what's the reference?"). The question, if any, is the last sentence: the "?" ends it, and a
+# question without one is the last thing said. Not after an abbreviation ("kl. 10", "f.eks. hvis").
+_CHAT_BREAK = re.compile(r"(\S+?)(\.{1,3}|…)\s+(?=\S)")
+_ABBREVIATIONS = frozenset(
+    "kl ca nr evt tlf pga mht dvs osv bl fx ex jf jfr mr mrs ms dr st vs no etc inc ltd co ref tel pkt stk kr "
+    "mvh vedr ang min sek mio mia inkl ekskl excl incl approx dept tlf.nr".split()
+)
+_TIME = re.compile(r"\d{1,2}[.:]\d{2}$")
+
+
+def _last_chat_sentence(core: str, r: ClauseRules) -> str:
+    tail = None
+    for m in _CHAT_BREAK.finditer(core):
+        word, dots = m.group(1), m.group(2)
+        word = word.lstrip("(\"'«")
+        if dots != "." or _TIME.search(word):
+            strong = True  # an ellipsis, or a clock time ("kl 23.14. kan noen andre...")
+        elif word.isdigit():
+            # "kl. 11. passer det...", but "den 3. december": only when the rest asks by its word order
+            strong = False
+        elif "." in word or word.lower() in _ABBREVIATIONS or not word[-1].isalpha():
+            continue
+        else:
+            strong = True
+        tail = (m.end(), strong)
+    if tail is None:
+        return core
+    rest = _strip(r.connectors, _strip(r.interjections, core[tail[0] :]))
+    if not rest:
+        return core
+    if tail[1] or r.question_word.match(rest) or r.v1.match(rest) or r.open_prompt.match(rest):
+        return rest
+    return core
+
+
 def _question_clause(core: str, r: ClauseRules) -> str:
     """The clause that asks, behind leading material: a lead-in with a colon ("For at vi kan hjælpe: Hvad
     ser du?"), a condition, a fronted phrase, a name or a company ("Hvis du logger ind, hvad ser du?",
     "Anna, what do you see?", "Hello, Westfield, how can I help?", "Okay Anna, kort sagt, du kan ikke...?"),
     and in lowercase chat the sentences before it ("tak for din besked. hvad er tur-id'et")."""
-    if ". " in core:
-        # lowercase chat puts no capital after the full stop, so the sentence was not split there; the last
-        # part asks (not after an abbreviation: "kl. 10", "ca. 3", "f.eks. hvis")
-        head, _, tail = core.rpartition(". ")
-        last = head.rsplit(None, 1)[-1] if head.strip() else ""
-        if tail and len(last) > 3 and "." not in last and not last[-1].isdigit():
-            tail = _strip(r.connectors, _strip(r.interjections, tail))
-            if tail and (r.question_word.match(tail) or r.v1.match(tail) or r.open_prompt.match(tail)):
-                return tail
+    if ". " in core or "… " in core:
+        core = _last_chat_sentence(core, r)
     if ":" in core:
         after = _strip(r.connectors, core.rsplit(":", 1)[1].strip())
         if after and (r.question_word.match(after) or r.v1.match(after) or r.open_prompt.match(after)):
@@ -179,10 +213,17 @@ def _question_clause(core: str, r: ClauseRules) -> str:
                 break
             if r.v1.match(lead) and i == 1:
                 break
-            nxt = _strip(r.connectors, clauses[i].strip())
-            asks = r.question_word.match(nxt) or r.v1.match(nxt)
+            nxt = clauses[i].strip()
+            if r.v2_connectors and r.adverb_first.match(nxt):
+                # "jeg har rettet den, så kommer den i morgen": the verb is second after "så", a statement
+                asks = False
+            else:
+                nxt = _strip(r.connectors, nxt)
+                asks = r.question_word.match(nxt) or r.v1.match(nxt)
             if asks or i == 1:
-                core = _strip(r.connectors, ",".join(clauses[i:]).strip())
+                core = ",".join(clauses[i:]).strip()
+                if asks or not (r.v2_connectors and r.adverb_first.match(core)):
+                    core = _strip(r.connectors, core)
                 if asks:
                     return core
     if not (r.question_word.match(core) or r.v1.match(core) or r.open_prompt.match(core)):
