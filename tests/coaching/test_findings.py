@@ -152,6 +152,94 @@ def test_rule_phrase_negatives():
 @pytest.mark.parametrize(
     ("language", "text"),
     [
+        # a source of rules as the subject of saying, requiring or not allowing
+        ("da", "Politikken er, at vi ikke refunderer åbnede varer."),
+        ("da", "Vores retningslinjer kræver, at du møder op personligt."),
+        ("da", "Loven siger, at vi skal gemme bilaget i fem år."),
+        ("da", "Betingelserne tillader ikke en refusion."),
+        ("da", "Det tillader vores vilkår ikke."),
+        ("da", "Systemet tillader ikke, at jeg ændrer datoen."),
+        ("da", "Systemet lader mig ikke ændre adressen."),
+        ("nb", "Retningslinjene våre krever at du møter opp selv."),
+        ("nb", "Policyen vår er at vi ikke refunderer åpnede varer."),
+        ("nb", "Vilkårene tillater ikke refusjon."),
+        ("nb", "Systemet tillater ikke at jeg endrer datoen."),
+        ("en", "Our guidelines require you to come in person."),
+        ("en", "The law says we have to keep the receipt for five years."),
+        ("en", "The terms don't allow a refund."),
+        ("en", "The system won't let me change the address."),
+        # the rules as what "det/that" is
+        ("da", "Det er normal procedure."),
+        ("nb", "Det er vanlig prosedyre."),
+        ("en", "Those are the rules, I'm afraid."),
+        ("en", "I can't do that, it's the rules."),
+        ("en", "That's standard procedure."),
+        ("en", "Policy is policy."),
+        # a prohibition with an impersonal subject or with us as the subject
+        ("nb", "Det er ikke lov å flytte bestillingen."),
+        ("nb", "Vi får ikke lov til å endre kontrakten."),
+        ("en", "That isn't allowed."),
+        ("en", "It's not permitted to transfer the ticket."),
+        ("en", "We're not permitted to give out that information."),
+        # an obligation put on us, a requirement, a fact of life
+        ("da", "Vi er forpligtet til at følge procedurerne."),
+        ("da", "Det er et lovkrav."),
+        ("da", "Sådan er det bare."),
+        ("nb", "Vi må følge rutinene."),
+        ("en", "We're required by law to check your ID."),
+        ("en", "It's a legal requirement."),
+        ("en", "That's just the way it is."),
+        # the matter sent elsewhere or put outside what we do
+        ("da", "Det skal du spørge banken om."),
+        ("da", "Det kan jeg desværre ikke hjælpe dig med."),
+        ("da", "Flytning af el er ikke mit bord."),
+        ("da", "Det bestemmer jeg desværre ikke."),
+        ("nb", "Det må du spørre banken om."),
+        ("nb", "Det skal du snakke med banken om."),
+        ("nb", "Vi kan dessverre ikke refundere billetten."),
+        ("nb", "Det har jeg ikke anledning til å fravike."),
+        ("nb", "Det er regnskapsavdelingen som tar seg av det."),
+        ("en", "You'd have to ask the landlord."),
+        ("en", "That's not something I can help with."),
+        ("en", "I don't make the rules."),
+        ("en", "I'm not in a position to change that."),
+        ("en", "I don't have the authority to waive the fee."),
+    ],
+)
+def test_rule_phrases_read_from_their_structure(language, text):
+    """Rules cited in words no list holds: a source of rules as a subject, a prohibition, an obligation, a
+    referral (issue 16)."""
+    assert has("rule_phrase", text, language), text
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("da", "Jeg kan ikke se din ordre endnu."),
+        ("da", "Systemet viser, at pakken er leveret."),
+        ("da", "Du må gerne sende et billede."),
+        ("da", "Jeg spørger lige banken for dig."),
+        ("da", "Du skal henvende dig til os i butikken."),
+        ("da", "Det bestemmer du selv."),
+        ("nb", "Systemet viser at pakken er levert."),
+        ("nb", "Vi kan ikke levere i morgen, men fredag går fint."),
+        ("nb", "Det kan jeg ikke love, men jeg gjør mitt beste."),
+        ("nb", "Du får en sms i morgen."),
+        ("en", "I can't see your order yet."),
+        ("en", "The system shows the parcel was delivered."),
+        ("en", "You're allowed to bring a friend."),
+        ("en", "You should see it in your inbox now."),
+        ("en", "I can help you with that."),
+    ],
+)
+def test_no_rule_phrase_without_a_rule(language, text):
+    """Not seeing something yet, what the system shows, a permission, an honest "I can't promise that"."""
+    assert has("rule_phrase", text, language) == [], text
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
         ("da", "Hvor er det frustrerende."),
         ("da", "Det lyder virkelig irriterende."),
         ("nb", "Så frustrerende!"),

@@ -461,3 +461,62 @@ def test_a_solution_given_in_the_closing_turn_needs_its_check(lang, closing):
 def test_a_solution_in_the_closing_turn_before_the_need_is_confirmed(lang, texts):
     result = _turns(lang, *texts, first="agent")
     assert "solution_before_need_accept" in result["conversation_findings"]
+
+
+SOLUTION_GIVEN = {
+    "da": (
+        "Hej, hvad kan jeg hjælpe med?",
+        "Min router blinker rødt.",
+        "Så den blinker rødt hele tiden?",
+        "Ja.",
+        "Jeg har genstartet routeren fra vores side.",
+    ),
+    "nb": (
+        "Hei, hva kan jeg hjelpe med?",
+        "Ruteren blinker rødt.",
+        "Så den blinker rødt hele tiden?",
+        "Ja.",
+        "Jeg har startet ruteren på nytt fra vår side.",
+    ),
+    "en": (
+        "Hi, how can I help?",
+        "My router is blinking red.",
+        "So it blinks red all the time?",
+        "Yes.",
+        "I've restarted the router from our end.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "reply", "check"),
+    [
+        ("da", "Okay, det lyder fint.", "Så er du kommet på nettet igen?"),
+        ("da", "det virkede 👍", "Så lyser den grønt nu?"),
+        ("da", "Nu kom lyset tilbage!", "Så du er på nettet igen?"),
+        ("nb", "Greit, det høres bra ut.", "Så er du på nett igjen?"),
+        ("nb", "Nå virket det.", "Så lyser den grønt nå?"),
+        ("en", "OK, sounds good.", "So you're back online?"),
+        ("en", "There it is, green light.", "So the light is green now?"),
+    ],
+)
+def test_restating_after_the_customer_takes_the_solution_checks_it(lang, reply, check):
+    """Right after a solution, a customer who accepts it or says it works ("Okay, det lyder fint", "det
+    virkede") makes a restating question ("Så er du kommet på nettet igen?") the check of the solution, not of
+    the need."""
+    result = _turns(lang, *SOLUTION_GIVEN[lang], reply, check, first="agent")
+    assert _agent(result)["phase"] == "solution_accept", check
+    assert "no_solution_accept" not in result["conversation_findings"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "reply", "check"),
+    [
+        ("da", "Okay, men den blinker stadig rødt.", "Så den blinker stadig rødt efter genstarten?"),
+        ("nb", "Ok, men den blinker fortsatt rødt.", "Så den blinker fortsatt rødt etter omstarten?"),
+        ("en", "OK, but it's still red.", "So it's still red after the restart?"),
+    ],
+)
+def test_restating_a_problem_that_remains_after_the_solution_checks_the_need(lang, reply, check):
+    result = _turns(lang, *SOLUTION_GIVEN[lang], reply, check, first="agent")
+    assert _agent(result)["phase"] == "need_accept", check

@@ -159,6 +159,7 @@ class Rules:
     want: re.Pattern
     need_statement: re.Pattern
     customer_yes: re.Pattern
+    customer_accepts: re.Pattern
     customer_problem: re.Pattern
     negation_before: re.Pattern
     info_request: casefree.AnyOf  # asking the customer for information
@@ -169,6 +170,7 @@ class Rules:
     closing_question: re.Pattern  # "What else can I help you with?", "Trenger du hjelp med noe annet?"
     holding: casefree.AnyOf  # "Jeg kigger lige på det", "I'm going to check": looking into it, no answer yet
     scan: re.Pattern = None  # every word-level finding in one pass; see _scan_words()
+    rule_structure: re.Pattern = None  # rule phrases read from their structure, searched apart (lexicon)
 
 
 # Word-level findings, longest phrases first: a finditer never overlaps, so "du skal snakke med en anden
@@ -213,6 +215,7 @@ def _rules(lang: str) -> Rules:
         want=casefree.AnyOf(L.WANT_QUESTION[lang]),
         need_statement=casefree.AnyOf([L.NEED_STATEMENT[lang]]),
         customer_yes=casefree.compile(r"^\W*" + _alt(L.CUSTOMER_YES[lang]) + r"(?!\w)"),
+        customer_accepts=casefree.compile(L.CUSTOMER_ACCEPTS[lang]),
         customer_problem=casefree.AnyOf(L.CUSTOMER_PROBLEM[lang]),
         info_request=casefree.AnyOf([L.INFO_REQUEST[lang]]),
         reply_promise=casefree.AnyOf([L.REPLY_PROMISE[lang]], r"(?<![\w-])", r"(?!\w)"),
@@ -233,6 +236,7 @@ def _rules(lang: str) -> Rules:
     # Every finding starts at the beginning of a word; checking that first lets the engine skip the
     # alternatives at all other positions (three times faster than trying them everywhere).
     rules.scan = casefree.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})")
+    rules.rule_structure = casefree.compile(_phrases(L.RULE_STRUCTURE[lang]))
     return rules
 
 
@@ -557,6 +561,7 @@ def _clauses(sentence: str, offset: int):
 
 
 def _scan_words(masked, body, rules, lang, findings, question_spans, imperative_spans, sentences):
+    first = len(findings)
     for m in rules.scan.finditer(masked):
         code = m.lastgroup
         start, end = m.start(), m.end()
@@ -575,6 +580,17 @@ def _scan_words(masked, body, rules, lang, findings, question_spans, imperative_
             findings.append(_finding(code, start, end, word, "improve", lang, alt=alternative))
         else:
             findings.append(_finding(code, start, end, word, SCAN_POLARITY[code], lang))
+    # Rule phrases read from their structure, as if they were one more alternative of the scan: one that
+    # overlaps a finding starting before it is not read, and findings starting inside it are not either.
+    for m in rules.rule_structure.finditer(masked):
+        start, end = m.start(), m.end()
+        if any(
+            f["start"] < start < f["end"] or (f["start"] == start and f["code"] == "rule_phrase")
+            for f in findings[first:]
+        ):
+            continue
+        findings[first:] = [f for f in findings[first:] if not start <= f["start"] < end]
+        findings.append(_finding("rule_phrase", start, end, body[start:end], "improve", lang))
 
 
 _CUSTOMER_DID = re.compile(

@@ -594,7 +594,7 @@ PRESUMPTIVE_STATEMENT = {
 RULE_PHRASES = {
     "da": [
         r"det må jeg (?:desværre )?ikke(?: \w+)*",
-        r"det (?:kan|må) (?:jeg|vi) (?:desværre )?ikke (?:\w+ ){0,3}?(?:tage stilling til|ændre på|ændre|gøre noget ved|gøre for dig|gøre|hjælpe med|oplyse|forlænge|tilbyde|refundere|love)",
+        r"det (?:kan|må) (?:jeg|vi) (?:desværre )?ikke (?:\w+ ){0,3}?(?:tage stilling til|ændre på|ændre|gøre noget ved|gøre for dig|gøre|hjælpe med|oplyse|forlænge|tilbyde|refundere)",
         r"det kan ikke jeg (?:\w+ ){0,2}?\w+",
         r"(?:jeg|vi) (?:kan|må) (?:desværre )?ikke (?:oplyse|ændre|udlevere|tage stilling|refundere|give dig|hjælpe dig med)(?: \w+){0,4}",
         r"(?:det|det her|det der) er (?:desværre )?ikke noget,? (?:jeg|vi) (?:kan|må|har lov til)(?: \w+){0,4}",
@@ -644,7 +644,7 @@ RULE_PHRASES = {
     "nb": [
         r"det (?:har|får) (?:jeg|vi) (?:dessverre )?ikke lov(?: til)?(?: \w+){0,4}",
         r"(?:jeg|vi) har (?:dessverre )?ikke lov til(?: \w+){0,4}",
-        r"det (?:kan|må) (?:jeg|vi) (?:dessverre )?ikke (?:\w+ ){0,3}?(?:ta stilling til|endre på|endre|gjøre noe med|gjøre for deg|gjøre|hjelpe med|oppgi|forlenge|tilby|refundere|love|oppheve)(?: \w+){0,3}",
+        r"det (?:kan|må) (?:jeg|vi) (?:dessverre )?ikke (?:\w+ ){0,3}?(?:ta stilling til|endre på|endre|gjøre noe med|gjøre for deg|gjøre|hjelpe med|oppgi|forlenge|tilby|refundere|oppheve)(?: \w+){0,3}",
         r"det kan ikke jeg (?:\w+ ){0,2}?\w+",
         r"det er ikke noe (?:jeg|vi) (?:kan|har lov til)(?: \w+){0,5}",
         r"(?:\w+ )?er ikke noe vi (?:\w+ ){0,3}?kan ta stilling til",
@@ -721,6 +721,138 @@ RULE_PHRASES = {
         r"(?:we|i) (?:can't|cannot) (?:make|do) (?:an |any )?exceptions?",
     ],
 }
+# Rule phrases read from their structure, whatever the exact words (issue 16: the held-out writers cite rules
+# in words no list had, "Politikken er, at...", "Systemet tillader ikke...", "Those are the rules"):
+# - a source of rules (rules, policy, guidelines, terms, the law, the system) as the subject of a verb of
+#   saying or requiring, of not allowing ("Vores retningslinjer kræver, at...", "The system won't let me..."),
+#   or as what "det/that" is ("Det er desværre politikken", "Those are the rules, I'm afraid");
+# - a prohibition with an impersonal subject or with us as the subject ("Det er ikke lov å...", "That isn't
+#   allowed", "We're not permitted to...", "Vi får ikke lov til...");
+# - an obligation put on us by a rule ("Vi er forpligtet til...", "We're required by law to...").
+# "Systemet viser...", "I can't see your order", "Du må gerne..." cite no rule.
+# Searched apart from the one-pass findings scan (analyzer._scan_words): each has a literal of its own, so the
+# prefilter skips the whole list in the turns that hold none of them, where inside the scan every alternative
+# would be tried at every word (+10 % instructions per agent turn, measured 2026-12-01).
+_RULE_SOURCE = {
+    "da": r"(?:(?:vores|firmaets|virksomhedens|jeres|de|deres|bankens|butikkens|selskabets|kommunens|nye|faste|gældende|"
+    r"almindelige|almindelig|normal|normale|standard) )*"
+    r"(?:regler|reglerne|reglen|politik|politikken|retningslinjer|retningslinjerne|betingelser|betingelserne|vilkår|"
+    r"vilkårene|handelsbetingelser|handelsbetingelserne|procedure|proceduren|procedurer|procedurerne|loven|lovgivningen|"
+    r"forretningsgangen)",
+    "nb": r"(?:(?:vår|våre|firmaets|selskapets|bankens|butikkens|kommunens|de|deres|nye|faste|gjeldende|vanlig|vanlige|"
+    r"normal|standard) )*"
+    r"(?:regler|reglene|regelen|policy|policyen|politikk|politikken|retningslinjer|retningslinjene|retningslinjer|vilkår|"
+    r"vilkårene|betingelser|betingelsene|kjøpsvilkår|kjøpsvilkårene|prosedyre|prosedyren|prosedyrer|prosedyrene|loven|"
+    r"lovverket|rutinene|rutinen)(?: (?:våre|vår|hos oss))?",
+    "en": r"(?:(?:the|our|company|the company's|the bank's|the store's|these|new|current|strict|standard|usual|normal) )*"
+    r"(?:rules|rule|policy|policies|guidelines|terms|terms and conditions|t&cs|procedures?|law|regulations?)",
+}
+_SYSTEM = {"da": r"systemet", "nb": r"systemet", "en": r"the system"}
+_RULE_STRUCTURE = {
+    "da": [
+        rf"{_RULE_SOURCE['da']}(?: (?:i|for|på|hos) \w+)?,? (?:\w+ )?(?:siger|sagde|kræver|krævede|foreskriver|forbyder|er,? at)(?:,? at)?(?: \w+){{0,5}}",
+        rf"(?:{_RULE_SOURCE['da']}|{_SYSTEM['da']}) (?:tillader|tillod|giver|gav) (?:\w+ )?ikke(?: lov)?(?: \w+){{0,4}}",
+        rf"{_SYSTEM['da']} lader (?:mig|os) (?:desværre )?ikke(?: \w+){{0,3}}",
+        rf"det (?:tillader|tillod) (?:{_RULE_SOURCE['da']}|{_SYSTEM['da']}) (?:desværre )?ikke",
+        # whatever the subject: "Flytning af el er ikke mit bord"
+        r"(?<=\w )er (?:desværre )?ikke (?:min afdeling|mit bord|vores bord|vores afdeling)",
+        rf"(?:det|dét|det her|sådan|således) er (?:(?:desværre|bare|nu engang|jo|altså|simpelthen) )*{_RULE_SOURCE['da']}"
+        r"(?![\w-])",
+        r"sådan,? (?:lyder|er) (?:reglerne|politikken|betingelserne|vilkårene|proceduren)",
+        r"sådan,? (?:reglerne|politikken|betingelserne|vilkårene|proceduren) (?:er|lyder)",
+        r"(?:det|dette|sådan noget) (?:er|var) (?:desværre )?(?:ikke (?:lovligt|lov|tilladt)|forbudt)(?: \w+){0,3}",
+        r"det må (?:man|vi|\w+(?:erne|ene)) (?:desværre )?ikke(?: \w+){0,3}",
+        r"(?:kan|må) (?:jeg|vi) (?:desværre )?ikke tage stilling til",
+        r"(?:jeg|vi) får (?:desværre )?ikke lov(?: til)?(?: \w+){0,4}",
+        r"(?:jeg|vi) er (?:desværre )?(?:forpligtet|forpligtede|pålagt|nødt til at følge)(?: til)?(?: \w+){0,4}",
+        # the matter sent elsewhere or put outside what we do: "Det skal du spørge banken om", "Det kan jeg
+        # ikke hjælpe dig med", "Det er ikke mig, der laver reglerne", "Der er ikke mere, jeg kan gøre"
+        r"det (?:skal|må) (?:du|i) (?:selv )?(?:spørge|kontakte|klage til|ringe til) (?!os\b|mig\b)\w+(?: \w+){0,2}",
+        r"(?:du|i) skal (?:selv )?henvende (?:dig|jer) (?:til|hos) (?!os\b|mig\b)\w+(?: \w+){0,2}",
+        r"det kan (?:jeg|vi) (?:desværre )?ikke hjælpe (?:dig |jer )?med",
+        r"der er ikke (?:mere|noget|mere,? jeg|noget,? jeg),? (?:jeg |vi )?kan gøre(?: \w+){0,2}",
+        r"det er ikke (?:mig|os),? der (?:laver|har lavet|bestemmer) (?:reglerne|det)",
+        r"(?:jeg|vi) (?:laver|bestemmer) ikke (?:reglerne|priserne)",
+        r"det (?:bestemmer|afgør) (?:jeg|vi) (?:desværre )?ikke",
+        r"det har (?:jeg|vi) ikke noget (?:med at gøre|at gøre med)",
+        r"(?:det|der) er (?:desværre )?ikke (?:noget|mere) at gøre(?: ved det)?",
+        r"det er ikke (?:min|vores) opgave(?: \w+){0,3}",
+        r"(?:du|i) bør (?:selv )?(?:kontakte|ringe til|skrive til|snakke med|tale med) (?!os\b|mig\b)\w+(?: \w+){0,2}",
+        # a rule we must follow, a requirement, a fact of life
+        r"(?:jeg|vi) (?:skal|må|er nødt til at) (?:jo )?følge (?:reglerne|proceduren|procedurerne|retningslinjerne|loven)",
+        r"det er (?:desværre )?(?:et )?(?:lovkrav|krav fra \w+|lovpligtigt)",
+        r"sådan er det (?:bare|nu engang|desværre)",
+        r"(?:jeg|vi) har (?:desværre )?ikke (?:mulighed for|beføjelse til|bemyndigelse til)(?: \w+){0,3}",
+        r"det er (?:desværre )?ikke noget,? (?:jeg|vi) (?:gør|tilbyder|laver)(?: \w+){0,2}",
+    ],
+    "nb": [
+        rf"{_RULE_SOURCE['nb']}(?: (?:i|for|på|hos) \w+)?,? (?:\w+ )?(?:sier|sa|krever|krevde|forbyr|er,? at)(?: at)?(?: \w+){{0,5}}",
+        rf"(?:{_RULE_SOURCE['nb']}|{_SYSTEM['nb']}) (?:tillater|tillot|gir|ga) (?:\w+ )?ikke(?: lov)?(?: \w+){{0,4}}",
+        rf"{_SYSTEM['nb']} lar (?:meg|oss) (?:dessverre )?ikke(?: \w+){{0,3}}",
+        rf"det (?:tillater|tillot) (?:{_RULE_SOURCE['nb']}|{_SYSTEM['nb']}) (?:dessverre )?ikke",
+        r"(?<=\w )er (?:dessverre )?ikke (?:min avdeling|mitt bord|vårt bord|vår avdeling)",
+        rf"(?:det|dette|sånn|slik) er (?:(?:dessverre|bare|nå en gang|jo|altså|rett og slett) )*{_RULE_SOURCE['nb']}"
+        r"(?![\w-])",
+        r"sånn,? (?:reglene|policyen|vilkårene|prosedyren) er",
+        r"(?:det|dette|sånt noe) (?:er|var) (?:dessverre )?(?:ikke (?:lovlig|lov|tillatt)|forbudt)(?: \w+){0,3}",
+        r"det må (?:man|vi|\w+(?:ene|erne)) (?:dessverre )?ikke(?: \w+){0,3}",
+        r"(?:kan|må) (?:jeg|vi) (?:dessverre )?ikke ta stilling til",
+        r"(?:det )?har (?:jeg|vi) (?:dessverre )?ikke (?:anledning|fullmakt|myndighet) til(?: \w+){0,3}",
+        r"(?:jeg|vi) har (?:dessverre )?ikke (?:anledning|fullmakt|myndighet) til(?: \w+){0,3}",
+        r"(?:jeg|vi) får (?:dessverre )?ikke lov(?: til)?(?: \w+){0,4}",
+        r"(?:jeg|vi) er (?:dessverre )?(?:forpliktet|pålagt|nødt til å følge)(?: til)?(?: \w+){0,4}",
+        r"det (?:skal|må) (?:du|dere) (?:selv )?(?:spørre|kontakte|klage til|ringe til) (?!oss\b|meg\b)\w+(?: \w+){0,2}",
+        r"(?:du|dere) (?:skal|må) (?:selv )?henvende (?:deg|dere) (?:til|hos) (?!oss\b|meg\b)\w+(?: \w+){0,2}",
+        r"det kan (?:jeg|vi) (?:dessverre )?ikke hjelpe (?:deg |dere )?med",
+        r"det er ikke (?:mer|noe),? (?:jeg|vi) kan gjøre(?: \w+){0,2}",
+        r"det er ikke (?:meg|oss) som (?:lager|har laget|bestemmer) (?:reglene|det)",
+        r"(?:jeg|vi) (?:lager|bestemmer) ikke (?:reglene|prisene)",
+        r"det (?:bestemmer|avgjør) (?:ikke (?:jeg|vi)|(?:jeg|vi) (?:dessverre )?ikke)",
+        r"det har (?:jeg|vi) (?:ingenting|ikke noe) (?:med å gjøre|å gjøre med)",
+        r"det er (?:dessverre )?(?:ikke noe|ingenting) (?:å gjøre med det|(?:jeg|vi) kan gjøre)(?: \w+){0,2}",
+        r"det er ikke (?:min|vår) (?:oppgave|jobb)(?: \w+){0,3}",
+        r"(?:du|dere) bør (?:selv )?(?:snakke|prate|ringe|kontakte|ta det opp)(?: \w+){0,1}? (?:med |til )?(?!oss\b|meg\b)\w+(?: \w+){0,2}",
+        # (the Danish list's structures in Norwegian)
+        r"(?:jeg|vi) (?:kan|må) (?:dessverre )?ikke (?:oppgi|endre|utlevere|gi ut|ta stilling|refundere|gi deg|hjelpe deg med)(?: \w+){0,4}",
+        r"(?:det )?(?:skal|må) (?:du|dere) (?:snakke|prate|ta det opp|ringe) (?:med|til) (?!oss\b|meg\b)\w+(?: \w+){0,2}",
+        r"det ligger (?:dessverre )?utenfor (?:mitt|vårt|min|vår) (?:område|ansvar|avdeling)",
+        r"det er \w+(?: \w+)?,? (?:som|der) tar seg av(?: \w+){0,2}",
+        r"(?:jeg|vi) (?:skal|må|er nødt til å) (?:jo )?følge (?:reglene|prosedyren|prosedyrene|retningslinjene|rutinene|loven)",
+        r"det er (?:dessverre )?(?:et )?(?:lovkrav|krav fra \w+|lovpålagt)",
+        r"sånn er det (?:bare|nå en gang|dessverre)",
+        r"vi har (?:dessverre )?ikke (?:mulighet til|myndighet til|fullmakt til)(?: \w+){0,3}",
+        r"det er (?:dessverre )?ikke noe (?:jeg|vi) (?:gjør|tilbyr|lager)(?: \w+){0,2}",
+    ],
+    "en": [
+        rf"{_RULE_SOURCE['en']}(?: (?:in|for|of|on) (?:the |your |our )?\w+)? (?:clearly |simply |now )?(?:says?|said|states?|stated|requires?|required|forbids?|prohibits?|"
+        rf"is that)(?: that)?(?: \w+){{0,5}}",
+        rf"(?:{_RULE_SOURCE['en']}|{_SYSTEM['en']}) (?:doesn't|does not|don't|do not|won't|will not|didn't|wouldn't) "
+        rf"(?:allow|let|permit)(?: \w+){{0,4}}",
+        rf"(?:that's|that is|it's|it is|those are|these are|them's|them are) (?:(?:just|simply|sadly|unfortunately|still) )*"
+        rf"{_RULE_SOURCE['en']}(?![\w-])",
+        rf"{_RULE_SOURCE['en']} (?:is|are) {_RULE_SOURCE['en']}",
+        r"(?:that|it|this)(?:'s| is| was)? (?:not|n't) (?:allowed|permitted|legal)(?: \w+){0,3}",
+        r"(?:that|it|this) (?:isn't|is not|wasn't) (?:allowed|permitted|legal)(?: \w+){0,3}",
+        r"(?:we|i)(?:'re|'m| are| am) (?:not|n't) (?:permitted|authori[sz]ed|allowed)(?: to)?(?: \w+){0,4}",
+        r"(?:we|i)(?:'re|'m| are| am) (?:legally |contractually )?(?:required|obliged|obligated|bound) (?:by (?:law|\w+ \w+) )?to(?: \w+){0,4}",
+        r"you(?:'d| would|'ll| will)? (?:have|need) to (?:ask|go through|get in touch with|take (?:it|that|this) to) "
+        r"(?!us\b|me\b)\w+(?: \w+){0,2}",
+        r"(?:i|we) can(?:'t|not) help (?:you )?with (?:that|this|it)",
+        r"(?:that's|that is|it's|it is) not something (?:i|we) can help (?:you )?with",
+        r"(?:there's|there is) nothing (?:more|else) (?:i|we) can do(?: \w+){0,3}",
+        r"i (?:don't|do not) make the rules",
+        r"(?:i|we) (?:don't|do not) (?:decide|set) (?:that|the prices|the rules)",
+        r"(?:i|we) (?:have|had) nothing to do with (?:that|this|it)",
+        r"(?:i|we) (?:have|must|need) to follow (?:the |our )?(?:rules|procedures?|policy|guidelines|law)",
+        r"(?:it's|that's|it is|that is) a (?:legal |regulatory )?requirement",
+        r"(?:that's|that is) (?:just )?the way it is|it is what it is",
+        r"(?:i'm|i am|we're|we are) not in a position to(?: \w+){0,3}",
+        r"(?:i|we) (?:don't|do not) have (?:the )?(?:authority|permission|authorisation|authorization)(?: to)?(?: \w+){0,3}",
+        r"you (?:must|should) (?:contact|call|speak to|talk to|ask|email|write to) (?!us\b|me\b)\w+(?: \w+){0,2}",
+        r"(?:that's|that is|it's|it is) (?:handled|dealt with|decided) by (?:another|a different|our|the) \w+(?: \w+)?",
+    ],
+}
+RULE_STRUCTURE = _RULE_STRUCTURE
 ACKNOWLEDGEMENT = {
     "da": [
         r"(?:det|det her|det der|dét)\s+(?:lyder|må være|må have været|er|var)\s+(?:(?!ikke\b|not\b|never\b|aldrig\b|aldri\b)\w+\s+){0,4}?(?:ubehagelig|frustrerende|irriterende|stressende|træls|surt|sur|utrygt|utryg|svær|hårdt|hård|smertefuld|besværligt|besværlig|ærgerligt|ærgerlig|bekymrende|kedeligt|kedelig|trist|nedslående|skuffende|overraskelse|ubelejligt|ubelejlig|slemt|skidt|forfærdeligt|frygteligt|opslidende|hårdt|belastende|uheldigt|ubehageligt|stor stigning|svær tid|chokerende|pinligt|uretfærdigt|forvirrende|ærgrelse)",
@@ -1377,6 +1509,10 @@ CUSTOMER_WORKS = {
         r"\bden (?:er|kom) (?:kommet|der|fremme)\b",
         r"\bdet er (?:løst|ordnet|i orden)\b",
         r"\bja,? (?:det|den) (?:er|gjorde|kom|virker)\b",
+        # the past and a result that came: "det virkede", "Nu kom billedet", "Der var den!"
+        r"\b(?:det|den|nu|så) (?:virkede|fungerede|spillede)\b",
+        r"\bnu (?:kom|virker|fungerer|er \w+ (?:kommet|væk|der|tilbage))\b",
+        r"\bder (?:var|er) (?:den|det|de)\b(?! ikke)",
     ],
     "nb": [
         r"\b(?:det|den|nå) (?:virker|fungerer|funker|går)\b(?! ikke)",
@@ -1387,6 +1523,9 @@ CUSTOMER_WORKS = {
         r"\b(?:det|den) (?:gikk|lyktes|hjalp)\b",
         r"\bdet er (?:løst|ordnet|i orden)\b",
         r"\bja,? (?:det|den) (?:er|gjorde|kom|virker)\b",
+        r"\b(?:det|den|nå|så) (?:virket|fungerte|funket)\b",
+        r"\bnå (?:kom|virker|fungerer|funker|er \w+ (?:kommet|borte|der|tilbake))\b",
+        r"\bder (?:var|er) (?:den|det|de)\b(?! ikke)",
     ],
     "en": [
         r"\b(?:it|that|this)(?:'s| is)? (?:works?|working|worked|fixed|sorted)\b",
@@ -1396,6 +1535,8 @@ CUSTOMER_WORKS = {
         r"\b(?:i'm|i am) (?:in|back in)\b",
         r"\bnow (?:it|i|the)\b",
         r"\bgot it working\b",
+        r"\b(?:it's|it is|they're|they are|that's) (?:there|back|through|gone) now\b",
+        r"\bthere it is\b",
     ],
 }
 CUSTOMER_YES = {
@@ -1423,6 +1564,16 @@ CUSTOMER_YES = {
         r"yes",
     ],
     "en": [r"yes", r"yeah", r"yep", r"yup", r"correct", r"exactly", r"that's right", r"right\b", r"indeed", r"spot on"],
+}
+# The customer accepts what the agent said or did ("Okay, det lyder fint", "Greit", "OK, I've sent it"): a
+# short reply without a problem or a question; a closed question after it checks the solution.
+CUSTOMER_ACCEPTS = {
+    "da": r"^\W*(?:ok|okay|okey|oki|fint|super|perfekt|godt|dejligt|fedt|skønt|fantastisk|aftale|deal|top|"
+    r"det (?:lyder|er|ser) (?:godt|fint|perfekt|dejligt)|det passer|lyder (?:godt|fint))(?!\w)",
+    "nb": r"^\W*(?:ok|okay|oki|greit|fint|supert|super|perfekt|flott|bra|topp|avtale|deal|"
+    r"det (?:høres|ser) (?:bra|fint|greit) ut|det passer|det er (?:greit|fint|bra))(?!\w)",
+    "en": r"^\W*(?:ok|okay|great|perfect|fine|lovely|brilliant|excellent|cool|deal|done|sounds (?:good|great|fine)|"
+    r"that (?:works|sounds good|'s fine|is fine)|that's great)(?!\w)",
 }
 CUSTOMER_PROBLEM = {
     "da": [

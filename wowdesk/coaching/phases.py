@@ -25,6 +25,8 @@ CUSTOMER_WORKS_BEFORE = 1.6
 CUSTOMER_WORKS_AFTER = 1.0
 CUSTOMER_YES_AFTER = 0.3
 CUSTOMER_DESCRIBED = 0.6
+CUSTOMER_ACCEPTED_BEFORE = 1.8  # right after a turn that gave the solution; see decode()
+_ACCEPT_WORDS = 10
 
 
 def _turn_phase(phases: list) -> str:
@@ -45,12 +47,21 @@ def _works(text: str | None, rules) -> bool:
     return any(rules.customer_works.search(c) and not rules.problem.search(c) for c in _CLAUSE.split(text))
 
 
+def _accepts(text: str | None, rules) -> bool:
+    """The customer accepts what was said or done: a short reply that opens with "okay/fint/greit/sounds good"
+    and holds no problem and no question ("Okay, lånebil er fint", "OK, I've sent it")."""
+    if not text or "?" in text or text.count(" ") >= _ACCEPT_WORDS:
+        return False
+    return bool(rules.customer_accepts.search(text)) and not rules.problem.search(text)
+
+
 def _options(turn, rules, before: str | None, after: str | None):
-    """(score, phases per sentence, gives a solution, needs an earlier solution) for each reading."""
+    """(score, phases per sentence, gives a solution, needs an earlier solution, gain when the turn before gave
+    the solution) for each reading."""
     fixed = [s.fixed for s in turn.sentences]
     ambiguous = [i for i, s in enumerate(turn.sentences) if s.options]
     if not ambiguous:
-        return [(0.0, fixed, turn.solution, False)]
+        return [(0.0, fixed, turn.solution, False, 0.0)]
     if len(ambiguous) > 2:
         # Only the last two closed questions are weighed; earlier ones take their best reading alone.
         for i in ambiguous[:-2]:
@@ -59,6 +70,7 @@ def _options(turn, rules, before: str | None, after: str | None):
         ambiguous = ambiguous[-2:]
     works_before = _works(before, rules)
     works_after = _works(after, rules)
+    accepted_before = not works_before and _accepts(before, rules)
     yes_after = bool(after and rules.customer_yes.search(after))
     described = bool(before and (rules.customer_problem.search(before) or len(before.split()) > 12))
     out = []
@@ -66,6 +78,7 @@ def _options(turn, rules, before: str | None, after: str | None):
         phases = list(fixed)
         score = 0.0
         needs_solution = False
+        after_solution = 0.0
         for i, (phase, base) in zip(ambiguous, choice, strict=True):
             phases[i] = phase
             score += base
@@ -76,6 +89,8 @@ def _options(turn, rules, before: str | None, after: str | None):
                     needs_solution = True
                 if works_before:
                     score += CUSTOMER_WORKS_BEFORE
+                elif accepted_before and last:
+                    after_solution = CUSTOMER_ACCEPTED_BEFORE
                 if last and works_after:
                     score += CUSTOMER_WORKS_AFTER
                 if last and yes_after:
@@ -85,7 +100,7 @@ def _options(turn, rules, before: str | None, after: str | None):
                     score += CUSTOMER_DESCRIBED
                 if last and yes_after:
                     score += CUSTOMER_YES_AFTER
-        out.append((score, phases, turn.solution, needs_solution))
+        out.append((score, phases, turn.solution, needs_solution, after_solution))
     return out
 
 
@@ -93,8 +108,8 @@ def decode(turns, rules, before: dict, after: dict) -> None:
     """Set each turn's `phase`, `phases` (per sentence, in order) and each sentence's `phase`."""
     if not turns:
         return
-    # Viterbi over (turn, solution given so far): best score and back pointer per state.
-    best = {False: (0.0, None, None)}  # state -> (score, previous state, option)
+    # Viterbi over (turn, solution given so far, the turn before gave it): best score and back pointer per state.
+    best = {(False, False): (0.0, None, None)}  # state -> (score, previous state, option)
     history = []
     for turn in turns:
         options = _options(turn, rules, before.get(turn.index), after.get(turn.index))
@@ -104,16 +119,20 @@ def decode(turns, rules, before: dict, after: dict) -> None:
                 option,
                 not option[2] and ("need" in option[1] or "need_accept" in option[1]),
                 option[2] or "solution" in option[1],
+                _turn_phase(option[1]) == "solution",
             )
             for option in options
         ]
         for state, (score, _prev, _opt) in best.items():
-            for option, back_to_need, solution_now in flags:
-                gain, _phases, _gives_solution, needs_solution = option
-                if needs_solution and not state:
+            given, just_solved = state
+            for option, back_to_need, solution_now, solves in flags:
+                gain, _phases, _gives_solution, needs_solution, after_solution = option
+                if needs_solution and not given:
                     continue
-                total = score + gain + (BACK_TO_NEED if state and back_to_need else 0.0)
-                new_state = state or solution_now
+                total = score + gain + (BACK_TO_NEED if given and back_to_need else 0.0)
+                if just_solved:
+                    total += after_solution
+                new_state = (given or solution_now, solves)
                 if new_state not in nxt or total > nxt[new_state][0]:
                     nxt[new_state] = (total, state, option)
         if not nxt:  # cannot happen (an option without solution_accept always exists), but never lose a turn
