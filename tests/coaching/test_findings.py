@@ -260,6 +260,53 @@ def test_acknowledgement_negatives():
     assert has("acknowledgement", "How do you log in?", "en") == []
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # a modal guess about the matter with a word for the feeling
+        ("da", "Sådan et brev må give et chok."),
+        ("da", "Det kan godt føles uretfærdigt at betale to gange."),
+        ("nb", "Det kan være tøft å vente så lenge."),
+        ("nb", "En sånn regning må gi deg et sjokk."),
+        ("en", "A delay like that can be really stressful."),
+        ("en", "That must have given you a fright."),
+        ("en", "Forms like these can be confusing."),
+        # the feeling called natural, "that's"/"what a"/"does sound" + the feeling
+        ("da", "Det er helt naturligt at være nervøs før en operation."),
+        ("nb", "Det er helt naturlig å være bekymret."),
+        ("en", "It's completely natural to feel anxious about it."),
+        ("en", "Oh, that's awful to find on your birthday."),
+        ("en", "What a nightmare for your family."),
+        ("en", "That does sound upsetting."),
+        ("en", "I'm sorry this came as such a shock."),
+        # sorry that something happened to the customer (Danish and Norwegian)
+        ("da", "Jeg er virkelig ked af, at din ferie startede sådan."),
+        ("nb", "Jeg er lei meg for at pakken kom i stykker."),
+        ("nb", "For en skuffelse."),
+    ],
+)
+def test_acknowledgements_read_from_their_structure(language, text):
+    """A word for the customer's feeling in a frame that names it without agreeing (issue 16)."""
+    assert has("acknowledgement", text, language), text
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("da", "Det kan ikke være forkert at spørge."),
+        ("da", "Jeg er ked af det, men vi har lukket."),
+        ("nb", "Det kan være lurt å starte appen på nytt."),
+        ("en", "I'm sorry about the delay."),
+        ("en", "That's not a problem at all."),
+        ("en", "It can take up to two days."),
+        ("en", "That might be the router."),
+    ],
+)
+def test_no_acknowledgement_without_a_feeling_named(language, text):
+    """An apology, a reassurance or a guess about the cause names no feeling."""
+    assert has("acknowledgement", text, language) == [], text
+
+
 def test_open_question_finding_is_good_and_closed_ones_are_not_open_findings():
     findings = agent("Hvad ser du? Er det rødt?")["findings"]
     assert [(f["code"], f["polarity"]) for f in findings] == [("open_question", "good")]

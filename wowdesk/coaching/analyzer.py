@@ -170,7 +170,7 @@ class Rules:
     closing_question: re.Pattern  # "What else can I help you with?", "Trenger du hjelp med noe annet?"
     holding: casefree.AnyOf  # "Jeg kigger lige på det", "I'm going to check": looking into it, no answer yet
     scan: re.Pattern = None  # every word-level finding in one pass; see _scan_words()
-    rule_structure: re.Pattern = None  # rule phrases read from their structure, searched apart (lexicon)
+    structure: tuple = ()  # (code, pattern): findings read from their structure, searched apart (lexicon)
 
 
 # Word-level findings, longest phrases first: a finditer never overlaps, so "du skal snakke med en anden
@@ -236,7 +236,10 @@ def _rules(lang: str) -> Rules:
     # Every finding starts at the beginning of a word; checking that first lets the engine skip the
     # alternatives at all other positions (three times faster than trying them everywhere).
     rules.scan = casefree.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})")
-    rules.rule_structure = casefree.compile(_phrases(L.RULE_STRUCTURE[lang]))
+    rules.structure = (
+        ("rule_phrase", casefree.compile(_phrases(L.RULE_STRUCTURE[lang]))),
+        ("acknowledgement", casefree.compile(_phrases(L.ACK_STRUCTURE[lang]))),
+    )
     return rules
 
 
@@ -580,17 +583,16 @@ def _scan_words(masked, body, rules, lang, findings, question_spans, imperative_
             findings.append(_finding(code, start, end, word, "improve", lang, alt=alternative))
         else:
             findings.append(_finding(code, start, end, word, SCAN_POLARITY[code], lang))
-    # Rule phrases read from their structure, as if they were one more alternative of the scan: one that
-    # overlaps a finding starting before it is not read, and findings starting inside it are not either.
-    for m in rules.rule_structure.finditer(masked):
-        start, end = m.start(), m.end()
-        if any(
-            f["start"] < start < f["end"] or (f["start"] == start and f["code"] == "rule_phrase")
-            for f in findings[first:]
-        ):
-            continue
-        findings[first:] = [f for f in findings[first:] if not start <= f["start"] < end]
-        findings.append(_finding("rule_phrase", start, end, body[start:end], "improve", lang))
+    # Rule phrases and acknowledgements read from their structure, as if they were more alternatives of the
+    # scan: one that overlaps a finding starting before it is not read, and findings starting inside it are
+    # not either.
+    for code, pattern in rules.structure:
+        for m in pattern.finditer(masked):
+            start, end = m.start(), m.end()
+            if any(f["start"] < start < f["end"] or f["start"] == start for f in findings[first:]):
+                continue
+            findings[first:] = [f for f in findings[first:] if not start < f["start"] < end]
+            findings.append(_finding(code, start, end, body[start:end], SCAN_POLARITY[code], lang))
 
 
 _CUSTOMER_DID = re.compile(

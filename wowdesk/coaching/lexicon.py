@@ -882,6 +882,55 @@ ACKNOWLEDGEMENT = {
         r"(?=an? \w+)an? (?:\w+\s+)?(?:frustrating|annoying|stressful|disappointing|inconvenient|worrying|exhausting|nasty|awful|horrible|upsetting|miserable|unsettling|scary|frightening|tough|difficult|hard|stressful|unpleasant|infuriating|maddening|confusing|shame|pain|headache|surprise|worry|stress|rough|horrid|grim|distressing|alarming|unfair|gutting|rubbish)",
     ],
 }
+# Acknowledgements read from their structure (issue 16): a word for the customer's feeling in a frame that
+# names it without agreeing: a modal guess about the matter ("Sådan en regning må give et chok", "Letters like
+# that can be confusing", "Det kan være tungt å få..."), the feeling called natural ("Det er helt naturligt at
+# være bange"), "that's/what a/does sound" + the feeling, and in Danish and Norwegian being sorry that
+# something happened to the customer ("Jeg er ked af, at I mister en nat"; English "I'm sorry you..." is an
+# apology and counts only with a feeling word). Searched apart from the one-pass scan, like RULE_STRUCTURE.
+_FEELING = {
+    "da": r"(?:et |en )?(?:chok|chokerende|forskrækkelse|forskrækket|bange|skræmmende|rystende|rystet|tungt|hårdt|"
+    r"frustrerende|frustration|træls|ærgerligt|ærgerlig|skuffende|skuffelse|bekymret|bekymring|bekymrende|stressende|"
+    r"opslidende|ubehageligt|ubehagelig|utrygt|utryg|nervøs|ked af det|ulykkelig|irriterende|slemt|skidt|"
+    r"forvirrende|overvældende|svært|pinligt|uretfærdigt|nedslående|synd|ulækkert)",
+    "nb": r"(?:et |en )?(?:sjokk|sjokkerende|skummelt|skremmende|redd|tungt|tøft|frustrerende|frustrasjon|leit|kjipt|"
+    r"ergerlig|ergerlige|skuffende|skuffelse|bekymret|bekymring|stressende|slitsomt|ubehagelig|ille|vondt|utrygt|"
+    r"nervøs|irriterende|forvirrende|overveldende|vanskelig|urettferdig|kjedelig|dumt|trasig|synd|ekkelt)",
+    "en": r"(?:a |an |such a |quite a |real )?(?:fright|frightening|shock|shocking|rotten|disappointment|disappointing|"
+    r"distracting|worrying|worry|scary|nerve-wracking|upsetting|stressful|frustrating|horrible|awful|hassle|"
+    r"annoying|confusing|unsettling|daunting|overwhelming|alarming|distressing|pain|nuisance|scared|worried|anxious|"
+    r"upset|frustrated|nervous|stressed|shaken|miserable|nightmare|blow|letdown|let-down)",
+}
+_NOT = r"(?!(?:ikke|not|never|aldrig|aldri|no)\b)"
+ACK_STRUCTURE = {
+    "da": [
+        rf"(?:kan|må) (?:godt |virkelig |også |jo )?(?:være|føles|opleves|have været|give(?: dig| jer)?|have givet"
+        rf"(?: dig| jer)?) (?:{_NOT}\w+ ){{0,2}}?{_FEELING['da']}(?![\w-])",
+        rf"det er (?:helt |fuldt ud |meget )?(?:naturligt|forståeligt|normalt) at (?:være|blive|føle sig) "
+        rf"(?:\w+ )?{_FEELING['da']}(?![\w-])",
+        r"jeg er (?:\w+ )?ked af,? (?:at|den|det at)(?: [\w-]+){1,8}",
+        rf"(?:hvor|sikke) (?:et |en )?(?:\w+ )?{_FEELING['da']}(?![\w-])",
+    ],
+    "nb": [
+        rf"(?:kan|må) (?:nok |virkelig |også |jo )?(?:være|føles|oppleves|ha vært|gi(?: deg| dere)?|ha gitt"
+        rf"(?: deg| dere)?) (?:{_NOT}\w+ ){{0,2}}?{_FEELING['nb']}(?![\w-])",
+        rf"det er (?:helt |fullt )?(?:naturlig|forståelig|normalt) å (?:være|bli|føle seg) (?:\w+ )?{_FEELING['nb']}(?![\w-])",
+        r"jeg er (?:\w+ )?lei (?:meg )?for,? (?:at|det at)(?: [\w-]+){1,8}",
+        rf"(?:så|hvor|for en|for et) (?:\w+ )?{_FEELING['nb']}(?![\w-])(?! (?:er det|var det) ikke)",
+    ],
+    "en": [
+        rf"(?:must|can|may|might|could) (?:really |certainly |well |sometimes )?(?:be|feel|have been|have felt|give you|"
+        rf"have given you) (?:{_NOT}\w+ ){{0,2}}?{_FEELING['en']}(?![\w-])",
+        rf"(?:does|did) sound (?:really |so |very |quite )?(?:like )?{_FEELING['en']}(?![\w-])",
+        rf"(?:that|this|it)(?:'s|’s| is| was) (?:(?:so|really|very|just|absolutely|such|truly) )*(?:{_NOT}\w+ )?"
+        rf"{_FEELING['en']}(?![\w-])",
+        rf"what (?:a |an )(?:\w+ )?{_FEELING['en']}(?![\w-])",
+        rf"(?:i'm|i am) (?:so |really |very )?sorry (?:that |this |it |the )(?:[\w-]+ ){{0,6}}?{_FEELING['en']}(?![\w-])",
+        rf"it's (?:completely |perfectly |totally )?(?:natural|understandable|normal) to (?:be|feel) (?:\w+ )?"
+        rf"{_FEELING['en']}(?![\w-])",
+    ],
+}
+
 SIGNATURE = {
     "da": r"(?:med )?venlig(?:st)? hilsen|mvh\.?|de bedste hilsner|bedste hilsner|hilsen",
     "nb": r"(?:med )?vennlig(?:st)? hilsen|mvh\.?|beste hilsen|hilsen",
