@@ -204,6 +204,16 @@ def test_rule_phrase_negatives():
         ("en", "I don't make the rules."),
         ("en", "I'm not in a position to change that."),
         ("en", "I don't have the authority to waive the fee."),
+        # bound by a rule, a channel refused, a matter to be directed elsewhere, a decision put on others
+        ("da", "Vi er bundet af overenskomsten."),
+        ("da", "Det kan vi desværre ikke ændre over telefonen."),
+        ("da", "Det afgør forsikringsselskabet, ikke os."),
+        ("nb", "Klager på parkering må rettes til kommunen."),
+        ("nb", "I leievilkårene står det at depositumet er tre måneder."),
+        ("nb", "Du må kontakte utleieren."),
+        ("en", "We're bound by the terms of the tender."),
+        ("en", "We cannot change bookings over the phone."),
+        ("en", "Complaints about parking must be directed to the council."),
     ],
 )
 def test_rule_phrases_read_from_their_structure(language, text):

@@ -520,3 +520,27 @@ def test_restating_after_the_customer_takes_the_solution_checks_it(lang, reply, 
 def test_restating_a_problem_that_remains_after_the_solution_checks_the_need(lang, reply, check):
     result = _turns(lang, *SOLUTION_GIVEN[lang], reply, check, first="agent")
     assert _agent(result)["phase"] == "need_accept", check
+
+
+@pytest.mark.parametrize(
+    ("lang", "reply", "acknowledges"),
+    [
+        ("da", "Hej Jonas\n\nTak for billederne. Jeg har sendt en ny lampe i dag.\n\nVenlig hilsen\nMia", True),
+        ("da", "Hej Jonas\n\nDejligt, at lampen virker igen. Hav en god dag.\n\nVenlig hilsen\nMia", True),
+        ("nb", "Hei igjen Kari,\n\nså bra at pakken kom fram. Ha en fin helg!\n\nMed vennlig hilsen\nOla", True),
+        ("nb", "Hei Kari\n\nJeg skjønner godt at du er lei av ventingen. Pakken kommer fredag.\n\nHilsen\nOla", True),
+        ("en", "Hi Sam,\n\nGreat to hear the router is back up. Have a good week!\n\nKind regards,\nAmy", True),
+        (
+            "da",
+            "Hej Jonas\n\nJa, lampen kan skrues direkte i loftet. Det tager fem minutter.\n\nVenlig hilsen\nMia",
+            False,
+        ),
+        ("nb", "Hei Kari\n\nPakken kommer fredag før kl. 12.\n\nHilsen\nOla", False),
+        ("en", "Hi Sam,\n\nThe router will be replaced on Monday.\n\nKind regards,\nAmy", False),
+    ],
+)
+def test_an_email_that_opens_by_reacting_to_the_customer_acknowledges_it(lang, reply, acknowledges):
+    """Thanks, gladness or understanding in the first sentence after the greeting line acknowledges what the
+    customer wrote; a plain "Ja, ..." answers without acknowledging."""
+    result = _turns(lang, "Min lampe er gået i stykker.", reply, channel="email")
+    assert result["mail"]["acknowledges"] is acknowledges, reply

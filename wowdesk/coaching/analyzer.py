@@ -236,9 +236,17 @@ def _rules(lang: str) -> Rules:
     # Every finding starts at the beginning of a word; checking that first lets the engine skip the
     # alternatives at all other positions (three times faster than trying them everywhere).
     rules.scan = casefree.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})")
-    rules.structure = (
-        ("rule_phrase", casefree.compile(_phrases(L.RULE_STRUCTURE[lang]))),
-        ("acknowledgement", casefree.compile(_phrases(L.ACK_STRUCTURE[lang]))),
+    # (code, gate, pattern): the gate, when given, must occur in the turn for the pattern to be searched
+    structure = (
+        ("rule_phrase", None, L.RULE_STRUCTURE[lang]),
+        ("rule_phrase", L.RULE_SOURCE[lang], L.RULE_SOURCE_STRUCTURE[lang]),
+        ("acknowledgement", None, L.ACK_SORRY[lang]),
+        ("acknowledgement", L.FEELING[lang], L.ACK_STRUCTURE[lang]),
+    )
+    rules.structure = tuple(
+        (code, gate and casefree.compile(_phrases([gate])), casefree.compile(_phrases(patterns)))
+        for code, gate, patterns in structure
+        if patterns
     )
     return rules
 
@@ -586,7 +594,9 @@ def _scan_words(masked, body, rules, lang, findings, question_spans, imperative_
     # Rule phrases and acknowledgements read from their structure, as if they were more alternatives of the
     # scan: one that overlaps a finding starting before it is not read, and findings starting inside it are
     # not either.
-    for code, pattern in rules.structure:
+    for code, gate, pattern in rules.structure:
+        if gate is not None and not gate.search(masked):
+            continue
         for m in pattern.finditer(masked):
             start, end = m.start(), m.end()
             if any(f["start"] < start < f["end"] or f["start"] == start for f in findings[first:]):

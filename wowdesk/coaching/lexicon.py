@@ -784,6 +784,14 @@ _RULE_STRUCTURE = {
         r"sådan er det (?:bare|nu engang|desværre)",
         r"(?:jeg|vi) har (?:desværre )?ikke (?:mulighed for|beføjelse til|bemyndigelse til)(?: \w+){0,3}",
         r"det er (?:desværre )?ikke noget,? (?:jeg|vi) (?:gør|tilbyder|laver)(?: \w+){0,2}",
+        r"det er (?:desværre )?ikke noget,? (?:jeg|vi) (?:har adgang til|har mulighed for|har indflydelse på|bestemmer|afgør)",
+        r"(?:jeg|vi) er (?:desværre )?bundet af(?: \w+){1,3}",
+        r"det er ikke (?:os|mig),? der (?:har )?(?:lavet|begået) fejlen",
+        r"det (?:afgør|bestemmer|beslutter) [\w-]+,? ikke (?:mig|os)",
+        rf"efter {_RULE_SOURCE['da']},? (?:kan|må) (?:vi|jeg) (?:desværre )?ikke(?: \w+){{0,4}}",
+        r"(?:kan|må) (?:jeg|vi) (?:desværre )?ikke (?:\w+ ){0,3}?(?:over|via|på|per) (?:telefonen|mail|e-mail|chat|chatten)",
+        r"(?:skal|må) rettes til (?!os\b|mig\b)\w+(?: \w+){0,2}",
+        r"i \w*(?:betingelserne|vilkårene|reglerne|retningslinjerne|kontrakten) står der",
     ],
     "nb": [
         rf"{_RULE_SOURCE['nb']}(?: (?:i|for|på|hos) \w+)?,? (?:\w+ )?(?:sier|sa|krever|krevde|forbyr|er,? at)(?: at)?(?: \w+){{0,5}}",
@@ -822,6 +830,15 @@ _RULE_STRUCTURE = {
         r"sånn er det (?:bare|nå en gang|dessverre)",
         r"vi har (?:dessverre )?ikke (?:mulighet til|myndighet til|fullmakt til)(?: \w+){0,3}",
         r"det er (?:dessverre )?ikke noe (?:jeg|vi) (?:gjør|tilbyr|lager)(?: \w+){0,2}",
+        r"det er (?:dessverre )?ikke noe (?:jeg|vi) (?:har tilgang til|har mulighet til|bestemmer|avgjør|rår over)",
+        r"(?:jeg|vi) er (?:dessverre )?bundet av(?: \w+){1,3}",
+        r"det er ikke (?:oss|meg) som (?:har )?(?:gjort|laget) feilen",
+        r"det (?:avgjør|bestemmer|beslutter) [\w-]+,? ikke (?:meg|oss)",
+        rf"etter {_RULE_SOURCE['nb']},? (?:kan|må|får) (?:vi|jeg) (?:dessverre )?ikke(?: \w+){{0,4}}",
+        r"(?:kan|må) (?:jeg|vi) (?:dessverre )?ikke (?:\w+ ){0,3}?(?:over|via|på|per) (?:telefonen|telefon|e-post|epost|chat|chatten)",
+        r"(?:skal|må) rettes til (?!oss\b|meg\b)\w+(?: \w+){0,2}",
+        r"i \w*(?:vilkårene|reglene|betingelsene|retningslinjene|kontrakten|avtalen) står det",
+        r"(?:du|dere) (?:må|skal) (?:selv )?(?:ringe|kontakte) (?!oss\b|meg\b)\w+(?:et|en|ene)(?![\w-])",
     ],
     "en": [
         rf"{_RULE_SOURCE['en']}(?: (?:in|for|of|on) (?:the |your |our )?\w+)? (?:clearly |simply |now )?(?:says?|said|states?|stated|requires?|required|forbids?|prohibits?|"
@@ -850,9 +867,23 @@ _RULE_STRUCTURE = {
         r"(?:i|we) (?:don't|do not) have (?:the )?(?:authority|permission|authorisation|authorization)(?: to)?(?: \w+){0,3}",
         r"you (?:must|should) (?:contact|call|speak to|talk to|ask|email|write to) (?!us\b|me\b)\w+(?: \w+){0,2}",
         r"(?:that's|that is|it's|it is) (?:handled|dealt with|decided) by (?:another|a different|our|the) \w+(?: \w+)?",
+        r"(?:i'm|i am|we're|we are) (?:not able|unable) to (?:refund|change|override|waive|cancel|give out|discuss|make)"
+        r"(?: \w+){0,4}",
+        r"(?:we|i) can(?:'t|not) (?:\w+ ){1,3}?(?:by|over|via) (?:email|e-mail|phone|the phone|chat)",
+        r"(?:we|i)(?:'re| are|'m| am) bound by(?: \w+){1,3}",
+        r"(?:must|should|will need to) be (?:directed|addressed|sent|made) to (?!us\b|me\b)\w+(?: \w+){0,2}",
     ],
 }
-RULE_STRUCTURE = _RULE_STRUCTURE
+# The patterns that name a source of rules are searched only in a turn that holds one (RULE_SOURCE, a gate
+# with rare words as its anchors: their own anchors are verbs as common as "siger", "it's").
+RULE_SOURCE = {lang: rf"(?:{_RULE_SOURCE[lang]}|{_SYSTEM[lang]})" for lang in _RULE_SOURCE}
+RULE_SOURCE_STRUCTURE = {
+    lang: [p for p in patterns if _RULE_SOURCE[lang] in p or _SYSTEM[lang] in p]
+    for lang, patterns in _RULE_STRUCTURE.items()
+}
+RULE_STRUCTURE = {
+    lang: [p for p in patterns if p not in RULE_SOURCE_STRUCTURE[lang]] for lang, patterns in _RULE_STRUCTURE.items()
+}
 ACKNOWLEDGEMENT = {
     "da": [
         r"(?:det|det her|det der|dét)\s+(?:lyder|må være|må have været|er|var)\s+(?:(?!ikke\b|not\b|never\b|aldrig\b|aldri\b)\w+\s+){0,4}?(?:ubehagelig|frustrerende|irriterende|stressende|træls|surt|sur|utrygt|utryg|svær|hårdt|hård|smertefuld|besværligt|besværlig|ærgerligt|ærgerlig|bekymrende|kedeligt|kedelig|trist|nedslående|skuffende|overraskelse|ubelejligt|ubelejlig|slemt|skidt|forfærdeligt|frygteligt|opslidende|hårdt|belastende|uheldigt|ubehageligt|stor stigning|svær tid|chokerende|pinligt|uretfærdigt|forvirrende|ærgrelse)",
@@ -902,7 +933,7 @@ _FEELING = {
     r"upset|frustrated|nervous|stressed|shaken|miserable|nightmare|blow|letdown|let-down)",
 }
 _NOT = r"(?!(?:ikke|not|never|aldrig|aldri|no)\b)"
-ACK_STRUCTURE = {
+_ACK_STRUCTURE = {
     "da": [
         rf"(?:kan|må) (?:godt |virkelig |også |jo )?(?:være|føles|opleves|have været|give(?: dig| jer)?|have givet"
         rf"(?: dig| jer)?) (?:{_NOT}\w+ ){{0,2}}?{_FEELING['da']}(?![\w-])",
@@ -930,6 +961,10 @@ ACK_STRUCTURE = {
         rf"{_FEELING['en']}(?![\w-])",
     ],
 }
+# The frames with a word for the feeling are searched only in a turn that holds one (FEELING is their gate).
+FEELING = _FEELING
+ACK_STRUCTURE = {lang: [p for p in patterns if _FEELING[lang] in p] for lang, patterns in _ACK_STRUCTURE.items()}
+ACK_SORRY = {lang: [p for p in patterns if _FEELING[lang] not in p] for lang, patterns in _ACK_STRUCTURE.items()}
 
 SIGNATURE = {
     "da": r"(?:med )?venlig(?:st)? hilsen|mvh\.?|de bedste hilsner|bedste hilsner|hilsen",

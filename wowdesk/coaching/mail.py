@@ -46,7 +46,20 @@ _CLOSING_LINE = {
     "en": r"have a|enjoy|take care|all the best|best of luck|good luck|thanks again|speak soon|looking forward|"
     r"many thanks|thank you again|best wishes|kind regards|have a (?:good|nice|great|lovely)",
 }
+# The reply's first sentence (after the greeting line) reacting to what the customer wrote acknowledges it too:
+# thanks, gladness, understanding or an apology ("Tak for bekræftelsen.", "Så bra at koppene kom fram.", "Takk,
+# da er det klart.", "Great to hear it's all matched"); a plain "Ja, ..." answers without acknowledging.
+_REACTS = {
+    "da": r"(?:mange |tusind )?tak\b|dejligt|godt(?: at|,| så)|fint(?: at|,)|super\b|skønt|perfekt|fedt|så (?:godt|fint|dejligt)|"
+    r"(?:det )?forstår jeg|jeg forstår|jeg kan godt forstå|jeg er (?:glad|ked)|beklager|undskyld",
+    "nb": r"(?:mange |tusen )?takk\b|så (?:bra|fint|flott|godt|hyggelig)|flott|fint(?: at|,)|bra(?: at|,)|supert|perfekt|"
+    r"(?:det )?skjønner jeg|jeg skjønner|jeg forstår|jeg er (?:glad|lei)|beklager|unnskyld",
+    "en": r"thank(?:s| you)\b|(?:great|good|lovely|wonderful|glad|pleased|brilliant|excellent) (?:to hear|news|that)|"
+    r"(?:i'm|i am|we're|we are) (?:so |really |very )?(?:glad|pleased|sorry)|i (?:completely |fully )?understand|"
+    r"sorry\b|perfect\b|great\b",
+}
 ACKNOWLEDGES = {lang: casefree.compile(p) for lang, p in _ACKNOWLEDGES.items()}
+REACTS = {lang: casefree.compile(r"^\W*(?:" + p + ")") for lang, p in _REACTS.items()}
 INVITES = {lang: casefree.compile(p) for lang, p in _INVITES.items()}
 CLOSING_LINE = {lang: casefree.compile(p) for lang, p in _CLOSING_LINE.items()}
 _MAIL_START = casefree.compile(r"^\s*(?:kære|kjære|dear)\b")
@@ -56,6 +69,12 @@ def looks_like_mail(agent_turns) -> bool:
     """No channel given: an agent turn that opens with "Kære/Dear" or ends with a signature is an e-mail (the
     signature was found when the turn was read)."""
     return any(turn.signed or _MAIL_START.match(turn.text) for turn in agent_turns)
+
+
+def _strip_greeting_name(sentence: str) -> str:
+    """A sentence without the greeting and name it opens with, on one line ("Hei Marte, så bra at...")."""
+    m = _NAME_GREETING.match(sentence)
+    return sentence[m.end() :].lstrip(" ,!\n") if m else sentence
 
 
 def check_mail(turn, rules, lang: str) -> dict:
@@ -68,9 +87,17 @@ def check_mail(turn, rules, lang: str) -> dict:
         CLOSING_LINE[lang].search(last)
     )
     codes = {f["code"] for f in turn.findings}
+    # the first sentence after the greeting line ("Hej Henrik", "Hei igjen Kristin,") reacts to the customer
+    reacts = False
+    for s in sentences:
+        if REACTS[lang].match(_strip_greeting_name(s.masked.strip())):
+            reacts = True
+            break
+        if not s.greeting:
+            break
     return {
         "greeting_name": bool(_NAME_GREETING.match(body)),
-        "acknowledges": bool(ACKNOWLEDGES[lang].search(body)) or "acknowledgement" in codes,
+        "acknowledges": reacts or bool(ACKNOWLEDGES[lang].search(body)) or "acknowledgement" in codes,
         "answer_or_next_step": turn.solution or bool(turn.promises) or "solution" in turn.phases,
         "invites_reply": bool(turn.questions) or bool(INVITES[lang].search(body)),
         "closing": closing,

@@ -89,7 +89,9 @@ def _options(turn, rules, before: str | None, after: str | None):
                     needs_solution = True
                 if works_before:
                     score += CUSTOMER_WORKS_BEFORE
-                elif accepted_before and last:
+                elif accepted_before and last and turn.sentences[i].form in ("declarative", "tag"):
+                    # (a statement said back, "Så er du hjulpet?"; a verb-first question after "Ok" may ask
+                    # something new, "Bruker du også...?")
                     after_solution = CUSTOMER_ACCEPTED_BEFORE
                 if last and works_after:
                     score += CUSTOMER_WORKS_AFTER
@@ -108,8 +110,10 @@ def decode(turns, rules, before: dict, after: dict) -> None:
     """Set each turn's `phase`, `phases` (per sentence, in order) and each sentence's `phase`."""
     if not turns:
         return
-    # Viterbi over (turn, solution given so far, the turn before gave it): best score and back pointer per state.
-    best = {(False, False): (0.0, None, None)}  # state -> (score, previous state, option)
+    # Viterbi over (turn, solution given so far): best score and back pointer per state. Whether the turn
+    # before gave the solution is read from the best path into each state (kept beside it, not as a state of
+    # its own: twice the states cost 3 % of the coach's time for the few turns it decides).
+    best = {False: (0.0, None, None, False)}  # state -> (score, previous state, option, the turn gave the solution)
     history = []
     for turn in turns:
         options = _options(turn, rules, before.get(turn.index), after.get(turn.index))
@@ -119,29 +123,29 @@ def decode(turns, rules, before: dict, after: dict) -> None:
                 option,
                 not option[2] and ("need" in option[1] or "need_accept" in option[1]),
                 option[2] or "solution" in option[1],
-                _turn_phase(option[1]) == "solution",
             )
             for option in options
         ]
-        for state, (score, _prev, _opt) in best.items():
-            given, just_solved = state
-            for option, back_to_need, solution_now, solves in flags:
+        for state, (score, _prev, _opt, just_solved) in best.items():
+            for option, back_to_need, solution_now in flags:
                 gain, _phases, _gives_solution, needs_solution, after_solution = option
-                if needs_solution and not given:
+                if needs_solution and not state:
                     continue
-                total = score + gain + (BACK_TO_NEED if given and back_to_need else 0.0)
-                if just_solved:
+                total = score + gain + (BACK_TO_NEED if state and back_to_need else 0.0)
+                if after_solution and just_solved:
                     total += after_solution
-                new_state = (given or solution_now, solves)
+                new_state = state or solution_now
                 if new_state not in nxt or total > nxt[new_state][0]:
-                    nxt[new_state] = (total, state, option)
+                    nxt[new_state] = (total, state, option, None)
+        for new_state, (total, state, option, _) in nxt.items():
+            nxt[new_state] = (total, state, option, _turn_phase(option[1]) == "solution")
         if not nxt:  # cannot happen (an option without solution_accept always exists), but never lose a turn
-            nxt = {st: (sc, st, options[0]) for st, (sc, _p, _o) in best.items()}
+            nxt = {st: (sc, st, options[0], False) for st, (sc, _p, _o, _s) in best.items()}
         history.append(nxt)
         best = nxt
     state = max(best, key=lambda st: best[st][0])
     for turn, step in zip(reversed(turns), reversed(history), strict=True):
-        _score, previous, option = step[state]
+        _score, previous, option, _solves = step[state]
         phases = option[1]
         for sentence, phase in zip(turn.sentences, phases, strict=True):
             sentence.phase = phase

@@ -118,10 +118,12 @@ def _sequence(items, flags):
             candidates.append(run)
             run = {""}
         else:
-            run = _product(run, e)
-            if run is None:  # too many combinations: keep the part so far, start again from this node
-                candidates.append(e)
-                run = {""}
+            longer = _product(run, e)
+            if longer is None:  # too many combinations: keep the part so far, start again from this node
+                candidates.append(run)
+                run = e
+            else:
+                run = longer
     if text:
         run = {x + text for x in run}
         whole = {x + text for x in whole} if whole is not None else None
