@@ -533,3 +533,42 @@ def test_received_by_a_time_booked_ahead_or_done_by_a_time_is_a_promise(lang, te
 )
 def test_conditions_after_an_answer_and_hedged_states_are_no_promises(lang, text):
     assert _promises(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "promise", "due"),
+    [
+        # a condition joined by "og hvis"/"and if" is a clause of its own and scopes the rest of the sentence
+        ("nb", "Jeg ringer deg i morgen, og hvis du ikke svarer, sender jeg en SMS.", "Jeg ringer deg i morgen", None),
+        (
+            "da",
+            "Jeg ringer dig i morgen, og hvis du ikke tager den, sender jeg en sms.",
+            "Jeg ringer dig i morgen",
+            None,
+        ),
+        ("en", "I'll call you tomorrow, and if you don't pick up, I'll send a text.", "I'll call you tomorrow", None),
+        # two main clauses side by side, the second with a pronoun for its subject
+        ("nb", "Jeg har meldt fra til lageret, de sender en ny pakke i dag.", "de sender en ny pakke i dag", None),
+        # a second verb phrase "og er ..."
+        (
+            "da",
+            "Kortet bliver sendt i morgen og er hos dig på fredag.",
+            "er hos dig på fredag",
+            "2026-11-20T17:00:00+01:00",
+        ),
+        # after a colon
+        (
+            "en",
+            "You can pay with your phone: your new card will be in the app within 30 minutes.",
+            "your new card will be in the app within 30 minutes",
+            "2026-11-18T10:30:00+01:00",
+        ),
+    ],
+)
+def test_a_clause_of_a_longer_sentence_promises_on_its_own(lang, text, promise, due):
+    found = dict(_promises(lang, text))
+    assert promise in found, found
+    if due:
+        assert found[promise] == due
+    if "hvis" in text or " if " in text:
+        assert list(found) == [promise]  # nothing after the condition

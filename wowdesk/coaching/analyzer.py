@@ -15,7 +15,7 @@ from .clauses import CLAUSE_RULES, analyse_question, mask_quotes
 from .detect import detect_language
 from .mail import check_mail, looks_like_mail
 from .phases import PHASE_RANK, PHASES, decode
-from .promises import is_promise, opens_with_condition, resolve_due
+from .promises import instructs, is_promise, opens_with_condition, resolve_due
 from .sentiment import sentiment
 
 # Where a sentence ends. Every alternative starts with one of a few characters, so the pattern opens with
@@ -60,7 +60,7 @@ CLAUSE_SPLITS = (
     # a verb phrase with its subject left out: "... er afsendt i dag og vil være fremme på fredag"
     (
         r",?\s+",
-        r"(?:og|and)\s+(?=(?:vil|skal|bliver|blir|kommer|will|should|is going to|svarer|ringer|sender|"
+        r"(?:og|and)\s+(?=(?:vil|skal|bliver|blir|kommer|er|will|should|is going to|svarer|ringer|sender|"
         r"calls|sends|replies|arrives|sendes|leveres|afsendes|utbetales|udbetales|refunderes|overføres)\b)",
     ),
     # two main clauses side by side: "Your pizza left 5 min ago, it'll be with you within 15 minutes"
@@ -68,6 +68,17 @@ CLAUSE_SPLITS = (
     (r";\s*", ""),
     (r"\s+", r"[–—-]\s+"),
     (r",\s+", r"(?=så (?:vil |skal )?(?:jeg|vi)\b)"),
+    # two main clauses side by side: "Jeg har skrevet til lageret, de sender en ny i dag"
+    (r",\s+", r"(?=(?:de|han|hun|vi|jeg|dere)\s+(?:[a-zæøå]+r|vil|skal)\b)"),
+    # a condition joined to what came before ("Jeg ringer i morgen, og hvis du ikke svarer, ..."): the condition
+    # is a clause of its own and scopes the rest of the sentence (see the promises loop)
+    (r",?\s+", r"(?:og|and|men|but)\s+(?=(?:hvis|if|dersom|unless|medmindre)\b)"),
+    # after a colon, a clause with its own subject: "You can pay with your phone: your new card details will ..."
+    (
+        r"(?<=:)\s+",
+        r"(?=(?i:jeg|vi|du|de|den|det|han|hun|dere|I|we|you|they|it|your|the|our|din|dit|ditt|vores|vår|"
+        r"[a-zæøå]+(?:en|et|ene|erne))\b)",
+    ),
     (r",\s+", r"so\s+(?=(?:the|your|it|we|I|you|our|this|that)\b)"),
     # chat without capitals: "derfor gikk den i retur. sjåføren henter den i morgen" (after a word of four
     # letters or more, so "kl. 10", "f.eks. via", "ca. to uger" stay whole)
@@ -79,6 +90,7 @@ _SPLIT_STARTS = {
     r",\s+": {",": r"\s+"},
     r";\s*": {";": r"\s*"},
     r"\s+": {r"\s": r"\s*"},
+    r"(?<=:)\s+": {r"\s": r"(?<=:\s)\s*"},
     r"(?<=[a-zæøå]{4})\.": {r"\.": r"(?<=[a-zæøå]{4}\.)"},
 }
 
@@ -449,10 +461,15 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
         ):
             # (the customer's words said back, "Så du vil aflevere bilen den 30.", promise nothing of ours)
             offset = s.start + (len(s.text) - len(s.text.lstrip()))
+            conditional = False
             for part in _clauses(s.masked.strip(), offset):
                 # An instruction to the customer ("Ring til os i morgen") is not our promise.
                 lead_stripped = _strip_lead(part[2], lang)
-                if rules.imperative.match(lead_stripped) or not is_promise(part[2], lang):
+                imperative = bool(rules.imperative.match(lead_stripped)) or instructs(part[2], lang)
+                # A condition scopes the rest of its sentence ("Jeg ringer i morgen, og hvis du ikke svarer,
+                # sender jeg en sms")
+                conditional = conditional or opens_with_condition(part[2], lang)
+                if conditional or imperative or not is_promise(part[2], lang):
                     continue
                 # a farewell holds no promise ("Tak for i dag, og god aften.", "Ha en fin lørdag!"), nor does
                 # what we need from the customer ("Jeg skal bruge dit kundenummer"); checked last, as most

@@ -244,8 +244,8 @@ _THIRD_FUTURE = {
 }
 # present-tense acts that are no promise: "Det ordner jeg", "Det gør vi", "Så laver vi en undtagelse"
 _ACT_VAGUE = {
-    "da": r"^\W*(?:ja,? |fint,? |super,? |okay,? |haha,? )?(?:det|så|den)\s+(?:gør|ordner|fikser|laver|klarer|tager)\s+(?:jeg|vi)\b|\blaver (?:jeg|vi) en undtagelse",
-    "nb": r"^\W*(?:ja,? |fint,? |supert,? |ok,? |haha,? )?(?:det|så|den)\s+(?:gjør|ordner|fikser|lager|tar)\s+(?:jeg|vi)\b",
+    "da": r"^\W*(?:ja,? |fint,? |super,? |okay,? |ok,? |haha,? )?(?:det|så|den)\s+(?:gør|ordner|fikser|laver|klarer|tager)\s+(?:jeg|vi)\b|\blaver (?:jeg|vi) en undtagelse",
+    "nb": r"^\W*(?:ja,? |fint,? |supert,? |ok,? |okay,? |haha,? )?(?:det|så|den)\s+(?:gjør|ordner|fikser|lager|tar)\s+(?:jeg|vi)\b",
     "en": r"^\W*(?:here's how|that's what)\b",
 }
 
@@ -666,6 +666,11 @@ def opens_with_condition(sentence: str, lang: str) -> bool:
         return True
     answer = _ANSWER_FIRST.match(sentence)
     return answer is not None and _CONDITION_FIRST[lang].match(sentence[answer.end() :]) is not None
+
+
+def instructs(clause: str, lang: str) -> bool:
+    """The clause opens with an imperative: it tells the customer what to do."""
+    return PATTERNS[lang]["imperative"].search(clause) is not None
 
 
 def is_promise(sentence: str, lang: str) -> bool:
