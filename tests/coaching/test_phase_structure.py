@@ -544,3 +544,22 @@ def test_an_email_that_opens_by_reacting_to_the_customer_acknowledges_it(lang, r
     customer wrote; a plain "Ja, ..." answers without acknowledging."""
     result = _turns(lang, "Min lampe er gået i stykker.", reply, channel="email")
     assert result["mail"]["acknowledges"] is acknowledges, reply
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind"),
+    [
+        ("da", "Så du mangler besked om, hvornår du kan hente den?", "closed"),
+        ("da", "Så I vil gerne vide, hvorfor regningen steg?", "closed"),
+        ("nb", "Så dere lurer på, hva som skjer nå?", "closed"),
+        ("nb", "Så du vil vite, hvorfor regningen er så høy?", "closed"),
+        # the agent asking is still open
+        ("da", "Jeg vil gerne høre, hvad der skete?", "open"),
+        ("da", "Okay Anna, hvad ser du?", "open"),
+    ],
+)
+def test_a_question_word_after_the_customers_want_said_back_is_embedded(lang, text, kind):
+    """A statement that says the customer's want or lack back, with its object a question-word clause after a
+    comma ("Så du vil gerne vide, hvordan...?"), checks understanding: closed, not an open question."""
+    turn = _agent(_turns(lang, "hej", text))
+    assert [q["kind"] for q in turn["questions"]] == [kind], text

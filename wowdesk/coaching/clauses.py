@@ -60,6 +60,17 @@ class ClauseRules:
     v2_connectors: bool
     adverb_first: re.Pattern
     inverted: re.Pattern | None
+    embeds: re.Pattern  # a lead that ends in a verb of knowing or saying, or a preposition: its clause is embedded
+    lang: str = ""
+
+
+_EMBEDDING_PREPOSITIONS = {"da": "om|på|over", "nb": "om|på|over", "en": "about|of"}
+# The customer as the subject ("du", Danish "I", Norwegian "dere", "you"), case kept: Danish "i" is "in".
+_YOU = {
+    "da": re.compile(r"\b(?:[Dd]u|I)\b"),
+    "nb": re.compile(r"\b(?:[Dd]u|[Dd]ere)\b"),
+    "en": re.compile(r"\b[Yy]ou\b"),
+}
 
 
 def _clause_rules(lang: str) -> ClauseRules:
@@ -122,6 +133,8 @@ def _clause_rules(lang: str) -> ClauseRules:
         v2_connectors=lang in ("da", "nb"),
         adverb_first=casefree.compile(r"^(?:(?:og|men|jamen)\s+)?(?:så|nu|nå|altså|da)\b"),
         inverted=casefree.compile(INVERTED[lang]) if lang in INVERTED else None,
+        embeds=casefree.compile(rf"(?:^|\s)(?:{L.EMBEDDING_VERBS[lang]}|{_EMBEDDING_PREPOSITIONS[lang]})$"),
+        lang=lang,
     )
 
 
@@ -219,6 +232,11 @@ def _question_clause(core: str, r: ClauseRules) -> str:
                 asks = False
             else:
                 nxt = _strip(r.connectors, nxt)
+                if r.embeds.search(lead) and r.question_word.match(nxt) and _YOU[r.lang].search(lead):
+                    # the clause is the object of the customer's want or lack said back, not a question of its
+                    # own: "Så du mangler besked om, hvornår du kan hente den?", "Så du vil gerne vide,
+                    # hvordan...?" (a statement with "?"); "Jeg vil gerne høre, hvad der skete?" still asks
+                    break
                 asks = r.question_word.match(nxt) or r.v1.match(nxt)
             if asks or i == 1:
                 core = ",".join(clauses[i:]).strip()
@@ -232,6 +250,9 @@ def _question_clause(core: str, r: ClauseRules) -> str:
         clauses = core.split(", ")
         for i in range(1, len(clauses)):
             clause = _strip(r.connectors, clauses[i].strip())
+            lead = clauses[i - 1]
+            if r.embeds.search(lead) and _YOU[r.lang].search(lead):
+                break  # the customer's want said back: "Så du vil vite, hvorfor regningen er så høy?"
             if r.wh_verb.match(clause) and not r.wh_subject.match(clause):
                 return ", ".join(clauses[i:]).strip()
     return core
