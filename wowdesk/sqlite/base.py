@@ -8,14 +8,22 @@ often a request that has just arrived, and the longer a writer has waited, the l
 slowest writers waited 1.2 to 3.6 s while no transaction held the lock for more than 0.3 s (bench/make_run.py,
 bench/RESULTS.md): that was the p99 of about 1 s.
 
-Two changes, both only around the outermost transaction (BEGIN ... COMMIT/ROLLBACK):
+Two changes, around the outermost transaction (BEGIN ... COMMIT/ROLLBACK) and around a write statement
+outside a transaction (CursorWrapper):
 - The threads of one process take turns on a lock of the process before they ask SQLite, so an ASGI web
   server's request threads wait for each other in the kernel and the next one goes as soon as one commits.
 - The thread whose turn it is asks SQLite every millisecond or so (a short busy timeout, tried again at
   once) rather than at SQLite's growing intervals, so it takes the lock within about a millisecond of
   another process (a task worker, the SMTP listener) releasing it.
 The total wait keeps the configured timeout (OPTIONS "timeout", 30 s here); after it the error is SQLite's
-"database is locked", as before. Statements outside a transaction keep SQLite's own busy handling.
+"database is locked", as before. Reads outside a transaction keep SQLite's own busy handling.
+
+Why it stays (measured with WOWDESK_SQLITE_STATS, bench/RESULTS.md, 2026-12-01): a first version took turns
+only for transactions and left the API's per-request count (one INSERT ... ON CONFLICT outside a
+transaction) to SQLite's busy handler, and `make run` showed no difference with or without it (p99 1.75 s
+both). With those statements in turn too, back to back under 8 clients: p99 601 ms against 1,793 ms with
+Django's handling, the web server's single writes waiting p99 388 ms against 1,351 ms (max 840 against
+2,773 ms), and the workers kept up instead of falling 10 s behind.
 
 Task workers go first (PRIORITY, set by db_worker): a worker waiting for the write lock raises a flag (a
 shared lock on a byte of `<database>.turns`), and the web server and the SMTP listeners start no new
