@@ -60,3 +60,109 @@ def test_lowercase_chat_asks_in_its_last_sentence(lang, turn, kinds):
 )
 def test_an_emoji_with_its_presentation_selector_ends_a_sentence(lang, turn):
     assert _questions(lang, turn) == [("open", turn.split("️ ", 1)[1])]
+
+
+@pytest.mark.parametrize(
+    ("lang", "turn", "kinds"),
+    [
+        # a short main clause before a question word with its subject: the question is embedded (closed)
+        ("da", "Så du har brug for at vide, hvornår værkstedet åbner?", ["closed"]),
+        ("nb", "Så du lurer på, hvorfor regningen ble høyere?", ["closed"]),
+        ("en", "So you'd like to know when the engineer arrives?", ["closed"]),
+        # ... but the agent's own "I'd like to know / jeg lurer på" asks what it embeds
+        ("da", "Jeg vil gerne høre, hvad der stod i beskeden?", ["open"]),
+        ("nb", "jeg lurer på om du har fått koden på sms", ["closed"]),
+        ("en", "I was wondering what the display shows now", ["open"]),
+        # a preposition before the question word
+        ("en", "From which account did the payment go out?", ["open"]),
+        ("da", "Til hvilken adresse skal vi sende den?", ["open"]),
+        ("nb", "på hvilken side står beløpet", ["open"]),
+        # with "jeg/vi/I/we" first, an embedded question is the customer's answer only after asking verbs
+        ("en", "Shall we ring you on Friday to hear how the new router works?", ["closed"]),
+        ("da", "Skal jeg tjekke, hvornår pakken blev sendt?", ["closed"]),
+        ("nb", "Kan jeg spørre hva som skjedde med den gamle?", ["open"]),
+    ],
+)
+def test_an_embedded_question_decides_only_in_a_frame_that_asks_the_customer(lang, turn, kinds):
+    assert _kinds(lang, turn) == kinds
+
+
+@pytest.mark.parametrize(
+    ("lang", "turn"),
+    [
+        ("nb", "Hvem orker å stå i kø en lørdag? Jeg har flyttet timen din til mandag."),
+        ("nb", "Hvem gidder vel å fylle ut skjemaer i ferien? Jeg fyller det ut for deg."),
+        ("da", "Hvem elsker en mandag uden varmt vand? Montøren kommer kl. 8."),
+        ("da", "Vent med at betale – og hvem har lyst til at betale to gange?"),
+        ("en", "Who enjoys a cold shower in January? The engineer is booked for tomorrow."),
+        ("en", "Who fancies a queue on a Saturday? I've moved your slot to Monday."),
+    ],
+)
+def test_who_likes_or_wants_something_general_is_rhetorical(lang, turn):
+    assert _kinds(lang, turn) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "turn", "kind"),
+    [
+        # who asks about the customer's matter is a question
+        ("nb", "Hvem har tilgang til kontoen din?", "open"),
+        ("da", "Hvem elsker du at ringe til mest, så vi kan lægge nummeret ind?", "open"),
+        ("en", "Who uses the laptop besides you?", "open"),
+    ],
+)
+def test_who_about_the_customers_matter_is_a_question(lang, turn, kind):
+    assert _kinds(lang, turn) == [kind]
+
+
+@pytest.mark.parametrize(
+    ("lang", "turn", "kinds"),
+    [
+        # "is there" left out at the end of a chat
+        ("da", "super 👍 noget andet vi kan kigge på", ["closed"]),
+        ("nb", "flott. noe mer jeg kan hjelpe deg med i dag", ["closed"]),
+        ("en", "sorted. anything else we can do for you", ["closed"]),
+        ("da", "mere end tre dage er for lang tid", []),
+        ("en", "something else came up on the invoice", []),
+        # a tag without "?"
+        ("da", "så routeren blinker rødt hele tiden, ik", ["closed"]),
+        ("nb", "så du har to kort på samme konto, ikke sant", ["closed"]),
+        ("en", "so it stopped after the update, right", ["closed"]),
+        # the verb first in chat: any verb before "du/det" in Danish and Norwegian, "u" for "you"
+        ("nb", "Bestilte du via appen eller nettsiden", ["closed"]),
+        ("nb", "virka det etter omstarten", ["closed"]),
+        ("da", "Ringede du fra det nummer, der slutter på 44", ["closed"]),
+        ("en", "did u get the code by text", ["closed"]),
+        ("nb", "første du må gjøre er å logge inn", []),
+        # speech: hesitations, and the full stop of an ordinal date
+        ("da", "Øhm, hvad stod der på kvitteringen?", ["open"]),
+        ("en", "Right, um, talk me through what happened when you pressed pay.", ["open"]),
+        ("da", "det passer fint. skal jeg flytte aftalen til den 3.", ["closed"]),
+    ],
+)
+def test_chat_and_speech_ask_without_a_question_mark(lang, turn, kinds):
+    assert _kinds(lang, turn) == kinds
+
+
+@pytest.mark.parametrize(
+    ("lang", "turn", "kind"),
+    [
+        # "om" before a noun that no verb follows is the preposition "about", not "whether"
+        ("nb", "Fortell meg litt om hytta og hva dere ønsker.", "open"),
+        ("da", "Fortæl mig lidt om ordren og hvad der manglede.", "open"),
+        ("da", "Kan du fortælle mig, om ordren kom frem?", "closed"),
+    ],
+)
+def test_om_is_whether_only_before_a_clause(lang, turn, kind):
+    assert _kinds(lang, turn) == [kind]
+
+
+@pytest.mark.parametrize(
+    ("lang", "turn"),
+    [
+        ("en", "You'll find it under 'What's changed?' in the settings."),
+        ("da", "Du finder den under 'Hvad er der sket?' i menuen."),
+    ],
+)
+def test_a_quoted_label_with_an_apostrophe_is_no_question(lang, turn):
+    assert _kinds(lang, turn) == []

@@ -24,7 +24,8 @@ from . import casefree, lexicon
 # engine skips from one quote character to the next; it tried every position, 58,000 instructions per text.)
 _QUOTED = re.compile(
     r"\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|«[^»\n]{1,80}»|„[^“”\n]{1,80}[“”]"
-    r"|'(?<![\w].)[^'’\n]{1,60}['’](?![\w])|‘(?<![\w].)[^'’\n]{1,60}['’](?![\w])"
+    # (an apostrophe inside a quoted label is no end: 'What's new?')
+    r"|'(?<![\w].)(?:[^'’\n]|['’](?=\w)){1,60}['’](?![\w])|‘(?<![\w].)(?:[^'’\n]|['’](?=\w)){1,60}['’](?![\w])"
 )
 _EMOJI = "[\\s\U0001f300-\U0001faff\u2600-\u27bf\ufe0f]"
 _TRAILING = " \t\r\"'”»)*~.…:;-_😊🙂😀😃😉👍🙏🤞😅❤️!"
@@ -61,6 +62,14 @@ class ClauseRules:
     adverb_first: re.Pattern
     inverted: re.Pattern | None
     embeds: re.Pattern  # a lead that ends in a verb of knowing or saying, or a preposition: its clause is embedded
+    chat_inverted: re.Pattern | None
+    chat_tag: re.Pattern
+    elliptic: re.Pattern
+    prep_wh: re.Pattern
+    wonder: re.Pattern
+    ask_verb: re.Pattern
+    first_person: frozenset
+    rhetorical_late: re.Pattern
     lang: str = ""
 
 
@@ -98,15 +107,17 @@ def _clause_rules(lang: str) -> ClauseRules:
     }[lang]
     return ClauseRules(
         interjections=casefree.compile(
-            rf"^{_EMOJI}*(?:(?:{L.INTERJECTIONS[lang]})(?![\w'])[\s,.!:;–—\-\U0001F300-\U0001FAFF\u2600-\u27BF]*)*"
+            rf"^{_EMOJI}*(?:(?:{L.INTERJECTIONS[lang]})(?![\w'])[\s,.…!:;–—\-\U0001F300-\U0001FAFF\u2600-\u27BF]*)*"
         ),
         connectors=casefree.compile(rf"^(?:(?:{L.CONNECTORS[lang]})(?![\w'])[\s,]*)+"),
         question_word=casefree.compile(wh + r"(?![\w'])"),
         wh_verb=casefree.compile(
-            rf"{wh}(?:\s+(?!(?:{subjects})\b)\w+)?\s+(?:{finite}|\w+(?:er|es|ede|te|ar|s|ed))\b(?!\s+(?:at|to)\b)"
+            # (a word between the question word and its verb is the noun of "hvilken farve", "how many", never
+            # after "hvornår/hvorfor/hvordan/when/why": "hvornår værkstedet åbner" is embedded)
+            rf"{wh}(?:(?<!hvornår)(?<!hvorfor)(?<!hvordan)(?<!når)(?<!why)(?<!when)\s+(?!(?:{subjects})\b)\w+)?\s+(?:{finite}|\w+(?:er|es|ede|te|ar|s|ed))\b(?!\s+(?:at|to)\b)"
         ),
         v1=casefree.compile(
-            rf"(?:{finite}|(?!{imperatives}\b)\w+er(?=\s+\w+(?:en|et|ene|erne)\b))\s+(?:ikke\s+|not\s+|n't\s+)?"
+            rf"(?:{finite}|(?!{imperatives}\b)(?!(?:{_NOT_VERBS})\b)\w+er(?=\s+\w+(?:en|et|ene|erne)\b))\s+(?:ikke\s+|not\s+|n't\s+)?"
             rf"(?:{subjects}|\w+(?:en|et|ene|erne)(?=[\s,]|$)|(?-i:[A-ZÆØÅ])\w+)(?![\w'])"
             # an indefinite subject after a modal or "be" ("Kan en kollega have...", "Is a driver on the way");
             # "Have a good day", "Gør en genstart" are imperatives
@@ -115,7 +126,7 @@ def _clause_rules(lang: str) -> ClauseRules:
         ),
         open_prompt=casefree.compile(rf"(?:{prompts})(?![\w'])"),
         embedded=casefree.compile(
-            rf"\b(?:{L.EMBEDDING_VERBS[lang]})(?:\s+(?:{skip}))*(?:\s+[\w-]+){{0,2}}?\s*[,:]?\s*(?:{complementizer})\b"
+            rf"\b(?P<verb>{L.EMBEDDING_VERBS[lang]})(?:\s+(?:{skip}))*(?:\s+[\w-]+){{0,2}}?\s*[,:]?\s*(?:{complementizer})\b"
         ),
         yes_no=casefree.compile(rf"(?:{L.YES_NO_COMPLEMENTIZERS[lang]})\b"),
         subordinate=casefree.compile(r"^" + _words(L.SUBORDINATE[lang]) + r"\b"),
@@ -129,12 +140,32 @@ def _clause_rules(lang: str) -> ClauseRules:
             r"^(?:(?:må|kan|tør|får|may|can|could|might) (?:jeg|i|I|vi|we) (?:lige |bare |just )?(?:spørge|spørre|høre|ask|check)"
             rf"|(?:{L.EMBEDDING_VERBS[lang]})\b)"
         ),
-        wh_subject=casefree.compile(rf"{wh}\s+(?:{subjects}|der|som|that|at|to|a|an|if|om)\b"),
+        # (not after a question word that carries its verb: "what's your number")
+        wh_subject=casefree.compile(
+            rf"{wh}(?<!'s)(?<!’s)\s+(?:{subjects}|der|som|that|at|to|a|an|if|om)\b"
+            # in Danish and Norwegian a word that is no verb after "hvornår/hvorfor/hvordan" is its subject:
+            # "hvorfor regningen ble høyere" (verbs end in -r, -te, -de or are strong forms)
+            + (
+                rf"|(?:hvornår|hvorfor|hvordan|når)\s+(?!(?:{finite}|{_STRONG_PAST})\b)\w+\b(?<!r)(?<!te)(?<!de)"
+                if lang != "en"
+                else ""
+            )
+        ),
         v2_connectors=lang in ("da", "nb"),
         adverb_first=casefree.compile(r"^(?:(?:og|men|jamen)\s+)?(?:så|nu|nå|altså|da)\b"),
         inverted=casefree.compile(INVERTED[lang]) if lang in INVERTED else None,
         embeds=casefree.compile(rf"(?:^|\s)(?:{L.EMBEDDING_VERBS[lang]}|{_EMBEDDING_PREPOSITIONS[lang]})$"),
         lang=lang,
+        chat_inverted=casefree.compile(CHAT_INVERTED[lang]) if lang in CHAT_INVERTED else None,
+        chat_tag=casefree.compile(CHAT_TAG[lang]),
+        elliptic=casefree.compile(ELLIPTIC[lang]),
+        prep_wh=casefree.compile(rf"^(?:{PREPOSITIONS[lang]})\s+(?={wh}(?![\w']))"),
+        wonder=casefree.compile(WONDER[lang]),
+        ask_verb=casefree.compile(ASK_VERBS[lang] + r"$"),
+        first_person=frozenset({"da": ("jeg", "vi"), "nb": ("jeg", "vi"), "en": ("i", "we")}[lang]),
+        rhetorical_late=casefree.compile(
+            r"[,;–—-]\s+(?:(?:og|and|men|but|for|jo)\s+)?(?:" + "|".join(L.RHETORICAL[lang]) + ")"
+        ),
     )
 
 
@@ -153,6 +184,47 @@ INVERTED = {
     for lang, you in (("da", "i"), ("nb", "dere"))
 }
 
+# In chat without "?" the verb-first reading is kept to a verb that cannot be a noun (present -r, past -te/-de,
+# a strong past; Norwegian radical past -a only before "det": "funka det å logge inn") before a pronoun.
+_NOT_VERBS_CHAT = _NOT_VERBS + "|første|sidste|siste|næste|neste|bedste|beste|største|andre|anden|annen"
+CHAT_INVERTED = {
+    lang: rf"^(?!(?:{_NOT_VERBS_CHAT})\b)(?:\w+(?:r|te|de)|{_STRONG_PAST}{radical})\s+(?:ikke\s+|også\s+)?"
+    rf"(?:du|{you}|det|den)\b"
+    for lang, you, radical in (("da", "I", ""), ("nb", "dere", r"|\w{3,}a(?=\s+det\b)"))
+}
+# A tag without "?" at the end of a chat line ("så du vil have en pause fra i dag, ik").
+CHAT_TAG = {
+    "da": r",\s*(?:ikke|ikke sandt|ikke også|eller hvad|eller|ikke rigtigt|rigtigt|korrekt)$|(?:,\s*|\s)(?:ik|ikk)$",
+    "nb": r",\s*(?:ikke|ikke sant|sant|eller hva|eller|ikkje|ikke riktig|riktig|korrekt|stemmer det)$",
+    "en": r",\s*(?:right|correct|is that right|is that correct|"
+    r"(?:is|are|do|does|did|was|were|have|has|can|could|will|would|should|wo|ca)n't (?:it|you|they|that))$",
+}
+# "Is there" left out: "anything else I can help with", "andet jeg kan gøre for dig", "noe mer".
+ELLIPTIC = {
+    "da": r"(?:ellers )?(?:noget |nogen )?(?:andet|mere)(?: (?:jeg|vi) .*)?$|ellers noget$",
+    "nb": r"(?:ellers )?(?:noe )?(?:annet|mer)(?: (?:jeg|vi) .*)?$|ellers noe$",
+    "en": r"(?:anything|something) (?:else|more)(?: (?:i|we) .*)?$",
+}
+# A preposition before the question word ("At what speed does it start?", "På hvilken dato...?").
+PREPOSITIONS = {
+    "da": "på|til|fra|med|i|for|om|af|under|efter|før|siden|inden|hos|ved|mod|omkring",
+    "nb": "på|til|fra|med|i|for|om|av|under|etter|før|siden|innen|hos|ved|mot|rundt",
+    "en": "at|in|on|for|from|to|with|by|of|about|since|until|till|under|after|before|into|within|through|around|during",
+}
+# The agent asking in the first person ("Jeg lurer på, om...", "I'd like to know what...", "Jeg vil gerne
+# høre, hvad..."): the embedded question that follows decides open or closed.
+WONDER = {
+    "da": r"^(?:jeg|vi) (?:undrer (?:mig|os)|spekulerer|er (?:lidt )?nysgerrig(?:e)?|(?:vil|ville|skal|skulle|må|"
+    r"har brug for at|mangler at)(?: \w+){0,2}? (?:vide|høre|spørge|forstå))\b",
+    "nb": r"^(?:jeg|vi) (?:lurer|lurte|undrer (?:meg|oss)|er (?:litt )?nysgjerrig(?:e)?|(?:vil|ville|skal|skulle|"
+    r"må|trenger å|har behov for å)(?: \w+){0,2}? (?:vite|høre|spørre|forstå))\b",
+    "en": r"^(?:i|we)(?:'d|'m|’d|’m)? (?:(?:was |am |were |are )?wondering|wonder|(?:\w+ ){1,3}?(?:know|ask|hear|"
+    r"understand))\b",
+}
+# With "jeg/vi/I/we" as the subject of a verb-first frame, only asking embeds the customer's answer ("Må jeg
+# spørge, hvad...?"); "Shall I call you on Monday to see how it's going?" offers something.
+ASK_VERBS = {"da": "spørge|spørg|høre", "nb": "spørre|spør|høre", "en": "ask|wonder|wondering"}
+
 CLAUSE_RULES = {lang: _clause_rules(lang) for lang in lexicon.LANGUAGES}
 
 
@@ -161,11 +233,30 @@ def _strip(pattern: re.Pattern, text: str) -> str:
     return text[m.end() :] if m else text
 
 
-def _embedded_kind(text: str, r: ClauseRules, start: int = 0) -> str | None:
+def _embedded_kind(text: str, r: ClauseRules, start: int = 0, frame=None) -> str | None:
     m = r.embedded.search(text, start)
     if not m:
         return None
+    if frame is not None and frame.group().rsplit(None, 1)[-1].lower() in r.first_person:
+        if not r.ask_verb.match(m.group("verb")):
+            return None  # the agent's own act: "Skal jeg tjekke, hvornår den blev sendt?"
     return "closed" if m.group("yn") else "open"
+
+
+def _wonder_kind(text: str, r: ClauseRules) -> str | None:
+    """The kind of the question embedded after "Jeg lurer på", "I'd like to know", or None."""
+    m = r.wonder.match(text)
+    if not m:
+        return None
+    rest = text[m.end() :].lstrip(" ,:")
+    for word in ("på ", "over "):
+        if rest.startswith(word):
+            rest = rest[len(word) :]
+    if r.yes_no.match(rest):
+        return "closed"
+    if r.question_word.match(rest):
+        return "open"
+    return None
 
 
 # Lowercase chat puts no capital after a full stop, so the sentence was not split there ("tak for din besked.
@@ -185,10 +276,12 @@ def _last_chat_sentence(core: str, r: ClauseRules) -> str:
     for m in _CHAT_BREAK.finditer(core):
         word, dots = m.group(1), m.group(2)
         word = word.lstrip("(\"'«")
-        if dots != "." or _TIME.search(word):
-            strong = True  # an ellipsis, or a clock time ("kl 23.14. kan noen andre...")
-        elif word.isdigit():
-            # "kl. 11. passer det...", but "den 3. december": only when the rest asks by its word order
+        if _TIME.search(word):
+            strong = True  # a clock time ("kl 23.14. kan noen andre...")
+        elif dots != "." or word.isdigit():
+            # an ellipsis ends a sentence in speech ("Let me pull that up... what's the reference?") or only
+            # hesitates ("hvor vigtig er prisen i forhold til… i forhold til, at..."); a number may be an
+            # ordinal ("den 3. december"): only when the rest asks by its word order
             strong = False
         elif "." in word or word.lower() in _ABBREVIATIONS or not word[-1].isalpha():
             continue
@@ -232,10 +325,13 @@ def _question_clause(core: str, r: ClauseRules) -> str:
                 asks = False
             else:
                 nxt = _strip(r.connectors, nxt)
-                if r.embeds.search(lead) and r.question_word.match(nxt) and _YOU[r.lang].search(lead):
+                if (r.embeds.search(lead) and r.question_word.match(nxt) and _YOU[r.lang].search(lead)) or (
+                    r.question_word.match(nxt) and r.wh_subject.match(nxt)
+                ):
                     # the clause is the object of the customer's want or lack said back, not a question of its
                     # own: "Så du mangler besked om, hvornår du kan hente den?", "Så du vil gerne vide,
-                    # hvordan...?" (a statement with "?"); "Jeg vil gerne høre, hvad der skete?" still asks
+                    # hvordan...?" (a statement with "?"); "Jeg vil gerne høre, hvad der skete?" still asks;
+                    # and a question word with its subject next is embedded, the clause before it the main one
                     break
                 asks = r.question_word.match(nxt) or r.v1.match(nxt)
             if asks or i == 1:
@@ -267,6 +363,9 @@ _FILL_IN = re.compile(
 )
 
 
+_ORDINAL_END = re.compile(r"\b(?:den|d\.)\s+\d{1,2}\.$", re.IGNORECASE)
+
+
 def analyse_question(sentence: str, r: ClauseRules) -> tuple[str | None, str | None, str]:
     """(kind, form, core) of one (masked) sentence: kind open/closed/None; form wh, prompt, embedded, v1,
     declarative or tag; core the clause read (without interjections, connectors and leading phrases)."""
@@ -279,19 +378,23 @@ def analyse_question(sentence: str, r: ClauseRules) -> tuple[str | None, str | N
     core = _strip(r.connectors, body)
     core = _strip(r.interjections, core)
     if has_q:
-        if r.rhetorical.match(core):
+        if r.rhetorical.match(core) or r.rhetorical_late.search(core):
+            # also after a statement: "Smid ikke noget ud endnu – og hvem har ikke lyst til at rydde op?"
             return None, None, core
         if r.tag.search(s):
             return "closed", "tag", core
         core = _question_clause(core, r)
         if r.rhetorical.match(core):
             return None, None, core
-        core = _strip(r.greeting_prefix, core)
+        core = _strip(r.prep_wh, _strip(r.greeting_prefix, core))
         if r.question_word.match(core):
             return "open", "wh", core
         if r.open_prompt.match(core):
             return (_embedded_kind(core, r, 0) or "open"), "prompt", core
-        if (r.v1.match(core) or r.ask_frame.match(core)) and (kind := _embedded_kind(core, r)):
+        frame = r.v1.match(core)
+        if (frame or r.ask_frame.match(core)) and (kind := _embedded_kind(core, r, 0, frame)):
+            return kind, "embedded", core
+        if kind := _wonder_kind(core, r):
             return kind, "embedded", core
         # Verb first only counts when no adverb comes before it: in Danish and Norwegian "Så/Nu kan du...?"
         # has the verb second (a statement with "?", which checks understanding), unlike "Og kan du...?".
@@ -302,21 +405,35 @@ def analyse_question(sentence: str, r: ClauseRules) -> tuple[str | None, str | N
         if _FILL_IN.match(core):
             return "open", "fill_in", core
         return "closed", "declarative", core
-    # No question mark: open prompts ("Fortæl mig, hvad der skete.") and, in chat, word order.
+    # No question mark: open prompts ("Fortæl mig, hvad der skete.", also after a hesitation: "det er…
+    # fortæl lidt mere om, hvad der sker") and, in chat, word order.
+    if "… " in core or ".. " in core:
+        core = _last_chat_sentence(core, r)
     if r.open_prompt.match(core):
         return (_embedded_kind(core, r, 0) or "open"), "prompt", core
-    # (a quoted label at the end, masked to "'____'", is no end mark: "what does it show under 'Delivered to'")
-    if end != s.rstrip(" \t\"'”»)_😊🙂😀😃😉👍🙏🤞😅") or s.rstrip().endswith((".", "!", ":")):
+    # (a quoted label at the end, masked to "'____'", is no end mark: "what does it show under 'Delivered to'";
+    # nor is the full stop of an ordinal date: "skal jeg skifte dig over fra den 1.")
+    if (
+        end != s.rstrip(" \t\"'”»)_😊🙂😀😃😉👍🙏🤞😅") or s.rstrip().endswith((".", "!", ":"))
+    ) and not _ORDINAL_END.search(s):
         return None, None, core
+    if r.chat_tag.search(end):
+        return "closed", "tag", core
     # In Danish and Norwegian "Så kan du se den" is a statement (verb second); only "og" keeps verb-first.
     chat = _strip(r.greeting_prefix, body if r.v2_connectors else core)
     if r.v2_connectors and chat[:3].lower() == "og ":
         chat = chat[3:]
-    chat = _question_clause(chat, r)
+    chat = _strip(r.prep_wh, _question_clause(chat, r))
     if r.exclamative.match(chat) or r.rhetorical.match(chat):
         return None, None, chat
     if r.question_word.match(chat) and (r.wh_verb.match(chat) or not r.wh_subject.match(chat)):
         return "open", "wh", chat
-    if r.v1.match(chat):
-        return (_embedded_kind(chat, r) or "closed"), "v1", chat
+    if frame := r.v1.match(chat):
+        return (_embedded_kind(chat, r, 0, frame) or "closed"), "v1", chat
+    if r.chat_inverted is not None and r.chat_inverted.match(chat):
+        return "closed", "v1", chat
+    if kind := _wonder_kind(chat, r):
+        return kind, "embedded", chat
+    if r.elliptic.match(chat):
+        return "closed", "elliptic", chat
     return None, None, chat

@@ -58,7 +58,7 @@ OPEN_PROMPTS = {
         r"tell me",
         r"describe",
         r"explain",
-        r"walk me through",
+        r"(?:walk|talk|take|run) me through",
         r"(?:can|could|would) you (?:please )?(?:tell me|describe|explain|walk me through)",
         r"(?:can|could|would) you (?:please )?(?:elaborate|say more|tell me more|give me an example)",
         r"give me an example",
@@ -1383,11 +1383,14 @@ INTENSIFIERS = {
 # Interjections that do not change a clause's word order ("Ok, kan du se den?"): skipped before reading it.
 INTERJECTIONS = {
     "da": "ok|okay|okey|super|perfekt|godt|fint|flot|fedt|ja|jo|nej|tak|jamen|nå|nåh|aha|ah|åh|hmm|skønt|dejligt|"
-    "fantastisk|præcis|klart|selvfølgelig|fair|helt klart|tak for det|mange tak|tusind tak|ok tak|den er god",
+    "fantastisk|præcis|klart|selvfølgelig|fair|helt klart|tak for det|mange tak|tusind tak|ok tak|den er god|"
+    # hesitation in speech ("Øh, hvor meget vand...")
+    "øh|øhm|æh|æhm|hm",
     "nb": "ok|okay|okei|supert|super|perfekt|flott|fint|greit|bra|ja|jo|nei|takk|nå|aha|ah|å|hmm|herlig|"
-    "fantastisk|akkurat|klart|selvfølgelig|takk for det|tusen takk|mange takk",
+    "fantastisk|akkurat|klart|selvfølgelig|takk for det|tusen takk|mange takk|eh|ehm|øh|øhm|hm",
     "en": "ok|okay|alright|all right|right|great|sure|perfect|thanks|thank you|yes|no|well|oh|ah|hmm|got it|"
-    "lovely|brilliant|cool|fine|of course|excellent|wonderful|understood|fair enough|i see",
+    "lovely|brilliant|cool|fine|of course|excellent|wonderful|understood|fair enough|i see|um|umm|uh|er|erm|hm|"
+    "yeah|yep|yup",
 }
 # Connectors that start a clause but keep it a question when it ends with "?" ("Og nu skal du...?").
 CONNECTORS = {
@@ -1413,7 +1416,8 @@ SUBJECTS = {
     "beløbet|kortet|fejlen|siden|ordren|fakturaen|linket|mailen|systemet|computeren|telefonen|problemet",
     "nb": "du|dere|de|det|den|der|man|jeg|vi|han|hun|ditt|din|dine|deres|alt|noen|noe|appen|koden|pakken|"
     "beløpet|kortet|feilen|siden|ordren|fakturaen|lenken|e-posten|systemet|pc-en|telefonen|problemet",
-    "en": "you|it|that|this|there|i|we|they|he|she|your|the|everything|anything|anyone|someone|these|those|my|our|any",
+    "en": "you|it|that|this|there|i|we|they|he|she|your|the|everything|anything|anyone|someone|these|those|my|our|any|"
+    "u|ur",  # chat spelling: "do u mean the one on Mill Road"
 }
 # Verbs after which an embedded question decides open or closed ("Kan du fortælle mig, om...").
 EMBEDDING_VERBS = {
@@ -1428,10 +1432,10 @@ EMBEDDING_VERBS = {
 YES_NO_COMPLEMENTIZERS = {
     "da": r"hvorvidt|om(?= (?:du|det|der|i|den|de|man|jeg|vi|han|hun|alt|alle|nogen|noget|dit|din|dine|jeres|"
     r"aftalen|pakken|beløbet|kortet|fejlen|appen|ordren|fakturaen|koden|betalingen|problemet|systemet|"
-    r"\w+en|\w+et)\s+\w+)",
+    r"\w+en|\w+et)\s+(?!(?:og|eller|men|med|i|på|til|for|fra|af|av|om|som|ved|hos)\b)\w+)",
     "nb": r"hvorvidt|om(?= (?:du|det|der|dere|den|de|man|jeg|vi|han|hun|alt|alle|noen|noe|ditt|din|dine|deres|"
     r"avtalen|pakken|beløpet|kortet|feilen|appen|ordren|fakturaen|koden|betalingen|problemet|systemet|"
-    r"\w+en|\w+et)\s+\w+)",
+    r"\w+en|\w+et)\s+(?!(?:og|eller|men|med|i|på|til|for|fra|af|av|om|som|ved|hos)\b)\w+)",
     "en": r"whether|if",
 }
 # Rhetorical questions: questions that expect no answer ("Hvem kender ikke det?").
@@ -1446,6 +1450,11 @@ RHETORICAL = {
         r"er det ikke (?:bare |altid )?(?:typisk|altid|sådan det er)",
         r"hvem kender ikke",
         r"hvad er der ikke at (?:elske|lide)",
+        # who + a verb of liking or wanting, about nobody in particular ("Hvem orker en mandag uden kaffe?";
+        # not "Hvem har adgang til din konto?"), or with "vel" ("Hvem gider vel vente?")
+        r"hvem (?:\w+ )?vel\b",
+        r"hvem (?:orker|gider|elsker|kan lide|hader|siger nej til|har lyst til|vil have|ønsker sig|savner)\b"
+        r"(?!.*\b(?:du|dig|din|dit|dine|jer|jeres)\b)",
     ],
     "nb": [
         r"hvem (?:kjenner|har|vil|kan|elsker|liker|gidder|synes|ønsker) ikke",
@@ -1454,6 +1463,9 @@ RHETORICAL = {
         r"hva (?:kan|skal) man (?:si|gjøre)",
         r"er det ikke (?:bare |alltid )?(?:typisk|alltid|sånn det er)",
         r"hva er det ikke å (?:elske|like)",
+        r"hvem (?:\w+ )?vel\b",
+        r"hvem (?:orker|gidder|elsker|liker|hater|sier nei til|har lyst på|har lyst til|vil ha|ønsker seg|savner)\b"
+        r"(?!.*\b(?:du|deg|din|ditt|dine|dere|deres)\b)",
     ],
     "en": [
         r"who (?:doesn't|does not|wouldn't|hasn't|has not|isn't|didn't|can't|won't|does not) ",
@@ -1463,6 +1475,7 @@ RHETORICAL = {
         r"what's not to (?:like|love)",
         r"who knew",
         r"who would have thought",
+        r"who (?:likes|loves|enjoys|hates|wants|fancies|says no to|would say no to|can resist)\b(?!.*\byour?\b)",
     ],
 }
 
