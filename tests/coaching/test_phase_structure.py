@@ -563,3 +563,17 @@ def test_a_question_word_after_the_customers_want_said_back_is_embedded(lang, te
     comma ("Så du vil gerne vide, hvordan...?"), checks understanding: closed, not an open question."""
     turn = _agent(_turns(lang, "hej", text))
     assert [q["kind"] for q in turn["questions"]] == [kind], text
+
+
+@pytest.mark.parametrize(
+    ("lang", "question"),
+    [
+        ("da", "Er det på fiber eller på mobilt bredbånd?"),
+        ("nb", "Skjer det hele tiden, eller bare om kvelden?"),
+        ("en", "Is it on wifi or on a cable?"),
+    ],
+)
+def test_a_question_with_alternatives_after_a_solution_gathers_facts(lang, question):
+    """Asking which of two facts holds is not checking that the solution worked, also after a solution."""
+    result = _turns(lang, *SOLUTION_GIVEN[lang], "Ok.", question, first="agent")
+    assert _agent(result)["phase"] == "need", question

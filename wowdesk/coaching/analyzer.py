@@ -373,6 +373,11 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
             s.options = {"need": 2.6, "need_accept": 0.5, "solution_accept": 1.0}
         else:
             s.options = {"need": 2.0, "need_accept": 0.5, "solution_accept": 2.2}
+            if _ALTERNATIVES.search(core):
+                # A yes/no question that offers alternatives ("Er det fiber eller mobilt bredbånd?", "Is it on
+                # wifi or on a cable?") asks which fact holds, not whether the solution worked (none of 64 in
+                # the train corpus did); a result check with alternatives keeps its reading above
+                s.options["solution_accept"] = 0.3
         return
     if rules.info_request.search(_strip_ask(_strip_greeting(core, rules))):
         # (also a request that ends with a full stop, "Vil du sende mig nummeret.", or follows a greeting)
@@ -387,6 +392,9 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
         return
     if rules.imperative.match(core) or rules.solution.search(text):
         s.fixed = "solution"
+
+
+_ALTERNATIVES = re.compile(r"\w[\s,]+(?:eller|or)\s+(?!(?:hvad|hva|ej|ikke|not|no|what)\b)\w", re.IGNORECASE)
 
 
 # A holding sentence is short: a longer one goes on to say what was found or what happens next.
