@@ -43,8 +43,9 @@ FLOORS = {
         "question_kind": 0.97,
         "phase": 0.935,
         "findings_f1": 0.90,
-        "promises_found": 0.78,
-        "promises_precision": 0.67,
+        # (promises 78.4/67.8 -> 80.4/69.5 with the clause rules of session 8)
+        "promises_found": 0.80,
+        "promises_precision": 0.69,
     },
     # unseen/ (writers W9 and W11, 520 agent turns): written in session 7 while the rules were tuned, kept out
     # of the repository until the tuning ended, then measured (docs/coaching.md has before and after).

@@ -572,3 +572,46 @@ def test_a_clause_of_a_longer_sentence_promises_on_its_own(lang, text, promise, 
         assert found[promise] == due
     if "hvis" in text or " if " in text:
         assert list(found) == [promise]  # nothing after the condition
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a clause that ends in a colon announces the plan that follows, and what we do together is the talk
+        ("nb", "Da gjør vi det slik: Jeg har sendt deg en e-post."),
+        ("da", "Vi klarer det sammen."),
+        ("en", "We'll sort it out together."),
+        # what an instruction yields
+        ("da", "Tryk på Eksportér. Så får du en fil, du kan åbne i Excel."),
+        ("nb", "Trykk på Eksporter. Så får du en fil du kan åpne i Excel."),
+        # saying something now is no commitment
+        ("nb", "Jeg vil si noe viktig om kortet ditt."),
+        # opening hours, said of anyone; looking forward to a visit
+        ("en", "The branch is on 0300 555 0100, they open at 9 tomorrow."),
+        ("en", "We look forward to welcoming you on 2 October."),
+        ("da", "Vi glæder os til at se dig den 2. oktober."),
+    ],
+)
+def test_plans_announced_talk_and_expectations_are_no_promises(lang, text):
+    assert _promises(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "due"),
+    [
+        # "det" for the thing itself, where it will be
+        ("nb", "Det er hos deg i løpet av uken.", "2026-11-20T17:00:00+01:00"),
+        ("da", "Det er fremme hos dig på fredag.", "2026-11-20T17:00:00+01:00"),
+        # a date at the end of a sentence, its full stop taken by the sentence
+        ("nb", "Nummeret ditt flyttes over den 25.", "2026-11-25T17:00:00+01:00"),
+        # chat: "u" for you, and a new sentence in lower case after a short word
+        ("en", "u'll get a new key fob by post within 5 days", "2026-11-23T17:00:00+01:00"),
+        (
+            "da",
+            "jeg har sat dit medlemskab på pause fra i dag. du får en bekræftelse på mail inden for en time",
+            "2026-11-18T11:00:00+01:00",
+        ),
+    ],
+)
+def test_more_phrasings_of_what_the_customer_receives(lang, text, due):
+    assert _due(lang, text) == due

@@ -60,8 +60,8 @@ CLAUSE_SPLITS = (
     # a verb phrase with its subject left out: "... er afsendt i dag og vil være fremme på fredag"
     (
         r",?\s+",
-        r"(?:og|and)\s+(?=(?:vil|skal|bliver|blir|kommer|er|will|should|is going to|svarer|ringer|sender|"
-        r"calls|sends|replies|arrives|sendes|leveres|afsendes|utbetales|udbetales|refunderes|overføres)\b)",
+        r"(?:og|and)\s+(?=(?:vil|skal|bliver|blir|kommer|er|får|modtager|mottar|will|should|is going to|svarer|"
+        r"ringer|sender|calls|sends|replies|arrives|sendes|leveres|afsendes|utbetales|udbetales|refunderes|overføres)\b)",
     ),
     # two main clauses side by side: "Your pizza left 5 min ago, it'll be with you within 15 minutes"
     (r",\s+", r"(?=(?:it|he|she|they|we|you|I)(?:'ll|’ll| will)\b)"),
@@ -83,6 +83,8 @@ CLAUSE_SPLITS = (
     # chat without capitals: "derfor gikk den i retur. sjåføren henter den i morgen" (after a word of four
     # letters or more, so "kl. 10", "f.eks. via", "ca. to uger" stay whole)
     (r"(?<=[a-zæøå]{4})\.", r"\s+(?=[a-zæøå])"),
+    # ... and after any word when a pronoun subject follows ("... fra i dag. du får en bekræftelse")
+    (r"(?<=\w)\.", r"\s+(?=(?:du|jeg|vi|dere|han|hun|de|you|we|i'll|we'll)\s)"),
 )
 # How each start reads once its first character is taken, per first character.
 _SPLIT_STARTS = {
@@ -92,6 +94,7 @@ _SPLIT_STARTS = {
     r"\s+": {r"\s": r"\s*"},
     r"(?<=:)\s+": {r"\s": r"(?<=:\s)\s*"},
     r"(?<=[a-zæøå]{4})\.": {r"\.": r"(?<=[a-zæøå]{4}\.)"},
+    r"(?<=\w)\.": {r"\.": r"(?<=\w\.)"},
 }
 
 

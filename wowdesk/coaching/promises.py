@@ -100,7 +100,7 @@ _RECEIVE = {
     r"(?:få|får|motta|mottar|høre|hører|ha|har(?!\s+(?:\w+\s+)?(?!det\b|ditt\b|et\b|mitt\b|senest\b|sist\b|først\b)\w+(?:et|t|dd)\b)|bli ringt opp|bli kontaktet|se pengene|se beløpet)\b"
     r"|\b(?:du|dere) (?:kan forvente|kan regne med)\b"
     r"|(?:får(?<=\w får)|mottar(?<=\w mottar)|hører(?<=\w hører)) (?:du|dere)\b(?! ikke)",
-    "en": r"\byou(?:'ll|’ll| will| should| are going to|'re going to| can expect to)\s+(?:\w+\s+)?"
+    "en": r"\b(?:you|u)(?:'ll|’ll| will| should| are going to|'re going to| can expect to)\s+(?:\w+\s+)?"
     r"(?:receive|get|hear|have(?! to\b)|see|be (?:contacted|called|refunded|credited|able|sent|emailed|notified)|find)\b"
     r"|\byou can expect\b|\bexpect (?:a|an|the|our|your)\b",
 }
@@ -130,8 +130,9 @@ _NOT_PROMISE = {
 # A time named without a commitment: our ability ("vi kan", "I can": an offer), existence ("det er", "there are").
 _NO_COMMITMENT = {
     # (whoever can: "Teknikeren kan komme torsdag" offers a slot, it books none)
-    "da": r"\b(?:kan|kunne)\b|^(?:det|der) er\b",
-    "nb": r"\b(?:kan|kunne)\b|^(?:det|der) er\b",
+    # (but "det er hos deg på fredag" says where the thing is: "det" is the parcel)
+    "da": r"\b(?:kan|kunne)\b|^der er\b|^det er\b(?! (?:hos|fremme|klar|færdig|tilbage|oppe|på plads)\b)",
+    "nb": r"\b(?:kan|kunne)\b|^der er\b|^det er\b(?! (?:hos|fremme|framme|klar|ferdig|tilbake|oppe|på plass)\b)",
     "en": r"\b(?:can|could|may|might|would)\b|'d\b|’d\b|^there (?:is|are|'s)\b",
 }
 # A date since when something holds, not when it is due: "fra 1. december", "from 30 April".
@@ -170,11 +171,11 @@ _NO_EVENT = {
 
 
 _COMMIT = {
-    "da": r"\b(?:jeg|vi)\s+(?:(?:nok|også|så|straks|personligt|derfor)\s+)?(?:vil|skal|kommer til at|sørger for at|lover at|lover|regner med at|forventer at)\s+(?!gerne\b|lige høre|bare høre|spørge|ikke\b)"
+    "da": r"\b(?:jeg|vi)\s+(?:(?:nok|også|så|straks|personligt|derfor)\s+)?(?:vil|skal|kommer til at|sørger for at|lover at|lover|regner med at|forventer at)\s+(?!gerne\b|lige høre|bare høre|spørge|ikke\b|sige\b|nævne\b)"
     r"|\b(?:så|da|derefter|bagefter|herefter) (?:vil|skal|kommer) (?:jeg|vi)\s+(?!gerne\b|ikke\b)"
     r"|(?:vil(?<=\w vil)|skal(?<=\w skal)) (?:jeg|vi)\s+(?:nok\s+)?"
     r"(?!gerne\b|ikke\b|lige\b|bare\b|bruge\b|have\b|høre\b|spørge\b|se\b|prøve\b)",
-    "nb": r"\b(?:jeg|vi)\s+(?:(?:nok|også|så|straks|personlig|derfor)\s+)?(?:vil|skal|kommer til å|sørger for å|lover å|lover|regner med å)\s+(?!gjerne\b|bare høre|spørre|ikke\b)"
+    "nb": r"\b(?:jeg|vi)\s+(?:(?:nok|også|så|straks|personlig|derfor)\s+)?(?:vil|skal|kommer til å|sørger for å|lover å|lover|regner med å)\s+(?!gjerne\b|bare høre|spørre|ikke\b|si\b|nevne\b)"
     r"|\b(?:så|da|deretter|etterpå) (?:vil|skal|kommer) (?:jeg|vi)\s+(?!gjerne\b|ikke\b)"
     r"|(?:vil(?<=\w vil)|skal(?<=\w skal)) (?:jeg|vi)\s+(?:nok\s+)?"
     r"(?!gjerne\b|ikke\b|bare\b|bruke\b|ha\b|høre\b|spørre\b|se\b|prøve\b)",
@@ -188,8 +189,11 @@ _CALLBACK = {
 }
 # receiving something without a time: only real deliverables ("you'll see them in the screen" is information)
 _RECEIVE_WEAK = {
-    "da": r"\b(?:se|ser|have|har|kan få|får snakke|får lov|får ret|får fat|får besked om,)\b|\bfår (?:du )?(?:ikke|aldrig)\b",
-    "nb": r"\b(?:se|ser|ha|har|kan få|får snakke|får lov|får rett|får tak)\b|\bfår (?:du )?(?:ikke|aldri)\b",
+    # (and what an instruction before it yields: "Så får du en CSV-fil")
+    "da": r"\b(?:se|ser|have|har|kan få|får snakke|får lov|får ret|får fat|får besked om,)\b|\bfår (?:du )?(?:ikke|aldrig)\b"
+    r"|^\W*(?:og )?så får (?:du|i)\b",
+    "nb": r"\b(?:se|ser|ha|har|kan få|får snakke|får lov|får rett|får tak)\b|\bfår (?:du )?(?:ikke|aldri)\b"
+    r"|^\W*(?:og )?så får (?:du|dere)\b",
     "en": r"\b(?:see|have|get (?:a|an|the)? ?(?:free|reset)|need)\b|\bstraight away\b",
 }
 _PAST = {
@@ -207,7 +211,7 @@ _DONE = {
     "da": r"\b(?:har|havde|blev|er blevet)\s+(?:\w+\s+){0,2}\w+(?:et|t|dt)\b|\ber\s+\w+(?:et|t|dt)\b|\b\w+ede\b|\b(?:kom|var|gik|fik|udløb|blev|fandt|tog|gav|ramte|skete|sendte|købte|betalte|bestilte|ringte|"
     r"skrev|modtog|glemte|mistede|brugte|hørte|kørte|mente|tabte|lånte|solgte|valgte|talte|fulgte|sagde|"
     r"opsagde|spurgte)\b",
-    "nb": r"\b(?:har|hadde|ble|er blitt)\s+(?:\w+\s+)?\w+(?:et|t|dd|d)\b|\ber\s+\w+(?:et|t|dd)\b|\b\w{3,}(?:te|de|ret)\b|\b(?:kom|var|gikk|fikk|ble|fant|tok|ga|skjedde)\b",
+    "nb": r"\b(?:har|hadde|ble|er blitt)\s+(?:\w+\s+)?\w+(?:et|t|dd|d)\b|\ber\s+\w+(?:et|t|dd)\b|(?<=\s)\w{3,}(?:te|de|ret)\b|\b(?:kom|var|gikk|fikk|ble|fant|tok|ga|skjedde)\b",
     "en": r"\b(?:have|has|had|'ve|was|were)\s+(?:\w+\s+)?\w+(?:ed|en|t)\b|\b\w+ed\b|\b(?:was|were|went|came|got|did|had|found|took|gave|hit|happened)\b",
 }
 # ... unless a time ahead is named ("jeg har booket dig på onsdag", "I've booked you in for Tuesday")
@@ -264,7 +268,7 @@ _VETO = {
     r"ikke i stand|kan (?:desværre |altså |bare )?ikke|kunne (?:desværre )?ikke|når (?:desværre )?ikke|"
     r"ifølge (?:vores |de )?(?:regler|politik|vilkår|betingelser)|i henhold til|vores regler|reglerne|"
     r"vores politik|kan tage op til|kan gå op til|holder lukket|har lukket|er lukket|er på ferie|velkommen til|"
-    r"afgår|afgang|afgangen|den som|dem som|den der|på hverdage|i hverdagene|må (?:\w+ )?\w+es)\b"
+    r"afgår|afgang|afgangen|den som|dem som|den der|på hverdage|i hverdagene|må (?:\w+ )?\w+es|ser frem til|glæder os til)\b"
     r"|^\W*(?:det|hvor|hold op hvor) (?:lyder|er) (?:\w+ )?(?:frustrerende|irriterende|ærgerligt|træls|surt|"
     r"besværligt|godt|fint|dejligt)\b"
     r"|^\W*(?:det|dette) (?:skyldes|skyldtes|er fordi|var fordi|kommer af)\b"
@@ -275,7 +279,8 @@ _VETO = {
     r"anbefale|anbefaler|foreslå|foreslår|ikke mulighet|ikke i stand|kan (?:dessverre |altså |bare )?ikke|"
     r"kunne (?:dessverre )?ikke|rekker (?:dessverre )?ikke|ifølge (?:våre |de )?(?:regler|retningslinjer|vilkår)|"
     r"i henhold til|våre regler|reglene|retningslinjene|kan ta opptil|holder stengt|har stengt|er stengt|"
-    r"er på ferie|velkommen til|avgår|avgang|avgangen|den som|dem som|på hverdager|må (?:\w+ )?\w+es)\b"
+    r"er på ferie|velkommen til|avgår|avgang|avgangen|den som|dem som|på hverdager|må (?:\w+ )?\w+es|ser fram til|"
+    r"ser frem til|gleder oss til)\b"
     r"|^\W*(?:det|så) (?:høres|hørtes|er) (?:\w+ )?(?:frustrerende|irriterende|kjedelig|surt|tungvint|godt|fint|"
     r"leit)\b"
     r"|^\W*(?:det|dette) (?:skyldes|skyldtes|er fordi|var fordi|kommer av)\b"
@@ -290,7 +295,8 @@ _VETO = {
     r"is closed|welcome to|feel free|free to|departs|departure|whoever|anyone who|on weekdays|"
     r"(?:must|has to|have to|needs to|need to) be)\b|^\W*(?:that|it|this) sounds\b"
     r"|^\W*(?:that's|that is|this is|it's|it is) (?:because|due to)\b"
-    r"|^\W*(?:oh,? )?(?:that's|that is) (?:a |so |really )?(?:worry|shame|pain|annoying|frustrating|great|good)\b"
+    r"|^\W*(?:oh,? )?(?:that's|that is) (?:a |so |really )?(?:worr\w*|shame|pain|annoying|frustrating|great|good)\b"
+    r"|\blook(?:ing)? forward to\b"
     r"|^\W*(?:great|good|glad) (?:that|to hear)\b",
 }
 
@@ -408,11 +414,11 @@ def _imperative(lang: str) -> str:
 # skal kunne behandle saken, ..."), a generic when ("Når et arrangement aflyses, refunderer vi").
 _NOT_OURS = {
     "da": r"^\W*(?:ok,? |okay,? )?(?:da|så) gør (?:vi|jeg) det\b[^:]*$|\b(?:vil gerne|skal lige|skal bare|vil lige|vil bare)\b|\b(?:jeg|vi) (?!kan\b)\w+ (?:\w+ )?(?:ikke|aldrig)\b"
-    r"|^\W*(?:for at|så (?:vi|jeg) kan)\b|^\W*når (?:en|et|man|kunden|kunder)\b",
+    r"|^\W*(?:for at|så (?:vi|jeg) kan)\b|^\W*når (?:en|et|man|kunden|kunder)\b|\bsammen\W*$|:\W*$",
     "nb": r"^\W*(?:ok,? |okay,? )?(?:da|så) gjør (?:vi|jeg) det\b[^:]*$|\b(?:vil gjerne|skal bare|vil bare)\b|\b(?:jeg|vi) (?!kan\b)\w+ (?:\w+ )?(?:ikke|aldri)\b"
-    r"|^\W*(?:for å|for at|så (?:vi|jeg) kan)\b|^\W*når (?:en|et|ei|man|kunden|kunder)\b",
+    r"|^\W*(?:for å|for at|så (?:vi|jeg) kan)\b|^\W*når (?:en|et|ei|man|kunden|kunder)\b|\bsammen\W*$|:\W*$",
     "en": r"^\W*(?:ok,? |okay,? |right,? )?here's (?:what|how)\b|\b(?:i|we)(?:'d|’d| would) like\b|\b(?:i|we) (?:don't|don’t|do not|won't|won’t|will not|never)\b"
-    r"|^\W*(?:in order to|so that)\b|^\W*(?:when|whenever) (?:a|an|the customer|customers)\b",
+    r"|^\W*(?:in order to|so that)\b|^\W*(?:when|whenever) (?:a|an|the customer|customers)\b|\btogether\W*$|:\W*$",
 }
 
 
@@ -424,7 +430,7 @@ _STATE = {
     r"allerede|tidligt|først)\b)",
     "nb": r"\b(?:ledig|ledige|neste mulige|gjelder|utløper|forfaller|har åpent|har stengt|er gyldig|åpningstid|(?:stenger|åpner) (?:kl|klokka|"
     r"klokken|allerede|tidlig|først)\b)",
-    "en": r"\b(?:available|availability|free slot|an opening|valid|expires?|falls due|is due|are due|is open|are open|opening hours|(?:closes|opens) (?:at|early)\b)",
+    "en": r"\b(?:available|availability|free slot|an opening|valid|expires?|falls due|is due|are due|is open|are open|opening hours|(?:closes?|opens?) (?:at|early)\b)",
 }
 # Something on its way, a call the customer will get, a charge they will not get ("Dit nye kort er på vej",
 # "Du bliver ringet op i morgen", "You won't be charged", "Vi fakturerer deg ikke for feilen").
@@ -521,7 +527,7 @@ def _compile(lang: str) -> dict:
         date = (
             rf"(?P<d1>\d{{1,2}})\.\s*(?P<m1>{abbreviated})"
             rf"|(?P<d4>\d{{1,2}})/(?P<m4>\d{{1,2}})\b"
-            rf"|\b(?:den|d\.)\s+(?P<d3>\d{{1,2}})\.(?!\d)(?:\s*(?P<m3>{months}))?"
+            rf"|\b(?:den|d\.)\s+(?P<d3>\d{{1,2}})(?:\.(?!\d)(?:\s*(?P<m3>{months}))?|$)"
             # "torsdag 3.12", "den 3.12." (after a weekday or "den" only: "før 12.30" is a clock time)
             rf"|\b(?:den|{weekdays})\s+(?P<d5>\d{{1,2}})\.(?P<m5>\d{{1,2}})\.?(?!\d)"
         )
