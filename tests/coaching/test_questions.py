@@ -166,3 +166,25 @@ def test_om_is_whether_only_before_a_clause(lang, turn, kind):
 )
 def test_a_quoted_label_with_an_apostrophe_is_no_question(lang, turn):
     assert _kinds(lang, turn) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "turn", "kinds"),
+    [
+        # a question quoted after a verb of saying in the past is reported, not asked
+        ("da", "Din kollega spurgte: Hvornår kommer teknikeren?", []),
+        ("nb", "Sjåføren sa: Er det noen hjemme?", []),
+        ("en", "The courier asked me: is anyone home on Friday?", []),
+        # a question word with its subject opens a subordinate clause before the clause that asks
+        ("en", "When you open the lid, does the fan start?", ["closed"]),
+        ("nb", "Når du trykker på knappen, blinker lampen da?", ["closed"]),
+        ("en", "When you open the lid, what do you hear?", ["open"]),
+        # open prompts after "prøv at", "please", a past modal; "r u" in chat
+        ("da", "Prøv at fortælle mig, hvad der skete i går.", ["open"]),
+        ("nb", "Kunne du beskrive lyden?", ["open"]),
+        ("en", "Please walk me through the steps you took.", ["open"]),
+        ("en", "r u at home now", ["closed"]),
+    ],
+)
+def test_reported_questions_subordinate_leads_and_prompts(lang, turn, kinds):
+    assert _kinds(lang, turn) == kinds

@@ -70,6 +70,7 @@ class ClauseRules:
     ask_verb: re.Pattern
     first_person: frozenset
     rhetorical_late: re.Pattern
+    reported: re.Pattern
     lang: str = ""
 
 
@@ -163,6 +164,10 @@ def _clause_rules(lang: str) -> ClauseRules:
         wonder=casefree.compile(WONDER[lang]),
         ask_verb=casefree.compile(ASK_VERBS[lang] + r"$"),
         first_person=frozenset({"da": ("jeg", "vi"), "nb": ("jeg", "vi"), "en": ("i", "we")}[lang]),
+        # a question quoted after a verb of saying in the past: "Kunden spurgte: Hvad koster det?"
+        reported=casefree.compile(
+            r"\b(?:spurgte|spurte|sagde|sa|skrev|asked|said|wrote)(?:\s+(?:mig|meg|os|oss|me|us|om|about))?\s*$"
+        ),
         rhetorical_late=casefree.compile(
             r"[,;–—-]\s+(?:(?:og|and|men|but|for|jo)\s+)?(?:" + "|".join(L.RHETORICAL[lang]) + ")"
         ),
@@ -315,7 +320,10 @@ def _question_clause(core: str, r: ClauseRules) -> str:
         clauses = core.split(",")
         for i in range(1, min(len(clauses), 4)):
             lead = clauses[i - 1].strip()
-            if not (r.subordinate.match(lead) or len(lead.split()) <= 4) or r.question_word.match(lead):
+            # (a question word with its subject next opens a subordinate clause: "When you plug it in, does
+            # the light come on?", "Når du logger inn, ser du...?"; it is set aside only before a clause that asks)
+            wh_lead = r.question_word.match(lead)
+            if not (r.subordinate.match(lead) or len(lead.split()) <= 4) or (wh_lead and not r.wh_subject.match(lead)):
                 break
             if r.v1.match(lead) and i == 1:
                 break
@@ -334,7 +342,7 @@ def _question_clause(core: str, r: ClauseRules) -> str:
                     # and a question word with its subject next is embedded, the clause before it the main one
                     break
                 asks = r.question_word.match(nxt) or r.v1.match(nxt)
-            if asks or i == 1:
+            if asks or (i == 1 and not wh_lead):
                 core = ",".join(clauses[i:]).strip()
                 if asks or not (r.v2_connectors and r.adverb_first.match(core)):
                     core = _strip(r.connectors, core)
@@ -383,6 +391,8 @@ def analyse_question(sentence: str, r: ClauseRules) -> tuple[str | None, str | N
             return None, None, core
         if r.tag.search(s):
             return "closed", "tag", core
+        if ":" in core and r.reported.search(core[: core.index(":")]):
+            return None, None, core
         core = _question_clause(core, r)
         if r.rhetorical.match(core):
             return None, None, core

@@ -32,9 +32,9 @@ OPEN_PROMPTS = {
         r"fortæl",
         r"beskriv",
         r"forklar",
-        r"(?:kan|vil|gider) du (?:lige )?(?:fortælle|beskrive|forklare)",
+        r"(?:kan|kunne|vil|ville|gider|gad) du (?:lige )?(?:fortælle|beskrive|forklare)",
         r"må jeg høre",
-        r"prøv at beskrive",
+        r"prøv at (?:beskrive|forklare|fortælle)",
         # more open prompts: "Sig mig...", "Kan du uddybe...?", "Giv mig et eksempel"
         r"sig mig",
         r"uddyb",
@@ -46,8 +46,8 @@ OPEN_PROMPTS = {
         r"fortell",
         r"beskriv",
         r"forklar",
-        r"(?:kan|vil) du (?:fortelle|beskrive|forklare)",
-        r"prøv å beskrive",
+        r"(?:kan|kunne|vil|ville|gidder) du (?:fortelle|beskrive|forklare)",
+        r"prøv å (?:beskrive|forklare|fortelle)",
         r"si meg",
         r"utdyp",
         r"(?:kan|vil) du (?:bare )?utdype",
@@ -62,6 +62,8 @@ OPEN_PROMPTS = {
         r"(?:can|could|would) you (?:please )?(?:tell me|describe|explain|walk me through)",
         r"(?:can|could|would) you (?:please )?(?:elaborate|say more|tell me more|give me an example)",
         r"give me an example",
+        r"try to (?:describe|explain)",
+        r"(?:please|kindly) (?:tell me|describe|explain|(?:walk|talk|take|run) me through)",
     ],
 }
 # An open prompt followed by one of these asks for a yes or no after all ("tell me if it works").
@@ -1408,7 +1410,7 @@ FINITE_VERBS = {
     "brukte|ser|så|virker|passer|fungerer|får|fikk|kom|kommer|står|skjer|hjalp|hjelper|løste|gikk|går|gjelder|"
     "mener|ønsker|opplever|finnes|blir|ble|heter|husker|mangler|ligger|betyr|dekker|bor|mottok|mottar|"
     "prøvde|ringer|skriver|kjenner|trenger|gir|burde|pleier|sitter|fant|finner|stemmer",
-    "en": "can|could|would|will|do|does|did|is|are|was|were|have|has|had|should|shall|may|might|must|won't|"
+    "en": "can|could|would|will|do|does|did|is|are|was|were|have|has|had|should|shall|may|might|must|won't|r|"
     "can't|don't|doesn't|didn't|isn't|aren't|wasn't|haven't|hasn't|shouldn't|wouldn't|couldn't",
 }
 SUBJECTS = {
