@@ -346,3 +346,16 @@ def test_customer_turns_are_never_graded():
 
 def test_signature_is_not_analysed():
     assert has("weak_word", "Pakken er sendt.\n\nVenlig hilsen\nMaybe Jensen") == []
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "words"),
+    [
+        ("rule_phrase", "I’m not allowed to do that.", "I’m not allowed to do that"),
+        ("rule_phrase", "Sorry, that’s company policy.", "that’s company policy"),
+        ("risky_agreement", "You’re right, it should have arrived.", "You’re right"),
+    ],
+)
+def test_a_typographic_apostrophe_reads_like_a_plain_one(code, text, words):
+    """Phones type "’" for "'": the findings are found all the same and quote the agent's own characters."""
+    assert has(code, text, "en") == [words]

@@ -427,6 +427,9 @@ def _holding(core: str, rules: Rules) -> bool:
     return not (rules.reply_promise.search(core) or _THEN_ACT.search(core))
 
 
+_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
+
+
 _OPENING_HOURS = re.compile(
     r"\b(?:åbent|åben|åpent|åpen|open|opening hours|åbningstid\w*|åpningstid\w*)\b"
     r".*\b(?:kl\.?|\d|mandag|monday|hverdage|hverdager|weekdays)",
@@ -438,6 +441,10 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
     signature = rules.signature.search(text)
     body = text[: signature.start()] if signature and signature.start() > 0 else text
     masked = mask_quotes(body)
+    if "’" in masked:
+        # a phone's typographic apostrophe ("I’m not allowed", "You’re right") read as the plain one the
+        # patterns are written with (same length, so every offset stays valid)
+        masked = _APOSTROPHE.sub("'", masked)
     casefree.scope(text) if masked is body else casefree.scope(text, masked)  # see prefilter.py
     clause_rules = CLAUSE_RULES[lang]
     sentences = []
