@@ -615,3 +615,38 @@ def test_plans_announced_talk_and_expectations_are_no_promises(lang, text):
 )
 def test_more_phrasings_of_what_the_customer_receives(lang, text, due):
     assert _due(lang, text) == due
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "promise", "due"),
+    [
+        # a comma splice whose second clause has a noun for its subject
+        (
+            "da",
+            "Du behøver ikke genstarte telefonen, spærringen forsvinder af sig selv inden for 15 minutter.",
+            "spærringen forsvinder af sig selv inden for 15 minutter",
+            "2026-11-18T10:15:00+01:00",
+        ),
+        # chat: a new sentence in lower case with a noun for its subject, after a short word
+        (
+            "da",
+            "jeg har refunderet 190 kr for de 6 min. pengene er tilbage på dit kort inden for 5 dage",
+            "pengene er tilbage på dit kort inden for 5 dage",
+            "2026-11-23T17:00:00+01:00",
+        ),
+        # a result to be reached by a time
+        (
+            "da",
+            "Der er en driftsforstyrrelse, og den er udbedret inden kl. 19 i dag.",
+            "den er udbedret inden kl. 19 i dag",
+            "2026-11-18T19:00:00+01:00",
+        ),
+        ("nb", "Feilen er rettet innen fredag.", "Feilen er rettet innen fredag.", "2026-11-20T17:00:00+01:00"),
+    ],
+)
+def test_more_clauses_that_promise_on_their_own(lang, text, promise, due):
+    assert (promise, due) in _promises(lang, text)
+
+
+def test_the_passive_set_in_is_a_promise():
+    assert _due("nb", "Pengene blir satt inn på kontoen din.") is None

@@ -68,8 +68,9 @@ CLAUSE_SPLITS = (
     (r";\s*", ""),
     (r"\s+", r"[–—-]\s+"),
     (r",\s+", r"(?=så (?:vil |skal )?(?:jeg|vi)\b)"),
-    # two main clauses side by side: "Jeg har skrevet til lageret, de sender en ny i dag"
-    (r",\s+", r"(?=(?:de|han|hun|vi|jeg|dere)\s+(?:[a-zæøå]+r|vil|skal)\b)"),
+    # two main clauses side by side: "Jeg har skrevet til lageret, de sender en ny i dag", "..., spærringen
+    # forsvinder af sig selv inden for 15 minutter"
+    (r",\s+", r"(?=(?:de|han|hun|vi|jeg|dere|[a-zæøå]{2,}(?:en|et|ene|erne|a))\s+(?:[a-zæøå]+r|vil|skal)\b)"),
     # a condition joined to what came before ("Jeg ringer i morgen, og hvis du ikke svarer, ..."): the condition
     # is a clause of its own and scopes the rest of the sentence (see the promises loop)
     (r",?\s+", r"(?:og|and|men|but)\s+(?=(?:hvis|if|dersom|unless|medmindre)\b)"),
@@ -84,7 +85,7 @@ CLAUSE_SPLITS = (
     # letters or more, so "kl. 10", "f.eks. via", "ca. to uger" stay whole)
     (r"(?<=[a-zæøå]{4})\.", r"\s+(?=[a-zæøå])"),
     # ... and after any word when a pronoun subject follows ("... fra i dag. du får en bekræftelse")
-    (r"(?<=\w)\.", r"\s+(?=(?:du|jeg|vi|dere|han|hun|de|you|we|i'll|we'll)\s)"),
+    (r"(?<=\w)\.", r"\s+(?=(?:du|jeg|vi|dere|han|hun|de|you|we|i'll|we'll|[a-zæøå]{2,}(?:en|et|ene|erne))\s)"),
 )
 # How each start reads once its first character is taken, per first character.
 _SPLIT_STARTS = {

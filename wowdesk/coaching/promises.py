@@ -216,13 +216,14 @@ _DONE = {
 }
 # ... unless a time ahead is named ("jeg har booket dig på onsdag", "I've booked you in for Tuesday")
 _AHEAD = {
-    "da": r"\b(?:holdt (?:\w+ )?af|ombooket|rebooket|har (?:\w+ )?lovet|sat (?:\w+ )?op|sat \w+ \w+ på|booket|booke|bestilt (?:en )?tid|har (?:\w+ )?(?:bestilt|planlagt|aftalt|arrangeret)|sat (?:dig|jer) op|reserveret|vil|skal|kommer til|ringer|kommer|bliver|i morgen|overmorgen|næste)\b",
-    "nb": r"\b(?:holdt (?:\w+ )?av|ombooket|rebooket|har (?:\w+ )?lovet|satt (?:\w+ )?opp|satt \w+ \w+ på|booket|booke|bestilt (?:en )?time|har (?:\w+ )?(?:bestilt|planlagt|avtalt)|satt (?:deg|dere) opp|reservert|vil|skal|kommer til|ringer|kommer|blir|i morgen|overmorgen|neste)\b",
+    # (a result to be reached by a time: "den er udbedret inden kl. 19 i dag")
+    "da": r"\ber (?:\w+ )?\w+(?:et|t) (?:inden|senest|før)\b|\b(?:holdt (?:\w+ )?af|ombooket|rebooket|har (?:\w+ )?lovet|sat (?:\w+ )?op|sat \w+ \w+ på|booket|booke|bestilt (?:en )?tid|har (?:\w+ )?(?:bestilt|planlagt|aftalt|arrangeret)|sat (?:dig|jer) op|reserveret|vil|skal|kommer til|ringer|kommer|bliver|i morgen|overmorgen|næste)\b",
+    "nb": r"\ber (?:\w+ )?\w+(?:et|t|dd) (?:innen|senest|før)\b|\b(?:holdt (?:\w+ )?av|ombooket|rebooket|har (?:\w+ )?lovet|satt (?:\w+ )?opp|satt \w+ \w+ på|booket|booke|bestilt (?:en )?time|har (?:\w+ )?(?:bestilt|planlagt|avtalt)|satt (?:deg|dere) opp|reservert|vil|skal|kommer til|ringer|kommer|blir|i morgen|overmorgen|neste)\b",
     "en": r"\b(?:rebooked|put you (?:on|in|down)|(?:is|are) (?:\w+ly )?\w+ed (?:\w+ly )?(?:by|on|within) (?:the end|end|close|tomorrow|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)|(?:has|have|'ve|’ve) (?:\w+ )?promised|booked|scheduled|arranged|reserved|(?:have|'ve|’ve|has) (?:\w+ )?(?:ordered|planned|lined up)|set you up|will|'ll|going to|tomorrow|next)\b|'ll\b",
 }
 _PASSIVE_FUTURE = {
-    "da": r"\b(?:vil blive|bliver)\s+(?:\w+\s+)?(?:refunderet|krediteret|sendt|leveret|udbetalt|tilbageført|overført|annulleret|erstattet|byttet|ombyttet|repareret|vurderet|behandlet|lukket|rettet|trukket|opsagt|hentet|lagt)\b|\b(?!deres\b|jeres\b)\w+(?:eres)\b(?<!leveres)(?= (?:automatisk|til|på|inden|senest)|\W*$)",
-    "nb": r"\b(?:vil bli|blir)\s+(?:\w+\s+)?(?:refundert|kreditert|sendt|levert|utbetalt|tilbakeført|overført|kansellert|erstattet|byttet|reparert|vurdert|behandlet|stengt|rettet|trukket|sagt opp|hentet inn|lagt)\b|\b(?!deres\b|jeres\b)\w+(?:eres)\b(?= (?:automatisk|til|på|innen|senest)|\W*$)",
+    "da": r"\b(?:vil blive|bliver)\s+(?:\w+\s+)?(?:refunderet|krediteret|sendt|leveret|udbetalt|tilbageført|overført|annulleret|erstattet|byttet|ombyttet|repareret|vurderet|behandlet|lukket|rettet|trukket|opsagt|hentet|lagt|sat ind|indsat)\b|\b(?!deres\b|jeres\b)\w+(?:eres)\b(?<!leveres)(?= (?:automatisk|til|på|inden|senest)|\W*$)",
+    "nb": r"\b(?:vil bli|blir)\s+(?:\w+\s+)?(?:refundert|kreditert|sendt|levert|utbetalt|tilbakeført|overført|kansellert|erstattet|byttet|reparert|vurdert|behandlet|stengt|rettet|trukket|sagt opp|hentet inn|lagt|satt inn)\b|\b(?!deres\b|jeres\b)\w+(?:eres)\b(?= (?:automatisk|til|på|innen|senest)|\W*$)",
     "en": r"\bwill be\s+(?:\w+\s+)?(?:refunded|credited|sent|delivered|paid|reversed|transferred|cancelled|canceled|replaced|repaired|processed|assessed|closed|fixed|returned|collected|shipped|dispatched|issued|removed|waived|back|added|recalculated|confirmed|updated|reviewed|checked)\b",
 }
 
