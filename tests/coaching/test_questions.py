@@ -188,3 +188,21 @@ def test_a_quoted_label_with_an_apostrophe_is_no_question(lang, turn):
 )
 def test_reported_questions_subordinate_leads_and_prompts(lang, turn, kinds):
     assert _kinds(lang, turn) == kinds
+
+
+@pytest.mark.parametrize(
+    ("lang", "turn", "kinds"),
+    [
+        # a list marker before the question
+        ("en", "1) Which plan are you on? 2) When does it renew?", ["open", "open"]),
+        ("da", "- Hvilken bank bruger du?\n- Hvornår skete det?", ["open", "open"]),
+        ("nb", "• Hvor bor du?\n• Har du fått brevet?", ["open", "closed"]),
+        # "?!" ends a question; chat question words carrying their verb
+        ("en", "so it worked?!", ["closed"]),
+        ("da", "virker den nu?!", ["closed"]),
+        ("en", "whats ur account number", ["open"]),
+        ("en", "hows the signal now", ["open"]),
+    ],
+)
+def test_list_markers_and_chat_spellings(lang, turn, kinds):
+    assert _kinds(lang, turn) == kinds

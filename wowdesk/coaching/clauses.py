@@ -108,7 +108,8 @@ def _clause_rules(lang: str) -> ClauseRules:
     }[lang]
     return ClauseRules(
         interjections=casefree.compile(
-            rf"^{_EMOJI}*(?:(?:{L.INTERJECTIONS[lang]})(?![\w'])[\s,.…!:;–—\-\U0001F300-\U0001FAFF\u2600-\u27BF]*)*"
+            # (and a list marker: "1) What is...?", "- Hvornår...?")
+            rf"^(?:{_EMOJI}|[-–•*·]\s|\d{{1,2}}[.)]\s)*(?:(?:{L.INTERJECTIONS[lang]})(?![\w'])[\s,.…!:;–—\-\U0001F300-\U0001FAFF\u2600-\u27BF]*)*"
         ),
         connectors=casefree.compile(rf"^(?:(?:{L.CONNECTORS[lang]})(?![\w'])[\s,]*)+"),
         question_word=casefree.compile(wh + r"(?![\w'])"),
@@ -141,9 +142,9 @@ def _clause_rules(lang: str) -> ClauseRules:
             r"^(?:(?:må|kan|tør|får|may|can|could|might) (?:jeg|i|I|vi|we) (?:lige |bare |just )?(?:spørge|spørre|høre|ask|check)"
             rf"|(?:{L.EMBEDDING_VERBS[lang]})\b)"
         ),
-        # (not after a question word that carries its verb: "what's your number")
+        # (not after a question word that carries its verb: "what's your number", chat "whats ur number")
         wh_subject=casefree.compile(
-            rf"{wh}(?<!'s)(?<!’s)\s+(?:{subjects}|der|som|that|at|to|a|an|if|om)\b"
+            rf"{wh}(?<!s)\s+(?:{subjects}|der|som|that|at|to|a|an|if|om)\b"
             # in Danish and Norwegian a word that is no verb after "hvornår/hvorfor/hvordan" is its subject:
             # "hvorfor regningen ble høyere" (verbs end in -r, -te, -de or are strong forms)
             + (
@@ -379,7 +380,7 @@ def analyse_question(sentence: str, r: ClauseRules) -> tuple[str | None, str | N
     declarative or tag; core the clause read (without interjections, connectors and leading phrases)."""
     s = sentence.strip()
     end = s.rstrip(_TRAILING)
-    has_q = s.rstrip(" \t\"'”»)😊🙂😀😃😉👍🙏🤞😅").endswith("?")
+    has_q = s.rstrip(" \t\"'”»)!😊🙂😀😃😉👍🙏🤞😅").endswith("?")  # ("did it work?!")
     body = _strip(r.interjections, s)
     if not body:
         return None, None, ""

@@ -24,6 +24,11 @@ QUESTION_WORDS = {
         "which",
         "whose",
         "whereabouts",
+        # chat spelling
+        "whats",
+        "hows",
+        "wheres",
+        "whos",
     ],
 }
 # Requests that invite a free answer, so they count as open questions even when verb-first.
