@@ -439,6 +439,11 @@ _OPENING_HOURS = re.compile(
 
 
 def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_turn: bool, sent_at) -> AgentTurn:
+    # The turn is the scope (see prefilter.py) before its signature is looked for: searched in the previous
+    # turn's scope, the signature pattern ran on every turn, also on the chat turns that hold none of its
+    # words (13,000 instructions where it runs; every agent turn of bench/coach.py is signed, so the bench
+    # does not show it). Text in quotes, masked, is added to the scope.
+    casefree.scope(text)
     signature = rules.signature.search(text)
     body = text[: signature.start()] if signature and signature.start() > 0 else text
     masked = mask_quotes(body)
@@ -446,7 +451,8 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
         # a phone's typographic apostrophe ("I’m not allowed", "You’re right") read as the plain one the
         # patterns are written with (same length, so every offset stays valid)
         masked = _APOSTROPHE.sub("'", masked)
-    casefree.scope(text) if masked is body else casefree.scope(text, masked)  # see prefilter.py
+    if masked is not body:
+        casefree.scope(text, masked)
     clause_rules = CLAUSE_RULES[lang]
     sentences = []
     for start, end in _split(masked):
