@@ -206,3 +206,24 @@ def test_reported_questions_subordinate_leads_and_prompts(lang, turn, kinds):
 )
 def test_list_markers_and_chat_spellings(lang, turn, kinds):
     assert _kinds(lang, turn) == kinds
+
+
+@pytest.mark.parametrize(
+    ("lang", "turn", "kinds"),
+    [
+        # in chat without "?" the verb comes first after a fronted condition anyway, and a verb-first
+        # condition goes on with "så": neither asks
+        ("da", "hvis koden ikke kommer, kan du bestille en ny i appen", []),
+        ("nb", "når du har logget inn, kan du se fakturaen under Mine saker", []),
+        ("da", "kommer den ikke i dag, så skriv til os igen", []),
+        ("nb", "går det ikke, så ring oss i morgen", []),
+        # ... but with "?" it asks, and in English the question keeps its order after the condition
+        ("da", "Hvis koden ikke kommer, kan du så se den i appen?", ["closed"]),
+        ("en", "if the code doesn't arrive, can you see it in the app", ["closed"]),
+        # the Norwegian feminine definite noun as the subject after the verb
+        ("nb", "blinker lampa fortsatt", ["closed"]),
+        ("nb", "Virker døra nå?", ["closed"]),
+    ],
+)
+def test_verb_first_after_a_condition_is_no_chat_question(lang, turn, kinds):
+    assert _kinds(lang, turn) == kinds

@@ -95,6 +95,8 @@ def _clause_rules(lang: str) -> ClauseRules:
         "nb": r"meg|oss|bare|gjerne|kanskje|også|litt|mer|noe|nærmere|så|vennligst",
         "en": r"me|us|please|kindly|just|a bit|a little|more|also|quickly",
     }[lang]
+    # definite nouns as subjects: -en/-et/-ene/-erne, and the Norwegian feminine -a ("Lyser lampa grønt?")
+    definite = "en|et|ene|erne" + (r"|(?<=\w\w\w)a" if lang == "nb" else "")
     complementizer = f"(?P<yn>{L.YES_NO_COMPLEMENTIZERS[lang]})|(?P<wh>{wh})"
     greetings = {
         "da": "hej|hejsa|hallo|goddag|dav|hey|hi",
@@ -119,8 +121,8 @@ def _clause_rules(lang: str) -> ClauseRules:
             rf"{wh}(?:(?<!hvornår)(?<!hvorfor)(?<!hvordan)(?<!når)(?<!why)(?<!when)\s+(?!(?:{subjects})\b)\w+)?\s+(?:{finite}|\w+(?:er|es|ede|te|ar|s|ed))\b(?!\s+(?:at|to)\b)"
         ),
         v1=casefree.compile(
-            rf"(?:{finite}|(?!{imperatives}\b)(?!(?:{_NOT_VERBS})\b)\w+er(?=\s+\w+(?:en|et|ene|erne)\b))\s+(?:ikke\s+|not\s+|n't\s+)?"
-            rf"(?:{subjects}|\w+(?:en|et|ene|erne)(?=[\s,]|$)|(?-i:[A-ZÆØÅ])\w+)(?![\w'])"
+            rf"(?:{finite}|(?!{imperatives}\b)(?!(?:{_NOT_VERBS})\b)\w+er(?=\s+\w+(?:{definite})\b))\s+(?:ikke\s+|not\s+|n't\s+)?"
+            rf"(?:{subjects}|\w+(?:{definite})(?=[\s,]|$)|(?-i:[A-ZÆØÅ])\w+)(?![\w'])"
             # an indefinite subject after a modal or "be" ("Kan en kollega have...", "Is a driver on the way");
             # "Have a good day", "Gør en genstart" are imperatives
             r"|(?:kan|kunne|vil|ville|skal|skulle|må|er|var|har|blev|ble|bliver|blir|can|could|would|will|should|"
@@ -372,6 +374,10 @@ _FILL_IN = re.compile(
 )
 
 
+_FRONTED_CLAUSE = re.compile(
+    r"(?:hvis|dersom|såfremt|når|efter|etter|før|inden|innen|mens|nu hvor|nå som|så snart)\b", re.IGNORECASE
+)
+_CONDITION_THEN = re.compile(r",\s*(?:så|da)\s", re.IGNORECASE)
 _ORDINAL_END = re.compile(r"\b(?:den|d\.)\s+\d{1,2}\.$", re.IGNORECASE)
 
 
@@ -434,11 +440,20 @@ def analyse_question(sentence: str, r: ClauseRules) -> tuple[str | None, str | N
     chat = _strip(r.greeting_prefix, body if r.v2_connectors else core)
     if r.v2_connectors and chat[:3].lower() == "og ":
         chat = chat[3:]
+    lead = chat
     chat = _strip(r.prep_wh, _question_clause(chat, r))
     if r.exclamative.match(chat) or r.rhetorical.match(chat):
         return None, None, chat
     if r.question_word.match(chat) and (r.wh_verb.match(chat) or not r.wh_subject.match(chat)):
         return "open", "wh", chat
+    if r.v2_connectors and (
+        (chat is not lead and _FRONTED_CLAUSE.match(lead) and ". " not in lead[: len(lead) - len(chat)])
+        or _CONDITION_THEN.search(chat)
+    ):
+        # In Danish and Norwegian the main clause after a fronted condition has its verb first anyway ("hvis
+        # det ikke virker, kan du ringe til os"), and a verb-first condition goes on with "så" ("virker det
+        # ikke, så ring til os"): without "?" neither asks.
+        return None, None, chat
     if frame := r.v1.match(chat):
         return (_embedded_kind(chat, r, 0, frame) or "closed"), "v1", chat
     if r.chat_inverted is not None and r.chat_inverted.match(chat):
