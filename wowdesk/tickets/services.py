@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import connections, transaction
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -931,15 +931,18 @@ def inbox_counts(user: User, *, categories: Iterable[int] | None = None) -> dict
     COUNT_UP_TO and COUNT_UP_TO + 1 when there are more ("more than 1000"). One statement: a count per view
     per part of what the user may see (_counting_parts), each stopping at COUNT_UP_TO + 1 entries of an index
     that holds every column it filters on (ticket_team_status, ticket_assignee_status, ticket_snoozed),
-    summed over the disjoint parts. Every count is over visible_tickets(user)."""
+    summed over the disjoint parts; an agent's on PostgreSQL grouped instead (_grouped_counts), then capped.
+    Every count is over visible_tickets(user)."""
     categories = tuple(Category.objects.values_list("pk", flat=True) if categories is None else categories)
+    using = Ticket.objects.db
+    if connections[using].vendor == "postgresql" and user.is_authenticated and not user.sees_all_teams:
+        return _grouped_counts(user, categories)
     if not user.is_authenticated or not user.is_active:
         team_ids: tuple = ()
     elif user.sees_all_teams:
         team_ids = tuple(Team.objects.order_by("pk").values_list("pk", flat=True))
     else:
         team_ids = tuple(sorted(user.teams.values_list("pk", flat=True)))
-    using = Ticket.objects.db
     key = (
         using,
         user.pk,
@@ -960,6 +963,48 @@ def inbox_counts(user: User, *, categories: Iterable[int] | None = None) -> dict
     counts["by_status"] = {status: totals["status", status] for status in Status.values}
     counts["by_category"] = {c: totals["category", c] for c in categories if totals["category", c]}
     return counts
+
+
+def _grouped_counts(user: User, categories: tuple) -> dict:
+    """inbox_counts for an agent on PostgreSQL: one grouped count per visibility branch, each along an index
+    that holds every column it needs (ticket_team_status, ticket_assignee_status), stopped at COUNT_UP_TO + 1
+    only afterwards. PostgreSQL groups a team's 33,000 entries in 10-25 ms; the capped statement, one count
+    per view per branch, took 42-49 ms (planning 15-25 ms of it) for the bench agent at 100,000 tickets."""
+    counts = {"mine": 0, "unassigned": 0, "open": 0, "all": 0, "snoozed": 0}
+    by_status = dict.fromkeys(Status.values, 0)
+    by_category: dict[int, int] = {}
+    visible = visible_tickets(user)
+    for branch in visibility_branches(user):
+        # Counting columns of the index only (COUNT(*) or status, not COUNT(id)): for the id PostgreSQL
+        # would read every row of the table.
+        columns = ("status", "category") if branch.by_assignee else ("team", "status", "category")
+        groups = (
+            visible.filter(branch.where)
+            .order_by()
+            .values(*columns)
+            .annotate(
+                n=Count("*"),
+                awake=Count("status", filter=Q(snoozed_until__isnull=True)),
+                mine=Count("status", filter=Q(assignee=user, snoozed_until__isnull=True)),
+                unassigned=Count("status", filter=Q(assignee__isnull=True, snoozed_until__isnull=True)),
+                snoozed=Count("status", filter=Q(snoozed_until__isnull=False)),
+            )
+        )
+        for group in groups:
+            n, status, category = group["n"], group["status"], group["category"]
+            counts["all"] += n
+            counts["snoozed"] += group["snoozed"]
+            by_status[status] += n
+            if status in Ticket.ACTIVE_STATUSES:
+                counts["open"] += group["awake"]
+                counts["mine"] += group["mine"]
+                counts["unassigned"] += group["unassigned"]
+                if category in categories and group["awake"]:
+                    by_category[category] = by_category.get(category, 0) + group["awake"]
+    capped = {key: min(n, COUNT_UP_TO + 1) for key, n in counts.items()}  # the same "more than" as elsewhere
+    capped["by_status"] = {status: min(n, COUNT_UP_TO + 1) for status, n in by_status.items()}
+    capped["by_category"] = {c: min(n, COUNT_UP_TO + 1) for c, n in by_category.items()}
+    return capped
 
 
 def _count_statement(user: User, team_ids: tuple, categories: tuple) -> tuple[str, list, dict]:
