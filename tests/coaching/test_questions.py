@@ -227,3 +227,16 @@ def test_list_markers_and_chat_spellings(lang, turn, kinds):
 )
 def test_verb_first_after_a_condition_is_no_chat_question(lang, turn, kinds):
     assert _kinds(lang, turn) == kinds
+
+
+@pytest.mark.parametrize(
+    ("lang", "turn", "kinds"),
+    [
+        # Danish chat spellings: "ka" (kan), "va" (var), "hva" (hvad)
+        ("da", "ka du logge ind nu", ["closed"]),
+        ("da", "va der mere", ["closed"]),
+        ("da", "hva står der på kortet", ["open"]),
+    ],
+)
+def test_danish_chat_spellings(lang, turn, kinds):
+    assert _kinds(lang, turn) == kinds

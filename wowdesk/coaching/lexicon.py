@@ -8,7 +8,8 @@ LANGUAGES = ("da", "nb", "en")
 
 # Words that open an open question (after fillers such as "og", "so", "okay" are skipped).
 QUESTION_WORDS = {
-    "da": ["hvad", "hvordan", "hvorfor", "hvornår", "hvem", "hvor", "hvilken", "hvilket", "hvilke", "hvorhen"],
+    # (Danish chat writes "hva" too: "hva er dit nummer")
+    "da": ["hvad", "hva", "hvordan", "hvorfor", "hvornår", "hvem", "hvor", "hvilken", "hvilket", "hvilke", "hvorhen"],
     "nb": ["hva", "hvordan", "hvorfor", "når", "hvem", "hvor", "hvilken", "hvilket", "hvilke", "hvem sin"],
     "en": [
         "what",
@@ -1410,7 +1411,8 @@ FINITE_VERBS = {
     "da": "kan|kunne|vil|ville|skal|skulle|må|måtte|har|havde|er|var|gør|gjorde|ved|vidste|synes|tror|bruger|"
     "brugte|ser|så|virker|passer|fungerer|får|fik|kom|kommer|står|sker|hjalp|hjælper|løste|lykkedes|gælder|"
     "mener|ønsker|oplever|findes|bliver|blev|gik|går|hedder|husker|mangler|ligger|betyder|dækker|bor|"
-    "modtog|modtager|prøvede|ringer|skriver|kender|vil du|behøver|giver|burde|plejer|sidder|fandt|finder",
+    "modtog|modtager|prøvede|ringer|skriver|kender|vil du|behøver|giver|burde|plejer|sidder|fandt|finder|"
+    "ka|va",  # chat spelling: "ka du se den nu", "va der andet"
     "nb": "kan|kunne|vil|ville|skal|skulle|må|måtte|har|hadde|er|var|gjør|gjorde|vet|visste|synes|tror|bruker|"
     "brukte|ser|så|virker|passer|fungerer|får|fikk|kom|kommer|står|skjer|hjalp|hjelper|løste|gikk|går|gjelder|"
     "mener|ønsker|opplever|finnes|blir|ble|heter|husker|mangler|ligger|betyr|dekker|bor|mottok|mottar|"
