@@ -17,6 +17,7 @@ Usage: .venv/bin/python bench/followup_cpu.py [--tickets 1000]   (SQLite, tempor
 """
 
 import argparse
+import atexit
 import os
 import shutil
 import socket
@@ -50,6 +51,10 @@ def main() -> None:
     os.environ["WOWDESK_AUTO_REPLY_LIMIT"] = "1000000"
     port = free_port()
     os.environ["WOWDESK_SMTP_URL"] = f"smtp://127.0.0.1:{port}"
+    # The write lock's holds per task (wowdesk.sqlite's figures, read in this process; SQLite only).
+    stats = tempfile.mkdtemp(prefix="wowdesk-followupcpu-stats-")
+    atexit.register(shutil.rmtree, stats, True)  # registered first, so it runs after the backend's last write
+    os.environ.setdefault("WOWDESK_SQLITE_STATS", stats)
     sink = subprocess.Popen(
         [sys.executable, "-m", "aiosmtpd", "-n", "-c", "aiosmtpd.handlers.Sink", "-l", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL,
@@ -125,6 +130,7 @@ def run(count: int, profile: str | None = None, processes: int = 0) -> None:
 
     if processes:
         return run_processes(processes, queued)
+    lock = sqlite_lock_figures()
     wall, cpu = time.perf_counter(), time.process_time()
     profiler = cProfile.Profile() if profile else None
     # Under `valgrind --tool=callgrind --instr-atstart=no`, count the instructions of the measured run alone.
@@ -148,6 +154,25 @@ def run(count: int, profile: str | None = None, processes: int = 0) -> None:
         f"worker: {1000 * cpu / queued:.2f} ms CPU and {statements[0] / queued:.1f} SQL statements per task "
         f"({wall:.1f} s wall, {queued / wall:.0f} tasks/s in one process); failed tasks: {failed}"
     )
+    if lock is not None:
+        after = sqlite_lock_figures()
+        transactions, alone, held = (after[i] - lock[i] for i in range(3))
+        print(
+            f"SQLite write lock: {transactions / queued:.2f} transactions and {alone / queued:.2f} single writes "
+            f"per task, held {held / queued:.2f} ms per task (holds and single writes, in one process)"
+        )
+
+
+def sqlite_lock_figures() -> tuple[int, int, float] | None:
+    """(transactions, single writes, ms the write lock was held by both) of this process so far, on SQLite."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite" or not os.environ.get("WOWDESK_SQLITE_STATS"):
+        return None
+    from wowdesk.sqlite import base
+
+    stats = base._process_stats()
+    return len(stats.holds), len(stats.alone), sum(stats.holds) + sum(ms for ms, _end in stats.alone)
 
 
 def run_processes(count: int, queued: int) -> None:

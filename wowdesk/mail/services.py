@@ -270,15 +270,18 @@ def _new_outbound(
     message: Message | None = None,
     subject: str = "",
     body: str = "",
-    thread=True,
+    thread: bool | tuple[str, str] = True,
     claim: bool = False,
 ) -> OutboundMail:
     """Every mail to a customer starts here: from the team's mailbox, to the ticket's customer, with a
     Message-ID of the mailbox's domain and, when `thread`, In-Reply-To and References to the conversation so
-    the customer's mail program shows it in the same thread. Sent by deliver_now (or the task `deliver`);
-    `claim`: written taken for sending by this worker (see _claim)."""
+    the customer's mail program shows it in the same thread (or `thread` is those two, read beforehand). Sent
+    by deliver_now (or the task `deliver`); `claim`: written taken for sending by this worker (see _claim)."""
     address, _name = _sender(ticket)
-    in_reply_to, references = _thread_ids(ticket) if thread else ("", "")
+    if isinstance(thread, tuple):
+        in_reply_to, references = thread
+    else:
+        in_reply_to, references = _thread_ids(ticket) if thread else ("", "")
     return OutboundMail.objects.create(
         kind=kind,
         ticket=ticket,
@@ -319,6 +322,10 @@ class CustomerMail:
         """A ticket gets one auto-reply and one survey however often the task that sends it runs (a worker
         thought dead runs it again, see wowdesk/workers): a run that finds the mail a run before it wrote
         finishes that one (deliver_now sends a mail once) instead of writing a second."""
+        # The conversation's Message-IDs are read before the transaction: on SQLite a transaction holds the one
+        # write lock from BEGIN, and this read was most of what the lock was held for here (issue 20). A message
+        # that arrives in between is left out of References, as one arriving just after the send would be.
+        thread = _thread_ids(ticket)
         with transaction.atomic():
             # The ticket's row is the lock, so two runs at the same moment cannot both find no mail and write one.
             Ticket.objects.select_for_update().filter(pk=ticket.pk).values_list("pk").first()
@@ -327,7 +334,9 @@ class CustomerMail:
             # taking it): a run that finds it after this one died takes it over once the lease is out (_claim).
             new = outbound is None
             if new:
-                outbound = _new_outbound(ticket, kind, subject=subject, body=body, claim=bool(settings.SMTP_URL))
+                outbound = _new_outbound(
+                    ticket, kind, subject=subject, body=body, thread=thread, claim=bool(settings.SMTP_URL)
+                )
         deliver_now(outbound, claimed=new)
         return outbound.status
 

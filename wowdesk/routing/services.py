@@ -134,28 +134,82 @@ def choose(policy: RoutingPolicy, agents: list[User], ticket: Ticket | None = No
     return min(agents, key=lambda a: (a.open_tickets, a.pk))
 
 
-def assign(ticket_id: int, now=None, skip=(), only: int | None = None) -> User | None:
+def _routable(ticket: Ticket | None) -> bool:
+    # Chats are routed by the chat app, by free chat seats.
+    return (
+        ticket is not None
+        and not ticket.assignee_id
+        and ticket.is_active
+        and ticket.team_id is not None
+        and ticket.channel != Ticket.Channel.CHAT
+    )
+
+
+def _still_fits(agent: User, ticket: Ticket, now) -> bool:
+    """Whether the agent chosen before the transaction may still get the ticket, with the same open tickets as
+    then (their row locked first, so nobody else's assignment to them is counted half). Otherwise the choice
+    is made again under the locks."""
+    fits = (
+        User.objects.select_for_update(of=("self",))
+        .filter(
+            pk=agent.pk,
+            teams=ticket.team_id,
+            is_active=True,
+            role__in=[User.Role.AGENT, User.Role.LEAD],
+            presence=Presence.AVAILABLE,
+            last_seen_at__gte=now - idle_limit(),
+        )
+        .values_list("pk")
+        .first()
+    )
+    return fits is not None and open_counts([agent.pk]).get(agent.pk, 0) == agent.open_tickets
+
+
+def assign(ticket_id: int, now=None, skip=(), only: int | None = None, *, ticket: Ticket | None = None) -> User | None:
     """Give one unassigned ticket to an agent by its team's policy. Returns the agent, or None.
-    `skip`: ids of agents who must not get it (they had their share of this round)."""
+    `skip`: ids of agents who must not get it (they had their share of this round). `ticket`: the ticket as
+    the caller just read it (the new-ticket task), so it is not read again.
+
+    The choice is made before the transaction and confirmed inside it (ticket, policy and the agent's row
+    locked; the agent still available, in the team, with the open tickets counted before), so the locks are
+    held for the writes: on SQLite a transaction holds the one write lock from BEGIN, and the candidates, their
+    skills and loads and the first message's sentiment were read inside it (issue 20). When anything the
+    choice rests on changed meanwhile, it is made again under the locks, as before."""
     now = now or timezone.now()
+    if ticket is None or ticket.pk != ticket_id:
+        ticket = Ticket.objects.filter(pk=ticket_id).first()
+    if not _routable(ticket):
+        return None
+    policy = RoutingPolicy.objects.filter(team_id=ticket.team_id).first() or RoutingPolicy(team_id=ticket.team_id)
+    if policy.mode == RoutingPolicy.Mode.MANUAL:
+        return None
+    chosen = choose(policy, eligible_agents(ticket, now, skip=skip, only=only), ticket)
+    if chosen is None:
+        return None
     with transaction.atomic():
-        ticket = Ticket.objects.select_for_update().filter(pk=ticket_id).first()
-        if ticket is None or ticket.assignee_id or not ticket.is_active or ticket.team_id is None:
+        locked = Ticket.objects.select_for_update().filter(pk=ticket_id).first()
+        if not _routable(locked):
             return None
-        if ticket.channel == Ticket.Channel.CHAT:  # the chat app routes chats, by free chat seats
-            return None
-        policy = RoutingPolicy.objects.select_for_update().filter(team_id=ticket.team_id).first()
-        policy = policy or RoutingPolicy(team_id=ticket.team_id)
-        if policy.mode == RoutingPolicy.Mode.MANUAL:
-            return None
-        agent = choose(policy, eligible_agents(ticket, now, lock=True, skip=skip, only=only), ticket)
-        if agent is None:
-            return None
-        tickets.update_ticket(ticket, None, assignee=agent, now=now)
-        if policy.pk:
-            policy.last_assigned = agent
-            policy.save(update_fields=["last_assigned"])
-        return agent
+        current = RoutingPolicy.objects.select_for_update().filter(team_id=locked.team_id).first()
+        current = current or RoutingPolicy(team_id=locked.team_id)
+        unchanged = (
+            (locked.team_id, locked.language, locked.category_id)
+            == (ticket.team_id, ticket.language, ticket.category_id)
+            and (current.pk, current.mode, current.last_assigned_id, current.prefer_emotional)
+            == (policy.pk, policy.mode, policy.last_assigned_id, policy.prefer_emotional)
+            and _still_fits(chosen, locked, now)
+        )
+        if not unchanged:
+            if current.mode == RoutingPolicy.Mode.MANUAL:
+                return None
+            chosen = choose(current, eligible_agents(locked, now, lock=True, skip=skip, only=only), locked)
+            if chosen is None:
+                return None
+        tickets.update_ticket(locked, None, assignee=chosen, now=now)
+        if current.pk:
+            current.last_assigned = chosen
+            current.save(update_fields=["last_assigned"])
+        return chosen
 
 
 def assign_waiting(
