@@ -577,3 +577,38 @@ def test_a_question_with_alternatives_after_a_solution_gathers_facts(lang, quest
     """Asking which of two facts holds is not checking that the solution worked, also after a solution."""
     result = _turns(lang, *SOLUTION_GIVEN[lang], "Ok.", question, first="agent")
     assert _agent(result)["phase"] == "need", question
+
+
+ASKED = {
+    # (the solution, the customer's new question, a plain yes/no question, an answer and a check)
+    "da": (
+        "Jeg har nedsat din regning med 200 kr.",
+        "Tak. Kan jeg få rabatten på mit mobilabonnement?",
+        "Har du mobilabonnementet i dit eget navn?",
+        "Ja, rabatten gælder også mobilen fra næste måned. Er det en løsning, du kan bruge?",
+    ),
+    "nb": (
+        "Jeg har satt ned regningen din med 200 kroner.",
+        "Takk. Kan jeg få rabatten på mobilabonnementet?",
+        "Står mobilabonnementet i ditt navn?",
+        "Ja, rabatten gjelder mobilen fra neste måned. Er det en løsning som passer for deg?",
+    ),
+    "en": (
+        "I've taken 20 pounds off your bill.",
+        "Thanks. Can I get the discount on my mobile plan?",
+        "Is the mobile plan in your name?",
+        "Yes, the discount covers the mobile plan from next month. Is that a solution that works for you?",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["da", "nb", "en"])
+def test_a_yes_no_question_that_answers_the_customers_question_gathers_a_fact(lang):
+    """After a solution the customer asks something new; an agent turn that is only a plain yes/no question
+    gathers what the answer needs (need), it does not check the solution the customer has just questioned.
+    Answered first, the same kind of question checks the solution."""
+    solution, asked, gathers, answered = ASKED[lang]
+    result = _turns(lang, OPENING[lang], PROBLEM[lang], solution, asked, gathers, first="agent")
+    assert [t["phase"] for t in result["turns"] if t["speaker"] == "agent"] == ["need", "solution", "need"]
+    result = _turns(lang, OPENING[lang], PROBLEM[lang], solution, asked, answered, first="agent")
+    assert _agent(result)["phase"] == "solution_accept"

@@ -285,6 +285,7 @@ class Sentence:
     greeting: bool = False  # only a greeting ("Hei Kari,")
     greets: bool = False  # opens the agent's first turn with a greeting, also before a question ("Hej, hvad...?")
     holding: bool = False  # "Et øjeblik, jeg kigger på det": no solution
+    plain_yes_no: bool = False  # a verb-first question that may gather a fact or check the result alike
 
 
 def question_kind(text: str, rules: Rules | str, body: str | None = None) -> str | None:
@@ -377,6 +378,7 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
             s.options = {"need": 2.6, "need_accept": 0.5, "solution_accept": 1.0}
         else:
             s.options = {"need": 2.0, "need_accept": 0.5, "solution_accept": 2.2}
+            s.plain_yes_no = True
             if _ALTERNATIVES.search(core):
                 # A yes/no question that offers alternatives ("Er det fiber eller mobilt bredbånd?", "Is it on
                 # wifi or on a cable?") asks which fact holds, not whether the solution worked (none of 64 in

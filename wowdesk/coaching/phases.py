@@ -26,6 +26,7 @@ CUSTOMER_WORKS_AFTER = 1.0
 CUSTOMER_YES_AFTER = 0.3
 CUSTOMER_DESCRIBED = 0.6
 CUSTOMER_ACCEPTED_BEFORE = 1.8  # right after a turn that gave the solution; see decode()
+CUSTOMER_ASKED_BEFORE = 1.0  # a plain yes/no question that answers the customer's question with a question
 _ACCEPT_WORDS = 10
 
 
@@ -55,6 +56,16 @@ def _accepts(text: str | None, rules) -> bool:
     return bool(rules.customer_accepts.search(text)) and not rules.problem.search(text)
 
 
+def _answered(sentences) -> bool:
+    """A sentence before the question gives something: a solution, or a statement of substance (not a
+    greeting, a holding line or a short acknowledgement, "Helt fint.", "Da rekker det godt")."""
+    return any(
+        s.fixed == "solution"
+        or (s.fixed is None and not s.kind and not s.holding and not s.greeting and s.text.count(" ") > 3)
+        for s in sentences
+    )
+
+
 def _options(turn, rules, before: str | None, after: str | None):
     """(score, phases per sentence, gives a solution, needs an earlier solution, gain when the turn before gave
     the solution) for each reading."""
@@ -73,6 +84,7 @@ def _options(turn, rules, before: str | None, after: str | None):
     accepted_before = not works_before and _accepts(before, rules)
     yes_after = bool(after and rules.customer_yes.search(after))
     described = bool(before and (rules.customer_problem.search(before) or len(before.split()) > 12))
+    asked_before = bool(before and "?" in before) and not works_before
     out = []
     for choice in product(*(turn.sentences[i].options.items() for i in ambiguous)):
         phases = list(fixed)
@@ -97,6 +109,12 @@ def _options(turn, rules, before: str | None, after: str | None):
                     score += CUSTOMER_WORKS_AFTER
                 if last and yes_after:
                     score += CUSTOMER_YES_AFTER
+            elif phase == "need":
+                if asked_before and turn.sentences[i].plain_yes_no and not _answered(turn.sentences[:i]):
+                    # The customer asked ("Og ser du om noen har brukt det?", "can I change it instead?") and
+                    # the agent's first words are a plain yes/no question: it gathers what the answer needs,
+                    # it does not check a solution the customer has just questioned
+                    score += CUSTOMER_ASKED_BEFORE
             elif phase == "need_accept":
                 if described:
                     score += CUSTOMER_DESCRIBED
