@@ -5,6 +5,7 @@ team's."""
 
 import json
 
+import pytest
 from django.test import Client
 
 from tests.mail.test_smtp import mail
@@ -61,3 +62,30 @@ def test_a_new_customer_gets_the_language_the_channel_knows_of_them_and_the_tick
         email="ole@x.no", language="de", subject="Hei", body="Hei", channel=Ticket.Channel.WEB, team=team_no
     )
     assert (ticket.language, ticket.contact.language) == ("nb", "")
+
+
+@pytest.mark.django_db(transaction=True)  # the service's own transaction is the outermost, as in a request
+def test_a_new_customer_whose_ticket_is_refused_is_not_kept(team_dk, settings):
+    # The contact is written in the ticket's transaction (one write-lock take on SQLite, issue 20): a ticket
+    # refused (here an attachment over the limit) leaves no customer behind without a conversation.
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MAX_ATTACHMENT_BYTES = 10
+    big = SimpleUploadedFile("big.pdf", b"x" * 11, content_type="application/pdf")
+    try:
+        tickets.open_ticket(
+            email="ny@kunde.dk",
+            name="Ny",
+            subject="Faktura",
+            body="Hej",
+            channel="web",
+            team=team_dk,
+            attachments=[big],
+        )
+    except ValidationError:
+        pass
+    else:
+        raise AssertionError("the attachment over the limit was accepted")
+    assert not Contact.objects.filter(email="ny@kunde.dk").exists()
+    assert not Ticket.objects.exists()

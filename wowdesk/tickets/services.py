@@ -252,6 +252,9 @@ def customer(email: str, *, name: str = "", language: str = "") -> Contact:
     return contact
 
 
+# One transaction for the new customer and their ticket: on SQLite each transaction takes the one write lock, and
+# a new customer's contact was a transaction of its own before the ticket's (issue 20).
+@transaction.atomic(savepoint=False)
 def open_ticket(
     *,
     email: str = "",
@@ -279,7 +282,8 @@ def open_ticket(
     (`language`: the web form's, the chat's, the API's) comes first; then the customer's own (the contact's);
     then `contact_language`, what the channel knows of the customer (read from a mail's text, or the API's
     contact); then the team's; then languages.DEFAULT. A new customer is stored with `contact_language`, else
-    `language`. Codes wowdesk does not speak count as not given."""
+    `language`, in the ticket's transaction (a ticket that fails leaves no contact behind). Codes wowdesk does
+    not speak count as not given."""
     language = language if language in languages.CODES else ""
     contact_language = contact_language if contact_language in languages.CODES else ""
     contact = contact or customer(email, name=name, language=contact_language or language)
