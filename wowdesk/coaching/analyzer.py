@@ -15,7 +15,7 @@ from .clauses import CLAUSE_RULES, analyse_question, mask_quotes
 from .detect import detect_language
 from .mail import check_mail, looks_like_mail
 from .phases import PHASE_RANK, PHASES, decode
-from .promises import instructs, is_promise, opens_with_condition, resolve_due
+from .promises import is_promise, opens_with_condition, resolve_due
 from .sentiment import sentiment
 
 # Where a sentence ends. Every alternative starts with one of a few characters, so the pattern opens with
@@ -488,14 +488,16 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
         ):
             # (the customer's words said back, "Så du vil aflevere bilen den 30.", promise nothing of ours)
             offset = s.start + (len(s.text) - len(s.text.lstrip()))
-            conditional = False
+            conditional, first = False, True
             for part in _clauses(s.masked.strip(), offset):
                 # An instruction to the customer ("Ring til os i morgen") is not our promise.
                 lead_stripped = _strip_lead(part[2], lang)
-                imperative = bool(rules.imperative.match(lead_stripped)) or instructs(part[2], lang)
+                imperative = rules.imperative.match(lead_stripped)  # (is_promise reads the other imperatives)
                 # A condition scopes the rest of its sentence ("Jeg ringer i morgen, og hvis du ikke svarer,
                 # sender jeg en sms")
-                conditional = conditional or opens_with_condition(part[2], lang)
+                # (the first clause was read with its sentence)
+                conditional = conditional or (not first and opens_with_condition(part[2], lang))
+                first = False
                 if conditional or imperative or not is_promise(part[2], lang):
                     continue
                 # a farewell holds no promise ("Tak for i dag, og god aften.", "Ha en fin lørdag!"), nor does

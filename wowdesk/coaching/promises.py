@@ -675,11 +675,6 @@ def opens_with_condition(sentence: str, lang: str) -> bool:
     return answer is not None and _CONDITION_FIRST[lang].match(sentence[answer.end() :]) is not None
 
 
-def instructs(clause: str, lang: str) -> bool:
-    """The clause opens with an imperative: it tells the customer what to do."""
-    return PATTERNS[lang]["imperative"].search(clause) is not None
-
-
 def is_promise(sentence: str, lang: str) -> bool:
     """A commitment in a statement (the caller leaves out questions and instructions to the customer).
 
