@@ -612,3 +612,32 @@ def test_a_yes_no_question_that_answers_the_customers_question_gathers_a_fact(la
     assert [t["phase"] for t in result["turns"] if t["speaker"] == "agent"] == ["need", "solution", "need"]
     result = _turns(lang, OPENING[lang], PROBLEM[lang], solution, asked, answered, first="agent")
     assert _agent(result)["phase"] == "solution_accept"
+
+
+SOLVED_THEN_ASKED = {
+    # (the customer's description, the reply: a solution and then a statement with "?" about it)
+    "da": (
+        "Hej. Min opvaskemaskine lækker vand ud på gulvet, og den er kun et år gammel.",
+        "Hej Lone\n\nTak for din mail. Vores montør kommer fredag kl. 10 og skifter pakningen i lågen. "
+        "Passer fredag kl. 10 for dig?\n\nVenlig hilsen\nKasper",
+    ),
+    "nb": (
+        "Hei. Oppvaskmaskinen min lekker vann på gulvet, og den er bare ett år gammel.",
+        "Hei Lone\n\nTakk for e-posten. Montøren vår kommer fredag kl. 10 og bytter pakningen i døren. "
+        "Passer fredag kl. 10 for deg?\n\nVennlig hilsen\nKasper",
+    ),
+    "en": (
+        "Hello. My dishwasher leaks water onto the floor, and it is only a year old.",
+        "Hi Lone\n\nThank you for your email. Our fitter will come on Friday at 10 and replace the door seal. "
+        "Friday at 10 is fine for you?\n\nKind regards\nKasper",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["da", "nb", "en"])
+def test_a_question_after_the_turns_own_solution_checks_it(lang):
+    """A statement with "?" that follows the reply's own solution asks about that solution (solution_accept),
+    even when the customer's message before described the problem: the reply has answered the description."""
+    described, reply = SOLVED_THEN_ASKED[lang]
+    turn = _agent(_turns(lang, described, reply, channel="email"))
+    assert turn["phase"] == "solution_accept"

@@ -286,6 +286,7 @@ class Sentence:
     greets: bool = False  # opens the agent's first turn with a greeting, also before a question ("Hej, hvad...?")
     holding: bool = False  # "Et øjeblik, jeg kigger på det": no solution
     plain_yes_no: bool = False  # a verb-first question that may gather a fact or check the result alike
+    plain_statement: bool = False  # a statement with "?" that neither restates the problem nor asks for a fact
 
 
 def question_kind(text: str, rules: Rules | str, body: str | None = None) -> str | None:
@@ -373,6 +374,7 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
                 s.options = {"need": 0.5, "need_accept": 2.6, "solution_accept": 1.0}
             else:
                 s.options = {"need": 0.5, "need_accept": 2.0, "solution_accept": 1.5}
+                s.plain_statement = True
         elif rules.something_new.search(core) or rules.info_request.search(_strip_ask(core)):
             # "Bruger du også tv-boksen...?", "Do you also use WhatsApp?": a new fact, not the result
             s.options = {"need": 2.6, "need_accept": 0.5, "solution_accept": 1.0}

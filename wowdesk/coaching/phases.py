@@ -26,6 +26,9 @@ CUSTOMER_WORKS_AFTER = 1.0
 CUSTOMER_YES_AFTER = 0.3
 CUSTOMER_DESCRIBED = 0.6
 CUSTOMER_ACCEPTED_BEFORE = 1.8  # right after a turn that gave the solution; see decode()
+SOLVED_IN_TURN = (
+    0.8  # a plain statement with "?" after the turn's own solution: "..., og du har det fredag. Passer det?"
+)
 CUSTOMER_ASKED_BEFORE = 1.0  # a plain yes/no question that answers the customer's question with a question
 _ACCEPT_WORDS = 10
 
@@ -99,6 +102,10 @@ def _options(turn, rules, before: str | None, after: str | None):
                 # An earlier solution in the same turn ("Jeg har låst den op. Virker det nu?") is enough.
                 if not any(p == "solution" for p in phases[:i]):
                     needs_solution = True
+                elif turn.sentences[i].plain_statement:
+                    # and a statement with "?" that follows it, not saying the problem back, asks about it:
+                    # "Montøren kommer fredag kl. 10 og skifter pakningen. Passer fredag for dig?"
+                    score += SOLVED_IN_TURN
                 if works_before:
                     score += CUSTOMER_WORKS_BEFORE
                 elif accepted_before and last and turn.sentences[i].form in ("declarative", "tag"):
@@ -111,12 +118,13 @@ def _options(turn, rules, before: str | None, after: str | None):
                     score += CUSTOMER_YES_AFTER
             elif phase == "need":
                 if asked_before and turn.sentences[i].plain_yes_no and not _answered(turn.sentences[:i]):
-                    # The customer asked ("Og ser du om noen har brukt det?", "can I change it instead?") and
+                    # The customer asked ("Kan jeg få rabatten på mobilen?", "can I change it instead?") and
                     # the agent's first words are a plain yes/no question: it gathers what the answer needs,
                     # it does not check a solution the customer has just questioned
                     score += CUSTOMER_ASKED_BEFORE
             elif phase == "need_accept":
-                if described:
+                if described and "solution" not in phases[:i]:
+                    # (with the turn's own solution in between, the description has been answered)
                     score += CUSTOMER_DESCRIBED
                 if last and yes_after:
                     score += CUSTOMER_YES_AFTER
