@@ -55,7 +55,10 @@ CLAUSE_SPLITS = (
         r",?\s+",
         r"(?:og|and|men|but|samt)\s+(?=(?:du|vi|jeg|de|den|det|der|I|dere|you|we|i|they|it|he|she|han|hun|the|your|"
         r"så|da|then|pengene|beløbet|pakken|teknikeren|en|et|ei|a|an|our|my|vores|vår|min|mit|mitt|din|dit|dine|"
-        r"ditt|your|[a-zæøå]+(?:en|et|ene|erne))\b)",
+        r"ditt|your|[a-zæøå]+(?:en|et|ene|erne)"
+        # a condition joined to what came before ("Jeg ringer i morgen, og hvis du ikke svarer, ..."): the
+        # condition is a clause of its own and scopes the rest of the sentence (see the promises loop)
+        r"|hvis|if|dersom|unless|medmindre)\b)",
     ),
     # a verb phrase with its subject left out: "... er afsendt i dag og vil være fremme på fredag"
     (
@@ -71,9 +74,6 @@ CLAUSE_SPLITS = (
     # two main clauses side by side: "Jeg har skrevet til lageret, de sender en ny i dag", "..., spærringen
     # forsvinder af sig selv inden for 15 minutter"
     (r",\s+", r"(?=(?:de|han|hun|vi|jeg|dere|[a-zæøå]{2,}(?:en|et|ene|erne|a))\s+(?:[a-zæøå]+r|vil|skal)\b)"),
-    # a condition joined to what came before ("Jeg ringer i morgen, og hvis du ikke svarer, ..."): the condition
-    # is a clause of its own and scopes the rest of the sentence (see the promises loop)
-    (r",?\s+", r"(?:og|and|men|but)\s+(?=(?:hvis|if|dersom|unless|medmindre)\b)"),
     # after a colon, a clause with its own subject: "You can pay with your phone: your new card details will ..."
     (
         r"(?<=:)\s+",
