@@ -196,3 +196,21 @@ def test_the_periodic_round_does_auto_away_hand_back_and_waiting_tickets(team_dk
     assert User.objects.get(pk=idle.pk).presence == "away"
     assert Ticket.objects.get(pk=held.pk).assignee == here
     assert Ticket.objects.get(pk=waiting.pk).assignee == here
+
+
+def test_what_changed_between_the_choice_and_the_assignment_is_chosen_again(team_dk):
+    # The new-ticket task chooses the agent before its transaction and confirms the choice inside it (issue 20).
+    # The ticket as the task read it said Danish; it is English by the time it is assigned: the choice (the Dane)
+    # is not confirmed, and it is made again under the locks.
+    dane = make_user("da@example.com", teams=[team_dk], name="Dane")
+    dane.spoken_languages = ["da"]
+    dane.save()
+    english = make_user("en@example.com", teams=[team_dk], name="English")
+    english.spoken_languages = ["en"]
+    english.save()
+    for person in (dane, english):
+        services.set_presence(person, "available")
+    ticket = make_ticket(team=team_dk, language="da")
+    as_read = Ticket.objects.get(pk=ticket.pk)
+    Ticket.objects.filter(pk=ticket.pk).update(language="en")
+    assert services.assign(ticket.pk, ticket=as_read) == english
