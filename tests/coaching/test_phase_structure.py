@@ -641,3 +641,34 @@ def test_a_question_after_the_turns_own_solution_checks_it(lang):
     described, reply = SOLVED_THEN_ASKED[lang]
     turn = _agent(_turns(lang, described, reply, channel="email"))
     assert turn["phase"] == "solution_accept"
+
+
+SAID_BACK = {
+    # (the customer's description, a restatement with a result verb: before a solution it confirms the need)
+    "da": (
+        "Jeg bestilte en lampe i sidste uge. Jeg har fået en mail om levering, men ingen pakke.",
+        "Så du har fået leveringsmailen, men lampen er ikke kommet?",
+        "Du har fået leveringsmailen, men ingen lampe, ikke?",
+    ),
+    "nb": (
+        "Jeg bestilte en lampe forrige uke. Jeg har fått en e-post om levering, men ingen pakke.",
+        "Så du har fått leveringsmeldingen, men lampen har ikke kommet?",
+        "Du har fått leveringsmeldingen, men ingen lampe, stemmer det?",
+    ),
+    "en": (
+        "I ordered a lamp last week. I got an email saying it was delivered, but there is no parcel.",
+        "So you've got the delivery email, but the lamp hasn't arrived?",
+        "You've got the delivery email but no lamp, is that right?",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["da", "nb", "en"])
+def test_a_result_said_back_before_any_solution_confirms_the_need(lang):
+    """'Så du har fået mailen, men...?' and '..., stemmer det?' say the customer's words back: before any
+    solution they confirm the need (need_accept), not gather a fact, although 'fået/got' reads like a check
+    of a result."""
+    described, restated, tagged = SAID_BACK[lang]
+    for question in (restated, tagged):
+        turn = _agent(_turns(lang, OPENING[lang], described, question, first="agent"))
+        assert turn["phase"] == "need_accept", question

@@ -367,6 +367,10 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
         elif rules.result_check.search(core) or rules.result_check.search(text):
             # (before any solution, "Har du fået en mail med sporingsnummer?" gathers a fact)
             s.options = {"need": 1.5, "need_accept": 0.5, "solution_accept": 3.0}
+            if s.form == "tag" or (s.form == "declarative" and rules.restating.match(text)):
+                # said back ("Så du har fået regningen, men ikke pengene?", "..., stemmer det?"): before a
+                # solution it confirms the need, after one it checks the result
+                s.options = {"need": 0.5, "need_accept": 2.0, "solution_accept": 2.2}
         elif s.form in ("declarative", "tag"):
             if rules.problem.search(core) or rules.restating.match(text):
                 # restating the problem ("Så fejlen kommer stadig...?", "So you haven't got the parcel?")
