@@ -69,6 +69,7 @@ class ClauseRules:
     wonder: re.Pattern
     ask_verb: re.Pattern
     first_person: frozenset
+    prepositions: frozenset
     rhetorical_late: re.Pattern
     reported: re.Pattern
     lang: str = ""
@@ -111,7 +112,8 @@ def _clause_rules(lang: str) -> ClauseRules:
     return ClauseRules(
         interjections=casefree.compile(
             # (and a list marker: "1) What is...?", "- Hvornår...?")
-            rf"^(?:{_EMOJI}|[-–•*·]\s|\d{{1,2}}[.)]\s)*(?:(?:{L.INTERJECTIONS[lang]})(?![\w'])[\s,.…!:;–—\-\U0001F300-\U0001FAFF\u2600-\u27BF]*)*"
+            # (one optional marker, so the emoji run stays a single-character repeat, which the engine runs fast)
+            rf"^{_EMOJI}*(?:(?:[-–•*·]|\d{{1,2}}[.)])\s+)?(?:(?:{L.INTERJECTIONS[lang]})(?![\w'])[\s,.…!:;–—\-\U0001F300-\U0001FAFF\u2600-\u27BF]*)*"
         ),
         connectors=casefree.compile(rf"^(?:(?:{L.CONNECTORS[lang]})(?![\w'])[\s,]*)+"),
         question_word=casefree.compile(wh + r"(?![\w'])"),
@@ -166,7 +168,10 @@ def _clause_rules(lang: str) -> ClauseRules:
         prep_wh=casefree.compile(rf"^(?:{PREPOSITIONS[lang]})\s+(?={wh}(?![\w']))"),
         wonder=casefree.compile(WONDER[lang]),
         ask_verb=casefree.compile(ASK_VERBS[lang] + r"$"),
-        first_person=frozenset({"da": ("jeg", "vi"), "nb": ("jeg", "vi"), "en": ("i", "we")}[lang]),
+        first_person=frozenset(
+            {"da": ("jeg", "vi"), "nb": ("jeg", "vi"), "en": ("i", "we", "i'd", "i'm", "we'd")}[lang]
+        ),
+        prepositions=frozenset(PREPOSITIONS[lang].split("|")),
         # a question quoted after a verb of saying in the past: "Kunden spurgte: Hvad koster det?"
         reported=casefree.compile(
             r"\b(?:spurgte|spurte|sagde|sa|skrev|asked|said|wrote)(?:\s+(?:mig|meg|os|oss|me|us|om|about))?\s*$"
@@ -253,6 +258,8 @@ def _embedded_kind(text: str, r: ClauseRules, start: int = 0, frame=None) -> str
 
 def _wonder_kind(text: str, r: ClauseRules) -> str | None:
     """The kind of the question embedded after "Jeg lurer på", "I'd like to know", or None."""
+    if text[: text.find(" ")].lower() not in r.first_person:
+        return None
     m = r.wonder.match(text)
     if not m:
         return None
@@ -336,15 +343,14 @@ def _question_clause(core: str, r: ClauseRules) -> str:
                 asks = False
             else:
                 nxt = _strip(r.connectors, nxt)
-                if (r.embeds.search(lead) and r.question_word.match(nxt) and _YOU[r.lang].search(lead)) or (
-                    r.question_word.match(nxt) and r.wh_subject.match(nxt)
-                ):
+                wh_next = r.question_word.match(nxt)
+                if wh_next and ((r.embeds.search(lead) and _YOU[r.lang].search(lead)) or r.wh_subject.match(nxt)):
                     # the clause is the object of the customer's want or lack said back, not a question of its
                     # own: "Så du mangler besked om, hvornår du kan hente den?", "Så du vil gerne vide,
                     # hvordan...?" (a statement with "?"); "Jeg vil gerne høre, hvad der skete?" still asks;
                     # and a question word with its subject next is embedded, the clause before it the main one
                     break
-                asks = r.question_word.match(nxt) or r.v1.match(nxt)
+                asks = wh_next or r.v1.match(nxt)
             if asks or (i == 1 and not wh_lead):
                 core = ",".join(clauses[i:]).strip()
                 if asks or not (r.v2_connectors and r.adverb_first.match(core)):
@@ -378,7 +384,7 @@ _FRONTED_CLAUSE = re.compile(
     r"(?:hvis|dersom|såfremt|når|efter|etter|før|inden|innen|mens|nu hvor|nå som|så snart)\b", re.IGNORECASE
 )
 _CONDITION_THEN = re.compile(r",\s*(?:så|da)\s", re.IGNORECASE)
-_ORDINAL_END = re.compile(r"\b(?:den|d\.)\s+\d{1,2}\.$", re.IGNORECASE)
+_ORDINAL_END = re.compile(r"(?:\bden|\bd\.)\s+\d{1,2}\.$", re.IGNORECASE)
 
 
 def analyse_question(sentence: str, r: ClauseRules) -> tuple[str | None, str | None, str]:
@@ -393,7 +399,9 @@ def analyse_question(sentence: str, r: ClauseRules) -> tuple[str | None, str | N
     core = _strip(r.connectors, body)
     core = _strip(r.interjections, core)
     if has_q:
-        if r.rhetorical.match(core) or r.rhetorical_late.search(core):
+        if r.rhetorical.match(core) or (
+            ("," in core or " –" in core or " —" in core or ";" in core) and r.rhetorical_late.search(core)
+        ):
             # also after a statement: "Smid ikke noget ud endnu – og hvem har ikke lyst til at rydde op?"
             return None, None, core
         if r.tag.search(s):
@@ -403,7 +411,9 @@ def analyse_question(sentence: str, r: ClauseRules) -> tuple[str | None, str | N
         core = _question_clause(core, r)
         if r.rhetorical.match(core):
             return None, None, core
-        core = _strip(r.prep_wh, _strip(r.greeting_prefix, core))
+        core = _strip(r.greeting_prefix, core)
+        if core[: core.find(" ")].lower() in r.prepositions:
+            core = _strip(r.prep_wh, core)
         if r.question_word.match(core):
             return "open", "wh", core
         if r.open_prompt.match(core):
@@ -430,9 +440,9 @@ def analyse_question(sentence: str, r: ClauseRules) -> tuple[str | None, str | N
         return (_embedded_kind(core, r, 0) or "open"), "prompt", core
     # (a quoted label at the end, masked to "'____'", is no end mark: "what does it show under 'Delivered to'";
     # nor is the full stop of an ordinal date: "skal jeg skifte dig over fra den 1.")
-    if (
-        end != s.rstrip(" \t\"'”»)_😊🙂😀😃😉👍🙏🤞😅") or s.rstrip().endswith((".", "!", ":"))
-    ) and not _ORDINAL_END.search(s):
+    if (end != s.rstrip(" \t\"'”»)_😊🙂😀😃😉👍🙏🤞😅") or s.rstrip().endswith((".", "!", ":"))) and not (
+        s[-2:-1].isdigit() and _ORDINAL_END.search(s)
+    ):
         return None, None, core
     if r.chat_tag.search(end):
         return "closed", "tag", core
@@ -441,7 +451,9 @@ def analyse_question(sentence: str, r: ClauseRules) -> tuple[str | None, str | N
     if r.v2_connectors and chat[:3].lower() == "og ":
         chat = chat[3:]
     lead = chat
-    chat = _strip(r.prep_wh, _question_clause(chat, r))
+    chat = _question_clause(chat, r)
+    if chat[: chat.find(" ")].lower() in r.prepositions:
+        chat = _strip(r.prep_wh, chat)
     if r.exclamative.match(chat) or r.rhetorical.match(chat):
         return None, None, chat
     if r.question_word.match(chat) and (r.wh_verb.match(chat) or not r.wh_subject.match(chat)):
