@@ -278,7 +278,7 @@ def _wonder_kind(text: str, r: ClauseRules) -> str | None:
 # hvad er tur-id'et", "ser den. adressen manglet husnummer"), nor after an ellipsis in speech ("Let me pull
 # that up... what's the reference?"). The question, if any, is the last sentence: the "?" ends it, and a
 # question without one is the last thing said. Not after an abbreviation ("kl. 10", "f.eks. hvis").
-_CHAT_BREAK = re.compile(r"(\S+?)(\.{1,3}|…)\s+(?=\S)")
+_CHAT_BREAK = re.compile(r"(?:\.{1,3}|…)\s+(?=\S)")  # (opens with its end mark, so the engine skips to it)
 _ABBREVIATIONS = frozenset(
     "kl ca nr evt tlf pga mht dvs osv bl fx ex jf jfr mr mrs ms dr st vs no etc inc ltd co ref tel pkt stk kr "
     "mvh vedr ang min sek mio mia inkl ekskl excl incl approx dept tlf.nr".split()
@@ -289,8 +289,10 @@ _TIME = re.compile(r"\d{1,2}[.:]\d{2}$")
 def _last_chat_sentence(core: str, r: ClauseRules) -> str:
     tail = None
     for m in _CHAT_BREAK.finditer(core):
-        word, dots = m.group(1), m.group(2)
-        word = word.lstrip("(\"'«")
+        dots = m.group().rstrip()
+        word = core[core.rfind(" ", 0, m.start()) + 1 : m.start()].lstrip("(\"'«")
+        if not word:
+            continue
         if _TIME.search(word):
             strong = True  # a clock time ("kl 23.14. kan noen andre...")
         elif dots != "." or word.isdigit():
