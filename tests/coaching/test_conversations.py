@@ -28,13 +28,15 @@ TARGETS = {
     "heldout": ["question_kind", "phase", "promises_due_within_hour"],
     "fresh": ["question_kind", "phase", "promises_due_within_hour"],
     "unseen": ["question_kind", "promises_due_within_hour"],
+    "unseen2": ["question_kind", "promises_due_within_hour"],
 }
 FLOORS = {
     "train": {},
     "heldout": {
         "question_kind": 0.958,
         "phase": 0.918,
-        "findings_f1": 0.897,
+        # (findings F1 90.0 -> 91.9 with the structure rules of session 8)
+        "findings_f1": 0.915,
         "promises_found": 0.84,
         "promises_precision": 0.84,
     },
@@ -42,7 +44,7 @@ FLOORS = {
     "fresh": {
         "question_kind": 0.97,
         "phase": 0.935,
-        "findings_f1": 0.90,
+        "findings_f1": 0.915,
         # (promises 78.4/67.8 -> 80.4/69.5 with the clause rules of session 8)
         "promises_found": 0.80,
         "promises_precision": 0.69,
@@ -50,10 +52,19 @@ FLOORS = {
     # unseen/ (writers W9 and W11, 520 agent turns): written in session 7 while the rules were tuned, kept out
     # of the repository until the tuning ended, then measured (docs/coaching.md has before and after).
     "unseen": {
-        "phase": 0.895,
-        "findings_f1": 0.88,
+        # (phase 90.0 -> 91.9 and findings F1 88.7 -> 91.5 in session 8)
+        "phase": 0.915,
+        "findings_f1": 0.91,
         "promises_found": 0.915,
         "promises_precision": 0.82,
+    },
+    # unseen2/ (writers W15 and W16, 543 agent turns): written in session 8, kept outside the repository while
+    # that session's rules were tuned, measured once at its end (docs/coaching.md), then added here.
+    "unseen2": {
+        "phase": 0.92,
+        "findings_f1": 0.91,
+        "promises_found": 0.87,
+        "promises_precision": 0.77,
     },
 }
 
