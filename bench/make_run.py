@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 
 import sqlite_stats  # bench/sqlite_stats.py
+from procs import cpu_seconds, tree  # bench/procs.py
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -37,7 +38,6 @@ VAR = Path(os.environ.get("WOWDESK_VAR_DIR", Path(tempfile.gettempdir()) / "wowd
 os.environ["WOWDESK_VAR_DIR"] = str(VAR)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wowdesk.settings")
 os.environ.pop("WOWDESK_DATABASE_URL", None)  # make run's default: SQLite under the var directory
-TICKS = os.sysconf("SC_CLK_TCK")
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -45,40 +45,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def tree(root: int) -> dict[int, str]:
-    """{pid: command line} of root and every process below it."""
-    parents: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-    found, todo = {root}, [root]
-    while todo:
-        pid = todo.pop()
-        for child, parent in parents.items():
-            if parent == pid and child not in found:
-                found.add(child)
-                todo.append(child)
-    names = {}
-    for pid in found:
-        try:
-            names[pid] = (Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()).strip()
-        except OSError:
-            pass
-    return names
-
-
-def cpu_seconds(pid: int) -> float:
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
 
 
 def rss_mib(pid: int, field: str = "VmRSS") -> float:
