@@ -66,6 +66,18 @@ def open_counts(agent_ids) -> dict[int, int]:
     )
 
 
+def _may_take(ticket: Ticket, now) -> Q:
+    """Who may get the ticket now: an active agent or lead of its team, available and seen lately. One
+    condition for the choice (eligible_agents) and for its confirmation under the locks (_still_fits)."""
+    return Q(
+        teams=ticket.team_id,
+        is_active=True,
+        role__in=[User.Role.AGENT, User.Role.LEAD],
+        presence=Presence.AVAILABLE,
+        last_seen_at__gte=now - idle_limit(),
+    )
+
+
 def eligible_agents(ticket: Ticket, now=None, lock: bool = False, skip=(), only: int | None = None) -> list[User]:
     """Agents who may get this ticket now, each with `.open_tickets` set. `skip`: agent ids left out;
     `only`: this agent or nobody."""
@@ -73,13 +85,7 @@ def eligible_agents(ticket: Ticket, now=None, lock: bool = False, skip=(), only:
     agents = (
         User.objects.exclude(pk__in=skip)
         .filter(**({"pk": only} if only else {}))
-        .filter(
-            teams=ticket.team_id,
-            is_active=True,
-            role__in=[User.Role.AGENT, User.Role.LEAD],
-            presence=Presence.AVAILABLE,
-            last_seen_at__gte=now - idle_limit(),
-        )
+        .filter(_may_take(ticket, now))
         .prefetch_related("skills__categories")
         .order_by("pk")
     )
@@ -151,14 +157,7 @@ def _still_fits(agent: User, ticket: Ticket, now) -> bool:
     is made again under the locks."""
     fits = (
         User.objects.select_for_update(of=("self",))
-        .filter(
-            pk=agent.pk,
-            teams=ticket.team_id,
-            is_active=True,
-            role__in=[User.Role.AGENT, User.Role.LEAD],
-            presence=Presence.AVAILABLE,
-            last_seen_at__gte=now - idle_limit(),
-        )
+        .filter(_may_take(ticket, now), pk=agent.pk)
         .values_list("pk")
         .first()
     )
