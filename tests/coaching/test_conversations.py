@@ -43,8 +43,10 @@ FLOORS = {
     # fresh/ (writer W7, 250 agent turns) as first measured after W6 moved into train/.
     "fresh": {
         "question_kind": 0.97,
-        "phase": 0.935,
-        "findings_f1": 0.915,
+        # (phase 94.4 -> 92.8 and findings F1 92.1 -> 91.1 when offer questions were relabelled solution_accept,
+        # LABELS.md session 9: labels changed, not the coach)
+        "phase": 0.925,
+        "findings_f1": 0.91,
         # (promises 78.4/67.8 -> 80.4/69.5 with the clause rules of session 8)
         "promises_found": 0.80,
         "promises_precision": 0.69,
@@ -52,8 +54,9 @@ FLOORS = {
     # unseen/ (writers W9 and W11, 520 agent turns): written in session 7 while the rules were tuned, kept out
     # of the repository until the tuning ended, then measured (docs/coaching.md has before and after).
     "unseen": {
-        # (phase 90.0 -> 91.9 and findings F1 88.7 -> 91.5 in session 8)
-        "phase": 0.915,
+        # (phase 90.0 -> 91.9 and findings F1 88.7 -> 91.5 in session 8; phase 91.9 -> 91.0 when offer questions
+        # were relabelled solution_accept, LABELS.md session 9)
+        "phase": 0.905,
         "findings_f1": 0.91,
         "promises_found": 0.915,
         "promises_precision": 0.82,
