@@ -7,9 +7,11 @@ counted, not the import and the warm-up pass):
         --callgrind-out-file=/tmp/coach.callgrind .venv/bin/python bench/coach_instructions.py 10
 
 The "I refs" total divided by 1,200 is the instructions per agent turn; `callgrind_annotate` on the output
-file says where they go. The passes run inside itertools.starmap only so that callgrind can count them
-alone (--toggle-collect); `setarch -R` (no address randomisation) keeps two runs of the same code within
-0.1 % of each other (without it, C malloc's share varied by about 1 %).
+file says where they go. With `train` after the number of passes it counts the labelled train corpus instead
+(bench/coach.py's second figure, 3,066 agent turns a pass; the count is printed, to divide by). The passes
+run inside itertools.starmap only so that callgrind can count them alone (--toggle-collect); `setarch -R`
+(no address randomisation) keeps two runs of the same code within 0.1 % of each other (without it, C
+malloc's share varied by about 1 %).
 """
 
 import itertools
@@ -19,14 +21,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from coach import conversations  # noqa: E402
+from coach import conversations, corpus  # noqa: E402
 
 from wowdesk.coaching import analyze  # noqa: E402
 
 
 def main() -> None:
     passes = int(sys.argv[1]) if len(sys.argv) > 1 else 10
-    batch = conversations(detect=False)
+    batch = corpus() if sys.argv[2:] == ["train"] else conversations(detect=False)
+    if sys.argv[2:] == ["train"]:
+        agent = sum(1 for c in batch for t in c["turns"] if t["speaker"] == "agent")
+        print(f"{agent} agent turns a pass, {agent * passes} in all")
     for c in batch:  # warm-up: compiles the findings scan's variants
         analyze(c)
 
