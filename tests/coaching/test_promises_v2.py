@@ -284,8 +284,8 @@ def test_more_commitments_and_their_due_times(lang, text, due):
         ("nb", "Det skal være ro etter kl. 21 på hverdager."),
         # an evaluation, with a "when" in it
         ("da", "Det lyder frustrerende, når du har brug for medicin og ikke kan komme til lægen."),
-        # a hedge after a fronted object
-        ("nb", "Det skal vi prøve å finne ut av i dag."),
+        # a hedge after a fronted object, with no time
+        ("nb", "Det skal vi prøve å finne ut av."),
         # mentioning an earlier promise is no new one
         ("en", "As promised, a quick update: the fix went live on Friday."),
     ],
@@ -650,3 +650,108 @@ def test_more_clauses_that_promise_on_their_own(lang, text, promise, due):
 
 def test_the_passive_set_in_is_a_promise():
     assert _due("nb", "Pengene blir satt inn på kontoen din.") is None
+
+
+# --- LABELS.md, session 9 decisions
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "due"),
+    [
+        # a hedged commitment with a time: the customer holds us to the time (and the hedge is a weak word)
+        ("da", "Jeg prøver at ringe dig tilbage i morgen formiddag.", "2026-11-19T12:00:00+01:00"),
+        ("da", "Vi vil prøve at have reservedelen klar på fredag.", "2026-11-20T17:00:00+01:00"),
+        ("nb", "Jeg skal prøve å få sendt kontrakten før kl. 15.", "2026-11-18T15:00:00+01:00"),
+        ("nb", "Det skal vi prøve å finne ut av i løpet av dagen.", "2026-11-18T17:00:00+01:00"),
+        ("en", "I'll try to get the invoice corrected by Friday.", "2026-11-20T17:00:00+01:00"),
+        ("en", "Maybe you'll have the new card tomorrow.", "2026-11-19T17:00:00+01:00"),
+    ],
+)
+def test_a_hedged_commitment_with_a_time_is_a_promise(lang, text, due):
+    assert _due(lang, text) == due
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a hedge with no time takes the commitment back
+        ("da", "Jeg prøver at finde ud af, hvad der er sket."),
+        ("nb", "Vi skal prøve å ordne det."),
+        ("en", "I'll try to find out what went wrong."),
+        # a hedge on what someone else does or what happens is no commitment of ours, timed or not
+        ("nb", "Kanskje sjåføren henter den før kl. 17."),
+        ("da", "Systemet er muligvis nede i eftermiddag."),
+        ("en", "The courier is maybe running late today."),
+    ],
+)
+def test_a_hedge_without_a_time_or_on_someone_else_is_no_promise(lang, text):
+    assert _promises(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # after the customer's yes: the next step we take now is a promise, due at no time
+        ("da", "Jeg sender dig koden på sms nu."),
+        ("da", "Så bestiller jeg en ny router til dig nu."),
+        ("nb", "Jeg sender saken over til verkstedet nå."),
+        ("nb", "Da bytter vi kortet ditt nå."),
+    ],
+)
+def test_an_act_of_ours_now_is_a_promise_due_at_no_time(lang, text):
+    assert _due(lang, text) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "promise"),
+    [
+        # the act now followed by what comes of it: the promise is what follows
+        ("da", "Jeg sender klagen videre nu, og du får et svar inden for 3 dage.", "du får et svar inden for 3 dage"),
+        ("nb", "Jeg legger inn bestillingen nå, og pakken er hos deg på fredag.", "pakken er hos deg på fredag"),
+    ],
+)
+def test_an_act_now_followed_by_its_outcome_promises_the_outcome(lang, text, promise):
+    assert [p for p, _ in _promises(lang, text)] == [promise]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # what holds now, or what we look at now, commits to nothing
+        ("da", "Nu virker det igen."),
+        ("da", "Jeg kigger på din ordre nu."),
+        ("nb", "Kontoen din er åpen nå."),
+        ("en", "It's working now."),
+    ],
+)
+def test_a_state_or_a_look_now_is_no_promise(lang, text):
+    assert _promises(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "due"),
+    [
+        # a booking moved or rebooked is a booking, due at the new time
+        ("da", "Jeg har flyttet din tid hos frisøren til fredag kl. 13.", "2026-11-20T13:00:00+01:00"),
+        ("da", "Vi har flyttet jer til færgen kl. 16.30 i morgen.", "2026-11-19T16:30:00+01:00"),
+        ("nb", "Jeg har flyttet timen din til mandag kl. 8.", "2026-11-23T08:00:00+01:00"),
+        ("nb", "Leveringen er flyttet til torsdag.", "2026-11-19T17:00:00+01:00"),
+        ("en", "I've moved your test drive to Saturday at 11 am.", "2026-11-21T11:00:00+01:00"),
+        ("en", "We've rescheduled the engineer's visit for tomorrow morning.", "2026-11-19T12:00:00+01:00"),
+    ],
+)
+def test_a_moved_booking_is_a_promise_due_at_its_new_time(lang, text, due):
+    assert _due(lang, text) == due
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # moved to a place from a date, or a move that happened: no new time is booked
+        ("da", "Jeg har flyttet dit abonnement til Søndergade 4 pr. 1. december."),
+        ("nb", "Vi flyttet kontoret til Drammen i fjor."),
+        ("en", "We moved the branch to the high street last year."),
+    ],
+)
+def test_a_move_that_books_no_time_is_no_promise(lang, text):
+    assert _promises(lang, text) == []

@@ -61,7 +61,7 @@ def _first_person(lang: str) -> str:
     if lang == "da":
         return (
             rf"\b(?:jeg|vi)\s+(?:(?:vil|skal|kommer til at|sørger for at|lover at|lover|vil gerne|skal nok|"
-            rf"regner med at|forventer at|når at|nok|også|straks|lige|selv|gerne|derfor|så|nu|personligt)\s+)*"
+            rf"regner med at|forventer at|når at|prøver at|prøve at|nok|også|straks|lige|selv|gerne|derfor|så|nu|personligt)\s+)*"
             rf"(?:{acts})\b"
             rf"|\b(?:så|da|derefter|bagefter|herefter|dernæst|og|i morgen|i dag|på \w+dag|inden \S+|senere)\s+"
             rf"(?:vil |skal |kommer )?(?:jeg|vi)\s+(?:(?:nok|også|straks|lige|gerne|til at)\s+)*(?:{acts})\b"
@@ -69,7 +69,7 @@ def _first_person(lang: str) -> str:
     if lang == "nb":
         return (
             rf"\b(?:jeg|vi)\s+(?:(?:vil|skal|kommer til å|sørger for å|lover å|lover|skal nok|regner med å|"
-            rf"forventer å|rekker å|nok|også|straks|bare|selv|gjerne|derfor|så|nå|personlig)\s+)*(?:{acts})\b"
+            rf"forventer å|rekker å|prøver å|prøve å|nok|også|straks|bare|selv|gjerne|derfor|så|nå|personlig)\s+)*(?:{acts})\b"
             rf"|\b(?:så|da|deretter|etterpå|og|i morgen|i dag|på \w+dag|innen \S+|senere)\s+(?:vil |skal )?"
             rf"(?:jeg|vi)\s+(?:(?:nok|også|straks|bare|gjerne)\s+)*(?:{acts})\b"
         )
@@ -107,25 +107,35 @@ _RECEIVE = {
 _NOT_PROMISE = {
     # habits and policies, conditions, and hopes
     "da": r"\b(?:normalt|typisk|som regel|plejer|altid|generelt|sædvanligvis|oftest|ofte|i reglen|hver gang|"
-    r"nogle gange|sommetider|har åbent|åbningstid|ses vi|vi ses|fra i dag|håber|måske|muligvis|kan være|"
-    r"går fint|passer fint|er fuldt|er optaget|skal (?:lige )?prøve|vil prøve|prøver at|prøve(?<!ikke prøve) at)\b|^(?:hvis|såfremt|hvis nu|når du|såsnart du|så snart du|skulle du|i fald|"
-    r"mens du|får du|har du|er du|kan du|vil du)\b|\bhvis\b|\btror\b|\bformentlig\b|\bsandsynligvis\b|, så (?:prøv|ring|skriv|send|giv|kontakt|tjek|gå)\b|\b(?:du|i) kan (?:altid|også|selv|bare)\b"
+    r"nogle gange|sommetider|har åbent|åbningstid|ses vi|vi ses|fra i dag|håber|kan være|"
+    r"går fint|passer fint|er fuldt|er optaget)\b|^(?:hvis|såfremt|hvis nu|når du|såsnart du|så snart du|skulle du|i fald|"
+    r"mens du|får du|har du|er du|kan du|vil du)\b|\bhvis\b|\bformentlig\b|\bsandsynligvis\b|, så (?:prøv|ring|skriv|send|giv|kontakt|tjek|gå)\b|\b(?:du|i) kan (?:altid|også|selv|bare)\b"
     # a condition put first with its verb first: "Finder vi fejl, ringer vi dig" (if we find...)
     # (its subject a pronoun or a definite noun, negated or not: "Er kortet ikke kommet på fredag, sender vi")
     r"|^(?!(?:eller|hvor|der|her|for|før|efter|når|så|nu|da|under|over|hver|derfor|ellers)\b)\w+(?:r|te|de)\s+(?:ikke\s+)?"
     r"(?:vi|jeg|du|i|det|der|den|man|han|hun|de|\w{3,}(?:en|et|ne))\b[^,]{0,80},",
     "nb": r"\b(?:normalt|vanligvis|typisk|som regel|pleier|alltid|generelt|oftest|ofte|hver gang|noen ganger|"
-    r"av og til|har åpent|åpningstid|sees vi|vi sees|ses vi|fra i dag|håper|kanskje|muligens|kan være|går fint|passer fint|"
-    r"er fullt|er opptatt|skal (?:bare )?prøve|vil prøve|prøver å|prøve(?<!ikke prøve) å)\b|^(?:hvis|dersom|om du|når du|så snart du|skulle du|mens du|"
-    r"får du|har du|er du|kan du|vil du)\b|\b(?:hvis|dersom)\b|\btror\b|\bantakelig\b|\bsannsynligvis\b|\bom (?:du|dere) (?:vil|ønsker)\b|, så (?:prøv|ring|skriv|send|gi|kontakt|sjekk|gå)\b|\b(?:du|dere) kan (?:alltid|også|selv|bare)\b"
+    r"av og til|har åpent|åpningstid|sees vi|vi sees|ses vi|fra i dag|håper|kan være|går fint|passer fint|"
+    r"er fullt|er opptatt)\b|^(?:hvis|dersom|om du|når du|så snart du|skulle du|mens du|"
+    r"får du|har du|er du|kan du|vil du)\b|\b(?:hvis|dersom)\b|\bantakelig\b|\bsannsynligvis\b|\bom (?:du|dere) (?:vil|ønsker)\b|, så (?:prøv|ring|skriv|send|gi|kontakt|sjekk|gå)\b|\b(?:du|dere) kan (?:alltid|også|selv|bare)\b"
     r"|^(?!(?:eller|hvor|der|her|for|før|etter|når|så|nå|da|under|over|hver|derfor|ellers)\b)\w+(?:r|te|de)\s+(?:ikke\s+)?"
     r"(?:vi|jeg|du|dere|det|der|den|man|han|hun|de|\w{3,}(?:en|et|ne|a))\b[^,]{0,80},",
     "en": r"\b(?:usually|normally|typically|generally|always|often|as a rule|every time|sometimes|tend to|"
-    r"in most cases|is open|are open|opening hours|open until|see you|aim to|hope|hopefully|maybe|perhaps|possibly|might|"
+    r"in most cases|is open|are open|opening hours|open until|see you|aim to|hope|hopefully|might|"
     r"could be|can request|good luck|works for|is fine|from today)\b|^(?:if|in case|should you|once you|when you|whenever|as soon as you|unless|while you|"
-    r"do you|did you|are you|can you)\b|\b(?:i|we) (?:think|believe)\b|\bprobably\b|\b(?:if|unless) (?:you|it|that|we|the|there)\b|\byou can (?:always|also|just|request)\b",
+    r"do you|did you|are you|can you)\b|\bprobably\b|\b(?:if|unless) (?:you|it|that|we|the|there)\b|\byou can (?:always|also|just|request)\b",
 }
 
+
+# The agent hedging (the weak words of LABELS.md: prøve/tror/måske/muligvis, kanskje/muligens, try/think/maybe/
+# perhaps/possibly). Without a time it takes the commitment back ("Jeg prøver at finde ud af det"); a hedged
+# commitment WITH a time is a promise all the same ("Jeg prøver at ringe dig i morgen", "I'll try to chase them
+# today": LABELS.md, session 9: the customer holds us to the time, and the hedge is flagged as a weak word).
+_HEDGE = {
+    "da": r"\b(?:måske|muligvis|tror|skal (?:lige )?prøve|vil prøve|prøver at|prøve(?<!ikke prøve) at)\b",
+    "nb": r"\b(?:kanskje|muligens|tror|skal (?:bare )?prøve|vil prøve|prøver å|prøve(?<!ikke prøve) å)\b",
+    "en": r"\b(?:maybe|perhaps|possibly|(?:i|we) (?:think|believe)|try (?:to|and))\b",
+}
 
 # A time named without a commitment: our ability ("vi kan", "I can": an offer), existence ("det er", "there are").
 _NO_COMMITMENT = {
@@ -174,11 +184,11 @@ _COMMIT = {
     "da": r"\b(?:jeg|vi)\s+(?:(?:nok|også|så|straks|personligt|derfor)\s+)?(?:vil|skal|kommer til at|sørger for at|lover at|lover|regner med at|forventer at)\s+(?!gerne\b|lige høre|bare høre|spørge|ikke\b|sige\b|nævne\b)"
     r"|\b(?:så|da|derefter|bagefter|herefter) (?:vil|skal|kommer) (?:jeg|vi)\s+(?!gerne\b|ikke\b)"
     r"|(?:vil(?<=\w vil)|skal(?<=\w skal)) (?:jeg|vi)\s+(?:nok\s+)?"
-    r"(?!gerne\b|ikke\b|lige\b|bare\b|bruge\b|have\b|høre\b|spørge\b|se\b|prøve\b)",
+    r"(?!gerne\b|ikke\b|lige\b|bare\b|bruge\b|have\b|høre\b|spørge\b|se\b)",
     "nb": r"\b(?:jeg|vi)\s+(?:(?:nok|også|så|straks|personlig|derfor)\s+)?(?:vil|skal|kommer til å|sørger for å|lover å|lover|regner med å)\s+(?!gjerne\b|bare høre|spørre|ikke\b|si\b|nevne\b)"
     r"|\b(?:så|da|deretter|etterpå) (?:vil|skal|kommer) (?:jeg|vi)\s+(?!gjerne\b|ikke\b)"
     r"|(?:vil(?<=\w vil)|skal(?<=\w skal)) (?:jeg|vi)\s+(?:nok\s+)?"
-    r"(?!gjerne\b|ikke\b|bare\b|bruke\b|ha\b|høre\b|spørre\b|se\b|prøve\b)",
+    r"(?!gjerne\b|ikke\b|bare\b|bruke\b|ha\b|høre\b|spørre\b|se\b)",
     "en": r"\b(?:i|we)(?:'ll|’ll| will| shall| are going to|'re going to|’re going to| am going to|'m going to|’m going to| promise to)\s+"
     r"(?!need\b|have to\b|be able\b|be happy\b|be glad\b|just\b|not\b|never\b|also need\b|book a meter)",
 }
@@ -214,12 +224,41 @@ _DONE = {
     "nb": r"\b(?:har|hadde|ble|er blitt)\s+(?:\w+\s+)?\w+(?:et|t|dd|d)\b|\ber\s+\w+(?:et|t|dd)\b|(?<=\s)\w{3,}(?:te|de|ret)\b|\b(?:kom|var|gikk|fikk|ble|fant|tok|ga|skjedde)\b",
     "en": r"\b(?:have|has|had|'ve|was|were)\s+(?:\w+\s+)?\w+(?:ed|en|t)\b|\b\w+ed\b|\b(?:was|were|went|came|got|did|had|found|took|gave|hit|happened)\b",
 }
+
+
 # ... unless a time ahead is named ("jeg har booket dig på onsdag", "I've booked you in for Tuesday")
+# A booking moved to a new time is a booking ("Jeg har flyttet din tid til torsdag kl. 14", "I've moved your
+# appointment to Monday": LABELS.md, session 9): the new time right after "til/to/for", not a thing moved to a
+# place ("flyttet abonnementet til Nørrevænget 5 pr. 1. juni") or a chase ("Jeg har rykket dem i dag").
+def _moved(lang: str) -> str:
+    moved, to = {
+        "da": ("flyttet|flyttede", "til"),
+        "nb": ("flyttet|flytta", "til"),
+        "en": ("moved|rescheduled", "to|for"),
+    }[lang]
+    soon = {"da": "i morgen|næste|overmorgen", "nb": "i morgen|neste|overmorgen", "en": "tomorrow|next"}[lang]
+    days = "|".join(lexicon.WEEKDAYS[lang])
+    at = r"(?:den|på|kl\.|klokken|klokka|the|on|at)\s+"
+    # (the time right after "til", or after the thing it is moved to: "flyttet jer til flyet søndag kl. 9.40")
+    return (
+        rf"(?:{moved})\s+(?:[\w.]+\s+){{0,4}}?(?:{to})\s+(?:(?:{at})?(?=\d|{days}|{soon})"
+        rf"|\w+\s+(?={days}|{soon}|kl\b|klokken|klokka|at \d|den \d|on \w+day|på \w+dag))"
+    )
+
+
+_MOVED = {lang: _moved(lang) for lang in ("da", "nb", "en")}
 _AHEAD = {
     # (a result to be reached by a time: "den er udbedret inden kl. 19 i dag")
-    "da": r"\ber (?:\w+ )?\w+(?:et|t) (?:inden|senest|før)\b|\b(?:holdt (?:\w+ )?af|ombooket|rebooket|har (?:\w+ )?lovet|sat (?:\w+ )?op|sat \w+ \w+ på|booket|booke|bestilt (?:en )?tid|har (?:\w+ )?(?:bestilt|planlagt|aftalt|arrangeret)|sat (?:dig|jer) op|reserveret|vil|skal|kommer til|ringer|kommer|bliver|i morgen|overmorgen|næste)\b",
-    "nb": r"\ber (?:\w+ )?\w+(?:et|t|dd) (?:innen|senest|før)\b|\b(?:holdt (?:\w+ )?av|ombooket|rebooket|har (?:\w+ )?lovet|satt (?:\w+ )?opp|satt \w+ \w+ på|booket|booke|bestilt (?:en )?time|har (?:\w+ )?(?:bestilt|planlagt|avtalt)|satt (?:deg|dere) opp|reservert|vil|skal|kommer til|ringer|kommer|blir|i morgen|overmorgen|neste)\b",
-    "en": r"\b(?:rebooked|put you (?:on|in|down)|(?:is|are) (?:\w+ly )?\w+ed (?:\w+ly )?(?:by|on|within) (?:the end|end|close|tomorrow|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)|(?:has|have|'ve|’ve) (?:\w+ )?promised|booked|scheduled|arranged|reserved|(?:have|'ve|’ve|has) (?:\w+ )?(?:ordered|planned|lined up)|set you up|will|'ll|going to|tomorrow|next)\b|'ll\b",
+    # (a booking moved to a new time is a booking: "Jeg har flyttet din tid til torsdag kl. 14", LABELS.md session 9)
+    "da": r"\ber (?:\w+ )?\w+(?:et|t) (?:inden|senest|før)\b|\b(?:holdt (?:\w+ )?af|ombooket|rebooket|"
+    + _MOVED["da"]
+    + r"|har (?:\w+ )?lovet|sat (?:\w+ )?op|sat \w+ \w+ på|booket|booke|bestilt (?:en )?tid|har (?:\w+ )?(?:bestilt|planlagt|aftalt|arrangeret)|sat (?:dig|jer) op|reserveret|vil|skal|kommer til|ringer|kommer|bliver|i morgen|overmorgen|næste)\b",
+    "nb": r"\ber (?:\w+ )?\w+(?:et|t|dd) (?:innen|senest|før)\b|\b(?:holdt (?:\w+ )?av|ombooket|rebooket|"
+    + _MOVED["nb"]
+    + r"|har (?:\w+ )?lovet|satt (?:\w+ )?opp|satt \w+ \w+ på|booket|booke|bestilt (?:en )?time|har (?:\w+ )?(?:bestilt|planlagt|avtalt)|satt (?:deg|dere) opp|reservert|vil|skal|kommer til|ringer|kommer|blir|i morgen|overmorgen|neste)\b",
+    "en": r"\b(?:rebooked|"
+    + _MOVED["en"]
+    + r"|put you (?:on|in|down)|(?:is|are) (?:\w+ly )?\w+ed (?:\w+ly )?(?:by|on|within) (?:the end|end|close|tomorrow|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)|(?:has|have|'ve|’ve) (?:\w+ )?promised|booked|scheduled|arranged|reserved|(?:have|'ve|’ve|has) (?:\w+ )?(?:ordered|planned|lined up)|set you up|will|'ll|going to|tomorrow|next)\b|'ll\b",
 }
 _PASSIVE_FUTURE = {
     "da": r"\b(?:vil blive|bliver)\s+(?:\w+\s+)?(?:refunderet|krediteret|sendt|leveret|udbetalt|tilbageført|overført|annulleret|erstattet|byttet|ombyttet|repareret|vurderet|behandlet|lukket|rettet|trukket|opsagt|hentet|lagt|sat ind|indsat)\b|\b(?!deres\b|jeres\b)\w+(?:eres)\b(?<!leveres)(?= (?:automatisk|til|på|inden|senest)|\W*$)",
@@ -553,6 +592,7 @@ def _compile(lang: str) -> dict:
         "underway": casefree.AnyOf([_UNDERWAY[lang]]),
         "receive": casefree.AnyOf([_RECEIVE[lang]]),
         "not": casefree.AnyOf([_NOT_PROMISE[lang]]),
+        "hedge": casefree.AnyOf([_HEDGE[lang]]),
         "no_commitment": casefree.AnyOf([_NO_COMMITMENT[lang]]),
         "no_event": casefree.AnyOf([_NO_EVENT[lang]]),
         "imperative": casefree.compile(_imperative(lang)),
@@ -675,7 +715,7 @@ def opens_with_condition(sentence: str, lang: str) -> bool:
     return answer is not None and _CONDITION_FIRST[lang].match(sentence[answer.end() :]) is not None
 
 
-def is_promise(sentence: str, lang: str) -> bool:
+def is_promise(sentence: str, lang: str, alone: bool = True) -> bool:
     """A commitment in a statement (the caller leaves out questions and instructions to the customer).
 
     Promised by us ("vi vil ringe", "I'll send", "så bestiller jeg et nyt"), a call-back ("jeg vender
@@ -688,12 +728,13 @@ def is_promise(sentence: str, lang: str) -> bool:
     timed = has_time(sentence, lang)
     if not timed and not _TRIGGER[lang].search(sentence):
         return False  # no time, no future, nobody acting: the common case, decided with two cheap searches
-    how = _promised(sentence, lang, p, timed)
+    how = _promised(sentence, lang, p, timed, alone)
     if how is None:
         return False
     # vetoes last: most sentences are no promise and never need them
     if (
         p["not"].search(sentence)
+        or (not (timed and how in ("us", "receive")) and p["hedge"].search(sentence))
         or p["past"].search(sentence)
         or p["veto"].search(sentence)
         or p["policy"].search(sentence)
@@ -709,13 +750,19 @@ def is_promise(sentence: str, lang: str) -> bool:
     return not (how == "us" and p["not_ours"].search(sentence))
 
 
-def _promised(sentence: str, lang: str, p: dict, timed: bool) -> str | None:
+def _promised(sentence: str, lang: str, p: dict, timed: bool, alone: bool = True) -> str | None:
     """How the clause commits (us, a call-back, the customer receiving, a third party, a time ahead)."""
     if p["commit"].search(sentence) or p["callback"].search(sentence):
         return "us"
     if p["underway"].search(sentence):
         return "receive"
     if not timed and p["now"].search(sentence):
+        # an act of ours said with "nu/nå/now" on its own is the next step the customer waits for ("Jeg sender den
+        # nu.": LABELS.md, session 9); followed by what comes of it ("Jeg sender den videre nu, og du får svar inden
+        # for 5 dage") it is the moment's work and the promise is what follows (7 of 9 such sentences in train
+        # label only the second clause, 2026-12-01); anything else said now is the moment's state ("Det virker nu")
+        if alone and (p["act"].search(sentence) or _act_second(sentence, lang)) and not p["act_vague"].search(sentence):
+            return "us"
         return None
     if p["receive"].search(sentence) and (timed or not p["receive_weak"].search(sentence)):
         return "receive"
