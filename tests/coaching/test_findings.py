@@ -359,3 +359,43 @@ def test_signature_is_not_analysed():
 def test_a_typographic_apostrophe_reads_like_a_plain_one(code, text, words):
     """Phones type "’" for "'": the findings are found all the same and quote the agent's own characters."""
     assert has(code, text, "en") == [words]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # either/or, whatever it asks about (LABELS.md, session 9)
+        ("da", "Var det i butikken eller på nettet?"),
+        ("nb", "Skjer det hjemme eller på jobben?"),
+        ("en", "Was it in the shop or online?"),
+        # ... also after a hesitation
+        ("en", "And… was it the blue form, or the green one?"),
+        # the modal particle "vel", "I take it": says what it presumes, also as a statement with "?"
+        ("da", "Du har vel husket at sætte stikket i?"),
+        ("nb", "Du har vel lest vilkårene før du signerte?"),
+        ("en", "I take it you've charged the battery?"),
+        # the troubleshooting step asked in the past, verb first, or in the Norwegian radical form
+        ("da", "Genstartede du telefonen bagefter?"),
+        ("nb", "Har du sjekka søppelposten?"),
+        ("nb", "Prøvde du å logge inn på nytt?"),
+        ("en", "Did you remember to save the file?"),
+    ],
+)
+def test_presumptive_questions_by_structure(language, text):
+    assert has("presumptive_question", text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # neither ... nor, and "or so", offer no alternatives
+        ("nb", "Så du har verken fått pakken eller noen melding?"),
+        ("da", "Du har hverken fået koden eller en mail, vel at mærke?"),
+        ("en", "So it drops every ten minutes or so, right?"),
+        # "vel" elsewhere, and an assumption of ours that asks nothing
+        ("da", "Velkommen tilbage, er det stadig den samme adresse?"),
+        ("en", "Surely."),
+    ],
+)
+def test_no_presumption_without_alternatives_or_a_presumed_step(language, text):
+    assert has("presumptive_question", text, language) == []

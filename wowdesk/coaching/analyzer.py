@@ -167,6 +167,7 @@ class Rules:
     strong: re.Pattern
     but_opener: re.Pattern
     presumptive: re.Pattern
+    presumed: re.Pattern  # "Du har vel...?", "I take it you've...?": says what it presumes, in any form
     signature: re.Pattern
     customer_works: re.Pattern
     phone_greeting: re.Pattern
@@ -223,6 +224,7 @@ def _rules(lang: str) -> Rules:
         strong=casefree.compile(strong),
         but_opener=casefree.compile(r"^(?:" + L.BUT_OPENER[lang] + r")\b"),
         presumptive=_any_phrase(L.PRESUMPTIVE[lang]),
+        presumed=casefree.compile(L.PRESUMED[lang]),
         signature=casefree.compile(r"^[ \t]*(?:" + L.SIGNATURE[lang] + r")\b[^\n]{0,40}$", re.MULTILINE),
         customer_works=casefree.AnyOf(L.CUSTOMER_WORKS[lang]),
         phone_greeting=casefree.compile(L.PHONE_GREETING[lang]),
@@ -406,6 +408,7 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
         s.fixed = "solution"
 
 
+_NEITHER = re.compile(r"\b(?:hverken|verken|neither)\b", re.IGNORECASE)
 _ALTERNATIVES = re.compile(r"\w[\s,]+(?:eller|or)\s+(?!(?:hvad|hva|ej|ikke|not|no|what)\b)\w", re.IGNORECASE)
 
 
@@ -481,7 +484,10 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
             question_spans.append((s.start, s.end))
             if s.kind == "open":
                 findings.append(_finding("open_question", s.start, s.end, sentence, "good", lang))
-            elif rules.presumptive.search(s.core) and s.form != "declarative":
+            elif (
+                rules.presumptive.search(s.core) and s.form != "declarative" and not _NEITHER.search(s.core)
+            ) or rules.presumed.match(s.core):
+                # ("verken ... eller", "neither ... nor" offer no alternatives)
                 findings.append(_finding("presumptive_question", s.start, s.end, sentence, "improve", lang))
         if s.fixed == "solution":
             solution = True

@@ -400,6 +400,8 @@ def analyse_question(sentence: str, r: ClauseRules) -> tuple[str | None, str | N
         return None, None, ""
     core = _strip(r.connectors, body)
     core = _strip(r.interjections, core)
+    if core[:1] in ("…", "."):
+        core = core.lstrip(" .…")  # a hesitation after the connector: "And… was it the template?"
     if has_q:
         if r.rhetorical.match(core) or (
             ("," in core or " –" in core or " —" in core or ";" in core) and r.rhetorical_late.search(core)

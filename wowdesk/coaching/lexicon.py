@@ -580,19 +580,38 @@ PRESUMPTIVE = {
         r"husket|slettet|opdateret|tastet|indtastet|slukket|tændt|installeret|geninstalleret|nulstillet|ryddet|logget|"
         r"trykket|kontrolleret|skiftet|ændret|klikket|fjernet|aktiveret|deaktiveret|testet|genindlæst|tømt|trukket stikket|skrevet|spurgt|lagt|sat)\b",
         r"\beller\b(?!\s*(?:hvad|ej|ikke|hvordan)\s*\?)",
+        # the same steps asked in the past, verb first ("Genstartede du routeren?", "Prøvede du at logge ud?")
+        r"^(?:prøvede|forsøgte|genstartede|tjekkede|huskede|slettede|opdaterede|nulstillede|geninstallerede|"
+        r"slukkede|loggede) (?:du|i)\b",
     ],
     "nb": [
         r"^har (?:du|dere) (?:(?:også|allerede|selv|bare|evt\.?|noen gang|kanskje|først) )?(?:prøvd|forsøkt|startet|restartet|"
         r"sjekket|husket|slettet|oppdatert|tastet|skrudd|slått|installert|reinstallert|nullstilt|tømt|logget|trykket|"
         r"kontrollert|byttet|endret|klikket|fjernet|aktivert|deaktivert|testet|lastet inn|trukket ut|skrevet|spurt|lagt|satt)\b",
         r"\beller\b(?!\s*(?:hva|ikke|hvordan)\s*\?)",
+        # the radical past participle ("Har du sjekka spam?", "restarta") and the steps asked in the past, verb
+        # first ("Startet du ruteren på nytt?", "Prøvde du å logge ut?")
+        r"^har (?:du|dere) (?:(?:også|allerede|bare|kanskje|først) )?(?:sjekka|bytta|starta|restarta|logga|prøvd|tømt)\b",
+        r"^(?:prøvde|forsøkte|restartet|sjekket|sjekka|husket|slettet|oppdaterte|nullstilte|reinstallerte|logget) "
+        r"(?:du|dere)\b",
     ],
     "en": [
         r"^(?:have|did) you (?:(?:also|already|ever|maybe|first|just) )?(?:tried|try|restarted|restart|rebooted|reboot|checked|"
         r"check|cleared|clear|updated|update|turned|turn|reset|reinstalled|reinstall|installed|logged|log|clicked|"
         r"pressed|deleted|removed|changed|unplugged|plugged|switched|tested|refreshed|cancelled|canceled|cancel|put|set|asked|entered|typed)\b",
-        r"\bor\b(?!\s*not\s*\?)(?!\s*(?:what|how)\b)",
+        r"\bor\b(?!\s*not\s*\?)(?!\s*(?:what|how|so)\b)",
+        # a step the customer was to remember ("Did you remember to...?", "Have you made sure...?")
+        r"^(?:have|did) you (?:(?:also|already|maybe|first) )?(?:remember(?:ed)? to|made sure|make sure|had a look|look)\b",
     ],
+}
+# A yes/no question that says what it presumes: the Danish and Norwegian modal particle "vel" after the verb
+# ("Du har vel gemt kvitteringen?", "Det er vel wifi'en, I sidder på?", "Du har vel fått brevet?"), English
+# "surely", "I take it", "I assume" ("I take it you've restarted it?"). Read in every form of a closed question,
+# also a statement with "?", where the other presumptive patterns are not.
+PRESUMED = {
+    "da": r"^(?:du|i|det|den|der|de) \w+ (?:\w+ )?vel\b",
+    "nb": r"^(?:du|dere|det|den|der|de) \w+ (?:\w+ )?vel\b",
+    "en": r"^(?:surely|presumably|i (?:take it|assume|presume|suppose))\b",
 }
 PRESUMPTIVE_STATEMENT = {
     "da": [r"det,? (?:der|som),? (?:tit|ofte|normalt|typisk|som regel|plejer at) (?:sker|ske)", r"det plejer at være"],
