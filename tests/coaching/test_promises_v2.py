@@ -755,3 +755,45 @@ def test_a_moved_booking_is_a_promise_due_at_its_new_time(lang, text, due):
 )
 def test_a_move_that_books_no_time_is_no_promise(lang, text):
     assert _promises(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "promise", "due"),
+    [
+        # a named person's act towards the customer, in the present: a commitment, with or without a time
+        ("da", "Hun ringer dig, når hun har talt med lageret.", "Hun ringer dig, når hun har talt med lageret.", None),
+        ("da", "En kollega fra regnskab kontakter dig.", "En kollega fra regnskab kontakter dig.", None),
+        ("nb", "Han tar kontakt med deg.", "Han tar kontakt med deg.", None),
+        ("nb", "Rådgiveren ringer deg.", "Rådgiveren ringer deg.", None),
+        # the verb phrase after "og" whose subject (us) was left out, even with a finished act after it
+        (
+            "nb",
+            "Jeg følger med på importen og sender deg en e-post innen fredag om at alt er kommet over.",
+            "sender deg en e-post innen fredag om at alt er kommet over",
+            "2026-11-20T17:00:00+01:00",
+        ),
+        (
+            "da",
+            "Jeg holder øje med sagen og ringer dig i morgen, når alt er blevet kørt.",
+            "ringer dig i morgen, når alt er blevet kørt",
+            "2026-11-19T17:00:00+01:00",
+        ),
+    ],
+)
+def test_an_act_of_ours_or_a_named_persons_without_jeg_vi_is_a_promise(lang, text, promise, due):
+    assert (promise, due) in _promises(lang, text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a present verb first with its subject after it asks or sets a condition
+        ("da", "Ringer han dig ikke i morgen, så skriv til os."),
+        ("nb", "Sender dere meg kvitteringen, så ser jeg på det."),
+        # what someone did, and what the customer does
+        ("nb", "Han ringte deg i går."),
+        ("da", "Du ringer os, når du er hjemme."),
+    ],
+)
+def test_a_verb_first_the_past_or_the_customers_act_is_no_promise(lang, text):
+    assert _promises(lang, text) == []

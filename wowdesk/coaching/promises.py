@@ -90,6 +90,28 @@ def _act_second(sentence: str, lang: str) -> bool:
     return any(m.group(1).lower() in words for m in _V2_ACT.finditer(sentence))
 
 
+def _present_acts(lang: str) -> str:
+    return "|".join(w for w in _ACTS[lang].split("|") if w.split()[0].endswith("r")) if lang != "en" else "(?!)"
+
+
+# Acts of ours not said with "jeg/vi" first (issue 16, session 9; sentences written for the unit tests):
+# - a verb phrase whose subject was left out, split off after "og" ("Jeg følger med og sender deg en bekreftelse
+#   innen fredag") or dropped in chat ("ringer deg i morgen"): a present-tense act first, no subject after it
+#   (that would make a question or a condition: "Sender du den?", "Kommer den ikke, ...");
+# - a named person's act towards the customer, in the present: "Han tar kontakt med deg", "En kollega ringer dig".
+def _ours_otherwise(lang: str) -> str:
+    if lang == "en":
+        return r"(?!)"
+    acts = _present_acts(lang)
+    you = "dig|jer" if lang == "da" else "deg|dere"
+    subject = r"(?:du|dere|i|jeg|vi|den|det|de|han|hun|man|der)"
+    return (
+        rf"^\W*(?:{acts})\b(?!\s+{subject}\b)"
+        rf"|\b(?:han|hun|kollega|\w{{3,}}(?:en|et|ren|eren))(?:\s+(?:fra|i|hos|på)\s+\w+)?\s+(?:{acts})\s+(?:\w+\s+)?(?:{you})\b"
+        rf"|\b(?:han|hun|kollega|\w{{3,}}(?:en|et|ren|eren))(?:\s+(?:fra|i|hos|på)\s+\w+)?\s+(?:tager|tar) kontakt med (?:{you})\b"
+    )
+
+
 _RECEIVE = {
     "da": r"\b(?:du|i)\s+(?:(?:vil|skal nok|skal|kommer til at|kan forvente at|kan regne med at|burde|bør|vil kunne|kan)\s+)?"
     r"(?:få|får|modtage|modtager|høre|hører|have|har(?!\s+(?:\w+\s+)?(?!det\b|dit\b|et\b|mit\b|senest\b|sidst\b|først\b)\w+(?:et|t|dt)\b)|blive ringet op|blive kontaktet|se pengene|se beløbet)\b"
@@ -409,6 +431,12 @@ def _customer_acts(lang: str) -> str:
     )
     if lang == "en":
         return subject_first
+    # the customer's plan in the present: "Du ringer os i morgen", "Du kommer forbi på fredag" is theirs, not ours
+    # (not what they have, get or see: "Du har pengene i morgen")
+    subject_first += (
+        rf"|^\W*{_CONNECT}{you}\s+(?>{adverbs}){receiving}"
+        r"(?!har\b|ser\b|er\b|bliver\b|blir\b|kan\b|vil\b|skal\b|må\b|kommer\b|mottar\b)\w+r\b"
+    )
     # verb second after a fronted time or place: "Inden fredag skal du sende ..."
     return subject_first + rf"|^\W*(?:[\w.]+\s+){{1,4}}{modals}\s+{you}\s+(?>{adverbs}){receiving}\w+"
 
@@ -583,6 +611,7 @@ def _compile(lang: str) -> dict:
         "passive_any": casefree.AnyOf([_PASSIVE_ANY[lang]]),
         "third_future": casefree.AnyOf([_THIRD_FUTURE[lang]]),
         "act": casefree.AnyOf([_first_person(lang)]),
+        "ours_otherwise": casefree.AnyOf([_ours_otherwise(lang)]),
         "act_vague": casefree.AnyOf([_ACT_VAGUE[lang]]),
         "veto": casefree.AnyOf([_VETO[lang]]),
         "policy": casefree.AnyOf([_POLICY[lang]]),
@@ -649,8 +678,14 @@ ANY_TIME = {
 
 
 _TRIGGER = {
-    "da": casefree.compile(r"\b(?:vil|skal|kommer|bliver|vender|hører|får|få|modtag\w*|jeg|vi|\w+eres)\b"),
-    "nb": casefree.compile(r"\b(?:vil|skal|kommer|blir|hører|får|få|motta\w*|jeg|vi|\w+eres)\b"),
+    # (and the present of contacting someone, said by a third party or with the subject left out: "Han ringer dig",
+    # "... og sender deg en bekreftelse")
+    "da": casefree.compile(
+        r"\b(?:vil|skal|kommer|bliver|vender|hører|får|få|modtag\w*|jeg|vi|\w+eres|ringer|kontakter|sender|kontakt)\b"
+    ),
+    "nb": casefree.compile(
+        r"\b(?:vil|skal|kommer|blir|hører|får|få|motta\w*|jeg|vi|\w+eres|ringer|kontakter|sender|kontakt)\b"
+    ),
     "en": casefree.compile(
         r"\b(?:will|'ll|’ll|going|shall|promise|get|getting|hear|receive|expect|back|touch|won't|won’t|sending|"
         r"refunding|replacing|crediting|arranging|issuing|booking|waiving|cancelling|covering|upgrading|fixing)\b|'ll\b"
@@ -772,6 +807,8 @@ def _promised(sentence: str, lang: str, p: dict, timed: bool, alone: bool = True
         return "third"
     if (p["act"].search(sentence) or _act_second(sentence, lang)) and not p["act_vague"].search(sentence):
         return "us"
+    if p["ours_otherwise"].search(sentence):
+        return "third"
     if timed:
         # a time that lies ahead; a verb in the past ("DNB endret innloggingen på fredag") is done already,
         # unless it books something ahead ("Jeg har booket dig på onsdag kl. 8"). What we or the customer
