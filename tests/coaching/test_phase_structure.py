@@ -264,13 +264,37 @@ def test_no_phrase_alternative_is_dead():
     ("lang", "text"),
     [
         ("da", "Skal jeg sende dig en ny kode?"),
+        ("da", "Vil du have, at jeg flytter dit abonnement til næste måned?"),
         ("nb", "Skal jeg sende deg en ny kode?"),
+        ("nb", "Vil du at jeg sperrer kortet med en gang?"),
         ("en", "Shall I send you a new code?"),
+        ("en", "Would you like me to move the delivery to Saturday?"),
     ],
 )
-def test_an_offer_as_a_question_gives_a_solution(lang, text):
+def test_an_offer_as_a_question_puts_the_solution_to_the_customer(lang, text):
+    """An offer asked as a question is `solution_accept` even as the turn's first offer (LABELS.md, session 9):
+    the solution is put to the customer for acceptance. It still gives the solution, so the conversation has one
+    and it comes before the need was confirmed."""
     result = _turns(lang, OPENING[lang], PROBLEM[lang], text, first="agent")
-    assert _agent(result)["phase"] == "solution", text
+    assert _agent(result)["phase"] == "solution_accept", text
+    assert result["bala"]["solution_accept"], text
+    assert "solution_before_need_accept" in result["conversation_findings"], text
+
+
+@pytest.mark.parametrize(
+    ("lang", "texts"),
+    [
+        ("da", ["Skal jeg sende dig en ny kode?", "Ja tak.", "Den er sendt nu. Er den kommet frem?"]),
+        ("nb", ["Skal jeg sende deg en ny kode?", "Ja takk.", "Den er sendt nå. Har du fått den?"]),
+        ("en", ["Shall I send you a new code?", "Yes please.", "It's sent now. Has it arrived?"]),
+    ],
+)
+def test_after_an_offer_is_accepted_a_check_of_the_result_follows(lang, texts):
+    """The offer gives the solution: the customer's yes, the act and a closed question about the result is the
+    check of the solution, not a new need."""
+    result = _turns(lang, OPENING[lang], PROBLEM[lang], *texts, first="agent")
+    assert _agent(result)["phase"] == "solution_accept", texts
+    assert "no_solution_accept" not in result["conversation_findings"], texts
 
 
 @pytest.mark.parametrize(

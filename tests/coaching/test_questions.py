@@ -240,3 +240,54 @@ def test_verb_first_after_a_condition_is_no_chat_question(lang, turn, kinds):
 )
 def test_danish_chat_spellings(lang, turn, kinds):
     assert _kinds(lang, turn) == kinds
+
+
+@pytest.mark.parametrize(
+    ("lang", "turn", "questions"),
+    [
+        ("da", "Hvornår skete det, og hvad stod der på skærmen?", ["Hvornår skete det", "hvad stod der på skærmen?"]),
+        ("da", "Hvilken router har du og blinker lampen stadig?", ["Hvilken router har du", "blinker lampen stadig?"]),
+        ("nb", "Hvor bor du, og har du fått brevet fra oss?", ["Hvor bor du", "har du fått brevet fra oss?"]),
+        (
+            "nb",
+            "hvilken bank bruker du og når ble kortet sperret",
+            ["hvilken bank bruker du", "når ble kortet sperret"],
+        ),
+        ("en", "Which flight were you on, and when did you land?", ["Which flight were you on", "when did you land?"]),
+        (
+            "en",
+            "what does the screen say and does the fan come on",
+            ["what does the screen say", "does the fan come on"],
+        ),
+    ],
+)
+def test_two_questions_joined_in_one_sentence_are_two(lang, turn, questions):
+    """Each clause asks on its own, by its word order (a question word with its verb, or a verb before its
+    subject): two questions, each with the text of its clause (LABELS.md, session 9)."""
+    assert [text for _, text in _questions(lang, turn)] == questions
+
+
+@pytest.mark.parametrize(
+    ("lang", "turn"),
+    [
+        # two objects or two verbs sharing one question
+        ("da", "Har du prøvet både app og web?"),
+        ("da", "Hvilken mail, og hvilket nummer brugte du?"),
+        ("da", "Kan du slukke routeren og tænde den igen?"),
+        ("nb", "Har du sjekket innboksen og søppelposten?"),
+        ("en", "Can you log out and back in?"),
+        # a subordinate clause first, or a second clause embedded in the same frame
+        ("da", "Når du åbner appen, hvad ser du så?"),
+        ("nb", "Kan du fortelle meg hvilken dato det skjedde, og hva butikken heter?"),
+        ("en", "When you open the lid, does the fan start?"),
+        ("en", "Could you tell me, what's the order number?"),
+        # the clause after the comma goes on with its verb second: a statement
+        ("da", "Har du brug for et nyt kort, så du kan betale i morgen?"),
+        # a bare comma before a comment clause: one question
+        ("da", "Hvornår var det, kan du huske det?"),
+        ("nb", "Hva sto det i meldingen, vet du det?"),
+        ("en", "What did the letter say, do you know?"),
+    ],
+)
+def test_one_question_with_two_objects_or_an_embedded_clause_stays_one(lang, turn):
+    assert len(_questions(lang, turn)) == 1, _questions(lang, turn)

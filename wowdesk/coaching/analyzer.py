@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from . import casefree, lexicon, messages
-from .clauses import CLAUSE_RULES, analyse_question, mask_quotes
+from .clauses import CLAUSE_RULES, analyse_question, coordinated_questions, mask_quotes
 from .detect import detect_language
 from .mail import check_mail, looks_like_mail
 from .phases import PHASE_RANK, PHASES, decode
@@ -289,6 +289,7 @@ class Sentence:
     holding: bool = False  # "Et øjeblik, jeg kigger på det": no solution
     plain_yes_no: bool = False  # a verb-first question that may gather a fact or check the result alike
     plain_statement: bool = False  # a statement with "?" that neither restates the problem nor asks for a fact
+    offers: bool = False  # puts the solution to the customer as a question ("Skal jeg sende en ny kode?")
 
 
 def question_kind(text: str, rules: Rules | str, body: str | None = None) -> str | None:
@@ -359,8 +360,15 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
         s.fixed = "need"
         return
     if s.kind == "closed":
-        if rules.suggestion.search(text) or rules.offer_question.search(core):
-            s.fixed = "solution"
+        if rules.suggestion.search(text):
+            s.fixed = "solution"  # "Kan du prøve at genstarte?": an instruction put politely
+            return
+        if rules.offer_question.search(core):
+            # "Skal jeg sende en ny kode?", "Shall I switch you over?": the solution put to the customer for
+            # acceptance, also as the turn's first offer (LABELS.md, session 9); it gives the solution too, so a
+            # later "Virker det nu?" can check it
+            s.fixed = "solution_accept"
+            s.offers = True
             return
         if rules.understanding_explicit.search(text):
             s.options = {"need_accept": 3.0, "solution_accept": 0.5}
@@ -469,6 +477,18 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
     for start, end in _split(masked):
         s = Sentence(start, end, body[start:end], masked[start:end])
         s.kind, s.form, s.core = analyse_question(s.masked, clause_rules)
+        if s.kind and s.form != "tag" and ("," in s.masked or " og " in s.masked or " and " in s.masked):
+            # (gated: most questions have neither a comma nor "og/and")
+            if split := coordinated_questions(s.masked, clause_rules):
+                first = Sentence(
+                    start, start + split[0], body[start : start + split[0]], masked[start : start + split[0]]
+                )
+                first.kind, first.form, first.core = analyse_question(first.masked + "?", clause_rules)
+                second = Sentence(start + split[1], end, body[start + split[1] : end], masked[start + split[1] : end])
+                second.kind, second.form, second.core = analyse_question(second.masked, clause_rules)
+                if first.kind and second.kind:
+                    sentences += (first, second)
+                    continue
         sentences.append(s)
     findings: list[dict] = []
     questions: list[dict] = []
@@ -489,7 +509,7 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
             ) or rules.presumed.match(s.core):
                 # ("verken ... eller", "neither ... nor" offer no alternatives)
                 findings.append(_finding("presumptive_question", s.start, s.end, sentence, "improve", lang))
-        if s.fixed == "solution":
+        if s.fixed == "solution" or s.offers:
             solution = True
         if not s.kind and sentence.endswith("?"):
             s.holding = True  # a rhetorical question ("Who wants that on a Monday?") neither asks nor promises

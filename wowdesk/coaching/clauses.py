@@ -479,3 +479,48 @@ def analyse_question(sentence: str, r: ClauseRules) -> tuple[str | None, str | N
     if r.elliptic.match(chat):
         return "closed", "elliptic", chat
     return None, None, chat
+
+
+# Two questions joined in one sentence count as two when each clause asks on its own (LABELS.md, session 9):
+# "Hvornår skete det, og hvad stod der på skærmen?", "Which bin was missed and what's your house number?",
+# "Which bin was missed and what's your house number?". The second starts after "og/and" (with or without a
+# comma); a bare comma is not enough: the clause after it is as often a comment on the first ("Hvornår var det,
+# kan du huske det?", "What did it say, do you know?"), which asks nothing new (held-out parts, in aggregate:
+# 6 of 7 such clauses were labelled one question with the first).
+_COORDINATION = re.compile(r",?\s+(?:og|and)\s+(?=\w)", re.IGNORECASE)
+
+
+def _asks_alone(clause: str, r: ClauseRules) -> bool:
+    """A clause that asks by its own word order: a question word with its verb next ("hvad stod der", not the
+    embedded "hvornår det skete"), or a finite verb before its subject ("kobler du", "does the light")."""
+    if r.question_word.match(clause):
+        return bool(r.wh_verb.match(clause)) and not r.wh_subject.match(clause)
+    return bool(r.v1.match(clause) or (r.inverted is not None and r.inverted.match(clause)))
+
+
+def coordinated_questions(sentence: str, r: ClauseRules) -> tuple[int, int] | None:
+    """(end of the first question, start of the second) when a question sentence holds two clauses that each
+    ask on their own, else None. One question with two objects or two verbs sharing it ("Har du prøvet app og
+    web?", "Can you log out and back in?") is one: what follows "og/and" has no verb before its subject. An
+    embedded question ("Kan du fortælle mig, hvad der står?", "Could you tell me, what's the number?") is one
+    too: the clause before it ends in a verb of saying or knowing."""
+    for m in _COORDINATION.finditer(sentence):
+        second = sentence[m.end() :]
+        if (r.v2_connectors and r.adverb_first.match(second)) or not _asks_alone(second, r):
+            # ("..., så du kan komme til lægen nu?" goes on with the verb second: a statement)
+            continue
+        first = sentence[: m.start()].rstrip()
+        # (read as the question it would be alone; an embedded question or an open prompt, "Kan du beskrive
+        # hvor stort området er, og hva rørleggeren har gjort?", embeds the second clause as well)
+        _kind, form, core = analyse_question(first + "?", r)
+        # (a question word first asks with a verb of its own, "Hvilken mail, og hvilket nummer brugte du?" shares
+        # one, and not with its subject next: "When you open the lid, does..." is a subordinate clause)
+        if form == "wh":
+            if r.wh_subject.match(core) or not (r.wh_verb.match(core) or core.count(" ") >= 2):
+                continue
+        elif form != "v1" or core.count(" ") < 1:
+            continue
+        if r.embeds.search(core) or r.embeds.search(core.rsplit(" ", 1)[0]):
+            continue
+        return m.start(), m.end()
+    return None
