@@ -29,16 +29,17 @@ TARGETS = {
     "fresh": ["question_kind", "phase", "promises_due_within_hour"],
     "unseen": ["question_kind", "promises_due_within_hour"],
     # (unseen2's question kind, 98.8 %, fell to 95.7 % when coordinated questions were labelled as two (LABELS.md
-    # session 9): the coach still reads "Hvad ..., og hvornår ...?" as one; a floor holds it until it splits them)
-    "unseen2": ["promises_due_within_hour"],
+    # session 9), and is back at 98.3 % since the coach reads each clause that asks on its own as a question)
+    "unseen2": ["question_kind", "promises_due_within_hour"],
 }
 FLOORS = {
     "train": {},
     "heldout": {
-        "question_kind": 0.958,
-        "phase": 0.918,
+        # (question kind 97.2 -> 98.5 and phase 93.1 -> 93.9 with the session 9 decisions in the coach)
+        "question_kind": 0.98,
+        "phase": 0.935,
         # (findings F1 90.0 -> 91.9 with the structure rules of session 8)
-        "findings_f1": 0.915,
+        "findings_f1": 0.92,
         "promises_found": 0.84,
         "promises_precision": 0.84,
     },
@@ -47,8 +48,9 @@ FLOORS = {
         "question_kind": 0.97,
         # (phase 94.4 -> 92.8 and findings F1 92.1 -> 91.1 when offer questions were relabelled solution_accept,
         # LABELS.md session 9: labels changed, not the coach)
-        "phase": 0.925,
-        "findings_f1": 0.91,
+        # (phase back to 94.4 with offer questions read as solution_accept in the coach, session 9)
+        "phase": 0.94,
+        "findings_f1": 0.912,
         # (promises 78.4/67.8 -> 80.4/69.5 with the clause rules of session 8)
         "promises_found": 0.80,
         "promises_precision": 0.69,
@@ -58,7 +60,8 @@ FLOORS = {
     "unseen": {
         # (phase 90.0 -> 91.9 and findings F1 88.7 -> 91.5 in session 8; phase 91.9 -> 91.0 when offer questions
         # were relabelled solution_accept, LABELS.md session 9)
-        "phase": 0.905,
+        # (phase 91.0 -> 91.7 with the session 9 decisions in the coach)
+        "phase": 0.915,
         "findings_f1": 0.91,
         "promises_found": 0.915,
         "promises_precision": 0.82,
@@ -66,9 +69,9 @@ FLOORS = {
     # unseen2/ (writers W15 and W16, 543 agent turns): written in session 8, kept outside the repository while
     # that session's rules were tuned, measured once at its end (docs/coaching.md), then added here.
     "unseen2": {
-        "question_kind": 0.955,
-        "phase": 0.92,
-        "findings_f1": 0.91,
+        # (phase 92.4 -> 93.6 with the session 9 decisions in the coach)
+        "phase": 0.935,
+        "findings_f1": 0.915,
         "promises_found": 0.87,
         "promises_precision": 0.77,
     },
