@@ -1,6 +1,8 @@
 """The prefilter (wowdesk/coaching/prefilter.py) only saves time: the coach's output is the same without it.
 
-Every labelled conversation (seed, train, held-out, fresh, unseen) and every demo conversation (every scenario in
+The prefilter here is the anchors (a pattern none of whose anchors occurs in the turn is not run) and the
+heads (a match() at a position where the text starts with none of the pattern's heads is not run). Every
+labelled conversation (seed, train, held-out, fresh, unseen, unseen2) and every demo conversation (every scenario in
 every style, language given and detected) is analysed with the prefilter on and off and the full JSON
 compared. Comparing against the code itself rather than a stored snapshot keeps the check valid while the
 rules change. The held-out texts are only analysed here, never printed.
@@ -13,12 +15,12 @@ import pytest
 
 from tests.coaching.measure import coach_input, load
 from wowdesk.coaching import analyze, casefree, prefilter
-from wowdesk.coaching.prefilter import anchors
+from wowdesk.coaching.prefilter import anchors, heads
 from wowdesk.demo.scenarios import SCENARIOS, conversation
 
 
 def _conversations() -> list[dict]:
-    out = [coach_input(c) for part in ("seed", "train", "heldout", "fresh", "unseen") for c in load(part)]
+    out = [coach_input(c) for part in ("seed", "train", "heldout", "fresh", "unseen", "unseen2") for c in load(part)]
     for language, scenarios in SCENARIOS.items():
         for scenario in scenarios:
             for style in ("bala", "jump", "weak"):
@@ -103,6 +105,39 @@ def test_every_match_holds_one_of_its_anchors():
 )
 def test_anchors(pattern, expected):
     found = anchors(pattern)
+    assert (None if found is None else set(found)) == expected
+
+
+def test_every_match_starts_with_one_of_its_heads():
+    """The derived heads are sound on real text: wherever a match() succeeds, the text starts with a head."""
+    by_language = _texts_by_language()
+    texts = [t for lang in sorted(by_language) for t in by_language[lang]]
+    assert len(casefree.HEADED) > 50
+    for headed in casefree.HEADED:
+        pattern = re.compile(headed._pattern.pattern, headed._pattern.flags)
+        for text in texts:
+            if pattern.match(text):
+                assert text.startswith(tuple(headed._heads)), (pattern.pattern[:80], text[:80])
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"^(?:og|men)\b", {"og", "me"}),
+        (r"(?<![\w-])(?:hej|hallo|god dag)", {"hej", "hal", "god"}),  # a look behind takes no character
+        (r"(?:og|så)+\s", {"og", "så"}),  # a repeat, at least once: its first repetition
+        (r"x?yz", {"xy", "yz"}),
+        (r"(?:a|)b", {"a", "b"}),
+        (r"(?:kan|kunne) (?:du|i)", {"kan", "kun"}),
+        (r"\w+er", None),
+        (r"^\W*(?:ja|nej)", None),
+        (r"(?:ab)?c", {"a", "c"}),
+        (r"(?i:abc)", None),
+        (r"(?:ab|\d)c", None),
+    ],
+)
+def test_heads(pattern, expected):
+    found = heads(pattern)
     assert (None if found is None else set(found)) == expected
 
 

@@ -18,12 +18,25 @@ from . import prefilter
 _CASE_ON_PURPOSE = "(?-i:"
 
 
-# The last text lowered, its lowercase and its prefilter mask (one tuple, swapped whole, so threads never see
-# half of it): a sentence is read by many patterns in a row.
-_last = ("", "", -1)
-# The text being analysed, lowercased, its prefilter mask (see scope()), and the texts lowered since: an agent
-# turn's sentence, its core and its clauses are each read by many patterns, in turns.
-_scope = ("", -1, {})
+# A pattern tests its prefilter bit k (prefilter.bit) as `k in flags`: flags are the set of bits the text's
+# anchors let run (prefilter.active), or every bit; an "&" of two ints of some 280 bits made a new int each
+# time (2.8 % of the coach's instructions, with the memory it took and gave back). -1 is never set (a part a
+# pattern does not have).
+_EVERY = range(0, 1 << 62)  # every pattern may match: text outside the scope, or the prefilter off
+NEVER = -1
+
+
+def _index(bit: int) -> int:
+    """The position k of a prefilter bit (1 << k)."""
+    return bit.bit_length() - 1
+
+
+# The last text lowered, its lowercase, its flags and whether they come from the scope (one tuple, swapped
+# whole, so threads never see half of it): a sentence is read by many patterns in a row.
+_last = ("", "", _EVERY, False)
+# The text being analysed, lowercased, its flags (see scope()), and the texts lowered since: an agent turn's
+# sentence, its core and its clauses are each read by many patterns, in turns.
+_scope = ("", _EVERY, {})
 
 
 def _lower(text: str) -> str:
@@ -34,13 +47,14 @@ def _lower(text: str) -> str:
 
 
 def _lowered(text: str) -> tuple:
-    """(text, its lowercase, its mask): the mask of the scope when the text is part of it, else every bit."""
+    """(text, its lowercase, its flags, in the scope): the flags of the scope when the text is part of it,
+    else every flag."""
     global _last
     scope = _scope
     last = scope[2].get(text)
     if last is None:
         low = _lower(text)
-        last = (text, low, scope[1] if low in scope[0] else -1)
+        last = (text, low, scope[1], True) if low in scope[0] else (text, low, _EVERY, False)
         if len(scope[2]) < 200:
             scope[2][text] = last
     _last = last
@@ -63,15 +77,16 @@ def scope(*texts: str) -> None:
     global _scope, _last
     if prefilter.ENABLED:
         low = _lower("\n".join(texts))
-        _scope = (low, prefilter.mask(low), {})
+        found = prefilter.active(low)
+        _scope = (low, _EVERY if found is None else found, {})
     else:
-        _scope = ("", -1, {})
-    _last = ("", "", -1)
+        _scope = ("", _EVERY, {})
+    _last = ("", "", _EVERY, False)
 
 
 def _forget() -> None:
     global _scope, _last
-    _scope, _last = ("", -1, {}), ("", "", -1)
+    _scope, _last = ("", _EVERY, {}), ("", "", _EVERY, False)
 
 
 prefilter.ON_NEW_BIT.append(_forget)
@@ -139,16 +154,16 @@ class _Variants:
         if all(prefilter.bit(f) == prefilter.ALWAYS for f in found):
             return None
         bits = [prefilter.register(alternative, flags, f) for alternative, f in zip(alternatives, found, strict=True)]
-        return cls(prefix, alternatives, bits, flags)
+        return cls(prefix, alternatives, [_index(bit) for bit in bits], flags)
 
     def __init__(self, prefix, alternatives, bits, flags):
         self._prefix, self._alternatives, self._bits, self._flags = prefix, alternatives, bits, flags
         self._compiled = {}
 
-    def pick(self, mask: int, whole: re.Pattern) -> re.Pattern:
+    def pick(self, flags, whole: re.Pattern) -> re.Pattern:
         key = 0
-        for i, bit in enumerate(self._bits):
-            if mask & bit:
+        for i, index in enumerate(self._bits):
+            if index in flags:
                 key |= 1 << i
         if key == (1 << len(self._bits)) - 1:
             return whole
@@ -159,17 +174,28 @@ class _Variants:
         return pattern
 
 
+HEADED: list = []  # every CaseFree whose match() is read by its heads first: tests check each on real text
+
+
 class CaseFree:
     """A compiled pattern used like re.Pattern (search, match, finditer, sub) but on lowercased text."""
 
-    __slots__ = ("_bit", "_flags", "_pattern", "_variants", "pattern")
+    __slots__ = ("_bit", "_flags", "_head_length", "_heads", "_pattern", "_variants", "pattern")
 
     def __init__(self, source: str, flags: int = 0):
         self.pattern = source
         self._flags = flags | re.UNICODE
         lowered = _lower_source(source)
         self._pattern = re.compile(lowered, self._flags)
-        self._bit = prefilter.register(lowered, self._flags)
+        self._bit = _index(prefilter.register(lowered, self._flags))
+        # How every match starts (prefilter.heads): a match() at a position that starts otherwise is not run.
+        # Most match() calls are patterns that open with a word list ("^(?:og|så|men)", the imperatives, the
+        # greetings) on sentences that open with none of them (bench/coach.py: 12 of the 30 pattern calls
+        # per agent turn that the anchors let run).
+        self._heads = prefilter.heads(lowered, self._flags)
+        self._head_length = len(next(iter(self._heads))) if self._heads else 0
+        if self._heads is not None:
+            HEADED.append(self)
         self._variants = _UNREAD
 
     def _compiled(self) -> tuple:
@@ -180,19 +206,23 @@ class CaseFree:
         last = _last
         if text is not last[0]:
             last = _lowered(text)
-        return self._pattern.search(last[1], pos) if last[2] & self._bit else None
+        return self._pattern.search(last[1], pos) if self._bit in last[2] else None
 
     def match(self, text: str, pos: int = 0):
         last = _last
         if text is not last[0]:
             last = _lowered(text)
-        return self._pattern.match(last[1], pos) if last[2] & self._bit else None
+        if self._bit not in last[2]:
+            return None
+        if self._heads is not None and last[3] and last[1][pos : pos + self._head_length] not in self._heads:
+            return None
+        return self._pattern.match(last[1], pos)
 
     def finditer(self, text: str):
         last = _last
         if text is not last[0]:
             last = _lowered(text)
-        if not last[2] & self._bit:
+        if self._bit not in last[2]:
             return iter(())
         variants = self._variants
         if variants is _UNREAD:
@@ -206,7 +236,7 @@ class CaseFree:
         last = _last
         if text is not last[0]:
             last = _lowered(text)
-        if not last[2] & self._bit:
+        if self._bit not in last[2]:
             return text
         parts, position = [], 0
         for n, m in enumerate(self._pattern.finditer(last[1]), 1):
@@ -331,7 +361,7 @@ class AnyOf:
     character, are searched with the engine jumping between their possible first characters: the
     farewell patterns take 0.3 instead of 2.3 µs per sentence, the phrase lists about half."""
 
-    __slots__ = ("_anywhere", "_anywhere_bit", "_start", "_start_bit", "pattern")
+    __slots__ = ("_anywhere", "_anywhere_bit", "_start", "_start_bit", "_start_head_length", "_start_heads", "pattern")
 
     def __init__(self, patterns, prefix: str = "", suffix: str = ""):
         alternatives = [alt for p in patterns for alt in top_level(p)]
@@ -356,14 +386,19 @@ class AnyOf:
             anywhere_source = prefix + "(?:" + "|".join(anywhere) + ")" + suffix
             has_anywhere = bool(anywhere)
         start_source = prefix + "(?:" + "|".join(start) + ")" + suffix
-        self._start, self._start_bit = CaseFree(start_source)._compiled() if start else (None, 0)
-        self._anywhere, self._anywhere_bit = CaseFree(anywhere_source)._compiled() if has_anywhere else (None, 0)
+        start_pattern = CaseFree(start_source) if start else None
+        self._start, self._start_bit = start_pattern._compiled() if start else (None, NEVER)
+        self._start_heads = start_pattern._heads if start else None
+        self._start_head_length = start_pattern._head_length if start else 0
+        self._anywhere, self._anywhere_bit = CaseFree(anywhere_source)._compiled() if has_anywhere else (None, NEVER)
 
     def search(self, text: str):
         last = _last
         if text is not last[0]:
             last = _lowered(text)
-        mask = last[2]
-        return (mask & self._start_bit and self._start.match(last[1])) or (
-            self._anywhere.search(last[1]) if mask & self._anywhere_bit else None
-        )
+        flags = last[2]
+        return (
+            self._start_bit in flags
+            and (self._start_heads is None or not last[3] or last[1][: self._start_head_length] in self._start_heads)
+            and self._start.match(last[1])
+        ) or (self._anywhere.search(last[1]) if self._anywhere_bit in flags else None)
