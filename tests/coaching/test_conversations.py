@@ -40,7 +40,9 @@ FLOORS = {
         "phase": 0.935,
         # (findings F1 90.0 -> 91.9 with the structure rules of session 8)
         "findings_f1": 0.92,
-        "promises_found": 0.84,
+        # (promises found 84.9 -> 83.3 when acts of ours 'nu'/'nå' and bookings made now were labelled as promises
+        # with due null, LABELS.md session 9: labels changed, not the coach)
+        "promises_found": 0.83,
         "promises_precision": 0.84,
     },
     # fresh/ (writer W7, 250 agent turns) as first measured after W6 moved into train/.
@@ -51,8 +53,9 @@ FLOORS = {
         # (phase back to 94.4 with offer questions read as solution_accept in the coach, session 9)
         "phase": 0.94,
         "findings_f1": 0.912,
-        # (promises 78.4/67.8 -> 80.4/69.5 with the clause rules of session 8)
-        "promises_found": 0.80,
+        # (promises 78.4/67.8 -> 80.4/69.5 with the clause rules of session 8; found 80.4 -> 78.8 when "Jeg bestiller
+        # et nyt kort til dig nu" was labelled a promise, LABELS.md session 9: labels changed, not the coach)
+        "promises_found": 0.785,
         "promises_precision": 0.69,
     },
     # unseen/ (writers W9 and W11, 520 agent turns): written in session 7 while the rules were tuned, kept out
