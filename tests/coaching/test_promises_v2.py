@@ -797,3 +797,33 @@ def test_an_act_of_ours_or_a_named_persons_without_jeg_vi_is_a_promise(lang, tex
 )
 def test_a_verb_first_the_past_or_the_customers_act_is_no_promise(lang, text):
     assert _promises(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "due"),
+    [
+        # a booking made or moved: what describes the slot (a departure, a seat free, the cost) takes nothing back
+        ("da", "Jeg har flyttet dig til afgangen kl. 15.10 i morgen.", "2026-11-19T15:10:00+01:00"),
+        (
+            "nb",
+            "Jeg har booket deg på ferga kl. 18.30 i dag, det var to ledige plasser igjen.",
+            "2026-11-18T18:30:00+01:00",
+        ),
+        ("en", "I've moved you to the 16:45 departure on Friday at no extra cost.", "2026-11-20T16:45:00+01:00"),
+    ],
+)
+def test_a_booking_with_its_time_is_a_promise_whatever_describes_the_slot(lang, text, due):
+    assert _due(lang, text) == due
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a timetable or a price is still no promise when nothing is booked
+        ("da", "Afgangen kl. 15.10 i morgen er fuldt booket."),
+        ("nb", "Ferga går kl. 18.30 i dag og koster 200 kr."),
+        ("en", "The 16:45 departure on Friday costs £12 extra."),
+    ],
+)
+def test_a_slot_described_without_a_booking_is_no_promise(lang, text):
+    assert _promises(lang, text) == []

@@ -269,6 +269,14 @@ def _moved(lang: str) -> str:
 
 
 _MOVED = {lang: _moved(lang) for lang in ("da", "nb", "en")}
+# A booking made or moved, with its time: the slot is ours to keep, so what describes the slot ("afgangen kl.
+# 9.45", "det var ett ledig sete igjen", "no extra cost") takes nothing back (train: 3 moved departures were
+# missed for "afgang/avgang" and "cost", 2026-12-01).
+_BOOKED = {
+    "da": _MOVED["da"] + r"|\b(?:har|er) (?:\w+ )?(?:booket|ombooket|rebooket|reserveret)\b",
+    "nb": _MOVED["nb"] + r"|\b(?:har|er) (?:\w+ )?(?:booket|ombooket|rebooket|reservert)\b",
+    "en": _MOVED["en"] + r"|\b(?:have|has|'ve|’ve) (?:\w+ )?(?:booked|rebooked|reserved)\b",
+}
 _AHEAD = {
     # (a result to be reached by a time: "den er udbedret inden kl. 19 i dag")
     # (a booking moved to a new time is a booking: "Jeg har flyttet din tid til torsdag kl. 14", LABELS.md session 9)
@@ -607,6 +615,7 @@ def _compile(lang: str) -> dict:
         "now": casefree.AnyOf([_NOW[lang]]),
         "done": casefree.AnyOf([_DONE[lang]]),
         "ahead": casefree.AnyOf([_AHEAD[lang]]),
+        "booked": casefree.AnyOf([_BOOKED[lang]]),
         "passive_future": casefree.AnyOf([_PASSIVE_FUTURE[lang]]),
         "passive_any": casefree.AnyOf([_PASSIVE_ANY[lang]]),
         "third_future": casefree.AnyOf([_THIRD_FUTURE[lang]]),
@@ -771,9 +780,12 @@ def is_promise(sentence: str, lang: str, alone: bool = True) -> bool:
         p["not"].search(sentence)
         or (not (timed and how in ("us", "receive")) and p["hedge"].search(sentence))
         or p["past"].search(sentence)
-        or p["veto"].search(sentence)
         or p["policy"].search(sentence)
     ):
+        return False
+    if how == "booked":
+        return True
+    if p["veto"].search(sentence):
         return False
     if p["imperative"].search(sentence) and not _THEN_WE.search(sentence):
         return False  # an instruction to the customer
@@ -810,6 +822,8 @@ def _promised(sentence: str, lang: str, p: dict, timed: bool, alone: bool = True
     if p["ours_otherwise"].search(sentence):
         return "third"
     if timed:
+        if p["booked"].search(sentence):
+            return "booked"
         # a time that lies ahead; a verb in the past ("DNB endret innloggingen på fredag") is done already,
         # unless it books something ahead ("Jeg har booket dig på onsdag kl. 8"). What we or the customer
         # can do ("Then I can check it against the reading from 2 March"), what there is ("det er ledige
