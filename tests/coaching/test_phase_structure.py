@@ -696,3 +696,45 @@ def test_a_result_said_back_before_any_solution_confirms_the_need(lang):
     for question in (restated, tagged):
         turn = _agent(_turns(lang, OPENING[lang], described, question, first="agent"))
         assert turn["phase"] == "need_accept", question
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the closing question put as the condition of an invitation to write again
+        ("da", "Skriv endelig, hvis der dukker andet op."),
+        ("da", "Ring bare, hvis du har flere spørgsmål."),
+        ("nb", "Bare ta kontakt om det er noe mer."),
+        ("nb", "Si fra hvis du har flere spørsmål."),
+        ("en", "Just let me know if you have any more questions."),
+        # farewells: "og god dag" after other words never greets; a name after the wish; "snakkes", "talk soon"
+        ("da", "Beklager ventetiden, og god dag til dig."),
+        ("da", "Tak for tålmodigheden, og god aften, Anne Marie."),
+        ("nb", "Snakkes!"),
+        ("en", "Talk soon."),
+        # the closing question by its parts, with "further", "yderligere", "bistå", "assistere"
+        ("nb", "Kan jeg bistå med noe mer?"),
+        ("da", "Er der yderligere, jeg kan hjælpe med?"),
+        ("en", "Any further questions?"),
+    ],
+)
+def test_invitations_and_farewells_close(lang, text):
+    result = _turns(lang, OPENING[lang], PROBLEM[lang], text, first="agent")
+    assert _agent(result)["phase"] == "closing", text
+    assert "no_closing_question" not in result["conversation_findings"], text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # "more" of something is no closing question, nor are further details
+        ("da", "Hvis der er mere støj i morgen, så ring til os."),
+        ("nb", "Hvis det er mer støy i morgen, ring oss."),
+        ("en", "Do you have any further details about the error?"),
+        # checking that the solution covers the need is its check, not the closing
+        ("en", "Does that cover everything you need for now?"),
+    ],
+)
+def test_more_of_something_is_no_closing(lang, text):
+    result = _turns(lang, OPENING[lang], PROBLEM[lang], text, first="agent")
+    assert _agent(result)["phase"] != "closing", text

@@ -191,6 +191,12 @@ CLOSING = {
         r"kan jeg (?:gøre|hjælpe (?:dig |jer )?med) (?:mere|andet|noget andet|noget mere)",
         r"tak for (?:snakken|samtalen|i dag|en god snak|hjælpen i dag)",
         r"(?:fortsat|rigtig|dejlig) god (?:dag|weekend|aften|eftermiddag|ferie|jul|sommer|tur|rejse)",
+        # the closing question put as a condition of an invitation: "Skriv endelig, hvis der er mere, jeg kan
+        # hjælpe med", "Ring bare, hvis du har flere spørgsmål"
+        # (the "more" ends the clause or a relative clause follows: "hvis der er mere støj" is about noise)
+        r"(?:hvis|om) (?:der|det) (?:er|skulle være|bliver|dukker) (?:\w+ )?(?:andet|mere|noget andet|noget mere)"
+        r"(?:\s+op)?(?=\s*(?:[,.!]|$|(?:jeg|vi|du)\b))",
+        r"(?:hvis|om) (?:du|i) (?:har|får|skulle få) (?:andre|flere|yderligere) spørgsmål",
     ],
     "nb": [
         r"er det noe (?:mer|annet)",
@@ -213,6 +219,10 @@ CLOSING = {
         r"kan jeg (?:gjøre|hjelpe (?:deg |dere )?med) (?:mer|annet|noe annet|noe mer)",
         r"takk for (?:praten|samtalen|i dag|en hyggelig prat)",
         r"(?:fortsatt|riktig) (?:god|fin) (?:dag|helg|kveld|ettermiddag|ferie|jul|sommer|tur|reise)",
+        # the closing question put as a condition of an invitation: "Bare ta kontakt om det er noe mer"
+        r"(?:hvis|om|dersom) (?:det|der) (?:er|skulle være|blir|dukker) (?:\w+ )?(?:noe )?(?:mer|annet)"
+        r"(?:\s+opp)?(?=\s*(?:[,.!]|$|(?:jeg|vi|du)\b))",
+        r"(?:hvis|om|dersom) (?:du|dere) (?:har|får|skulle få) (?:andre|flere|ytterligere) spørsmål",
     ],
     "en": [
         r"anything else",
@@ -222,12 +232,13 @@ CLOSING = {
         r"good ?night",
         r"^anything else\s*\?",
         r"\b(?:goodbye|bye|take care|cheers for now)\b",
-        r"is (?:that|there) (?:everything|all)\b|(?:was|is) there anything (?:else|more)\b",
+        r"(?:is|was) (?:that|there) (?:everything|all)\b|(?:was|is) there anything (?:else|more)\b",
         r"anything more (?:i|we) can\b|thanks for (?:chatting|calling|your time)\b|have a (?:good|great|nice|lovely) one\b",
         r"\b(?:speak soon|all the best)\b",
         r"(?:is there )?(?:something|anything) more (?:i|we) can",
         r"(?:can|could|may) i help (?:you )?with anything",
         r"enjoy (?:the|your) (?:rest of|day|weekend|evening)",
+        r"if you have any (?:more|further|other) questions",
     ],
 }
 # A closed question that checks the solution worked.
@@ -1798,9 +1809,9 @@ WANT_QUESTION = {
 }
 # Farewells: "God tur!", "Enjoy your workout!", "See you at four." (not a greeting at the start).
 FAREWELL = {
-    "da": r"^(?:og )?(?:god|godt|rigtig god|fortsat god) (?!dag\b|morgen\b|eftermiddag\b)\w+(?:\s+\w+){0,3}(?:,\s*\w+)?\W*$|(?:^|,\s*|\bog\s+)god (?!dag\b|morgen\b)\w+\W*$|^(?:vi ses|pas (?:godt )?på dig|hav det godt|god dag)\b|\bønsker (?:jeg )?(?:dig|jer) (?:en|et|god)\b|\bhej hej\b|,? og god \w+\W*$|^(?:og )?(?:jeg |vi )?håber,? (?:at )?\w+|^så (?:siger (?:vi|jeg) )?(?:god|rigtig god|fortsat god) \w+|^(?:og |så )?(?:hyg dig|hyg jer|nyd \w+|god fornøjelse|god tur|rigtig god tur|god rejse)\b",
-    "nb": r"^(?:og )?(?:god|godt|riktig god|fortsatt god) (?!dag\b|morgen\b|ettermiddag\b)\w+(?:\s+\w+){0,3}(?:,\s*\w+)?\W*$|(?:^|,\s*|\bog\s+)god (?!dag\b|morgen\b)\w+\W*$|^(?:vi ses|ha det (?:bra|godt|fint)?|lykke til|god dag)\b|\bønsker (?:jeg )?(?:deg|dere) (?:en|et|god)\b|\bhei hei\b|,? og god \w+\W*$|^(?:og )?(?:jeg |vi )?håper,? (?:at )?\w+|^så (?:sier (?:vi|jeg) )?(?:god|riktig god|fortsatt god) \w+|^(?:og |så )?(?:kos deg|kos dere|nyt \w+|god tur|god reise|lykke til)\b",
-    "en": r"^(?:enjoy|good luck|safe travels|see you|good night|take care|all the best|have a \w+ \w+|cheers|bye|goodbye|speak soon)\b|\b(?:have a (?:good|great|nice|lovely|wonderful) \w+|enjoy (?:your|the) \w+)\W*$|^(?:and )?(?:i |we )?hope (?:that )?\w+|^(?:and |so )?(?:have fun|have a (?:great|good|lovely|nice|safe) (?:time|trip|journey|flight|holiday))\b",
+    "da": r"\bog god dag\b|^(?:og )?(?:god|godt|rigtig god|fortsat god) (?!dag\b|morgen\b|eftermiddag\b)\w+(?:\s+\w+){0,3}(?:,\s*\w+)?\W*$|(?:^|,\s*|\bog\s+)god (?!dag\b|morgen\b)\w+(?:,\s*\w+(?:\s+\w+)?)?\W*$|^(?:vi ses|vi høres|pas (?:godt )?på dig|hav det godt|god dag|held og lykke|snakkes)\b|\bønsker (?:jeg )?(?:dig|jer) (?:en|et|god)\b|\bhej hej\b|,? og god \w+\W*$|^(?:og )?(?:jeg |vi )?håber,? (?:at )?\w+|^så (?:siger (?:vi|jeg) )?(?:god|rigtig god|fortsat god) \w+|^(?:og |så )?(?:hyg dig|hyg jer|nyd \w+|god fornøjelse|god tur|rigtig god tur|god rejse)\b",
+    "nb": r"\bog god dag\b|^(?:og )?(?:god|godt|riktig god|fortsatt god) (?!dag\b|morgen\b|ettermiddag\b)\w+(?:\s+\w+){0,3}(?:,\s*\w+)?\W*$|(?:^|,\s*|\bog\s+)god (?!dag\b|morgen\b)\w+(?:,\s*\w+(?:\s+\w+)?)?\W*$|^(?:vi ses|vi høres|snakkes|ha det (?:bra|godt|fint)?|lykke til|god dag)\b|\bønsker (?:jeg )?(?:deg|dere) (?:en|et|god)\b|\bhei hei\b|,? og god \w+\W*$|^(?:og )?(?:jeg |vi )?håper,? (?:at )?\w+|^så (?:sier (?:vi|jeg) )?(?:god|riktig god|fortsatt god) \w+|^(?:og |så )?(?:kos deg|kos dere|nyt \w+|god tur|god reise|lykke til)\b",
+    "en": r"^(?:enjoy|good luck|safe travels|see you|good night|take care|all the best|have a \w+ \w+|cheers|bye|goodbye|speak soon|talk soon|talk later)\b|\b(?:have a (?:good|great|nice|lovely|wonderful) \w+|enjoy (?:your|the) \w+)\W*$|^(?:and )?(?:i |we )?hope (?:that )?\w+|^(?:and |so )?(?:have fun|have a (?:great|good|lovely|nice|safe) (?:time|trip|journey|flight|holiday))\b",
 }
 # Phone openings: "Bredbånd Øst, det er Kasper.", "Castle Street Garage, Jim speaking.", "Borgerservice, goddag."
 PHONE_GREETING = {
@@ -1943,10 +1954,10 @@ HOLDING = {
 # "noe annet", "else") and helping or needing ("hjælpe", "trenger", "help", "spørsmål", "lurer på"): "What
 # else can I help you with?", "Trenger du hjelp med noe annet?", "Er det andre ting du lurer på?".
 CLOSING_QUESTION = {
-    "da": r"^(?=.*\b(?:andet|andre ting|andre spørgsmål|noget mere|mere (?:jeg|vi)|hvad mere|ellers)\b)"
-    r"(?=.*\b(?:hjælp\w*|gøre|brug for|spørgsmål|undrer|spekulerer|behov)\b)|^ellers (?:noget|andet|mere)\W*$",
-    "nb": r"^(?=.*\b(?:annet|andre ting|andre spørsmål|noe mer|mer (?:jeg|vi)|hva mer|ellers)\b)"
-    r"(?=.*\b(?:hjelp\w*|gjøre|trenger|behov|spørsmål|lurer|undrer)\b)|^ellers (?:noe|noe annet|noe mer|mer)\W*$",
-    "en": r"^(?=.*\b(?:else|other questions|anything more|something more|other things)\b)"
+    "da": r"^(?=.*\b(?:andet|andre ting|andre spørgsmål|noget mere|mere (?:jeg|vi)|hvad mere|ellers|yderligere)\b)"
+    r"(?=.*\b(?:hjælp\w*|gøre|brug for|spørgsmål|undrer|spekulerer|behov|assistere)\b)|^ellers (?:noget|andet|mere)\W*$",
+    "nb": r"^(?=.*\b(?:annet|andre ting|andre spørsmål|noe mer|mer (?:jeg|vi)|hva mer|ellers|ytterligere)\b)"
+    r"(?=.*\b(?:hjelp\w*|gjøre|trenger|behov|spørsmål|lurer|undrer|bistå)\b)|^ellers (?:noe|noe annet|noe mer|mer)\W*$",
+    "en": r"^(?=.*\b(?:else|other questions|anything more|something more|other things|further)\b)"
     r"(?=.*\b(?:help|do for|need|questions?|wonder\w*|ask|assist)\b)",
 }
