@@ -55,7 +55,8 @@ FLOORS = {
         "findings_f1": 0.912,
         # (promises 78.4/67.8 -> 80.4/69.5 with the clause rules of session 8; found 80.4 -> 78.8 when "Jeg bestiller
         # et nyt kort til dig nu" was labelled a promise, LABELS.md session 9: labels changed, not the coach)
-        "promises_found": 0.785,
+        # (78.8 -> 78.4 when the state report "Regningen for januar er sat i bero" stopped being labelled a promise)
+        "promises_found": 0.78,
         "promises_precision": 0.69,
     },
     # unseen/ (writers W9 and W11, 520 agent turns): written in session 7 while the rules were tuned, kept out
