@@ -703,15 +703,48 @@ def test_an_act_of_ours_now_is_a_promise_due_at_no_time(lang, text):
 
 
 @pytest.mark.parametrize(
-    ("lang", "text", "promise"),
+    ("lang", "text", "promises"),
     [
-        # the act now followed by what comes of it: the promise is what follows
-        ("da", "Jeg sender klagen videre nu, og du får et svar inden for 3 dage.", "du får et svar inden for 3 dage"),
-        ("nb", "Jeg legger inn bestillingen nå, og pakken er hos deg på fredag.", "pakken er hos deg på fredag"),
+        # the act now followed by what comes of it: both are promises
+        (
+            "da",
+            "Jeg sender klagen videre nu, og du får et svar inden for 3 dage.",
+            ["Jeg sender klagen videre nu", "du får et svar inden for 3 dage"],
+        ),
+        (
+            "nb",
+            "Jeg legger inn bestillingen nå, og pakken er hos deg på fredag.",
+            ["Jeg legger inn bestillingen nå", "pakken er hos deg på fredag"],
+        ),
     ],
 )
-def test_an_act_now_followed_by_its_outcome_promises_the_outcome(lang, text, promise):
-    assert [p for p, _ in _promises(lang, text)] == [promise]
+def test_an_act_now_followed_by_its_outcome_is_two_promises(lang, text, promises):
+    assert [p for p, _ in _promises(lang, text)] == promises
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a booking we make, with no time: a promise due at no time
+        ("da", "Jeg booker en lånecykel til dig."),
+        ("nb", "Jeg booker en leiebil til deg."),
+        ("en", "I'll book a gas engineer for you."),
+    ],
+)
+def test_a_booking_we_make_without_a_time_is_a_promise(lang, text):
+    assert _due(lang, text) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("da", "Jeg har ikke booket noget til dig endnu."),
+        ("nb", "Vi har aldri reservert plasser for grupper."),
+        ("en", "I haven't booked anything for you yet."),
+    ],
+)
+def test_a_booking_not_made_is_no_promise(lang, text):
+    assert _promises(lang, text) == []
 
 
 @pytest.mark.parametrize(

@@ -521,8 +521,7 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
             # (the customer's words said back, "Så du vil aflevere bilen den 30.", promise nothing of ours)
             offset = s.start + (len(s.text) - len(s.text.lstrip()))
             conditional, first = False, True
-            parts = list(_clauses(s.masked.strip(), offset))
-            for part in parts:
+            for part in _clauses(s.masked.strip(), offset):
                 # An instruction to the customer ("Ring til os i morgen") is not our promise.
                 lead_stripped = _strip_lead(part[2], lang)
                 imperative = rules.imperative.match(lead_stripped)  # (is_promise reads the other imperatives)
@@ -531,7 +530,7 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
                 # (the first clause was read with its sentence)
                 conditional = conditional or (not first and opens_with_condition(part[2], lang))
                 first = False
-                if conditional or imperative or not is_promise(part[2], lang, alone=len(parts) == 1):
+                if conditional or imperative or not is_promise(part[2], lang):
                     continue
                 # a farewell holds no promise ("Tak for i dag, og god aften.", "Ha en fin lørdag!"), nor does
                 # what we need from the customer ("Jeg skal bruge dit kundenummer"); checked last, as most
