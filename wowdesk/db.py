@@ -142,12 +142,17 @@ class CompiledLookup:
 
 def merged_page(walks: list, *, order_by: tuple[str, ...], offset: int, limit: int) -> list[tuple]:
     """One page of several ordered walks merged: `walks` are `values_list` querysets, each ordered by
-    `order_by` and cut at `offset + limit`; the database merges them (UNION, so a row in two walks counts once),
+    `order_by` and cut at `offset + limit`, and disjoint (no row in two walks); the database merges them,
     orders the result by the same columns and returns rows offset..offset+limit, in one statement.
 
     Each walk can then read a range of its own index in order and stop early, where one query with an OR of
-    the walks' conditions sorts every matching row. Django refuses LIMIT inside the parts of a UNION on
-    SQLite; as subqueries of the parts (`SELECT * FROM (...)`) both SQLite and PostgreSQL allow it."""
+    the walks' conditions sorts every matching row. UNION ALL, not UNION: the walks are disjoint, so nothing
+    is to be removed, and with UNION ALL both databases merge the walks in order (SQLite "MERGE (UNION ALL)",
+    PostgreSQL Merge Append) where UNION deduplicated every row into a temporary B-tree and sorted them all
+    again: the bench agent's page 50 (six walks of 2,501) 19.6 -> 7.8 ms on SQLite, 8.6 -> 1.3 ms on
+    PostgreSQL (median of 15, bench/inbox.py's 100,000 tickets, shared machine). Django refuses LIMIT inside
+    the parts of a UNION on SQLite; as subqueries of the parts (`SELECT * FROM (...)`) both SQLite and
+    PostgreSQL allow it."""
     if len(walks) == 1:
         return list(walks[0][offset : offset + limit])
     connection = connections[walks[0].db]
@@ -159,7 +164,7 @@ def merged_page(walks: list, *, order_by: tuple[str, ...], offset: int, limit: i
         parts.append(f"SELECT * FROM ({sql}) AS walk{number}")  # noqa: S608
         params += walk_params
     order = ", ".join(f"{quote(c.lstrip('-'))} {'DESC' if c.startswith('-') else 'ASC'}" for c in order_by)
-    sql = f"SELECT * FROM ({' UNION '.join(parts)}) AS merged ORDER BY {order} LIMIT %s OFFSET %s"  # noqa: S608
+    sql = f"SELECT * FROM ({' UNION ALL '.join(parts)}) AS merged ORDER BY {order} LIMIT %s OFFSET %s"  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, limit, offset])
         return cursor.fetchall()

@@ -1,5 +1,6 @@
 """Inbox views: the right tickets and counts, in a constant number of queries whatever the page size."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -10,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import make_ticket, make_user
-from wowdesk.tickets import services
+from wowdesk.accounts.models import Team
+from wowdesk.tickets import services, views
 from wowdesk.tickets.models import Category, Ticket
 
 
@@ -192,3 +194,52 @@ def test_counts_stop_at_count_up_to_and_show_more_than(client, agent, team_dk, t
     assert shown == set(range(7))
     past = client.get(reverse("inbox_view", args=["open"]) + "?page=99999999999999999999").content.decode()
     assert past.count('class="subject"') == 3 and "Page 2" in past, "past the end: the last page"
+
+
+def _shown_pages(client, url) -> tuple[list[int], str]:
+    """The ticket numbers of every page of a view, in the order shown, and its first page's HTML."""
+    first = client.get(url).content.decode()
+    shown, page, html = [], 1, first
+    while True:
+        shown += [int(n) for n in re.findall(r'<tr id="t(\d+)">', html)]
+        if f"page={page + 1}" not in html:
+            return shown, first
+        page += 1
+        html = client.get(url, {"page": page}).content.decode()
+
+
+@pytest.mark.parametrize("who", ["agent", "two_teams", "lead"])
+def test_every_page_of_every_view_shows_exactly_what_the_gate_lets_through(
+    client, spread, team_dk, team_no, agent, lead, who, monkeypatch
+):
+    """What a user sees, page by page through the web views (small pages, so the later pages take the walks
+    merged with UNION ALL and the lead's ids-first path): the same tickets in the same order as the plain
+    query over visible_tickets, the same count in the heading, and never a ticket of a team the user is not
+    in unless it is assigned to them."""
+    monkeypatch.setattr(views, "PAGE_SIZE", 4)
+    sweden = Team.objects.create(name="Support Sverige", language="en")
+    for i in range(6):
+        ticket = make_ticket(team=sweden, email=f"kund{i}@example.se")
+        if i % 3 == 0:
+            services.update_ticket(ticket, lead, assignee=agent)  # another team's ticket, assigned to the agent
+    user = {"agent": agent, "two_teams": make_user("both@example.com", teams=[team_dk, team_no]), "lead": lead}[who]
+    client.force_login(user)
+    visible = set(services.visible_tickets(user).values_list("number", flat=True))
+    outside = set(Ticket.objects.exclude(number__in=visible).values_list("number", flat=True))
+    assert who == "lead" or outside, "the data must have tickets this user may not see"
+    for view, kwargs in _views(spread):
+        if view == "status":
+            url = reverse("inbox_status", args=[kwargs["status"]])
+        elif view == "category":
+            url = reverse("inbox_category", args=[kwargs["category_id"]])
+        else:
+            url = reverse("inbox_view", args=[view])
+        expected = list(
+            services.inbox_queryset(user, view, **kwargs)
+            .order_by("-updated_at", "-id")
+            .values_list("number", flat=True)
+        )
+        shown, first = _shown_pages(client, url)
+        assert shown == expected, (who, view, kwargs)
+        assert f'<span class="muted small">({len(expected)})</span>' in first, (who, view, kwargs)
+        assert not set(shown) & outside
