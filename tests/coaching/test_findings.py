@@ -399,3 +399,38 @@ def test_presumptive_questions_by_structure(language, text):
 )
 def test_no_presumption_without_alternatives_or_a_presumed_step(language, text):
     assert has("presumptive_question", text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "words"),
+    [
+        # where the rule stands, cited: a legal document as the source
+        ("da", "Jf. bekendtgørelsen kan vi ikke udbetale beløbet før.", "bekendtgørelsen"),
+        ("nb", "I henhold til forskriften må vi ha en signatur.", "forskriften"),
+        ("en", "As set out in our terms, refunds take 14 days.", "our terms"),
+        # the matter put on someone else by a cleft
+        ("da", "Det er fragtfirmaet, der kører pakkerne ud, ikke os.", "ikke os"),
+        ("nb", "Det er transportøren som leverer pakkene, ikke oss.", "ikke oss"),
+        ("en", "It's the courier who handles deliveries, not us.", "not us"),
+        ("da", "Det er kommunen, du skal kontakte.", "kommunen"),
+        ("nb", "Det er Posten du må kontakte om det.", "Posten"),
+        # a referral with "you'd", a department pushed away with "it"
+        ("en", "You'd need to speak to the billing team about that.", "billing team"),
+        ("en", "It is not my department to decide refunds.", "not my department"),
+        ("da", "Det er ikke vores ansvar.", "vores ansvar"),
+    ],
+)
+def test_rule_phrases_by_structure(language, text, words):
+    assert [t for t in has("rule_phrase", text, language) if words in t], codes(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "It's the courier who will deliver it on Monday."),
+        ("da", "Det er teknikeren, der kommer på fredag."),
+        ("nb", "Det er vi som sender den i morgen."),
+    ],
+)
+def test_a_cleft_that_pushes_nothing_away_is_no_rule_phrase(language, text):
+    assert has("rule_phrase", text, language) == []

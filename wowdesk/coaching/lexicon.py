@@ -776,14 +776,14 @@ _RULE_SOURCE = {
     r"almindelige|almindelig|normal|normale|standard) )*"
     r"(?:regler|reglerne|reglen|politik|politikken|retningslinjer|retningslinjerne|betingelser|betingelserne|vilkår|"
     r"vilkårene|handelsbetingelser|handelsbetingelserne|procedure|proceduren|procedurer|procedurerne|loven|lovgivningen|"
-    r"forretningsgangen)",
+    r"forretningsgangen|bekendtgørelsen|bekendtgørelserne|vedtægterne|reglementet|regulativet|lovkravene)",
     "nb": r"(?:(?:vår|våre|firmaets|selskapets|bankens|butikkens|kommunens|de|deres|nye|faste|gjeldende|vanlig|vanlige|"
     r"normal|standard) )*"
     r"(?:regler|reglene|regelen|policy|policyen|politikk|politikken|retningslinjer|retningslinjene|retningslinjer|vilkår|"
     r"vilkårene|betingelser|betingelsene|kjøpsvilkår|kjøpsvilkårene|prosedyre|prosedyren|prosedyrer|prosedyrene|loven|"
-    r"lovverket|rutinene|rutinen)(?: (?:våre|vår|hos oss))?",
+    r"lovverket|rutinene|rutinen|forskriften|forskriftene|vedtektene|reglementet|regelverket)(?: (?:våre|vår|hos oss))?",
     "en": r"(?:(?:the|our|company|the company's|the bank's|the store's|these|new|current|strict|standard|usual|normal) )*"
-    r"(?:rules|rule|policy|policies|guidelines|terms|terms and conditions|t&cs|procedures?|law|regulations?)",
+    r"(?:rules|rule|policy|policies|guidelines|terms|terms and conditions|t&cs|procedures?|law|regulations?|legislation)",
 }
 _SYSTEM = {"da": r"systemet", "nb": r"systemet", "en": r"the system"}
 _RULE_STRUCTURE = {
@@ -830,6 +830,15 @@ _RULE_STRUCTURE = {
         r"(?:kan|må) (?:jeg|vi) (?:desværre )?ikke (?:\w+ ){0,3}?(?:over|via|på|per) (?:telefonen|mail|e-mail|chat|chatten)",
         r"(?:skal|må) rettes til (?!os\b|mig\b)\w+(?: \w+){0,2}",
         r"i \w*(?:betingelserne|vilkårene|reglerne|retningslinjerne|kontrakten) står der",
+        # where the rule stands, cited ("jf. bekendtgørelsen", "som det fremgår af vores betingelser"; not a rule in
+        # the customer's favour: "Ifølge reglerne har du ret til...")
+        rf"(?:i henhold til|jf\.|jævnfør|som det fremgår af|det fremgår af) {_RULE_SOURCE['da']}(?![\w-])"
+        r"(?! (?:har|får) (?:du|i) (?:ret|krav))(?: \w+){0,4}",
+        # the matter put on someone else by a cleft: "det er GLS, der kører pakkerne ud, ikke os", "Det er banken,
+        # du skal kontakte"
+        r"det er [\w-]+(?: [\w-]+)?,? (?:der|som) (?:[\w-]+,? ){1,6}?(?:ik|ikke) (?:os|mig)\b",
+        r"det er [\w-]+(?: [\w-]+)?,? (?:du|i) (?:skal|må|bør) (?:kontakte|ringe til|skrive til|tale med|snakke med)\b",
+        r"det er (?:desværre )?ikke (?:vores|mit|min) (?:ansvar|område|afdeling)",
     ],
     "nb": [
         rf"{_RULE_SOURCE['nb']}(?: (?:i|for|på|hos) \w+)?,? (?:\w+ )?(?:sier|sa|krever|krevde|forbyr|er,? at)(?: at)?(?: \w+){{0,5}}",
@@ -876,6 +885,10 @@ _RULE_STRUCTURE = {
         r"(?:kan|må) (?:jeg|vi) (?:dessverre )?ikke (?:\w+ ){0,3}?(?:over|via|på|per) (?:telefonen|telefon|e-post|epost|chat|chatten)",
         r"(?:skal|må) rettes til (?!oss\b|meg\b)\w+(?: \w+){0,2}",
         r"i \w*(?:vilkårene|reglene|betingelsene|retningslinjene|kontrakten|avtalen) står det",
+        rf"(?:i henhold til|jf\.|jamfør|som det fremgår av|det fremgår av) {_RULE_SOURCE['nb']}(?![\w-])"
+        r"(?! (?:har|får) (?:du|dere) (?:rett|krav))(?: \w+){0,4}",
+        r"det er [\w-]+(?: [\w-]+)?,? (?:som|der) (?:[\w-]+,? ){1,6}?ikke (?:oss|meg)\b",
+        r"det er [\w-]+(?: [\w-]+)?,? (?:du|dere) (?:skal|må|bør) (?:kontakte|ringe til|skrive til|snakke med|prate med)\b",
         r"(?:du|dere) (?:må|skal) (?:selv )?(?:ringe|kontakte) (?!oss\b|meg\b)\w+(?:et|en|ene)(?![\w-])",
     ],
     "en": [
@@ -910,6 +923,13 @@ _RULE_STRUCTURE = {
         r"(?:we|i) can(?:'t|not) (?:\w+ ){1,3}?(?:by|over|via) (?:email|e-mail|phone|the phone|chat)",
         r"(?:we|i)(?:'re| are|'m| am) bound by(?: \w+){1,3}",
         r"(?:must|should|will need to) be (?:directed|addressed|sent|made) to (?!us\b|me\b)\w+(?: \w+){0,2}",
+        rf"(?:as (?:stated|set out|outlined|specified|laid out|described) in|in accordance with|in line with) "
+        rf"{_RULE_SOURCE['en']}(?![\w-])(?: \w+){{0,4}}",
+        r"(?:it's|it is|that's|that is) (?:the )?[\w-]+(?: [\w-]+)? (?:who|that) (?:[\w-]+,? ){1,6}?not (?:us|me)\b",
+        r"(?:it's|it is) (?:the )?[\w-]+(?: [\w-]+)? (?:you|you'll) (?:need to|have to|should|must) (?:contact|call|speak to|talk to|email)\b",
+        # a referral with "you'd": "you'd need to speak to the field team"
+        r"you(?:'d| would) (?:have|need) to (?:talk|speak|contact|call|email|write) (?:to |with )?(?!us\b|me\b)\w+(?: \w+){0,3}",
+        r"(?:it|this) (?:is|'s) not (?:my|our) (?:department|area|job|responsibility)",
     ],
 }
 # The patterns that name a source of rules are searched only in a turn that holds one (RULE_SOURCE, a gate
