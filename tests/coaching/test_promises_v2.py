@@ -860,3 +860,54 @@ def test_a_booking_with_its_time_is_a_promise_whatever_describes_the_slot(lang, 
 )
 def test_a_slot_described_without_a_booking_is_no_promise(lang, text):
     assert _promises(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "due"),
+    [
+        # a party named, then what it does next in a relative clause after a comma
+        (
+            "nb",
+            "Jeg har sendt klagen til juristen vår, som tar kontakt med deg innen fredag.",
+            "2026-11-20T17:00:00+01:00",
+        ),
+        ("da", "Sagen ligger hos vores tekniker, som ringer dig i morgen formiddag.", "2026-11-19T12:00:00+01:00"),
+        (
+            "nb",
+            "Jeg har meldt feilen til utviklerne, som låser opp perioden i løpet av dagen.",
+            "2026-11-18T17:00:00+01:00",
+        ),
+    ],
+)
+def test_a_partys_next_act_in_a_relative_clause_is_a_promise(lang, text, due):
+    assert _due(lang, text) == due
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # what the insurer covers is a decision on the claim, not an act ahead
+        ("da", "Vi dækker udgifterne til tøj op til 2.000 kr."),
+        ("nb", "Vi dekker leiebil i inntil ti dager."),
+        ("en", "We'll cover the cost of the taxi."),
+        # "når/when" first, and nobody of ours acting and nothing received after it: what happens whenever it holds
+        ("da", "Når kvoten er brugt, bliver forbindelsen langsommere."),
+        ("nb", "Når fakturaen er betalt før kl. 12, er beløpet på kontoen i morgen."),
+        ("en", "When the voucher expires, the balance is lost."),
+    ],
+)
+def test_coverage_and_what_happens_whenever_something_holds_are_no_promises(lang, text):
+    assert _promises(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # ... but when we act after it, or the customer receives, it is our promise, due when it happens
+        ("da", "Når leverandøren svarer, skriver jeg til dig."),
+        ("nb", "Når vi har målt anlegget, får du en ny avtale."),
+        ("en", "When the part arrives, we'll fit it for you."),
+    ],
+)
+def test_when_first_with_our_act_or_what_the_customer_receives_is_a_promise(lang, text):
+    assert _due(lang, text) is None

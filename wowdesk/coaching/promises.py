@@ -38,9 +38,9 @@ _ACTS = {
     "videresende|videresender|reparere|reparerer|maile|mailer|sms'e|sms'er|afhente|afhenter|hente|henter|"
     "tilbagebetale|tilbagebetaler|annullere|annullerer|slette|sletter|frigive|frigiver|ombooke|ombooker|"
     "genåbne|genåbner|nulstille|nulstiller|spærre|spærrer|låse|låser|flytte|flytter|lave|laver|gøre|gør|"
-    "rykke|rykker|give|giver|tage|tager|have|finde|finder|afsende|afsender|dække|dækker|holde|holder|"
+    "rykke|rykker|give|giver|tage|tager|have|finde|finder|afsende|afsender|holde|holder|"
     "sætte|sætter|lægge|lægger|kræve|kræver|montere|monterer|installere|installerer|udskifte|udskifter|"
-    "bekræfte|bekræfter|registrere|registrerer|godkende|godkender|tilbagekalde|tilbagekalder",
+    "bekræfte|bekræfter|registrere|registrerer|godkende|godkender|tilbagekalde|tilbagekalder|låse op|låser op",
     "nb": "ringe|ringer|kontakte|kontakter|sende|sender|skrive|skriver|komme tilbake|kommer tilbake|gi beskjed|"
     "gir beskjed|gi deg beskjed|gir deg beskjed|følge opp|følger opp|ordne|ordner|fikse|fikser|bestille|bestiller|"
     "refundere|refunderer|kreditere|krediterer|tilbakeføre|tilbakefører|overføre|overfører|booke|booker|"
@@ -49,9 +49,9 @@ _ACTS = {
     "erstatte|erstatter|undersøke|undersøker|svare|svarer|betale|betaler|eskalere|eskalerer|videresende|"
     "videresender|reparere|reparerer|maile|mailer|hente|henter|tilbakebetale|tilbakebetaler|kansellere|"
     "kansellerer|slette|sletter|frigi|frigir|flytte|flytter|lage|lager|gjøre|gjør|purre|purrer|gi|gir|ta|tar|"
-    "finne|finner|sende ut|sender ut|dekke|dekker|holde|holder|stenge|stenger|sperre|sperrer|nullstille|nullstiller|"
+    "finne|finner|sende ut|sender ut|holde|holder|stenge|stenger|sperre|sperrer|nullstille|nullstiller|"
     "sette|setter|legge|legger|kreve|krever|montere|monterer|installere|installerer|bekrefte|bekrefter|"
-    "registrere|registrerer|godkjenne|godkjenner",
+    "registrere|registrerer|godkjenne|godkjenner|låse opp|låser opp",
     "en": r"(?!)",
 }
 
@@ -98,7 +98,8 @@ def _present_acts(lang: str) -> str:
 # - a verb phrase whose subject was left out, split off after "og" ("Jeg følger med og sender deg en bekreftelse
 #   innen fredag") or dropped in chat ("ringer deg i morgen"): a present-tense act first, no subject after it
 #   (that would make a question or a condition: "Sender du den?", "Kommer den ikke, ...");
-# - a named person's act towards the customer, in the present: "Han tar kontakt med deg", "En kollega ringer dig".
+# - a named person's act towards the customer, in the present: "Han tar kontakt med deg", "En kollega ringer dig";
+#   or a party's next act in a relative clause after a comma: "..., som låser opp perioden i løpet av uka".
 def _ours_otherwise(lang: str) -> str:
     if lang == "en":
         return r"(?!)"
@@ -107,6 +108,9 @@ def _ours_otherwise(lang: str) -> str:
     subject = r"(?:du|dere|i|jeg|vi|den|det|de|han|hun|man|der)"
     return (
         rf"^\W*(?:{acts})\b(?!\s+{subject}\b)"
+        # (a party named, then what it does next in a relative clause: "Saken er sendt til saksbehandleren, som tar
+        # kontakt med deg innen to uker")
+        rf"|,\s*som\s+(?:{acts}|tager kontakt|tar kontakt)\b"
         rf"|\b(?:han|hun|kollega|\w{{3,}}(?:en|et|ren|eren))(?:\s+(?:fra|i|hos|på)\s+\w+)?\s+(?:{acts})\s+(?:\w+\s+)?(?:{you})\b"
         rf"|\b(?:han|hun|kollega|\w{{3,}}(?:en|et|ren|eren))(?:\s+(?:fra|i|hos|på)\s+\w+)?\s+(?:tager|tar) kontakt med (?:{you})\b"
     )
@@ -116,12 +120,13 @@ _RECEIVE = {
     "da": r"\b(?:du|i)\s+(?:(?:vil|skal nok|skal|kommer til at|kan forvente at|kan regne med at|burde|bør|vil kunne|kan)\s+)?"
     r"(?:få|får|modtage|modtager|høre|hører|have|har(?!\s+(?:\w+\s+)?(?!det\b|dit\b|et\b|mit\b|senest\b|sidst\b|først\b)\w+(?:et|t|dt)\b)|blive ringet op|blive kontaktet|se pengene|se beløbet)\b"
     r"|\b(?:du|i) (?:kan forvente|kan regne med)\b"
-    # inverted after a fronted phrase: "I tillegg får du et modem sendt hjem i morgen"
-    r"|(?:får(?<=\w får)|modtager(?<=\w modtager)|hører(?<=\w hører)) (?:du|i)\b(?! ikke)",
+    # inverted after a fronted phrase or clause: "I tillegg får du et modem sendt hjem i morgen", "Når vi har
+    # tallene, får du en ny regning"
+    r"|(?:får(?<=[\w,] får)|modtager(?<=[\w,] modtager)|hører(?<=[\w,] hører)) (?:du|i)\b(?! ikke)",
     "nb": r"\b(?:du|dere)\s+(?:(?:vil|skal nok|skal|kommer til å|kan forvente å|kan regne med å|bør|vil kunne|kan)\s+)?"
     r"(?:få|får|motta|mottar|høre|hører|ha|har(?!\s+(?:\w+\s+)?(?!det\b|ditt\b|et\b|mitt\b|senest\b|sist\b|først\b)\w+(?:et|t|dd)\b)|bli ringt opp|bli kontaktet|se pengene|se beløpet)\b"
     r"|\b(?:du|dere) (?:kan forvente|kan regne med)\b"
-    r"|(?:får(?<=\w får)|mottar(?<=\w mottar)|hører(?<=\w hører)) (?:du|dere)\b(?! ikke)",
+    r"|(?:får(?<=[\w,] får)|mottar(?<=[\w,] mottar)|hører(?<=[\w,] hører)) (?:du|dere)\b(?! ikke)",
     "en": r"\b(?:you|u)(?:'ll|’ll| will| should| are going to|'re going to| can expect to)\s+(?:\w+\s+)?"
     r"(?:receive|get|hear|have(?! to\b)|see|be (?:contacted|called|refunded|credited|able|sent|emailed|notified)|find)\b"
     r"|\byou can expect\b|\bexpect (?:a|an|the|our|your)\b",
@@ -158,6 +163,21 @@ _HEDGE = {
     "nb": r"\b(?:kanskje|muligens|tror|skal (?:bare )?prøve|vil prøve|prøver å|prøve(?<!ikke prøve) å)\b",
     "en": r"\b(?:maybe|perhaps|possibly|(?:i|we) (?:think|believe)|try (?:to|and))\b",
 }
+
+# What the insurer covers is a decision on the claim, not an act ahead ("Vi dækker op til 1.500 kr.", "we'll cover
+# the full cost": none of train's 3 such clauses is labelled a promise, and no promise in train/ covers, 2026-12-01);
+# so "dække/dekke" are not in _ACTS and "cover" does not commit.
+# A sentence that opens with "når/when" and a clause of its own states what happens whenever that holds ("Når
+# pakken er brugt, bliver hastigheden sat ned"), unless we act in the clause after it ("Når jeg får brevet,
+# ringer jeg deg": our promise, due when it happens) or the customer receives ("Når vi har tallene, får du en ny
+# regning").
+_WHEN_FIRST = {
+    # (a when-clause split off on its own, "When the part arrives" before ", we'll fit it", promises nothing itself)
+    "da": r"^\W*når\b(?:(?![^,]*\b(?:jeg|vi)\b)[^,]*,(?![^,]*\b(?:jeg|vi|du får|får du|i får|får i)\b)|[^,]*$)",
+    "nb": r"^\W*når\b(?:(?![^,]*\b(?:jeg|vi)\b)[^,]*,(?![^,]*\b(?:jeg|vi|du får|får du|dere får|får dere)\b)|[^,]*$)",
+    "en": r"^\W*when(?:ever)?\b(?:(?![^,]*\b(?:i|we)\b)[^,]*,(?![^,]*\b(?:i|we|you'll get|you will get)\b)|[^,]*$)",
+}
+
 
 # A time named without a commitment: our ability ("vi kan", "I can": an offer), existence ("det er", "there are").
 _NO_COMMITMENT = {
@@ -212,7 +232,7 @@ _COMMIT = {
     r"|(?:vil(?<=\w vil)|skal(?<=\w skal)) (?:jeg|vi)\s+(?:nok\s+)?"
     r"(?!gjerne\b|ikke\b|bare\b|bruke\b|ha\b|høre\b|spørre\b|se\b)",
     "en": r"\b(?:i|we)(?:'ll|’ll| will| shall| are going to|'re going to|’re going to| am going to|'m going to|’m going to| promise to)\s+"
-    r"(?!need\b|have to\b|be able\b|be happy\b|be glad\b|just\b|not\b|never\b|also need\b)",
+    r"(?!need\b|have to\b|be able\b|be happy\b|be glad\b|just\b|not\b|never\b|also need\b|cover\b)",
 }
 _CALLBACK = {
     "da": r"\bvender (?:\w+ )?tilbage\b|\b(?:giver|give) (?:dig |jer )?(?:en )?lyd\b|\b(?:giver|give) (?:dig|jer) (?:en )?besked\b|\b(?:jeg|vi)\s+(?:\w+\s+)?(?:melder|ringer|skriver|kommer) (?:dig |jer )?(?:tilbage|op)\b|\b(?:jeg|vi) (?:giver|sender) (?:dig|jer) besked\b|\bdu hører fra (?:os|mig)\b",
@@ -629,7 +649,7 @@ def _compile(lang: str) -> dict:
         "not_ours": casefree.AnyOf([_NOT_OURS[lang]]),
         "underway": casefree.AnyOf([_UNDERWAY[lang]]),
         "receive": casefree.AnyOf([_RECEIVE[lang]]),
-        "not": casefree.AnyOf([_NOT_PROMISE[lang]]),
+        "not": casefree.AnyOf([_NOT_PROMISE[lang] + "|" + _WHEN_FIRST[lang]]),
         "hedge": casefree.AnyOf([_HEDGE[lang]]),
         "no_commitment": casefree.AnyOf([_NO_COMMITMENT[lang]]),
         "no_event": casefree.AnyOf([_NO_EVENT[lang]]),
