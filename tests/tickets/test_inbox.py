@@ -1,6 +1,7 @@
 """Inbox views: the right tickets and counts, in a constant number of queries whatever the page size."""
 
 import re
+import zoneinfo
 from datetime import timedelta
 
 import pytest
@@ -8,12 +9,13 @@ from django.db import connection
 from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 
 from tests.conftest import make_ticket, make_user
 from wowdesk.accounts.models import Team
 from wowdesk.tickets import services, views
 from wowdesk.tickets.models import Category, Ticket
+from wowdesk.web.templatetags.wowdesk import ticket_rows
 
 
 @pytest.fixture
@@ -243,3 +245,29 @@ def test_every_page_of_every_view_shows_exactly_what_the_gate_lets_through(
         assert shown == expected, (who, view, kwargs)
         assert f'<span class="muted small">({len(expected)})</span>' in first, (who, view, kwargs)
         assert not set(shown) & outside
+
+
+def test_the_rows_show_each_ticket_in_the_readers_language_and_time_zone(team_dk, lead):
+    """ticket_rows looks the formats, labels and link pattern up once per list: each list must still be in
+    the language and time zone it is rendered in (Danish then English, Copenhagen then New York)."""
+    ticket = make_ticket(team=team_dk, subject="Faktura <mangler> & mere")
+    services.update_ticket(ticket, lead, priority=Ticket.Priority.URGENT, tags=["vip"])
+    due = timezone.now() - timedelta(hours=2)
+    Ticket.objects.filter(pk=ticket.pk).update(response_due_at=due, status=Ticket.Status.PENDING)
+    rows = list(services.inbox_page(lead, "all", offset=0, limit=50))
+    for language, zone in [("da", "Europe/Copenhagen"), ("en", "America/New_York"), ("nb", "Europe/Oslo")]:
+        with translation.override(language), timezone.override(zoneinfo.ZoneInfo(zone)):
+            html = ticket_rows(rows)
+            updated = timezone.localtime(rows[0].updated_at)
+            due_shown = formats.date_format(timezone.localtime(due), "SHORT_DATETIME_FORMAT")
+            expected = [
+                f'<a href="{reverse("ticket", args=[ticket.number])}">{ticket.number}</a>',
+                "Faktura &lt;mangler&gt; &amp; mere",
+                f'<span class="priority-urgent">{Ticket.Priority.URGENT.label}</span>',
+                '<span class="tag">#vip</span>',
+                f'<span class="badge status-pending">{Ticket.Status.PENDING.label}</span>',
+                f'<td class="small overdue">{due_shown}</td>',
+                f'title="{formats.localize(updated)}">{formats.date_format(updated, "SHORT_DATETIME_FORMAT")}</td>',
+            ]
+            for part in expected:
+                assert part in html, (language, part)

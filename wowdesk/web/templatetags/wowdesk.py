@@ -1,7 +1,7 @@
 from django import template
 from django.conf import settings
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import dateformat, formats, timezone
 from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -44,18 +44,38 @@ def up_to(count):
 def ticket_rows(tickets) -> str:
     """The rows of the inbox's list (tickets/_inbox_list.html), built here rather than in the template: 50
     rows through the template language took 15-17 ms of CPU per inbox view (loaded machine; a quarter of
-    the view, bench/inbox.py), most of it resolving variables and filters one by one."""
+    the view, bench/inbox.py), most of it resolving variables and filters one by one. What is the same for
+    every row is looked up once per list (the link's pattern, the time zone, the two date formats, the
+    status and priority labels, each a translation lookup): 4.5 -> 2.9 ms of CPU for 50 rows (median of
+    100, bench/inbox.py's data)."""
     now = timezone.now()
+    zone = timezone.get_current_timezone()
+    short_format = formats.get_format("SHORT_DATETIME_FORMAT")
+    long_format = formats.get_format("DATETIME_FORMAT")
+    # The ticket link of every row from one reverse(): the number is the only part that differs.
+    sample = 987654321
+    link_before, link_after = reverse("ticket", args=[sample]).split(str(sample))
+    labels: dict = {}
+
+    def label(field: str, value: str, ticket) -> str:
+        key = (field, value)
+        if key not in labels:
+            labels[key] = str(getattr(ticket, f"get_{field}_display")())
+        return labels[key]
+
     rows = []
     for ticket in tickets:
-        link = reverse("ticket", args=[ticket.number])
+        link = f"{link_before}{ticket.number}{link_after}"
         priority = (
-            format_html('<span class="priority-{}">{}</span>', ticket.priority, ticket.get_priority_display())
+            format_html(
+                '<span class="priority-{}">{}</span>', ticket.priority, label("priority", ticket.priority, ticket)
+            )
             if ticket.priority in ("high", "urgent")
             else ""
         )
         tags = format_html_join("", '<span class="tag">#{}</span>', ((tag.name,) for tag in ticket.tags.all()))
         due = ticket.response_due_at
+        updated = ticket.updated_at.astimezone(zone)
         rows.append(
             format_html(
                 '\n    <tr id="t{number}">\n      <td><a href="{link}">{number}</a></td>\n      <td>\n'
@@ -72,13 +92,13 @@ def ticket_rows(tickets) -> str:
                 tags=tags,
                 contact=ticket.contact.name or ticket.contact.email,
                 status=ticket.status,
-                status_label=ticket.get_status_display(),
+                status_label=label("status", ticket.status, ticket),
                 category=ticket.category or "–",
                 assignee=(ticket.assignee and ticket.assignee.name) or "–",
                 overdue=" overdue" if due and due < now else "",
-                due=formats.date_format(timezone.localtime(due), "SHORT_DATETIME_FORMAT") if due else "–",
-                updated_long=formats.localize(timezone.localtime(ticket.updated_at)),
-                updated=formats.date_format(timezone.localtime(ticket.updated_at), "SHORT_DATETIME_FORMAT"),
+                due=dateformat.format(due.astimezone(zone), short_format) if due else "–",
+                updated_long=dateformat.format(updated, long_format),
+                updated=dateformat.format(updated, short_format),
             )
         )
     return mark_safe("".join(rows))  # noqa: S308 - every value went through format_html
