@@ -434,3 +434,36 @@ def test_rule_phrases_by_structure(language, text, words):
 )
 def test_a_cleft_that_pushes_nothing_away_is_no_rule_phrase(language, text):
     assert has("rule_phrase", text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # the feeling named by a litotes or an idiom
+        ("da", "Det er ikke sjovt at stå uden varme."),
+        ("da", "Det er det sidste, man har brug for."),
+        ("da", "Ikke underligt, at du er træt af det."),
+        ("nb", "Det er ikke noe gøy å stå uten strøm."),
+        ("nb", "Ikke rart at du er lei."),
+        ("nb", "Du må være skikkelig lei nå."),
+        ("en", "That's the last thing you need before a holiday."),
+        ("en", "No wonder you're fed up."),
+        ("en", "That can't have been easy."),
+        ("en", "I can see why that would be worrying."),
+        ("en", "I'm sorry this has caused you so much stress."),
+    ],
+)
+def test_acknowledgements_by_litotes_and_idiom(language, text):
+    assert has("acknowledgement", text, language), codes(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("da", "Det er ikke muligt at flytte tiden."),
+        ("nb", "Det er ikke noe problem å flytte timen."),
+        ("en", "That's not possible before Monday."),
+    ],
+)
+def test_a_plain_negation_names_no_feeling(language, text):
+    assert has("acknowledgement", text, language) == []

@@ -981,14 +981,14 @@ _FEELING = {
     "da": r"(?:et |en )?(?:chok|chokerende|forskrækkelse|forskrækket|bange|skræmmende|rystende|rystet|tungt|hårdt|"
     r"frustrerende|frustration|træls|ærgerligt|ærgerlig|skuffende|skuffelse|bekymret|bekymring|bekymrende|stressende|"
     r"opslidende|ubehageligt|ubehagelig|utrygt|utryg|nervøs|ked af det|ulykkelig|irriterende|slemt|skidt|"
-    r"forvirrende|overvældende|svært|pinligt|uretfærdigt|nedslående|synd|ulækkert)",
+    r"forvirrende|overvældende|svært|pinligt|uretfærdigt|nedslående|synd|ulækkert|træt af det|trætte af det)",
     "nb": r"(?:et |en )?(?:sjokk|sjokkerende|skummelt|skremmende|redd|tungt|tøft|frustrerende|frustrasjon|leit|kjipt|"
     r"ergerlig|ergerlige|skuffende|skuffelse|bekymret|bekymring|stressende|slitsomt|ubehagelig|ille|vondt|utrygt|"
-    r"nervøs|irriterende|forvirrende|overveldende|vanskelig|urettferdig|kjedelig|dumt|trasig|synd|ekkelt)",
+    r"nervøs|irriterende|forvirrende|overveldende|vanskelig|urettferdig|kjedelig|dumt|trasig|synd|ekkelt|lei)",
     "en": r"(?:a |an |such a |quite a |real )?(?:fright|frightening|shock|shocking|rotten|disappointment|disappointing|"
     r"distracting|worrying|worry|scary|nerve-wracking|upsetting|stressful|frustrating|horrible|awful|hassle|"
     r"annoying|confusing|unsettling|daunting|overwhelming|alarming|distressing|pain|nuisance|scared|worried|anxious|"
-    r"upset|frustrated|nervous|stressed|shaken|miserable|nightmare|blow|letdown|let-down)",
+    r"upset|frustrated|nervous|stressed|shaken|miserable|nightmare|blow|letdown|let-down|stress)",
 }
 _NOT = r"(?!(?:ikke|not|never|aldrig|aldri|no)\b)"
 _ACK_STRUCTURE = {
@@ -999,6 +999,11 @@ _ACK_STRUCTURE = {
         rf"(?:\w+ )?{_FEELING['da']}(?![\w-])",
         r"jeg er (?:\w+ )?ked af,? (?:at|den|det at)(?: [\w-]+){1,8}",
         rf"(?:hvor|sikke) (?:et |en )?(?:\w+ )?{_FEELING['da']}(?![\w-])",
+        # the feeling named by a litotes or an idiom: "Det er ikke sjovt at stå uden varme", "Det er det sidste,
+        # man har brug for", "Ikke underligt, at du er træt af det"
+        r"det er (?:bestemt |jo |virkelig |slet )?ikke (?:sjovt|rart|morsomt|særlig (?:sjovt|rart))",
+        r"det (?:er|var) (?:jo )?det sidste,? (?:man|du|i) (?:har brug for|ønsker sig|trænger til)",
+        r"(?:ikke|intet) (?:så )?(?:underligt|mærkeligt|sært),? at (?:du|i) (?:er|bliver|føler)(?: [\w-]+){1,3}",
     ],
     "nb": [
         rf"(?:kan|må) (?:nok |virkelig |også |jo )?(?:være|føles|oppleves|ha vært|gi(?: deg| dere)?|ha gitt"
@@ -1006,6 +1011,9 @@ _ACK_STRUCTURE = {
         rf"det er (?:helt |fullt )?(?:naturlig|forståelig|normalt) å (?:være|bli|føle seg) (?:\w+ )?{_FEELING['nb']}(?![\w-])",
         r"jeg er (?:\w+ )?lei (?:meg )?for,? (?:at|det at)(?: [\w-]+){1,8}",
         rf"(?:så|hvor|for en|for et) (?:\w+ )?{_FEELING['nb']}(?![\w-])(?! (?:er det|var det) ikke)",
+        r"det er (?:jo |virkelig |absolutt )?ikke (?:noe )?(?:gøy|morsomt|artig|kjekt|moro)",
+        r"det (?:er|var) (?:jo )?det siste (?:man|du|dere) (?:trenger|ønsker seg|vil ha)",
+        r"ikke (?:så )?(?:rart|underlig|merkelig),? at (?:du|dere) (?:er|blir|føler)(?: [\w-]+){1,3}",
     ],
     "en": [
         rf"(?:must|can|may|might|could) (?:really |certainly |well |sometimes )?(?:be|feel|have been|have felt|give you|"
@@ -1017,6 +1025,11 @@ _ACK_STRUCTURE = {
         rf"(?:i'm|i am) (?:so |really |very )?sorry (?:that |this |it |the )(?:[\w-]+ ){{0,6}}?{_FEELING['en']}(?![\w-])",
         rf"it's (?:completely |perfectly |totally )?(?:natural|understandable|normal) to (?:be|feel) (?:\w+ )?"
         rf"{_FEELING['en']}(?![\w-])",
+        rf"i can (?:see|imagine|understand) why (?:[\w-]+ ){{1,4}}?{_FEELING['en']}(?![\w-])",
+        r"(?:that's|that is|it's|it is) (?:the )?last thing (?:you|anyone) (?:need|needs|want|wants)",
+        r"no wonder (?:you're|you are|you feel|you've been)(?: [\w-]+){1,3}",
+        r"(?:that's|that is|it's|it is) (?:no fun|not (?:fun|ideal|nice)(?: at all)?)",
+        r"(?:can't|cannot|couldn't) have been (?:easy|fun|nice|pleasant)",
     ],
 }
 # The frames with a word for the feeling are searched only in a turn that holds one (FEELING is their gate).
