@@ -738,3 +738,20 @@ def test_invitations_and_farewells_close(lang, text):
 def test_more_of_something_is_no_closing(lang, text):
     result = _turns(lang, OPENING[lang], PROBLEM[lang], text, first="agent")
     assert _agent(result)["phase"] != "closing", text
+
+
+@pytest.mark.parametrize(
+    ("texts", "phase"),
+    [
+        # "all" before an adjective asks whether the solution is understood: its check, not the closing question
+        (
+            ["I've booked the fitter for Monday at 10.", "Monday's fine.", "Great. Is that all clear?"],
+            "solution_accept",
+        ),
+        (["I've booked the fitter for Monday at 10.", "Monday's fine.", "Is that all sorted now?"], "solution_accept"),
+        (["I've booked the fitter for Monday at 10.", "Monday's fine.", "Is that all?"], "closing"),
+    ],
+)
+def test_all_as_a_pronoun_closes_and_before_an_adjective_checks(texts, phase):
+    result = _turns("en", OPENING["en"], PROBLEM["en"], *texts, first="agent")
+    assert _agent(result)["phase"] == phase, texts

@@ -232,7 +232,9 @@ CLOSING = {
         r"good ?night",
         r"^anything else\s*\?",
         r"\b(?:goodbye|bye|take care|cheers for now)\b",
-        r"(?:is|was) (?:that|there) (?:everything|all)\b|(?:was|is) there anything (?:else|more)\b",
+        # ("Is that all clear?" asks whether the solution is understood: "all" before an adjective is no pronoun)
+        r"(?:is|was) (?:that|there) (?:everything|all)\b(?!\s+(?:clear|sorted|working|understood|"
+        r"in order))|(?:was|is) there anything (?:else|more)\b",
         r"anything more (?:i|we) can\b|thanks for (?:chatting|calling|your time)\b|have a (?:good|great|nice|lovely) one\b",
         r"\b(?:speak soon|all the best)\b",
         r"(?:is there )?(?:something|anything) more (?:i|we) can",
