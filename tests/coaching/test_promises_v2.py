@@ -911,3 +911,31 @@ def test_coverage_and_what_happens_whenever_something_holds_are_no_promises(lang
 )
 def test_when_first_with_our_act_or_what_the_customer_receives_is_a_promise(lang, text):
     assert _due(lang, text) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # what something is or has, with an indefinite noun, or what a document says: a description with a time
+        ("da", "Appen har en fejl i aften."),
+        ("nb", "Det var en oppdatering fra banken den 3."),
+        ("en", "It's a known issue since the release on Monday."),
+        ("da", "Så står der fredag den 4. december på ordren."),
+        ("en", "The letter says 3 December."),
+    ],
+)
+def test_a_description_or_what_a_document_says_with_a_time_is_no_promise(lang, text):
+    assert _promises(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "due"),
+    [
+        # ... where an arrival says where or how the thing will be
+        ("da", "Pakken er hos dig på torsdag.", "2026-11-19T17:00:00+01:00"),
+        ("nb", "Bilen er klar i morgen formiddag.", "2026-11-19T12:00:00+01:00"),
+        ("en", "Your new router is with you by Friday.", "2026-11-20T17:00:00+01:00"),
+    ],
+)
+def test_an_arrival_with_a_time_is_still_a_promise(lang, text, due):
+    assert _due(lang, text) == due

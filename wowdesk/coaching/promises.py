@@ -207,6 +207,15 @@ _FOR_YOU = re.compile(r"\b(?:for|til) (?:you|dig|deg|jer|dere)\b", re.IGNORECASE
 # "We're very busy today"). Written for the unit tests, none from a corpus.
 # (thanks or apologies for something: what happened, "apologies for the short delay over the weekend")
 _THANKS = r"|\b(?:tak|takk|thank you|thanks|apologies|sorry|beklager|undskyld|unnskyld) for\b[^,]*$"
+# ... and what something is or has, said with an indefinite noun ("It's a known glitch from the update on the
+# 1st", "Skjemaet har en feil i kveld"): a description, where an arrival says where or how the thing will be
+# ("Pakken er hos dig på torsdag", "bilen er klar i morgen").
+_DESCRIBED = {
+    # (and what a document says: "da står det onsdag 10. juni i bestillingen", "the letter says 3 May")
+    "da": r"|\b(?:er|var|har|havde)\s+(?:en|et)\b|\bstår (?:der|det)\b",
+    "nb": r"|\b(?:er|var|har|hadde)\s+(?:en|et|ei)\b|\bstår det\b",
+    "en": r"|\b(?:is|'s|’s|was|has|had)\s+(?:a|an)\b|\b(?:says|said|reads)\b",
+}
 _NO_EVENT = {
     "da": r"\b(?:er|var)\s+(?:den\s+|d\.\s+)?\d{1,2}\.(?!\d)|\b(?:slutter|ophører|løber|varer til|koster|stiger|"
     r"falder|sættes op|har fri|har travlt|har ferie|har meget at lave|er syg|i måneden|om måneden|om året|fuldt booket)\b"
@@ -652,7 +661,7 @@ def _compile(lang: str) -> dict:
         "not": casefree.AnyOf([_NOT_PROMISE[lang] + "|" + _WHEN_FIRST[lang]]),
         "hedge": casefree.AnyOf([_HEDGE[lang]]),
         "no_commitment": casefree.AnyOf([_NO_COMMITMENT[lang]]),
-        "no_event": casefree.AnyOf([_NO_EVENT[lang]]),
+        "no_event": casefree.AnyOf([_NO_EVENT[lang] + _DESCRIBED[lang]]),
         "imperative": casefree.compile(_imperative(lang)),
         "within": casefree.compile(r"\b" + words["within"] + r"\b"),
         "end_of_week": casefree.compile(r"\b(?:" + words["end_of_week"] + r")\b"),
