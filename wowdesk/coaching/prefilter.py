@@ -15,6 +15,7 @@ agent turn, and 0.84 M with the findings scan leaving out its kinds of finding t
 (casefree._Variants).
 """
 
+import functools
 import operator
 import os
 from re import _constants as C  # the parser's node types (LITERAL, BRANCH...)
@@ -132,44 +133,58 @@ def _sequence(items, flags):
     return whole, _best(candidates)
 
 
+_HEAD = 3  # characters read of the start of a match
 _HEAD_LIMIT = 256  # strings kept for the start of a match
 
 
-def _sequence_heads(items, flags) -> set:
-    """Strings one of which every match of the sequence starts with ("" among them: nothing known)."""
+def _sequence_heads(items, flags) -> tuple[set | None, bool]:
+    """(how the sequence's matches start, complete): strings of at most three characters, one of which
+    starts every match ("" among them: nothing known), complete when they are every match (cut to three
+    characters), so that what follows the sequence may be added to them."""
     out = {""}
     for op, av in items:
+        if min(map(len, out)) >= _HEAD:
+            return out, True  # (what follows cannot change the first three characters)
         if op is C.LITERAL:
-            out = {x + chr(av) for x in out}
+            out = {x + chr(av) if len(x) < _HEAD else x for x in out}
             continue
-        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # zero-width: "^", "\\b", a look behind or ahead
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # zero-width: "^", "\b", a look behind or ahead
             continue
-        exact, _required = _item(op, av, flags)
-        if exact is not None:
-            if len(out) * len(exact) > _HEAD_LIMIT:
-                return out
-            out = {x + y for x in out for y in exact}
-            continue
-        heads = _node_heads(op, av, flags)
-        if "" in heads or len(out) * len(heads) > _HEAD_LIMIT:
-            return out
-        return {x + y for x in out for y in heads}  # nothing is known after a node that is not exact
-    return out
+        found, complete = _node_heads(op, av, flags)
+        if found is None or len(out) * len(found) > _HEAD_LIMIT:
+            return out, False
+        out = {(x + y)[:_HEAD] if len(x) < _HEAD else x for x in out for y in found}
+        if not complete:
+            return out, False
+    return out, True
 
 
-def _node_heads(op, av, flags) -> set:
+def _node_heads(op, av, flags) -> tuple[set | None, bool]:
+    if op is C.IN:
+        if len(av) <= _CHARSET_LIMIT and all(o is C.LITERAL for o, _ in av):
+            return {chr(v) for _, v in av}, True
+        return None, False
     if op is C.SUBPATTERN:
         _group, add_flags, del_flags, p = av
-        if add_flags & C.SRE_FLAG_IGNORECASE:
-            return {""}
+        if add_flags & C.SRE_FLAG_IGNORECASE:  # "(?i:...)": its letters may be in either case
+            return None, False
         return _sequence_heads(p, (flags | add_flags) & ~del_flags)
     if op is C.ATOMIC_GROUP:
         return _sequence_heads(av, flags)
     if op is C.BRANCH:
-        return set().union(*(_sequence_heads(alternative, flags) for alternative in av[1]))
-    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
-        return _sequence_heads(av[2], flags)  # every match starts with a first repetition
-    return {""}
+        out, all_complete = set(), True
+        for alternative in av[1]:
+            found, complete = _sequence_heads(alternative, flags)
+            out |= found
+            all_complete = all_complete and complete
+        return out, all_complete
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, high, p = av
+        found, complete = _sequence_heads(p, flags)
+        if low == 0:  # may match nothing
+            return found | {""}, complete and high == 1
+        return found, complete and low == high == 1  # every match starts with a first repetition
+    return None, False  # a class, any character, a category, a reference: its text is not known
 
 
 def heads(source: str, flags: int = 0) -> frozenset | None:
@@ -177,16 +192,22 @@ def heads(source: str, flags: int = 0) -> frozenset | None:
     characters), or None when they cannot be derived: "^(?:og|men)\\b" -> {"og", "me"}. A match()
     at a position where the text starts with none of them cannot succeed."""
     try:
-        parsed = _parser.parse(source, flags)
+        parsed = _parsed(source, flags)
         if parsed.state.flags & C.SRE_FLAG_IGNORECASE:
             return None
-        found = _sequence_heads(list(parsed), parsed.state.flags)
+        found, _complete = _sequence_heads(list(parsed), parsed.state.flags)
     except (_Opaque, RecursionError):
         return None
     if "" in found:
         return None
-    length = min(3, *map(len, found))
+    length = min(map(len, found))
     return frozenset(h[:length] for h in found)
+
+
+@functools.lru_cache(maxsize=2)
+def _parsed(source: str, flags: int):
+    """A pattern parsed once for its anchors and its heads (parsing is most of their cost at import)."""
+    return _parser.parse(source, flags)
 
 
 def minimal(strings) -> frozenset:
@@ -202,7 +223,7 @@ def anchors(source: str, flags: int = 0) -> frozenset | None:
     """Strings one of which occurs in every string the pattern can match in (search/match/finditer, at any
     position), or None when they cannot be derived."""
     try:
-        parsed = _parser.parse(source, flags)
+        parsed = _parsed(source, flags)
         if parsed.state.flags & C.SRE_FLAG_IGNORECASE:
             return None
         _exact, required = _sequence(list(parsed), parsed.state.flags)
