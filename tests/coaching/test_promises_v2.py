@@ -939,3 +939,15 @@ def test_a_description_or_what_a_document_says_with_a_time_is_no_promise(lang, t
 )
 def test_an_arrival_with_a_time_is_still_a_promise(lang, text, due):
     assert _due(lang, text) == due
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "due"),
+    [
+        # an ordinal or a superlative ("siste", "første") is no verb in the past: the act still lies ahead
+        ("nb", "Montøren monterer den siste delen på fredag.", "2026-11-20T17:00:00+01:00"),
+        ("nb", "Sjåføren leverer den første pallen torsdag.", "2026-11-19T17:00:00+01:00"),
+    ],
+)
+def test_an_ordinal_is_no_past_tense(lang, text, due):
+    assert _due(lang, text) == due

@@ -267,12 +267,13 @@ _NOW = {
     "nb": r"\b(?:nå|akkurat nå|med en gang|straks|nå med en gang)\W*$",
     "en": r"\b(?:now|right now|right away|straight away|immediately)\W*$",
 }
-# a verb in the past or perfect: done already
+# a verb in the past or perfect: done already (Norwegian -te/-de, not an ordinal or superlative, "siste", "første",
+# nor the nouns "kunde", "side", "måte")
 _DONE = {
     "da": r"\b(?:har|havde|blev|er blevet)\s+(?:\w+\s+){0,2}\w+(?:et|t|dt)\b|\ber\s+\w+(?:et|t|dt)\b|\b\w+ede\b|\b(?:kom|var|gik|fik|udløb|blev|fandt|tog|gav|ramte|skete|sendte|købte|betalte|bestilte|ringte|"
     r"skrev|modtog|glemte|mistede|brugte|hørte|kørte|mente|tabte|lånte|solgte|valgte|talte|fulgte|sagde|"
     r"opsagde|spurgte)\b",
-    "nb": r"\b(?:har|hadde|ble|er blitt)\s+(?:\w+\s+)?\w+(?:et|t|dd|d)\b|\ber\s+\w+(?:et|t|dd)\b|(?<=\s)\w{3,}(?:te|de|ret)\b|\b(?:kom|var|gikk|fikk|ble|fant|tok|ga|skjedde)\b",
+    "nb": r"\b(?:har|hadde|ble|er blitt)\s+(?:\w+\s+)?\w+(?:et|t|dd|d)\b|\ber\s+\w+(?:et|t|dd)\b|(?<=\s)\w{3,}(?:te|de|ret)\b(?<!ste)(?<!kunde)(?<!side)(?<!måte)|\b(?:kom|var|gikk|fikk|ble|fant|tok|ga|skjedde)\b",
     "en": r"\b(?:have|has|had|'ve|was|were)\s+(?:\w+\s+)?\w+(?:ed|en|t)\b|\b\w+ed\b|\b(?:was|were|went|came|got|did|had|found|took|gave|hit|happened)\b",
 }
 
