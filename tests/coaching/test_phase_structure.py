@@ -755,3 +755,30 @@ def test_more_of_something_is_no_closing(lang, text):
 def test_all_as_a_pronoun_closes_and_before_an_adjective_checks(texts, phase):
     result = _turns("en", OPENING["en"], PROBLEM["en"], *texts, first="agent")
     assert _agent(result)["phase"] == phase, texts
+
+
+@pytest.mark.parametrize(
+    ("lang", "reply", "answers"),
+    [
+        # a state reported beside the closing question answers
+        (
+            "da",
+            "Hej Jonas\n\nRefusionen er nu gennemført. Er der andet, jeg kan hjælpe med?\n\nVenlig hilsen\nMia",
+            True,
+        ),
+        ("nb", "Hei Kari,\n\nBra, da er flyttingen registrert. Noe mer jeg kan hjelpe med?\n\nHilsen\nOla", True),
+        ("en", "Hi Sam,\n\nThanks for confirming. We'll see you on Monday at 10.\n\nKind regards,\nAmy", True),
+        # the matter passed on without a time, a reaction to the customer's news and an invitation do not
+        ("da", "Hej Jonas\n\nJeg har sendt din sag videre til vores tekniker.\n\nVenlig hilsen\nMia", False),
+        ("nb", "Hei Kari,\n\nVi har videresendt saken til regnskapsavdelingen.\n\nHilsen\nOla", False),
+        ("en", "Hi Sam,\n\nYour email has been passed to our returns team.\n\nKind regards,\nAmy", False),
+        (
+            "nb",
+            "Hei Kari,\n\nFlott at pakken kom fram. Skriv gjerne tilbake hvis noe mangler.\n\nLykke til!\n\nHilsen\nOla",
+            False,
+        ),
+    ],
+)
+def test_an_email_answers_with_a_statement_of_substance(lang, reply, answers):
+    result = _turns(lang, "Min lampe er gået i stykker.", reply, channel="email")
+    assert result["mail"]["answer_or_next_step"] is answers, reply

@@ -77,6 +77,42 @@ def _strip_greeting_name(sentence: str) -> str:
     return sentence[m.end() :].lstrip(" ,!\n") if m else sentence
 
 
+# Passed on to someone else: the matter moves, but the customer gets no answer and, without a time (a time makes
+# it a promise, counted apart), no next step ("Vi har videresendt saken til utviklerne", "Your email has been
+# passed to our emergency team").
+_PASSED_ON = re.compile(
+    r"\b(?:videresendt|oversendt|overdraget|sendt (?:[\w-]+ ){0,8}?videre|givet videre|gitt videre|"
+    r"passed (?:on )?to|forwarded|sent (?:it |this |your \w+ )?on to|handed (?:over|on) to)\b",
+    re.IGNORECASE,
+)
+_MAIN_CLAUSE_AFTER = re.compile(
+    r",\s+(?:så|nu|nå|da|so|now|then|og|and|\w+\s+(?:er|har|is|are|has|have|was|were))\s", re.I
+)
+_ANSWER_WORDS = 4
+
+
+def _answers(s, feelings, lang: str) -> bool:
+    """A sentence of the e-mail that gives the answer or the next step: a solution, or any statement of substance
+    in an e-mail reply ("Refunderingen er nu helt afsluttet", "We'll see you on Tuesday 14 July at 9 am"), also
+    beside the closing question; not the reaction to the customer's news ("Flott at sms-en kom fram", "Thanks for
+    confirming"; "Dejligt, så er momsangivelsen klar" goes on to answer), an invitation to write, a closing line,
+    only an acknowledgement, or the matter passed on without a time."""
+    if s.offers:
+        return True
+    text = s.masked.strip()
+    if s.kind or s.greeting or s.holding or s.phase == "closing" or text.count(" ") + 1 < _ANSWER_WORDS:
+        return False
+    if s.phase != "solution" and s.fixed is not None:
+        return False
+    start = _strip_greeting_name(text)
+    if REACTS[lang].match(start) and not _MAIN_CLAUSE_AFTER.search(start):
+        return False
+    if INVITES[lang].search(text) or CLOSING_LINE[lang].match(start) or _PASSED_ON.search(text):
+        return False
+    lead = s.start + len(s.text) - len(s.text.lstrip())
+    return not any(a <= lead + 12 and b > lead for a, b in feelings)
+
+
 def check_mail(turn, rules, lang: str) -> dict:
     body = turn.text[: turn.body_end]
     sentences = [s for s in turn.sentences if s.text.strip()]
@@ -87,6 +123,7 @@ def check_mail(turn, rules, lang: str) -> dict:
         CLOSING_LINE[lang].search(last)
     )
     codes = {f["code"] for f in turn.findings}
+    feelings = [(f["start"], f["end"]) for f in turn.findings if f["code"] in ("acknowledgement", "risky_agreement")]
     # the first sentence after the greeting line ("Hej Henrik", "Hei igjen Kristin,") reacts to the customer
     reacts = False
     for s in sentences:
@@ -98,7 +135,7 @@ def check_mail(turn, rules, lang: str) -> dict:
     return {
         "greeting_name": bool(_NAME_GREETING.match(body)),
         "acknowledges": reacts or bool(ACKNOWLEDGES[lang].search(body)) or "acknowledgement" in codes,
-        "answer_or_next_step": turn.solution or bool(turn.promises) or "solution" in turn.phases,
+        "answer_or_next_step": bool(turn.promises) or any(_answers(s, feelings, lang) for s in sentences),
         "invites_reply": bool(turn.questions) or bool(INVITES[lang].search(body)),
         "closing": closing,
     }
