@@ -774,7 +774,7 @@ def test_all_as_a_pronoun_closes_and_before_an_adjective_checks(texts, phase):
         ("en", "Hi Sam,\n\nYour email has been passed to our returns team.\n\nKind regards,\nAmy", False),
         (
             "nb",
-            "Hei Kari,\n\nFlott at pakken kom fram. Skriv gjerne tilbake hvis noe mangler.\n\nLykke til!\n\nHilsen\nOla",
+            "Hei Kari,\n\nFlott at pakken kom fram. Skriv gjerne hvis noe mangler.\n\nLykke til!\n\nHilsen\nOla",
             False,
         ),
     ],
