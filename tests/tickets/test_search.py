@@ -3,6 +3,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -157,3 +158,59 @@ def test_a_search_with_many_hits_says_more_than_and_pages_newest_change_first(
     assert shown == expected
     assert f'<span class="muted small">({heading})</span>' in first
     assert "more than" not in _search(client, "noget")
+
+
+@pytest.mark.parametrize("who", ["agent", "lead"])
+def test_the_first_pages_of_many_hits_are_the_same_whether_the_newest_tickets_hold_them_or_not(
+    client, team_dk, team_no, agent, lead, who, monkeypatch
+):
+    """On SQLite the first pages of a search with many hits ask the user's newest tickets one by one, with the
+    whole words the index holds for each word's beginning (search._probe_walk), and fall back to the prefix
+    walk when those tickets do not fill the page. Either way, page by page: exactly the visible hits, in the
+    listing's order (both databases)."""
+    monkeypatch.setattr(search, "COUNT_UP_TO", 10)
+    monkeypatch.setattr(views, "PAGE_SIZE", 5)
+    answers = []
+    probe_walk = search._probe_walk
+    monkeypatch.setattr(search, "_probe_walk", lambda *a, **k: answers.append(probe_walk(*a, **k)) or answers[-1])
+    rng = random.Random(7)
+    now = timezone.now()
+    subjects = ["Kørekortet er væk", "Nyt kørekort", "Køretøjet står", "Kørsel til lufthavnen", "Blåbær"]
+    others = []
+    for i in range(70):
+        team = [team_dk, team_no][i % 4 == 0]  # a quarter in a team the agent is not in
+        ticket = make_ticket(team=team, subject=f"{subjects[i % 5]} {i}", email=f"k{i}@kunde.dk")
+        Ticket.objects.filter(pk=ticket.pk).update(updated_at=now - timedelta(minutes=rng.randint(100, 10_000)))
+        if i % 5 == 4:
+            others.append(ticket.pk)
+    user = {"agent": agent, "lead": lead}[who]
+    client.force_login(user)
+
+    def pages(query):
+        shown, page = [], 1
+        while True:
+            html = _search(client, query, page)
+            shown += _numbers(html)
+            if f"page={page + 1}" not in html:
+                return shown
+            page += 1
+
+    def expected(query):
+        found = search.filter_matching(visible_tickets(user), query)
+        return list(found.order_by("-updated_at", "-id").values_list("number", flat=True))
+
+    hidden = set(Ticket.objects.exclude(pk__in=visible_tickets(user)).values_list("number", flat=True))
+    for query in ("kør", "kørekort", "nyt kørekort", "KØRETØJ"):
+        assert len(expected(query)) > 10 or query in ("nyt kørekort", "KØRETØJ")
+        assert pages(query) == expected(query), query
+        assert not set(pages(query)) & hidden
+    dense = list(answers)
+    # The newest tickets now hold no hit: the candidates cannot fill the page, the prefix walk does.
+    for i in range(25):
+        others.append(make_ticket(team=team_dk, subject=f"Blåbær {i}", email=f"b{i}@kunde.dk").pk)
+    Ticket.objects.filter(pk__in=others).update(updated_at=now)
+    answers.clear()
+    assert pages("kør") == expected("kør")
+    if connection.vendor == "sqlite":
+        assert any(ids for ids in dense), "the dense pages were found ticket by ticket"
+        assert answers and answers[0] is None, "with no hit among the newest tickets, the prefix walk"
