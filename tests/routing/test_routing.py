@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -214,3 +215,23 @@ def test_what_changed_between_the_choice_and_the_assignment_is_chosen_again(team
     as_read = Ticket.objects.get(pk=ticket.pk)
     Ticket.objects.filter(pk=ticket.pk).update(language="en")
     assert services.assign(ticket.pk, ticket=as_read) == english
+
+
+def test_a_round_looks_at_each_team_once_however_many_tickets_wait(team_dk):
+    # Ticket's default ordering once made the round's DISTINCT one row per waiting ticket, and the round ran
+    # once for each of them: 3.8 s of CPU for 1,330 waiting tickets (issue 20).
+    agent = make_user("full@example.com", teams=[team_dk])
+    User.objects.filter(pk=agent.pk).update(capacity=1)
+    services.set_presence(agent, "available")
+    twenty_tickets(team_dk, 2)
+    assert services.tick()["assigned"] == 1, "the agent is full now; the second ticket waits"
+
+    def statements() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert services.tick()["assigned"] == 0
+        return len(captured)
+
+    with_one_waiting = statements()
+    twenty_tickets(team_dk, 12)
+    assert Ticket.objects.filter(assignee=None).count() == 13
+    assert statements() == with_one_waiting
