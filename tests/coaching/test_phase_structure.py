@@ -782,3 +782,33 @@ def test_all_as_a_pronoun_closes_and_before_an_adjective_checks(texts, phase):
 def test_an_email_answers_with_a_statement_of_substance(lang, reply, answers):
     result = _turns(lang, "Min lampe er gået i stykker.", reply, channel="email")
     assert result["mail"]["answer_or_next_step"] is answers, reply
+
+
+@pytest.mark.parametrize(
+    ("lang", "reply", "greets_by_name"),
+    [
+        # the name is on the greeting's line: a bare "Hej" before the first sentence greets nobody by name
+        ("da", "Hej\n\nVi kan ikke finde din ansøgning.\n\nVenlig hilsen\nMia", False),
+        ("nb", "Hei\n\nVi har sendt en ny faktura.\n\nHilsen\nOla", False),
+        ("en", "Hi\n\nGo to Settings and click Users.\n\nBest,\nAmy", False),
+        ("da", "Hej Jonas\n\nVi kan ikke finde din ansøgning.\n\nVenlig hilsen\nMia", True),
+    ],
+)
+def test_an_email_greets_by_name_on_the_greeting_line(lang, reply, greets_by_name):
+    result = _turns(lang, "Min lampe er gået i stykker.", reply, channel="email")
+    assert result["mail"]["greeting_name"] is greets_by_name, reply
+
+
+@pytest.mark.parametrize(
+    ("lang", "reply"),
+    [
+        # a reply to the customer's thanks, the fault owned, the matter looked into
+        ("da", "Hej Jonas\n\nSelv tak. Montøren kommer fredag.\n\nVenlig hilsen\nMia"),
+        ("nb", "Hei Kari,\n\nDa er det helt klart vår feil. Vi krediterer beløpet.\n\nHilsen\nOla"),
+        ("en", "Hi Sam,\n\nYou're very welcome. The engineer comes on Friday.\n\nKind regards,\nAmy"),
+        ("da", "Hej Lone\n\nJeg har kigget på de 100 kr., du mangler. Det er returfragten.\n\nVenlig hilsen\nMia"),
+    ],
+)
+def test_an_email_that_answers_thanks_or_owns_the_fault_acknowledges(lang, reply):
+    result = _turns(lang, "Min lampe er gået i stykker.", reply, channel="email")
+    assert result["mail"]["acknowledges"] is True, reply

@@ -12,19 +12,22 @@ from . import casefree
 
 _NAME_GREETING = re.compile(
     r"^\s*(?i:hej|hejsa|kære|hei|heisann|kjære|hi|hello|dear|goddag|god dag|god morgen|good morning|"
-    r"good afternoon|hallo)[\s,]+(?:(?i:mr|mrs|ms|miss|dr|hr|fru)\.?\s+)?(?!(?i:og|and|igen|again|there|alle|all)\b)"
+    r"good afternoon|hallo)[ \t,]+(?:(?i:mr|mrs|ms|miss|dr|hr|fru)\.?\s+)?(?!(?i:og|and|igen|again|there|alle|all)\b)"
     r"[A-ZÆØÅ][\w-]+",
     re.UNICODE,
 )
 _ACKNOWLEDGES = {
     "da": r"tak for (?:din|jeres|dit|det|svaret|mailen|beskeden|henvendelsen|tålmodigheden|at du|fordi)|tak fordi|"
     r"beklager|undskyld|jeg kan (?:godt )?se,? (?:at|på)|det er (?:ærgerligt|beklageligt|kedeligt|træls)|"
-    r"jeg har (?:læst|set på|kigget på) (?:din|jeres|sagen)|det lyder|hvor er det|jeg forstår,? at",
+    r"jeg har (?:nu )?(?:læst|set på|kigget på|gennemgået) |det lyder|hvor er det|jeg forstår,? at|"
+    # owning the fault acknowledges the matter ("Da er det helt klart vores fejl")
+    r"(?:vores|min) fejl\b",
     "nb": r"takk for (?:din|deres|ditt|det|svaret|e-posten|eposten|meldingen|henvendelsen|tålmodigheten|at du|raskt|"
     r"utfyllende)|beklager|unnskyld|jeg kan (?:godt )?se,? (?:at|på)|det er (?:leit|kjipt|beklagelig|dumt)|"
-    r"jeg har (?:lest|sett på|kikket på) (?:din|deres|saken)|det høres|så (?:leit|kjipt|dumt|kjedelig)|jeg forstår at",
+    r"jeg har (?:nå )?(?:lest|sett på|kikket på|gått gjennom) |det høres|så (?:leit|kjipt|dumt|kjedelig)|jeg forstår at|"
+    r"(?:vår|min) feil\b",
     "en": r"thank(?:s| you) for|sorry|apologi[sz]e|i can see (?:that|from)|i(?:'ve| have) (?:read|looked (?:at|into))|"
-    r"that sounds|i understand (?:that|how)|how frustrating|i appreciate",
+    r"that sounds|i understand (?:that|how)|how frustrating|i appreciate|(?:our|my) (?:mistake|fault|error)\b|that's on us",
 }
 _INVITES = {
     "da": r"skriv (?:endelig|gerne|bare|til os)|du er (?:meget |altid )?velkommen til at|vend (?:endelig |gerne )?tilbage|"
@@ -50,11 +53,11 @@ _CLOSING_LINE = {
 # thanks, gladness, understanding or an apology ("Tak for bekræftelsen.", "Så bra at koppene kom fram.", "Takk,
 # da er det klart.", "Great to hear it's all matched"); a plain "Ja, ..." answers without acknowledging.
 _REACTS = {
-    "da": r"(?:mange |tusind )?tak\b|dejligt|godt(?: at|,| så)|fint(?: at|,)|super\b|skønt|perfekt|fedt|så (?:godt|fint|dejligt)|"
+    "da": r"selv tak|det var så lidt|(?:mange |tusind )?tak\b|dejligt|godt(?: at|,| så)|fint(?: at|,)|super\b|skønt|perfekt|fedt|så (?:godt|fint|dejligt)|"
     r"(?:det )?forstår jeg|jeg forstår|jeg kan godt forstå|jeg er (?:glad|ked)|beklager|undskyld",
-    "nb": r"(?:mange |tusen )?takk\b|så (?:bra|fint|flott|godt|hyggelig)|flott|fint(?: at|,)|bra(?: at|,)|supert|perfekt|"
+    "nb": r"bare hyggelig|ingen årsak|(?:mange |tusen )?takk\b|så (?:bra|fint|flott|godt|hyggelig)|flott|fint(?: at|,)|bra(?: at|,)|supert|perfekt|"
     r"(?:det )?skjønner jeg|jeg skjønner|jeg forstår|jeg er (?:glad|lei)|beklager|unnskyld",
-    "en": r"thank(?:s| you)\b|(?:great|good|lovely|wonderful|glad|pleased|brilliant|excellent) (?:to hear|news|that)|"
+    "en": r"you(?:'re| are) (?:very |most )?welcome|my pleasure|thank(?:s| you)\b|(?:great|good|lovely|wonderful|glad|pleased|brilliant|excellent) (?:to hear|news|that)|"
     r"(?:i'm|i am|we're|we are) (?:so |really |very )?(?:glad|pleased|sorry)|i (?:completely |fully )?understand|"
     r"sorry\b|perfect\b|great\b",
 }
