@@ -664,7 +664,6 @@ def test_the_passive_set_in_is_a_promise():
         ("nb", "Jeg skal prøve å få sendt kontrakten før kl. 15.", "2026-11-18T15:00:00+01:00"),
         ("nb", "Det skal vi prøve å finne ut av i løpet av dagen.", "2026-11-18T17:00:00+01:00"),
         ("en", "I'll try to get the invoice corrected by Friday.", "2026-11-20T17:00:00+01:00"),
-        ("en", "Maybe you'll have the new card tomorrow.", "2026-11-19T17:00:00+01:00"),
     ],
 )
 def test_a_hedged_commitment_with_a_time_is_a_promise(lang, text, due):
@@ -682,9 +681,18 @@ def test_a_hedged_commitment_with_a_time_is_a_promise(lang, text, due):
         ("nb", "Kanskje sjåføren henter den før kl. 17."),
         ("da", "Systemet er muligvis nede i eftermiddag."),
         ("en", "The courier is maybe running late today."),
+        # a possibility is no commitment, timed or not (LABELS.md, decided after session 9's relabelling)
+        ("da", "Så kan vi måske nå det på torsdag."),
+        ("nb", "Vi ordner det kanskje i morgen."),
+        ("en", "Maybe you'll have the new card tomorrow."),
+        ("en", "I think we'll have it fixed by Friday."),
+        # a promise said again in a later turn is labelled where it was first made
+        ("da", "Som aftalt ringer montøren i morgen kl. 8."),
+        ("nb", "Som sagt kommer teknikeren på torsdag."),
+        ("en", "As agreed, the engineer will call you on Monday."),
     ],
 )
-def test_a_hedge_without_a_time_or_on_someone_else_is_no_promise(lang, text):
+def test_a_hedge_without_a_time_a_possibility_or_a_promise_repeated_is_no_promise(lang, text):
     assert _promises(lang, text) == []
 
 
@@ -951,3 +959,30 @@ def test_an_arrival_with_a_time_is_still_a_promise(lang, text, due):
 )
 def test_an_ordinal_is_no_past_tense(lang, text, due):
     assert _due(lang, text) == due
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "due"),
+    [
+        # a change we made now that takes effect at a later date: a promise due that date (LABELS.md, after session 9)
+        ("da", "Jeg har skiftet dit abonnement til 50 GB fra den 1. december.", "2026-12-01T17:00:00+01:00"),
+        ("nb", "Vi har satt ned prisen til 299 kr fra 1. januar.", "2027-01-01T17:00:00+01:00"),
+        ("en", "I've switched your tariff over from 1 December.", "2026-12-01T17:00:00+01:00"),
+    ],
+)
+def test_a_change_made_now_effective_later_is_a_promise_due_then(lang, text, due):
+    assert _due(lang, text) == due
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a span of data, a request passed on, a change only offered, a state already in effect
+        ("da", "Jeg har lagt posteringerne fra 3.-9. februar ind på kontoen."),
+        ("nb", "Jeg har sendt ønsket ditt om ny parkeringsplass fra 1. mars videre til utleier."),
+        ("nb", "Vi kan avslutte avtalen din fra 1. desember."),
+        ("da", "Rabatten gælder fra i dag."),
+    ],
+)
+def test_a_span_a_request_passed_on_or_an_offered_change_is_no_promise(lang, text):
+    assert _promises(lang, text) == []
