@@ -42,8 +42,9 @@ FLOORS = {
         "findings_f1": 0.92,
         # (promises found 84.9 -> 83.3 when acts of ours 'nu'/'nå' and bookings made now were labelled as promises
         # with due null, LABELS.md session 9: labels changed, not the coach)
-        "promises_found": 0.83,
-        "promises_precision": 0.84,
+        # (promises 83.3/84.9 -> 86.7/87.2 with the session 9 promise rules in the coach)
+        "promises_found": 0.865,
+        "promises_precision": 0.87,
     },
     # fresh/ (writer W7, 250 agent turns) as first measured after W6 moved into train/.
     "fresh": {
@@ -56,8 +57,9 @@ FLOORS = {
         # (promises 78.4/67.8 -> 80.4/69.5 with the clause rules of session 8; found 80.4 -> 78.8 when "Jeg bestiller
         # et nyt kort til dig nu" was labelled a promise, LABELS.md session 9: labels changed, not the coach)
         # (78.8 -> 78.4 when the state report "Regningen for januar er sat i bero" stopped being labelled a promise)
-        "promises_found": 0.78,
-        "promises_precision": 0.69,
+        # (promises 78.4/69.5 -> 80.8/72.4 with the session 9 promise rules in the coach)
+        "promises_found": 0.805,
+        "promises_precision": 0.72,
     },
     # unseen/ (writers W9 and W11, 520 agent turns): written in session 7 while the rules were tuned, kept out
     # of the repository until the tuning ended, then measured (docs/coaching.md has before and after).
@@ -67,8 +69,9 @@ FLOORS = {
         # (phase 91.0 -> 91.7 with the session 9 decisions in the coach)
         "phase": 0.915,
         "findings_f1": 0.91,
-        "promises_found": 0.915,
-        "promises_precision": 0.82,
+        # (promises 92.9/84.0 -> 93.6/85.7 with the session 9 promise rules in the coach)
+        "promises_found": 0.935,
+        "promises_precision": 0.855,
     },
     # unseen2/ (writers W15 and W16, 543 agent turns): written in session 8, kept outside the repository while
     # that session's rules were tuned, measured once at its end (docs/coaching.md), then added here.
@@ -76,10 +79,11 @@ FLOORS = {
         # (phase 92.4 -> 93.6 with the session 9 decisions in the coach)
         "phase": 0.935,
         "findings_f1": 0.915,
-        "promises_found": 0.87,
+        # (promises found 87.5 -> 91.0 with the session 9 promise rules in the coach)
+        "promises_found": 0.905,
         # (precision 78.3 -> 76.7 when promises repeated in a later turn were labelled once, LABELS.md's decisions
-        # after session 9: labels changed, not the coach)
-        "promises_precision": 0.765,
+        # after session 9: labels changed, not the coach; 76.7 -> 78.3 with repeats read as none in the coach)
+        "promises_precision": 0.78,
     },
 }
 
