@@ -812,3 +812,24 @@ def test_an_email_greets_by_name_on_the_greeting_line(lang, reply, greets_by_nam
 def test_an_email_that_answers_thanks_or_owns_the_fault_acknowledges(lang, reply):
     result = _turns(lang, "Min lampe er gået i stykker.", reply, channel="email")
     assert result["mail"]["acknowledges"] is True, reply
+
+
+@pytest.mark.parametrize(
+    ("lang", "opening", "greets"),
+    [
+        # a phone opening: the company and the agent's name, with a hesitation or "her/here"
+        ("da", "Tandlægehuset, Sofie.", True),
+        ("nb", "Kommunen, ehm, Lise her.", True),
+        ("en", "Harbour Garage, Tom here.", True),
+        ("en", "City Energy, you're through to Priya.", True),
+        # the time of day alone or before a name greets, not as a modifier
+        ("da", "Godmorgen! Hvad kan jeg hjælpe med?", True),
+        ("nb", "Morn! Hva gjelder det?", True),
+        ("en", "Morning Priya, what can I do for you?", True),
+        ("en", "Morning appointments are full this week.", False),
+        ("da", "Regningen er sendt, Anna ved besked.", False),
+    ],
+)
+def test_phone_openings_and_the_time_of_day_greet(lang, opening, greets):
+    result = _turns(lang, opening, PROBLEM[lang], first="agent")
+    assert ("no_greeting" not in result["conversation_findings"]) is greets, opening

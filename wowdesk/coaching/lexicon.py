@@ -150,19 +150,22 @@ TAG_QUESTION = {
 
 GREETING = {
     "da": [
-        r"^(?:hej|hejsa|hallo|goddag|god dag|god morgen|god eftermiddag|godaften|god aften|kære|davs|dav|hey|hi)\b",
+        r"^(?:hej|hejsa|hallo|goddag|god dag|god morgen|godmorgen|god eftermiddag|godaften|god aften|kære|davs|dav|hey|hi)\b",
         r"(?:du (?:snakker|taler|skriver|chatter) med|mit navn er|velkommen til)",
         r"tak for (?:din|jeres) (?:henvendelse|mail|besked|e-mail)",
         r"tak fordi (?:du|i) (?:skriver|ringer|kontakter)",
     ],
     "nb": [
-        r"^(?:hei|heisann|hallo|god morgen|god dag|goddag|god ettermiddag|god kveld|kjære|hey|hi)\b",
+        r"^(?:hei|heisann|hallo|god morgen|god dag|goddag|god ettermiddag|god kveld|kjære|hey|hi|morn|morna)\b",
         r"(?:du (?:snakker|prater|skriver|chatter) med|mitt navn er|velkommen til)",
         r"takk for (?:henvendelsen|meldingen|e-posten|eposten|at du)",
         r"takk for at du tar kontakt",
     ],
     "en": [
         r"^(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening|day))\b",
+        # the time of day alone greets when it stands alone or before a name ("Morning Priya,", "Morning."), not as
+        # a modifier ("Morning appointments are...")
+        r"^(?:morning|afternoon|evening)(?:[,.!]|$| [a-z]+[,.!])",
         r"(?:you(?:'re| are) (?:speaking|talking|chatting) (?:with|to)|my name is|welcome to|you've reached)",
         r"thanks? (?:you )?for (?:contacting|getting in touch|your (?:message|email|e-mail|inquiry|enquiry)|reaching out|writing)",
     ],
@@ -1850,9 +1853,9 @@ FAREWELL = {
 }
 # Phone openings: "Bredbånd Øst, det er Kasper.", "Castle Street Garage, Jim speaking.", "Borgerservice, goddag."
 PHONE_GREETING = {
-    "da": r"(?:^|,\s*)(?:det er|du taler med|du snakker med|du skriver med|du chatter med) (?-i:[A-ZÆØÅ])\w+|,\s*(?:goddag|god dag|hej|god morgen)\b",
-    "nb": r"(?:^|,\s*)(?:det er|du snakker med|du prater med|du skriver med|du chatter med) (?-i:[A-ZÆØÅ])\w+|,\s*(?:god dag|goddag|hei|god morgen)\b",
-    "en": r"(?-i:[A-Z])\w+ speaking\b|(?:^|,\s*)(?:this is|it's) (?-i:[A-Z])\w+(?: (?:from|at|with|here))?|,\s*(?:good morning|good afternoon|hello|hi)\b",
+    "da": r"^[\w&.-]+(?: [\w&.-]+){0,3},\s*(?:(?:øh|øhm|ehm|eh),?\s*)?(?-i:[A-ZÆØÅ])\w+(?: her)?[.!]?$|(?:^|,\s*)(?:det er|du taler med|du snakker med|du skriver med|du chatter med) (?-i:[A-ZÆØÅ])\w+|,\s*(?:goddag|god dag|hej|god morgen)\b",
+    "nb": r"^[\w&.-]+(?: [\w&.-]+){0,3},\s*(?:(?:øh|øhm|ehm|eh),?\s*)?(?-i:[A-ZÆØÅ])\w+(?: her)?[.!]?$|(?:^|,\s*)(?:det er|du snakker med|du prater med|du skriver med|du chatter med) (?-i:[A-ZÆØÅ])\w+|,\s*(?:god dag|goddag|hei|god morgen)\b",
+    "en": r"^[\w&.-]+(?: [\w&.-]+){0,3},\s*(?:(?:um|er|erm),?\s*)?(?-i:[A-Z])\w+(?: here)?[.!]?$|you(?:'re| are) through to (?-i:[A-Z])\w+|(?-i:[A-Z])\w+ speaking\b|(?:^|,\s*)(?:this is|it's) (?-i:[A-Z])\w+(?: (?:from|at|with|here))?|,\s*(?:good morning|good afternoon|hello|hi)\b",
 }
 
 # A statement with "?" about what the customer needs or wants: it confirms the need, also after a solution.
