@@ -124,7 +124,10 @@ class Processes:
             cwd=ROOT,
             env=self.env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            # pytest's own capture (a file) takes what they log, shown when a test fails. A pipe nobody reads
+            # filled up with a worker's two lines per task and stopped the worker mid-test (64 KiB: about 200
+            # tasks, which two workers now do within test_overload's intake).
+            stderr=None,
         )
         self.procs.append(proc)
         return proc
