@@ -1,7 +1,7 @@
 """wowdesk.db: the hot path's precompiled INSERT and lookups must write and read exactly what the ORM does."""
 
 import ast
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -197,3 +197,84 @@ def test_insert_sends_exactly_the_signals_save_sends(team_dk, monkeypatch):
     insert(inserted)
     assert sent == by_save
     assert {signal for signal, _sender, _kwargs in by_save} == {pre_save, post_save}
+
+
+def test_compiled_query_gives_what_the_queryset_gives_for_each_set_of_values(team_dk, team_no):
+    from wowdesk.db import CompiledQuery
+
+    contact = Contact.objects.create(email="kunde@example.dk", name="Kunde")
+    older, newer = insert(_ticket(contact, team_dk)), insert(_ticket(contact, team_no))
+    TicketEvent.objects.filter(ticket__in=[older, newer]).delete()
+    Ticket.objects.filter(pk=older.pk).update(created_at=timezone.now() - timedelta(days=2))
+
+    def tickets(team, since):
+        return Ticket.objects.select_related("contact", "team").filter(team=team, created_at__gte=since).order_by("pk")
+
+    by_team = CompiledQuery(tickets, team=int, since=datetime)
+    counted = CompiledQuery(tickets, count=True, team=int, since=datetime)
+    numbers = CompiledQuery(
+        lambda team, since: tickets(team, since).values_list("number", "created_at"), team=int, since=datetime
+    )
+    flat = CompiledQuery(
+        lambda team, since: tickets(team, since).values_list("pk", flat=True), team=int, since=datetime
+    )
+    for team, since in [
+        (team_dk.pk, timezone.now() - timedelta(days=3)),
+        (team_dk.pk, timezone.now() - timedelta(days=1)),
+        (team_no.pk, timezone.now() - timedelta(days=1)),
+    ]:
+        found, expected = by_team(team=team, since=since), list(tickets(team, since))
+        assert [(t.pk, t.number, t.created_at, t.contact.name, t.team.name) for t in found] == [
+            (t.pk, t.number, t.created_at, t.contact.name, t.team.name) for t in expected
+        ]
+        assert counted(team=team, since=since) == len(expected)
+        assert numbers(team=team, since=since) == list(tickets(team, since).values_list("number", "created_at"))
+        assert flat(team=team, since=since) == [t.pk for t in expected]
+    assert by_team.first(team=team_dk.pk, since=timezone.now()) is None
+    [found] = by_team(team=team_no.pk, since=timezone.now() - timedelta(days=1))
+    found.subject = "Ny"
+    found.save(update_fields=["subject"])  # a saved instance: save() updates it
+    assert Ticket.objects.get(pk=newer.pk).subject == "Ny"
+
+
+def test_compiled_query_refuses_a_value_that_is_not_a_parameter():
+    from wowdesk.db import CompiledQuery
+
+    ignored = CompiledQuery(lambda address: Contact.objects.filter(email="fixed@example.dk"), address=str)
+    with pytest.raises(ValueError, match="address"):
+        ignored(address="a@example.dk")
+
+
+def test_save_fields_writes_what_save_with_update_fields_writes_and_sends_the_same_signals(team_dk, monkeypatch):
+    from django.db import DatabaseError
+
+    from wowdesk.db import save_fields
+
+    contact = Contact.objects.create(email="kunde@example.dk")
+    by_save, by_fields = insert(_ticket(contact, team_dk)), insert(_ticket(contact, team_dk))
+    later = timezone.now() + timedelta(hours=1)
+    sent = []
+    original = Signal.send
+
+    def recording(signal, sender, **kwargs):
+        sent.append((signal, sender, {k: v for k, v in kwargs.items() if k != "instance"}))
+        return original(signal, sender, **kwargs)
+
+    save_fields(by_fields, ["subject"])  # writes the statement before we listen
+    monkeypatch.setattr(Signal, "send", recording)
+    for ticket, write in ((by_save, lambda t, f: t.save(update_fields=f)), (by_fields, save_fields)):
+        ticket.subject, ticket.status, ticket.response_due_at, ticket.assignee_id = "Ny", "open", later, None
+        ticket.updated_at = later
+        write(ticket, ["subject", "status", "response_due_at", "assignee", "updated_at", "status"])
+    signals_of_save, signals_of_fields = sent[: len(sent) // 2], sent[len(sent) // 2 :]
+    assert [(s, m, k) for s, m, k in signals_of_fields] == [(s, m, k) for s, m, k in signals_of_save]
+    saved, written = _row(Ticket, by_save.pk), _row(Ticket, by_fields.pk)
+    for field in ("id", "number", "created_at"):
+        saved.pop(field), written.pop(field)
+    assert written == saved and written["subject"] == "Ny" and written["response_due_at"] == later
+
+    Ticket.objects.filter(pk=by_fields.pk).delete()
+    with pytest.raises(DatabaseError, match="did not affect any rows"):
+        save_fields(by_fields, ["subject"])
+    with pytest.raises(ValueError):
+        save_fields(by_save, ["no_such_field"])

@@ -1,4 +1,5 @@
-"""Statements of the hot path, compiled once: `insert(obj)` and `CompiledLookup`.
+"""Statements of the hot path, compiled once: `insert(obj)`, `save_fields(obj, fields)`, `CompiledQuery` and
+`CompiledLookup`.
 
 `insert(obj)` is `obj.save(force_insert=True)` with the INSERT statement compiled once per model.
 
@@ -10,12 +11,12 @@ reused; each call only prepares the values, exactly as `save()` would (`pre_save
 sends the same signals and fills in what the database returns (the id and generated columns).
 """
 
-from django.db import connections, transaction
-from django.db.models import Model, Value, signals
-from django.db.models.sql import InsertQuery
+from datetime import UTC, datetime
 
-# Stands for the looked-up value while a CompiledLookup's query is compiled.
-_VALUE = "\x00wowdesk-compiled-lookup-value\x00"
+from django.db import DatabaseError, connections, transaction
+from django.db.models import Model, Value, signals
+from django.db.models.query import FlatValuesListIterable, ModelIterable, ValuesListIterable, get_related_populators
+from django.db.models.sql import InsertQuery
 
 # (model, database alias) -> the compiled statement and what it returns
 _COMPILED: dict[tuple[type, str], "_Insert"] = {}
@@ -81,58 +82,195 @@ def insert(obj, using: str = "default"):
     return obj
 
 
-class CompiledLookup:
-    """Model instances found by one string value, the SELECT compiled once per database.
+# (model, database alias, fields) -> the UPDATE statement and the fields it sets
+_UPDATES: dict[tuple[type, str, tuple[str, ...]], tuple[str, list]] = {}
 
-    `CompiledLookup(lambda value: Contact.objects.filter(email=value)[:1])` returns, when called with an
-    address, what `list()` of that queryset would, without building and compiling the query each time
-    (two thirds of a one-row lookup's cost in Django). For plain lookups (exact, iexact on a text column)
-    whose value reaches the database unchanged, and querysets of one model without select_related."""
+
+def _update_statement(model, using: str, names: tuple[str, ...]) -> tuple[str, list]:
+    meta = model._meta
+    if model.save is not Model.save or meta.parents:
+        raise TypeError(f"{model.__name__}: save_fields() does what Model.save() does for a model of one table")
+    fields = [f for f in meta.local_concrete_fields if f.name in names or f.attname in names]
+    if len(fields) != len(names) or any(f.primary_key or f.generated for f in fields):
+        raise ValueError(f"{model.__name__}: save_fields() takes names of the model's own columns: {names}")
+    if any(hasattr(f, "get_placeholder") for f in fields):
+        raise TypeError(f"{model.__name__}: a field with its own SQL placeholder is left to save()")
+    quote = connections[using].ops.quote_name
+    table = quote(meta.db_table)
+    sets = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    return f"UPDATE {table} SET {sets} WHERE {table}.{quote(meta.pk.column)} = %s", fields  # noqa: S608
+
+
+def save_fields(obj, fields, using: str = "default"):
+    """`obj.save(update_fields=fields)` with the UPDATE compiled once per model and fields.
+
+    Each call of save() builds and compiles an UpdateQuery: about a tenth of a new ticket's follow-up CPU for
+    the one status write of its auto-reply (py-spy of bench/followup_cpu.py). The statement depends only on the
+    model and the fields, so it is written once (the same SQL as Django's, a None sent as a NULL parameter
+    rather than written into it); each call prepares the values as save() does (`pre_save`,
+    `get_db_prep_save`), sends the same signals, and refuses, as save() does, when no row was updated."""
+    model = type(obj)
+    names = tuple(dict.fromkeys(fields))  # as save(): a field named twice is written once
+    statement = _UPDATES.get((model, using, names))
+    if statement is None:
+        statement = _UPDATES[(model, using, names)] = _update_statement(model, using, names)
+    sql, targets = statement
+    connection = connections[using]
+    update_fields = frozenset(names)
+    obj._prepare_related_fields_for_save(operation_name="save")
+    signals.pre_save.send(sender=model, instance=obj, raw=False, using=using, update_fields=update_fields)
+    values = [f.pre_save(obj, False) for f in targets]
+    if any(hasattr(v, "resolve_expression") or hasattr(v, "prepare_database_save") for v in values):
+        raise TypeError("save_fields() writes plain values; an expression or a model instance is left to save()")
+    params = [f.get_db_prep_save(v, connection=connection) for f, v in zip(targets, values, strict=True)]
+    params.append(model._meta.pk.get_db_prep_value(obj.pk, connection))
+    with transaction.mark_for_rollback_on_error(using), connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        updated = cursor.rowcount
+    if not updated:
+        raise DatabaseError("Save with update_fields did not affect any rows.")
+    obj._state.adding = False
+    obj._state.db = using
+    signals.post_save.send(
+        sender=model, instance=obj, created=False, update_fields=update_fields, raw=False, using=using
+    )
+    return obj
+
+
+# Stand for the values while a CompiledQuery's query is compiled, one of each kind per named value: values no
+# real query uses, found again among the compiled statement's parameters.
+_SAMPLES = {
+    str: lambda n: f"\x00wowdesk-compiled-value-{n}\x00",
+    int: lambda n: -(10**15) - n,
+    datetime: lambda n: datetime(1901, 2, 3, 4, 5, 6, n + 1, tzinfo=UTC),
+}
+
+
+def _prepare(kind: type, value, connection):
+    """A value as Django's lookups send it to the database (a datetime: adapted as DateTimeField does)."""
+    if value is None:
+        raise ValueError("a CompiledQuery value cannot be None (None changes the SQL: IS NULL)")
+    if kind is datetime:
+        return connection.ops.adapt_datetimefield_value(value)
+    return kind(value)
+
+
+class _Compiled:
+    """One query compiled for one database: its SQL and parameters, where the values go, and how rows become
+    what the queryset would give (model instances with their select_related objects, or values_list tuples)."""
+
+    def __init__(self, queryset, samples: dict, connection, count: bool):
+        if count:
+            queryset = queryset.order_by().values_list("pk")
+        compiler = queryset.query.get_compiler(using=connection.alias)
+        sql, params = compiler.as_sql()
+        if count:
+            sql = f"SELECT COUNT(*) FROM ({sql}) AS counted"  # noqa: S608 (Django's SQL, values are parameters)
+        self.sql, self.params, self.count = sql, list(params), count
+        self.positions = {}
+        for name, (kind, sample) in samples.items():
+            prepared = _prepare(kind, sample, connection)
+            found = [i for i, param in enumerate(params) if type(param) is type(prepared) and param == prepared]
+            if not found:
+                raise ValueError(f"CompiledQuery: the value {name!r} is not a parameter of the compiled statement")
+            self.positions[name] = (kind, found)
+        self.flat = queryset._iterable_class is FlatValuesListIterable
+        self.model_rows = queryset._iterable_class is ModelIterable
+        if not count and queryset._iterable_class not in (ModelIterable, ValuesListIterable, FlatValuesListIterable):
+            raise ValueError("CompiledQuery takes querysets of model instances or values_list()")
+        self.width = compiler.col_count  # columns past it only order the rows (Django drops them too)
+        self.columns = [expression for expression, _sql, _alias in compiler.select[: self.width]]
+        self.converters = {} if count else compiler.get_converters(self.columns)
+        if self.model_rows:
+            klass_info = compiler.klass_info
+            fields = klass_info["select_fields"]
+            self.model = klass_info["model"]
+            self.model_slice = slice(fields[0], fields[-1] + 1)
+            self.attnames = [col.target.attname for col in self.columns[self.model_slice]]
+            self.related = get_related_populators(klass_info, compiler.select, connection.alias)
+            self.annotations = list(compiler.annotation_col_map.items())
+
+
+class CompiledQuery:
+    """The result of a queryset built by `build(**values)`, its SELECT compiled once per database.
+
+    Building and compiling a query was about 29 % of a new ticket's follow-up CPU in the worker (cProfile of
+    bench/followup_cpu.py: `as_sql` and `filter`), more than running it. The statement depends only on the
+    query's shape, so it is compiled once by Django's own compiler with a stand-in for each value, and each
+    call puts its values in the stand-ins' places, exactly as the lookups would have prepared them.
+
+        _OPEN = CompiledQuery(lambda team: Ticket.objects.filter(team=team, is_active=True)[:10], team=int)
+        _OPEN(team=5)  -> what list() of the queryset gives: model instances (select_related followed), tuples
+                          of a values_list(), single values of a values_list(flat=True)
+    `count=True`: the number of rows instead (one COUNT(*) statement). Each value's kind is int, str or
+    datetime; the build must not branch on the values (a None, an empty list or a different list length
+    changes the SQL: call the ORM for those)."""
+
+    def __init__(self, build, *, count: bool = False, **kinds: type):
+        self.build, self.kinds, self.count = build, kinds, count
+        self._compiled: dict[str, _Compiled] = {}
+
+    def _compile(self, using: str) -> _Compiled:
+        samples = {name: (kind, _SAMPLES[kind](n)) for n, (name, kind) in enumerate(self.kinds.items())}
+        queryset = self.build(**{name: sample for name, (_kind, sample) in samples.items()})
+        compiled = self._compiled[using] = _Compiled(queryset, samples, connections[using], self.count)
+        return compiled
+
+    def __call__(self, using: str = "default", **values):
+        compiled = self._compiled.get(using) or self._compile(using)
+        connection = connections[using]
+        params = compiled.params.copy()
+        for name, (kind, positions) in compiled.positions.items():
+            value = _prepare(kind, values[name], connection)
+            for position in positions:
+                params[position] = value
+        with connection.cursor() as cursor:
+            cursor.execute(compiled.sql, params)
+            rows = cursor.fetchall()
+        if compiled.count:
+            return rows[0][0]
+        if compiled.converters:
+            rows = [list(row) for row in rows]
+            for row in rows:
+                for index, (functions, expression) in compiled.converters.items():
+                    for convert in functions:
+                        row[index] = convert(row[index], expression, connection)
+        if not compiled.model_rows:
+            return [row[0] for row in rows] if compiled.flat else [tuple(row[: compiled.width]) for row in rows]
+        found = []
+        for row in rows:
+            obj = compiled.model.from_db(using, compiled.attnames, row[compiled.model_slice])
+            for populator in compiled.related:
+                populator.populate(row, obj)
+            for name, position in compiled.annotations:
+                setattr(obj, name, row[position])
+            found.append(obj)
+        return found
+
+    def first(self, using: str = "default", **values):
+        """The first row found, or None."""
+        found = self(using, **values)
+        return found[0] if found else None
+
+
+class CompiledLookup(CompiledQuery):
+    """Model instances found by one string value (a CompiledQuery of one value):
+    `CompiledLookup(lambda value: Contact.objects.filter(email=value)[:1])("a@example.com")` returns what
+    `list()` of that queryset would, without building and compiling the query each time (two thirds of a
+    one-row lookup's cost in Django). The value must be used once."""
 
     def __init__(self, build):
-        self.build = build
-        self._compiled: dict[str, tuple] = {}
+        super().__init__(lambda value: build(value), value=str)
 
-    def _compile(self, using: str) -> tuple:
-        compiler = self.build(_VALUE).query.get_compiler(using=using)
-        sql, params = compiler.as_sql()
-        positions = [i for i, param in enumerate(params) if param == _VALUE]
-        if len(positions) != 1 or compiler.klass_info.get("related_klass_infos"):
-            raise ValueError("CompiledLookup takes a queryset of one model with the value used once")
-        fields = compiler.klass_info["select_fields"]
-        start, end = fields[0], fields[-1] + 1
-        columns = [col for col, _sql, _alias in compiler.select]
-        compiled = (
-            sql,
-            list(params),
-            positions[0],
-            compiler.klass_info["model"],
-            [col.target.attname for col in columns[start:end]],
-            (start, end),
-            compiler.get_converters(columns),
-        )
-        self._compiled[using] = compiled
+    def _compile(self, using: str) -> _Compiled:
+        compiled = super()._compile(using)
+        if len(compiled.positions["value"][1]) != 1:
+            del self._compiled[using]
+            raise ValueError("CompiledLookup takes a queryset with the value used once")
         return compiled
 
     def __call__(self, value: str, using: str = "default") -> list:
-        sql, params, position, model, attnames, (start, end), converters = self._compiled.get(using) or self._compile(
-            using
-        )
-        params = params.copy()
-        params[position] = value
-        connection = connections[using]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        found = []
-        for row in rows:
-            if converters:
-                row = list(row)
-                for index, (functions, expression) in converters.items():
-                    for convert in functions:
-                        row[index] = convert(row[index], expression, connection)
-            found.append(model.from_db(using, attnames, row[start:end]))
-        return found
+        return super().__call__(using, value=value)
 
     def first(self, value: str, using: str = "default"):
         """The first instance found, or None."""

@@ -20,6 +20,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django_tasks import task
 
+from wowdesk.db import CompiledQuery
 from wowdesk.task_backend import backoff
 
 from .addresses import resolve
@@ -37,11 +38,15 @@ def sign(secret: str, timestamp: str, body: bytes) -> str:
     return "sha256=" + hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
 
 
+# Read for every event (a new ticket's follow-up sends two): compiled once (wowdesk/db.py).
+_ACTIVE_SUBSCRIPTIONS = CompiledQuery(lambda: WebhookSubscription.objects.filter(active=True))
+
+
 def emit(event: str, payload: dict, *, once_for=None) -> int:
     """Queue a delivery of this event to every active subscription that wants it. With `once_for` (a ticket),
     not to a subscription that already has this event for that ticket: the task that emits it may run twice."""
     count = 0
-    for subscription in WebhookSubscription.objects.filter(active=True):
+    for subscription in _ACTIVE_SUBSCRIPTIONS():
         if event in subscription.events:
             if (
                 once_for is not None

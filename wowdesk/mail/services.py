@@ -23,7 +23,7 @@ from django_tasks import task
 
 from wowdesk import languages
 from wowdesk.coaching import detect_language
-from wowdesk.db import CompiledLookup, insert
+from wowdesk.db import CompiledLookup, CompiledQuery, insert, save_fields
 from wowdesk.process_cache import ProcessCache
 from wowdesk.task_backend import backoff
 from wowdesk.tickets import services as tickets
@@ -247,12 +247,36 @@ def _subject(ticket: Ticket) -> str:
     return subject if subject.lower().startswith(("re:", "sv:")) else f"Re: {subject}"
 
 
-def _thread_ids(ticket: Ticket) -> tuple[str, str]:
-    ids = list(
-        ticket.messages.exclude(email_message_id="")
+# The statements every new ticket's auto-reply runs (in a worker), compiled once (wowdesk/db.py): building and
+# compiling them was more of the auto-reply's CPU than running them (bench/followup_cpu.py, cProfile).
+_CONVERSATION_IDS = CompiledQuery(
+    lambda ticket: (
+        Message.objects.filter(ticket=ticket)
+        .exclude(email_message_id="")
         .order_by("created_at", "pk")
         .values_list("email_message_id", "kind")
-    )
+    ),
+    ticket=int,
+)
+_SENT_SINCE = CompiledQuery(
+    lambda kind, address, since: OutboundMail.objects.filter(kind=kind, to_address=address, created_at__gte=since),
+    count=True,
+    kind=str,
+    address=str,
+    since=datetime,
+)
+_LOCK_TICKET = CompiledQuery(
+    lambda ticket: Ticket.objects.select_for_update().filter(pk=ticket).order_by().values_list("pk")[:1], ticket=int
+)
+_MAIL_OF_KIND = CompiledQuery(
+    lambda ticket, kind: OutboundMail.objects.filter(ticket=ticket, kind=kind).order_by("pk")[:1],
+    ticket=int,
+    kind=str,
+)
+
+
+def _thread_ids(ticket: Ticket) -> tuple[str, str]:
+    ids = _CONVERSATION_IDS(ticket=ticket.pk)
     inbound = [i for i, kind in ids if kind == Message.Kind.INBOUND]
     in_reply_to = inbound[-1] if inbound else (ids[-1][0] if ids else "")
     return in_reply_to, " ".join(i for i, _ in ids[-20:])
@@ -282,18 +306,20 @@ def _new_outbound(
         in_reply_to, references = thread
     else:
         in_reply_to, references = _thread_ids(ticket) if thread else ("", "")
-    return OutboundMail.objects.create(
-        kind=kind,
-        ticket=ticket,
-        message=message,
-        from_address=address,
-        to_address=ticket.contact.email,
-        subject=header_value(subject)[:300],
-        body_text=body,
-        mail_message_id=make_msgid(domain=address.rsplit("@", 1)[-1]),
-        in_reply_to=in_reply_to,
-        references=references,
-        **({"status": OutboundMail.Status.SENDING, "claimed_at": timezone.now()} if claim else {}),
+    return insert(
+        OutboundMail(
+            kind=kind,
+            ticket=ticket,
+            message=message,
+            from_address=address,
+            to_address=ticket.contact.email,
+            subject=header_value(subject)[:300],
+            body_text=body,
+            mail_message_id=make_msgid(domain=address.rsplit("@", 1)[-1]),
+            in_reply_to=in_reply_to,
+            references=references,
+            **({"status": OutboundMail.Status.SENDING, "claimed_at": timezone.now()} if claim else {}),
+        )
     )
 
 
@@ -328,8 +354,8 @@ class CustomerMail:
         thread = _thread_ids(ticket)
         with transaction.atomic():
             # The ticket's row is the lock, so two runs at the same moment cannot both find no mail and write one.
-            Ticket.objects.select_for_update().filter(pk=ticket.pk).values_list("pk").first()
-            outbound = OutboundMail.objects.filter(ticket=ticket, kind=kind).order_by("pk").first()
+            _LOCK_TICKET(ticket=ticket.pk)
+            outbound = _MAIL_OF_KIND.first(ticket=ticket.pk, kind=kind)
             # A new mail is written already taken for sending (one write less than writing it queued and then
             # taking it): a run that finds it after this one died takes it over once the lease is out (_claim).
             new = outbound is None
@@ -344,7 +370,7 @@ class CustomerMail:
         return OutboundMail.objects.filter(ticket=ticket, kind=kind).exists()
 
     def sent_since(self, address: str, kind: str, since: datetime) -> int:
-        return OutboundMail.objects.filter(kind=kind, to_address=address, created_at__gte=since).count()
+        return _SENT_SINCE(kind=kind, address=address, since=since)
 
     def notify(self, ticket: Ticket, *, to_address: str, subject: str, body: str) -> None:
         queue_notification(ticket, to_address=to_address, subject=subject, body=body)
@@ -569,7 +595,8 @@ def deliver_now(outbound: OutboundMail, *, claimed: bool = False) -> None:
 
 def _set_status(outbound: OutboundMail, status: str, error: str = "") -> None:
     outbound.status = status
-    outbound.save(update_fields=["status", "attempts", "last_error", "sent_at"])
+    # save(update_fields=...) with the UPDATE compiled once (wowdesk/db.py): one per mail sent.
+    save_fields(outbound, ["status", "attempts", "last_error", "sent_at"])
     if outbound.message_id:
         tickets.mark_delivery(outbound.message_id, delivery=status, error=error)
 

@@ -11,16 +11,18 @@ agent and nobody goes over capacity.
 """
 
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Min, Q
+from django.db.models import Count, F, Min, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from wowdesk.accounts import services as accounts
 from wowdesk.accounts.models import Team, User
 from wowdesk.coaching.sentiment import sentiment
+from wowdesk.db import CompiledQuery
 from wowdesk.tickets import services as tickets
 from wowdesk.tickets.models import Category, Ticket
 
@@ -66,26 +68,61 @@ def open_counts(agent_ids) -> dict[int, int]:
     )
 
 
-def _may_take(ticket: Ticket, now) -> Q:
-    """Who may get the ticket now: an active agent or lead of its team, available and seen lately. One
-    condition for the choice (eligible_agents) and for its confirmation under the locks (_still_fits)."""
+def _may_take(team_id: int, seen_after) -> Q:
+    """Who may get a ticket of the team now: an active agent or lead of it, available and seen since
+    `seen_after` (now - idle_limit()). One condition for the choice (eligible_agents, and its shortcut
+    _under_capacity) and for its confirmation under the locks (_still_fits)."""
     return Q(
-        teams=ticket.team_id,
+        teams=team_id,
         is_active=True,
         role__in=[User.Role.AGENT, User.Role.LEAD],
         presence=Presence.AVAILABLE,
-        last_seen_at__gte=now - idle_limit(),
+        last_seen_at__gte=seen_after,
     )
+
+
+# Those of _may_take who are under their capacity, in one statement compiled once (wowdesk/db.py). On a busy day
+# every agent is full and each new ticket waits for the next free one, and its follow-up task read the
+# candidates, their skills and their loads to find nobody: four statements built and compiled by the ORM, a
+# third of the follow-up's routing CPU (bench/followup_cpu.py, cProfile).
+_UNDER_CAPACITY = CompiledQuery(
+    lambda team, seen_after: (
+        User.objects.filter(_may_take(team, seen_after))
+        .annotate(
+            open=Coalesce(
+                Subquery(
+                    Ticket.objects.filter(assignee=OuterRef("pk"), is_active=True)
+                    .order_by()
+                    .values("assignee")
+                    .annotate(n=Count("pk"))
+                    .values("n")
+                ),
+                0,
+            )
+        )
+        .filter(open__lt=F("capacity"))
+        .order_by()
+        .values_list("pk", flat=True)
+    ),
+    team=int,
+    seen_after=datetime,
+)
 
 
 def eligible_agents(ticket: Ticket, now=None, lock: bool = False, skip=(), only: int | None = None) -> list[User]:
     """Agents who may get this ticket now, each with `.open_tickets` set. `skip`: agent ids left out;
     `only`: this agent or nobody."""
     now = now or timezone.now()
+    if not lock:
+        # Whether anyone at all may take it is one cheap statement: when nobody is under capacity, the skills
+        # and languages below cannot make anyone fit.
+        free = set(_UNDER_CAPACITY(team=ticket.team_id, seen_after=now - idle_limit())) - set(skip)
+        if not (free if only is None else only in free):
+            return []
     agents = (
         User.objects.exclude(pk__in=skip)
         .filter(**({"pk": only} if only else {}))
-        .filter(_may_take(ticket, now))
+        .filter(_may_take(ticket.team_id, now - idle_limit()))
         .prefetch_related("skills__categories")
         .order_by("pk")
     )
@@ -140,6 +177,10 @@ def choose(policy: RoutingPolicy, agents: list[User], ticket: Ticket | None = No
     return min(agents, key=lambda a: (a.open_tickets, a.pk))
 
 
+# Read for every new ticket (its follow-up task): compiled once (wowdesk/db.py).
+_POLICY = CompiledQuery(lambda team: RoutingPolicy.objects.filter(team_id=team).order_by("pk")[:1], team=int)
+
+
 def _routable(ticket: Ticket | None) -> bool:
     # Chats are routed by the chat app, by free chat seats.
     return (
@@ -157,7 +198,7 @@ def _still_fits(agent: User, ticket: Ticket, now) -> bool:
     is made again under the locks."""
     fits = (
         User.objects.select_for_update(of=("self",))
-        .filter(_may_take(ticket, now), pk=agent.pk)
+        .filter(_may_take(ticket.team_id, now - idle_limit()), pk=agent.pk)
         .values_list("pk")
         .first()
     )
@@ -179,7 +220,7 @@ def assign(ticket_id: int, now=None, skip=(), only: int | None = None, *, ticket
         ticket = Ticket.objects.filter(pk=ticket_id).first()
     if not _routable(ticket):
         return None
-    policy = RoutingPolicy.objects.filter(team_id=ticket.team_id).first() or RoutingPolicy(team_id=ticket.team_id)
+    policy = _POLICY.first(team=ticket.team_id) or RoutingPolicy(team_id=ticket.team_id)
     if policy.mode == RoutingPolicy.Mode.MANUAL:
         return None
     chosen = choose(policy, eligible_agents(ticket, now, skip=skip, only=only), ticket)

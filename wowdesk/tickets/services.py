@@ -19,7 +19,7 @@ from wowdesk import languages
 from wowdesk.accounts.models import Team, User
 from wowdesk.customers.models import Contact, Organization
 from wowdesk.customers.services import get_or_create_contact
-from wowdesk.db import capped_counts, capped_counts_sql, insert, merged_page
+from wowdesk.db import CompiledQuery, capped_counts, capped_counts_sql, insert, merged_page, save_fields
 from wowdesk.hours import sla
 from wowdesk.process_cache import ProcessCache
 
@@ -222,7 +222,7 @@ def mark_delivery(
 
 def _touch(ticket: Ticket, now, *fields: str) -> None:
     ticket.updated_at = now
-    ticket.save(update_fields=["updated_at", *fields])
+    save_fields(ticket, ["updated_at", *fields])  # save(update_fields=...), compiled once (wowdesk/db.py)
 
 
 # --- creating tickets and messages -----------------------------------------------------------------
@@ -370,11 +370,17 @@ def create_ticket(
     return ticket
 
 
+# Read once per new ticket by its follow-up task: compiled once (wowdesk/db.py), not built per ticket.
+_NEW_TICKET = CompiledQuery(
+    lambda pk: Ticket.objects.select_related("contact", "team").filter(pk=pk).order_by()[:1], pk=int
+)
+
+
 def send_ticket_created(ticket_id: int, *, auto_reply: bool = True) -> None:
     """Send `ticket_created` for a committed ticket (from the task create_ticket queues). Every receiver
     runs even if one fails; the first failure is raised afterwards, so the task shows as failed.
     `auto_reply` is only for tasks queued before the decision was kept on the ticket (Ticket.auto_reply)."""
-    ticket = Ticket.objects.select_related("contact", "team").filter(pk=ticket_id).first()
+    ticket = _NEW_TICKET.first(pk=ticket_id)
     if ticket is None:  # deleted before the worker came to it
         return
     ticket.auto_reply = ticket.auto_reply and auto_reply
