@@ -13,10 +13,12 @@ of WOWDESK_DATABASE_URL): later runs on the same directory or database start mea
 Over HTTP, through the server `make run` starts on the same data (the bench logs in as the bench users, whose
 password is "x"; it times whole requests, so the figures include the server's queueing and the network):
   WOWDESK_VAR_DIR=/tmp/wowdesk-bench WOWDESK_PORT=8765 WOWDESK_SMTPD_PORT=8766 make run &
-  WOWDESK_VAR_DIR=/tmp/wowdesk-bench .venv/bin/python bench/inbox.py --http http://127.0.0.1:8765 \
-      --server-pid $(pgrep -f "uvicorn.*--port 8765")
-(make run loads the demo data, 2,000 tickets, once on top of the bench's.) --server-pid adds the web server's CPU
-time per request (mean), which waiting for a core on a shared machine does not inflate.
+  WOWDESK_VAR_DIR=/tmp/wowdesk-bench .venv/bin/python bench/inbox.py --http http://127.0.0.1:8765
+(make run loads the demo data, 2,000 tickets, once on top of the bench's.) The bench waits for the server to
+answer (up to 180 s), then --settle seconds (20) for make run's timers to start, so it can be started right after
+`make run &`; it reports the web server's CPU time per request (mean; the uvicorn listening on the URL's port, or
+--server-pid), which waiting for a core on a shared machine does not inflate. For PostgreSQL, give both commands
+the same WOWDESK_DATABASE_URL.
 """
 
 import argparse
@@ -166,6 +168,38 @@ def process_tree_cpu_ms(pid: int) -> float:
     return sum(cpu.get(p, 0) for p in tree) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
+def wait_for_server(base_url: str, seconds: float) -> float:
+    """Wait until the server answers its login page (make run takes 10-30 s to start on the 2-core machine);
+    the seconds waited."""
+    parts = urllib.parse.urlsplit(base_url)
+    started = time.perf_counter()
+    while True:
+        try:
+            connection = http.client.HTTPConnection(parts.hostname, parts.port or 80, timeout=5)
+            connection.request("GET", "/login/")
+            if connection.getresponse().status == 200:
+                return time.perf_counter() - started
+        except OSError:
+            pass
+        if time.perf_counter() - started > seconds:
+            raise SystemExit(f"{base_url} did not answer within {seconds:.0f} s")
+        time.sleep(1)
+
+
+def find_server_pid(port: int) -> int:
+    """The process id of the uvicorn that make run started on this port (Linux /proc), or 0."""
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmdline.read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if any(b"uvicorn" in arg for arg in args) and b"--port" in args:
+            at = args.index(b"--port")
+            if at + 1 < len(args) and args[at + 1] == str(port).encode():
+                return int(cmdline.parent.name)
+    return 0
+
+
 class HttpClient:
     """A logged-in browser, as far as the bench needs one: one kept-alive connection, the session cookie."""
 
@@ -202,9 +236,27 @@ def main() -> None:
     parser.add_argument("--only", default="", help="only the views whose URL contains this")
     parser.add_argument("--http", default="", help="base URL of a running server (make run) on the same data")
     parser.add_argument(
-        "--server-pid", type=int, default=0, help="with --http: the web server's process id, for its CPU time"
+        "--server-pid",
+        type=int,
+        default=0,
+        help="with --http: the web server's process id, for its CPU time (found by the URL's port if not given)",
+    )
+    parser.add_argument(
+        "--settle",
+        type=float,
+        default=20,
+        help="with --http: seconds to wait once the server answers, before measuring (make run starts its timers "
+        "and the webhook worker 10 s after the web server, and each takes a second or two of CPU to start)",
     )
     args = parser.parse_args()
+    if args.http:  # make run migrates first: not both at once
+        waited = wait_for_server(args.http, seconds=180)
+        print(
+            f"server answered after {waited:.0f} s; waiting {args.settle:.0f} s more for make run to settle", flush=True
+        )
+        time.sleep(args.settle)
+        if not args.server_pid:
+            args.server_pid = find_server_pid(urllib.parse.urlsplit(args.http).port or 80)
     call_command("migrate", verbosity=0)
     load(args.tickets)
     total = Ticket.objects.count()
