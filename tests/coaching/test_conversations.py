@@ -25,12 +25,14 @@ TARGET = {
 # back to 91.1 %.
 TARGETS = {
     "train": list(TARGET),
-    "heldout": ["question_kind", "phase", "promises_due_within_hour"],
-    "fresh": ["question_kind", "phase", "promises_due_within_hour"],
-    "unseen": ["question_kind", "promises_due_within_hour"],
+    # (findings F1 met on every held-out part and phase on unseen and unseen2 since session 9's phase and findings
+    # structures: held-out F1 92.9, fresh 92.8, unseen 92.3 and phase 92.1, unseen2 92.2 and phase 94.1)
+    "heldout": ["question_kind", "phase", "findings_f1", "promises_due_within_hour"],
+    "fresh": ["question_kind", "phase", "findings_f1", "promises_due_within_hour"],
+    "unseen": ["question_kind", "phase", "findings_f1", "promises_due_within_hour"],
     # (unseen2's question kind, 98.8 %, fell to 95.7 % when coordinated questions were labelled as two (LABELS.md
     # session 9), and is back at 98.3 % since the coach reads each clause that asks on its own as a question)
-    "unseen2": ["question_kind", "promises_due_within_hour"],
+    "unseen2": ["question_kind", "phase", "findings_f1", "promises_due_within_hour"],
 }
 FLOORS = {
     "train": {},
@@ -38,8 +40,8 @@ FLOORS = {
         # (question kind 97.2 -> 98.5 and phase 93.1 -> 93.9 with the session 9 decisions in the coach)
         "question_kind": 0.98,
         "phase": 0.935,
-        # (findings F1 90.0 -> 91.9 with the structure rules of session 8)
-        "findings_f1": 0.92,
+        # (findings F1 90.0 -> 91.9 with the structure rules of session 8, 91.9 -> 92.9 with session 9's)
+        "findings_f1": 0.925,
         # (promises found 84.9 -> 83.3 when acts of ours 'nu'/'nå' and bookings made now were labelled as promises
         # with due null, LABELS.md session 9: labels changed, not the coach)
         # (promises 83.3/84.9 -> 86.7/87.2 with the session 9 promise rules in the coach)
@@ -52,8 +54,9 @@ FLOORS = {
         # (phase 94.4 -> 92.8 and findings F1 92.1 -> 91.1 when offer questions were relabelled solution_accept,
         # LABELS.md session 9: labels changed, not the coach)
         # (phase back to 94.4 with offer questions read as solution_accept in the coach, session 9)
-        "phase": 0.94,
-        "findings_f1": 0.912,
+        # (phase 94.4 -> 95.2 and findings F1 91.1 -> 92.8 with session 9's phase and findings structures)
+        "phase": 0.945,
+        "findings_f1": 0.925,
         # (promises 78.4/67.8 -> 80.4/69.5 with the clause rules of session 8; found 80.4 -> 78.8 when "Jeg bestiller
         # et nyt kort til dig nu" was labelled a promise, LABELS.md session 9: labels changed, not the coach)
         # (78.8 -> 78.4 when the state report "Regningen for januar er sat i bero" stopped being labelled a promise)
@@ -67,8 +70,9 @@ FLOORS = {
         # (phase 90.0 -> 91.9 and findings F1 88.7 -> 91.5 in session 8; phase 91.9 -> 91.0 when offer questions
         # were relabelled solution_accept, LABELS.md session 9)
         # (phase 91.0 -> 91.7 with the session 9 decisions in the coach)
-        "phase": 0.915,
-        "findings_f1": 0.91,
+        # (phase 91.7 -> 92.1 and findings F1 91.3 -> 92.3 with session 9's phase and findings structures)
+        "phase": 0.92,
+        "findings_f1": 0.92,
         # (promises 92.9/84.0 -> 93.6/85.7 with the session 9 promise rules in the coach)
         "promises_found": 0.935,
         "promises_precision": 0.855,
@@ -77,8 +81,9 @@ FLOORS = {
     # that session's rules were tuned, measured once at its end (docs/coaching.md), then added here.
     "unseen2": {
         # (phase 92.4 -> 93.6 with the session 9 decisions in the coach)
-        "phase": 0.935,
-        "findings_f1": 0.915,
+        # (phase 93.6 -> 94.1 and findings F1 91.7 -> 92.2 with session 9's phase and findings structures)
+        "phase": 0.94,
+        "findings_f1": 0.92,
         # (promises found 87.5 -> 91.0 with the session 9 promise rules in the coach)
         "promises_found": 0.905,
         # (precision 78.3 -> 76.7 when promises repeated in a later turn were labelled once, LABELS.md's decisions
