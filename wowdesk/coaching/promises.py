@@ -100,20 +100,29 @@ def _present_acts(lang: str) -> str:
 #   (that would make a question or a condition: "Sender du den?", "Kommer den ikke, ...");
 # - a named person's act towards the customer, in the present: "Han tar kontakt med deg", "En kollega ringer dig";
 #   or a party's next act in a relative clause after a comma: "..., som låser opp perioden i løpet av uka".
-def _ours_otherwise(lang: str) -> str:
+def _ours_otherwise(lang: str) -> tuple[str, str]:
+    """(the verb first or after ", som", a named person's act towards "dig/deg"): the second is searched only when
+    the sentence holds "dig/deg/jer/dere" (its subject, any word, made the engine try every position: 2 µs per
+    sentence)."""
     if lang == "en":
-        return r"(?!)"
+        return r"(?!)", r"(?!)"
     acts = _present_acts(lang)
     you = "dig|jer" if lang == "da" else "deg|dere"
     subject = r"(?:du|dere|i|jeg|vi|den|det|de|han|hun|man|der)"
-    return (
+    first = (
         rf"^\W*(?:{acts})\b(?!\s+{subject}\b)"
         # (a party named, then what it does next in a relative clause: "Saken er sendt til saksbehandleren, som tar
         # kontakt med deg innen to uker")
         rf"|,\s*som\s+(?:{acts}|tager kontakt|tar kontakt)\b"
-        rf"|\b(?:han|hun|kollega|\w{{3,}}(?:en|et|ren|eren))(?:\s+(?:fra|i|hos|på)\s+\w+)?\s+(?:{acts})\s+(?:\w+\s+)?(?:{you})\b"
+    )
+    person = (
+        rf"\b(?:han|hun|kollega|\w{{3,}}(?:en|et|ren|eren))(?:\s+(?:fra|i|hos|på)\s+\w+)?\s+(?:{acts})\s+(?:\w+\s+)?(?:{you})\b"
         rf"|\b(?:han|hun|kollega|\w{{3,}}(?:en|et|ren|eren))(?:\s+(?:fra|i|hos|på)\s+\w+)?\s+(?:tager|tar) kontakt med (?:{you})\b"
     )
+    return first, person
+
+
+_TO_YOU = {"da": (" dig", " jer"), "nb": (" deg", " dere"), "en": ()}
 
 
 _RECEIVE = {
@@ -670,7 +679,8 @@ def _compile(lang: str) -> dict:
         "passive_any": casefree.AnyOf([_PASSIVE_ANY[lang]]),
         "third_future": casefree.AnyOf([_THIRD_FUTURE[lang]]),
         "act": casefree.AnyOf([_first_person(lang)]),
-        "ours_otherwise": casefree.AnyOf([_ours_otherwise(lang)]),
+        "ours_first": casefree.AnyOf([_ours_otherwise(lang)[0]]),
+        "ours_person": casefree.AnyOf([_ours_otherwise(lang)[1]]),
         "act_vague": casefree.AnyOf([_ACT_VAGUE[lang]]),
         "veto": casefree.AnyOf([_VETO[lang]]),
         "policy": casefree.AnyOf([_POLICY[lang]]),
@@ -868,10 +878,14 @@ def _promised(sentence: str, lang: str, p: dict, timed: bool) -> str | None:
         return "third"
     if (p["act"].search(sentence) or _act_second(sentence, lang)) and not p["act_vague"].search(sentence):
         return "us"
-    if p["ours_otherwise"].search(sentence):
+    if p["ours_first"].search(sentence) or (
+        any(you in casefree.lower(sentence) for you in _TO_YOU[lang]) and p["ours_person"].search(sentence)
+    ):
         return "third"
     if timed:
-        if p["booked"].search(sentence):
+        done = p["done"].search(sentence)
+        # (every booking reads as done, "har booket", "I've moved": the booking is looked for only then)
+        if done and p["booked"].search(sentence):
             # (a booking made now with no time is left to the other rules: read as a promise, it cost held-out,
             # unseen and unseen2 precision 0.4-0.6 points, 2026-12-01)
             return "booked"
@@ -880,7 +894,7 @@ def _promised(sentence: str, lang: str, p: dict, timed: bool) -> str | None:
         # can do ("Then I can check it against the reading from 2 March"), what there is ("det er ledige
         # plasser lørdag") and since when something holds ("Nu står aftalen i dit navn fra 1. december")
         # name a time but promise nothing.
-        if p["done"].search(sentence) and not p["ahead"].search(sentence):
+        if done and not p["ahead"].search(sentence):
             # a change made now that takes effect at a later date is a promise, due that date ("Jeg har skiftet dit
             # abonnement fra den 1. marts", "I've switched you over from 1 November": LABELS.md, decided after
             # session 9); done with no date ahead, it is a state report
