@@ -197,3 +197,16 @@ def test_a_request_waits_for_a_hung_workers_flag_only_briefly():
     with transaction.atomic():
         Team.objects.create(name="at once")
     assert time.monotonic() - started < sqlite_base.YIELD_MAX_S
+
+
+def test_statements_rewritten_once_per_process_read_the_same_as_rewritten_each_time():
+    # Each statement's %s -> ? is kept per process (issue 20); a literal %% stays one %, and values still bind.
+    Team.objects.create(name="100% service", language="da")
+    statement = "SELECT name FROM accounts_team WHERE name LIKE '100%%' AND language = %s"
+    for _ in range(3):
+        with connection.cursor() as cursor:
+            cursor.execute(statement, ["da"])
+            assert cursor.fetchall() == [("100% service",)]
+            cursor.execute(statement, ["nb"])
+            assert cursor.fetchall() == []
+    assert sqlite_base._QMARK[statement] == "SELECT name FROM accounts_team WHERE name LIKE '100%' AND language = ?"

@@ -193,3 +193,38 @@ def test_an_agent_reply_goes_out_threaded_with_attachments(listener, worker, sin
     while Message.objects.get(pk=message.pk).delivery != "sent" and time.monotonic() < deadline:
         time.sleep(0.05)
     assert Message.objects.get(pk=message.pk).delivery == "sent"
+
+
+@pytest.mark.parametrize(
+    "arg",
+    [
+        "<soren@kunde.dk>",
+        " <A.B+tag@Sub-domain.Kunde.DK>",
+        "<soren@kunde.dk> SIZE=1234 BODY=8BITMIME",
+        "<soren@kunde.dk>\tSIZE=5 ",
+        "<soren@kunde.dk>  ",
+        "<soren@kunde.dk>x",
+        "<soren@kunde.dk> (comment) SIZE=5",
+        "<soren@kunde.dk>(comment)",
+        "<>",
+        '<"quoted name"@kunde.dk>',
+        "<a..b@kunde.dk>",
+        "<.a@kunde.dk>",
+        "<a@[192.0.2.1]>",
+        "<@relay.dk:soren@kunde.dk>",
+        "<soren@kunde.dk",
+        "soren@kunde.dk",
+        "<søren@kunde.dk>",
+        f"<{'x' * 65}@kunde.dk>",
+        "",
+    ],
+)
+def test_the_listeners_quick_address_reading_agrees_with_aiosmtpds(arg):
+    # The listener reads plain addresses with a regular expression (issue 20); whatever it reads must be what
+    # aiosmtpd's own parser reads.
+    from aiosmtpd.smtp import SMTP
+
+    from wowdesk.mail.smtpd import make_server
+
+    server = make_server()
+    assert server._getaddr(arg) == SMTP._getaddr(server, arg)
