@@ -68,6 +68,7 @@ def test_every_ticket_gets_one_auto_reply_under_mail_and_other_intake_at_once(pr
     stop_at = time.monotonic() + 4
     addresses: list[str] = []
     refusals: list[int] = []
+    stalled: list[str] = []
     lock = threading.Lock()
 
     def by_mail(n: int) -> None:
@@ -83,6 +84,10 @@ def test_every_ticket_gets_one_auto_reply_under_mail_and_other_intake_at_once(pr
                 except smtplib.SMTPDataError as exc:
                     with lock:
                         refusals.append(exc.smtp_code)
+                    if time.monotonic() > stop_at + 120:  # a sender retries, but not forever
+                        with lock:
+                            stalled.append(address)
+                        return
                     time.sleep(0.2)
             with lock:
                 addresses.append(address)
@@ -104,6 +109,7 @@ def test_every_ticket_gets_one_auto_reply_under_mail_and_other_intake_at_once(pr
         t.start()
     for t in threads:
         t.join()
+    assert not stalled, "the listener refused for two minutes after intake stopped: the follow-ups stalled"
     assert len(addresses) > 20
     assert set(refusals) <= {451}
     sink.wait(len(addresses), timeout=180)

@@ -65,7 +65,7 @@ def test_a_dead_child_is_restarted_and_the_others_keep_serving():
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,  # not a pipe nobody reads: serve's children would block once it filled
     )
     try:
         wait_for_port(web, 60)
