@@ -27,6 +27,11 @@ LibraryCommand = library.Command
 # another: a claim and a result write per task, besides the task's own work. A small batch keeps the others
 # busy too (they skip the rows this one locked) and a task waits behind at most BATCH - 1 others.
 BATCH = 4
+# An idle worker keeps its database connection between polls for this long, then opens a new one. Closing it at every
+# empty poll made each poll (every 0.1 s under `serve`) open a new connection: 16 ms of CPU a second for an idle
+# worker on SQLite, and under a steady intake the workers keep pace with, most polls between tickets find the queue
+# empty (issue 20; bench/pipeline.py).
+IDLE_CONNECTION_S = 5.0
 
 log = logging.getLogger(__name__)
 
@@ -74,10 +79,9 @@ class BatchWorker(library.Worker):
         library.logger.info("Starting worker worker_id=%s queues=%s", self.worker_id, ",".join(self.queue_names))
         if self.startup_delay and self.interval:
             time.sleep(random.random())  # noqa: S311 (as the library: workers started together spread out)
-        idle = True
+        close_old_connections()
+        connected_at = time.monotonic()
         while self.running:
-            if idle:
-                close_old_connections()
             limit = self.batch_size
             if self.max_tasks is not None:
                 limit = min(limit, self.max_tasks - self._run_tasks)
@@ -96,11 +100,13 @@ class BatchWorker(library.Worker):
                 library.logger.info("Run maximum tasks (%d) on worker=%s", self._run_tasks, self.worker_id)
                 return
             # The library closes the database connection after every task (as after a request, with the default
-            # CONN_MAX_AGE=0); opening one again cost about 2.4 ms of CPU on SQLite, a tenth of a task. While there
-            # is work it is kept, unless a database error may have left it unusable; an idle worker lets go of it.
-            idle = not batch or any(c.errors_occurred for c in connections.all(initialized_only=True))
-            if idle:
+            # CONN_MAX_AGE=0); opening one again cost about 2.4 ms of CPU on SQLite, a tenth of a task. It is kept
+            # while there is work and between polls, unless a database error may have left it unusable; an idle
+            # worker opens a new one every IDLE_CONNECTION_S.
+            errors = any(c.errors_occurred for c in connections.all(initialized_only=True))
+            if errors or (not batch and time.monotonic() - connected_at >= IDLE_CONNECTION_S):
                 close_old_connections()
+                connected_at = time.monotonic()
             if self.running and not batch:
                 time.sleep(self.interval)
 
