@@ -27,6 +27,24 @@ def test_a_repeated_request_gets_the_first_answer_and_a_changed_body_a_422(token
     assert Ticket.objects.count() == 1
 
 
+def test_a_key_is_new_again_after_24_hours(token_for, agent, team_dk):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from wowdesk.api.models import IdempotencyRecord
+
+    api = token_for(agent)
+    first = api.post("/api/v1/tickets", NEW_TICKET, **{"Idempotency-Key": "k-1"})
+    IdempotencyRecord.objects.update(created_at=timezone.now() - timedelta(hours=24, minutes=1))
+    later = api.post("/api/v1/tickets", {**NEW_TICKET, "subject": "Scanner"}, **{"Idempotency-Key": "k-1"})
+    assert (first.status_code, later.status_code) == (201, 201)
+    assert later.json()["id"] != first.json()["id"] and later.json()["subject"] == "Scanner"
+    again = api.post("/api/v1/tickets", {**NEW_TICKET, "subject": "Scanner"}, **{"Idempotency-Key": "k-1"})
+    assert again.json()["id"] == later.json()["id"]  # the new request's answer is kept for the next 24 h
+    assert IdempotencyRecord.objects.count() == 1
+
+
 def test_a_key_is_scoped_to_the_token_and_the_endpoint(token_for, agent, team_dk):
     api = token_for(agent)
     ticket = api.post("/api/v1/tickets", NEW_TICKET, **{"Idempotency-Key": "same"}).json()

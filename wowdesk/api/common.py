@@ -119,8 +119,12 @@ def idempotent(request, compute) -> tuple[int, dict]:
     }
     digest = request_hash(request)
     records = IdempotencyRecord.objects.filter(**scope)
-    records.filter(created_at__lt=timezone.now() - timedelta(hours=24)).delete()
     existing = records.first()
+    if existing and existing.created_at < timezone.now() - timedelta(hours=24):
+        # Kept 24 h: after that the key is new again. Deleted when found rather than by a DELETE on every request,
+        # which was a write of its own per API create (on SQLite it waits for the one write lock) (issue 20).
+        records.filter(pk=existing.pk).delete()
+        existing = None
     if existing and existing.status:
         return _replay(existing, digest)
     try:
