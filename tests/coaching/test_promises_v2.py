@@ -986,3 +986,27 @@ def test_a_change_made_now_effective_later_is_a_promise_due_then(lang, text, due
 )
 def test_a_span_a_request_passed_on_or_an_offered_change_is_no_promise(lang, text):
     assert _promises(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "due"),
+    [
+        # due times from LABELS.md's W18-W20 clarifications: a weekday's morning at noon, bank days as working days,
+        # "during the day" at 17:00 today
+        ("da", "Montøren kommer torsdag morgen.", "2026-11-19T12:00:00+01:00"),
+        ("nb", "Sjåføren henter pallen fredag morgen.", "2026-11-20T12:00:00+01:00"),
+        ("da", "Beløbet står på din konto inden for 3 bankdage.", "2026-11-23T17:00:00+01:00"),
+        ("nb", "Pengene er på kontoen din innen 3 bankdager.", "2026-11-23T17:00:00+01:00"),
+        ("en", "The refund will reach you within 3 banking days.", "2026-11-23T17:00:00+01:00"),
+        ("en", "I'll call you during the day.", "2026-11-18T17:00:00+01:00"),
+    ],
+)
+def test_due_times_of_the_w18_w20_clarifications(lang, text, due):
+    assert _due(lang, text) == due
+
+
+def test_what_is_received_is_read_in_its_own_clause():
+    # the "har" after ", så" says what follows from it, it does not make the night something merely had
+    assert _promises("da", "Nej, I får en ekstra nat på hotellet, så I har stadig syv nætter.") == [
+        ("Nej, I får en ekstra nat på hotellet, så I har stadig syv nætter.", None)
+    ]

@@ -597,6 +597,8 @@ _MORE_TIME_WORDS = {
         "end_of_month": r"(?:inden |før )?(?:udgangen af|slutningen af) (?:denne )?måneden|inden månedens udgang|sidst på måneden|"
         r"inden månedsskiftet|ultimo \w+",
         "weekend": r"over weekenden|i weekenden|i løbet af weekenden",
+        # (a weekday's morning is due at noon: "mandag morgen", LABELS.md W18-W20 clarifications)
+        "morning": r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag) morgen",
         "after_weekend": r"efter weekenden|over weekenden og mandag",
         "vague": r"(?:i løbet af |inden for |over )?de (?:næste|nærmeste|kommende) (?:par )?dage|i den nærmeste fremtid",
     },
@@ -609,11 +611,12 @@ _MORE_TIME_WORDS = {
         "end_of_week": r"ila uka|ila uken|iløpet av uka|iløpet av uken|før helga|innen helga|til helga|til helgen",
         "end_of_month": r"(?:innen |før )?(?:utgangen av|slutten av) (?:denne )?måneden|innen månedsskiftet|sist i måneden",
         "weekend": r"over helga|over helgen|i helga|i helgen|i løpet av helga|i løpet av helgen",
+        "morning": r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag) morgen",
         "after_weekend": r"etter helga|etter helgen",
         "vague": r"(?:i løpet av |innen |over )?de (?:neste|nærmeste|kommende) (?:par )?dagene|i nærmeste fremtid",
     },
     "en": {
-        "today": r"after lunch|this afternoon|later this afternoon",
+        "today": r"after lunch|this afternoon|later this afternoon|during the day|in the course of the day",
         "tonight": r"later tonight",
         "this_morning": r"before noon|by noon|by midday|before lunch|by lunchtime|before lunchtime",
         "tomorrow": r"first thing tomorrow",
@@ -639,10 +642,14 @@ def _time_words(lang: str) -> dict:
     if lang == "en":
         # "within the hour"; a clock time written 14:40 on its own ("the 14:40 flight")
         words["within"] = words["within"].replace(r"(?:the next\s+)?", r"(?:the next\s+|the\s+(?=hour\b))?", 1)
+        words["within"] = words["within"].replace("(?P<unit>", "(?P<unit>banking days?|bank days?|", 1)
         words["clock"] = words["clock"].replace("(?:(?:at", r"(?:(?=\d{1,2}:\d{2}(?!\d))|(?:at", 1)
     else:
         # chat: "ila to dager", "iløpet av en time"; a clock time written 15:00 on its own
         words["within"] = words["within"].replace("(?:", "(?:ila|iløpet av|iløbet af|", 1)
+        # (bank days count as working days: "inden for 3 bankdage", LABELS.md W18-W20 clarifications)
+        words["within"] = words["within"].replace("(?P<unit>", "(?P<unit>bankdage?r?|", 1)
+        words["clock"] = words["clock"].replace("|kr|%", "|bankdage?r?|kr|%", 1)
         words["clock"] = words["clock"].replace("(?:(?:kl", r"(?:(?=\d{1,2}:\d{2}(?!\d))|(?:kl", 1)
     return words
 
@@ -857,6 +864,11 @@ def is_promise(sentence: str, lang: str) -> bool:
     return not (how == "us" and p["not_ours"].search(sentence))
 
 
+# (what is received is read in its own clause: "I får en ekstra nat, så I har stadig syv nætter" receives a night;
+# the "har" after ", så" says what follows from it)
+_LATER_CLAUSE = re.compile(r",\s+(?:så|og|men|so|and|but)\s+", re.IGNORECASE)
+
+
 def _promised(sentence: str, lang: str, p: dict, timed: bool) -> str | None:
     """How the clause commits (us, a call-back, the customer receiving, a third party, a time ahead)."""
     if p["commit"].search(sentence) or p["callback"].search(sentence):
@@ -870,7 +882,7 @@ def _promised(sentence: str, lang: str, p: dict, timed: bool) -> str | None:
         if (p["act"].search(sentence) or _act_second(sentence, lang)) and not p["act_vague"].search(sentence):
             return "us"
         return None
-    if p["receive"].search(sentence) and (timed or not p["receive_weak"].search(sentence)):
+    if p["receive"].search(sentence) and (timed or not p["receive_weak"].search(_LATER_CLAUSE.split(sentence, 1)[0])):
         return "receive"
     if p["third_future"].search(sentence) or p["passive_future"].search(sentence):
         return "third"
@@ -1006,7 +1018,9 @@ def resolve_due(sentence: str, lang: str, sent: datetime | None) -> datetime | N
         if unit.startswith(("døgn",)):
             return sent + timedelta(hours=24 * n)
         weeks = unit.startswith(("uge", "uke", "week"))
-        workdays = unit.startswith(("hverdag", "arbeidsdag", "virkedag", "business", "working", "work"))
+        workdays = unit.startswith(
+            ("hverdag", "arbeidsdag", "virkedag", "bankdag", "bank", "business", "working", "work")
+        )
         if workdays:
             day, left = sent.date(), int(n)
             while left:
