@@ -51,6 +51,33 @@ def test_tasks_taken_and_not_started_go_back_to_the_queue_and_run_once(settings)
     ]
 
 
+def test_a_worker_takes_what_the_librarys_ready_gives_in_its_order():
+    """A worker's compiled ReadyTasks and django-tasks-db's ready() agree: the due tasks of its queues and backend,
+    by priority, then run_after, then age; none waiting for a later time, running, done, or of other queues."""
+    from datetime import timedelta
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from wowdesk.mail.services import deliver
+
+    new_tickets(3)
+    deliver.using(priority=50).enqueue(1)
+    deliver.using(run_after=timezone.now() - timedelta(minutes=1)).enqueue(2)
+    deliver.using(run_after=timezone.now() + timedelta(minutes=5)).enqueue(3)  # not due yet
+    deliver.using(queue_name="default").enqueue(4)
+    DBTaskResult.objects.filter(pk=DBTaskResult.objects.filter(queue_name="mail").first().pk).update(status="RUNNING")
+    for queues, excluded in ((["mail"], ()), (None, ("default",)), (None, ())):
+        ready = services.ReadyTasks("default", queue_names=queues, excluded_queue_names=excluded)
+        expected = DBTaskResult.objects.ready().filter(backend_name="default")
+        expected = expected.filter(queue_name__in=queues) if queues else expected.exclude(queue_name__in=excluded)
+        assert ready.exists() == expected.exists()
+        with transaction.atomic():
+            assert [t.pk for t in ready.take(10)] == [t.pk for t in expected[:10]]
+            assert [t.pk for t in ready.take(2)] == [t.pk for t in expected[:2]]
+    assert not services.ReadyTasks("other").exists()
+
+
 def test_several_worker_processes_share_the_queue_and_run_each_task_once(processes):
     processes.env["WOWDESK_SMTP_URL"] = ""
     for _ in range(3):

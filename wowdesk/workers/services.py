@@ -13,11 +13,13 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import connections
+from django.db.models import Q
 from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
 from django_tasks_db.utils import exclusive_transaction
 
+from wowdesk.db import CompiledQuery
 from wowdesk.process_cache import ProcessCache
 
 from .models import WorkerHeartbeat
@@ -75,12 +77,48 @@ def requeue_abandoned(*, now: datetime | None = None) -> int:
     return requeued
 
 
+class ReadyTasks:
+    """The tasks a worker may take now (django-tasks-db's `ready()`, of its backend and queues), with the two
+    statements a worker sends while it polls compiled once (wowdesk/db.py): whether there are any, and up to
+    `limit` of them locked. Building and compiling them was about a tenth of a task's CPU, and all of an idle
+    poll's (bench/followup_cpu.py, py-spy)."""
+
+    def __init__(self, backend_name: str, queue_names=None, excluded_queue_names=()):
+        def ready(now):
+            # DBTaskResultQuerySet.ready() at `now`: READY, and no run_after or one that has come.
+            tasks = DBTaskResult.objects.filter(status=TaskResultStatus.READY, backend_name=backend_name).filter(
+                Q(run_after=get_date_max()) | Q(run_after__lte=now)
+            )
+            if queue_names is not None:
+                tasks = tasks.filter(queue_name__in=list(queue_names))
+            if excluded_queue_names:
+                tasks = tasks.exclude(queue_name__in=list(excluded_queue_names))
+            return tasks
+
+        self.queryset = ready
+        self.db = "default"
+        self._any = CompiledQuery(lambda now: ready(now).order_by().values_list("pk")[:1], now=datetime)
+        self._take: dict[int, CompiledQuery] = {}
+
+    def exists(self) -> bool:
+        return bool(self._any(now=timezone.now()))
+
+    def take(self, limit: int) -> list[DBTaskResult]:
+        """Up to `limit` of them, in the library's order, locked (SKIP LOCKED); inside a transaction."""
+        if limit not in self._take:
+            ready = self.queryset
+            self._take[limit] = CompiledQuery(
+                lambda now: ready(now).select_for_update(skip_locked=True)[:limit], now=datetime
+            )
+        return self._take[limit](now=timezone.now())
+
+
 def claim(tasks, *, worker_id: str, limit: int) -> list[DBTaskResult]:
-    """Take up to `limit` ready tasks of the queryset `tasks` for this worker, in one transaction: one SELECT ...
-    FOR UPDATE SKIP LOCKED (on PostgreSQL other workers skip the rows this one locks instead of waiting) and one
-    UPDATE for all of them (django-tasks-db takes one task per transaction, with one UPDATE each). A task taken
-    here and not run (the worker is killed) is put back after the lease by requeue_abandoned, like a task
-    killed half-way.
+    """Take up to `limit` ready tasks of `tasks` (a queryset, or a worker's ReadyTasks) for this worker, in one
+    transaction: one SELECT ... FOR UPDATE SKIP LOCKED (on PostgreSQL other workers skip the rows this one locks
+    instead of waiting) and one UPDATE for all of them (django-tasks-db takes one task per transaction, with one
+    UPDATE each). A task taken here and not run (the worker is killed) is put back after the lease by
+    requeue_abandoned, like a task killed half-way.
 
     On SQLite a plain read looks first: the claim's transaction takes the database's one write lock, and two
     idle workers polling every 0.1 s took it 20 times a second for nothing (at 4 tickets/s, 569 transactions
@@ -88,7 +126,10 @@ def claim(tasks, *, worker_id: str, limit: int) -> list[DBTaskResult]:
     if connections[tasks.db].vendor == "sqlite" and not tasks.exists():
         return []
     with exclusive_transaction(tasks.db):
-        taken = list(tasks.select_for_update(skip_locked=True)[:limit])
+        if isinstance(tasks, ReadyTasks):
+            taken = tasks.take(limit)
+        else:
+            taken = list(tasks.select_for_update(skip_locked=True)[:limit])
         if not taken:
             return []
         now = timezone.now()

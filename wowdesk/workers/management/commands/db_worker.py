@@ -66,14 +66,16 @@ class BatchWorker(library.Worker):
     def __init__(self, *, batch_size: int = BATCH, **kwargs):
         super().__init__(**kwargs)
         self.batch_size = max(1, batch_size)
+        self._ready: services.ReadyTasks | None = None
 
-    def ready(self):
-        tasks = DBTaskResult.objects.ready().filter(backend_name=self.backend_name)
-        if not self.process_all_queues:
-            tasks = tasks.filter(queue_name__in=self.queue_names)
-        if self.excluded_queue_names:
-            tasks = tasks.exclude(queue_name__in=self.excluded_queue_names)
-        return tasks
+    def ready(self) -> services.ReadyTasks:
+        if self._ready is None:
+            self._ready = services.ReadyTasks(
+                self.backend_name,
+                queue_names=None if self.process_all_queues else self.queue_names,
+                excluded_queue_names=self.excluded_queue_names,
+            )
+        return self._ready
 
     def run(self) -> None:
         library.logger.info("Starting worker worker_id=%s queues=%s", self.worker_id, ",".join(self.queue_names))
