@@ -860,6 +860,9 @@ def test_a_booking_with_its_time_is_a_promise_whatever_describes_the_slot(lang, 
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
+        # a booking with a condition or a rule on it is still taken back
+        ("en", "I've booked you in for Tuesday at 9 if needed."),
+        ("nb", "Jeg har booket deg på ferga kl. 18.30 i morgen, med mindre du melder avbud."),
         # a timetable or a price is still no promise when nothing is booked
         ("da", "Afgangen kl. 15.10 i morgen er fuldt booket."),
         ("nb", "Ferga går kl. 18.30 i dag og koster 200 kr."),

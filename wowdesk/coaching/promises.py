@@ -329,6 +329,7 @@ _MOVED = {lang: _moved(lang) for lang in ("da", "nb", "en")}
 # A booking made or moved, with its time: the slot is ours to keep, so what describes the slot ("afgangen kl.
 # 9.45", "det var ett ledig sete igjen", "no extra cost") takes nothing back (train: 3 moved departures were
 # missed for "afgang/avgang" and "cost", 2026-12-01).
+_SLOT_WORDS = frozenset(("afgår", "afgang", "afgangen", "avgår", "avgang", "avgangen", "departs", "departure"))
 _BOOKED = {
     "da": _MOVED["da"] + r"|\b(?:har|er) (?:(?!ikke\b|aldrig\b)\w+ )?(?:booket|ombooket|rebooket|reserveret)\b",
     "nb": _MOVED["nb"] + r"|\b(?:har|er) (?:(?!ikke\b|aldri\b)\w+ )?(?:booket|ombooket|rebooket|reservert)\b",
@@ -850,9 +851,11 @@ def is_promise(sentence: str, lang: str) -> bool:
         or p["policy"].search(sentence)
     ):
         return False
+    veto = p["veto"].search(sentence)
     if how == "booked":
-        return True
-    if p["veto"].search(sentence):
+        # (the slot booked may be a departure; a condition or a rule still takes the booking back)
+        return veto is None or veto.group(0).lower() in _SLOT_WORDS
+    if veto:
         return False
     if p["imperative"].search(sentence) and not _THEN_WE.search(sentence):
         return False  # an instruction to the customer
