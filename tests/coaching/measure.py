@@ -6,8 +6,8 @@ docs/coaching.md). `train/` is what the rules were tuned on; `heldout/` is only 
 to tune. `fresh/` holds a later writer (W7, 2026-11-30) that no rule has been tuned on: a second held-out
 (W6, written at the same time, was moved into train/ on 2026-11-30, session 7). `unseen/` holds writers W9
 and W11 (session 7), kept outside the repository while the rules were tuned and measured at the end: a third
-held-out; `unseen2/` holds W15 and W16 (session 8), kept and measured the same way: a fourth. Prints per
-language and per class:
+held-out; `unseen2/` holds W15 and W16 (session 8) and `unseen3/` W18, W19 and W20 (session 9), kept and
+measured the same way: a fourth and a fifth. Prints per language and per class:
 
 - question kind accuracy: per labelled question, matched to the coach's questions of the same turn by its
   words; a question the coach invents (not labelled) counts as an error too;

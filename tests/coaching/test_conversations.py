@@ -33,6 +33,9 @@ TARGETS = {
     # (unseen2's question kind, 98.8 %, fell to 95.7 % when coordinated questions were labelled as two (LABELS.md
     # session 9), and is back at 98.3 % since the coach reads each clause that asks on its own as a question)
     "unseen2": ["question_kind", "phase", "findings_f1", "promises_due_within_hour"],
+    # unseen3/ (writers W18, W19 and W20, 596 agent turns, written in session 9 from LABELS.md alone, kept outside
+    # the repository while the rules were tuned, measured once at the end): every target met, promises 91.6 / 91.1.
+    "unseen3": list(TARGET),
 }
 FLOORS = {
     "train": {},
@@ -89,6 +92,12 @@ FLOORS = {
         # (precision 78.3 -> 76.7 when promises repeated in a later turn were labelled once, LABELS.md's decisions
         # after session 9: labels changed, not the coach; 76.7 -> 78.3 with repeats read as none in the coach)
         "promises_precision": 0.78,
+    },
+    "unseen3": {
+        # (measured once at the end of session 9: question kind 98.5, phase 94.6, findings F1 95.2, promises 91.6 /
+        # 91.1, due 98.2; the promise targets are met by 1-2 points, so these floors hold them within a point)
+        "phase": 0.94,
+        "findings_f1": 0.945,
     },
 }
 

@@ -2,8 +2,8 @@
 
 The prefilter here is the anchors (a pattern none of whose anchors occurs in the turn is not run) and the
 heads (a match() at a position where the text starts with none of the pattern's heads is not run). Every
-labelled conversation (seed, train, held-out, fresh, unseen, unseen2) and every demo conversation (every scenario in
-every style, language given and detected) is analysed with the prefilter on and off and the full JSON
+labelled conversation (seed, train, held-out, fresh, unseen, unseen2, unseen3) and every demo conversation
+(every scenario in every style, language given and detected) is analysed with the prefilter on and off and the full JSON
 compared. Comparing against the code itself rather than a stored snapshot keeps the check valid while the
 rules change. The held-out texts are only analysed here, never printed.
 """
@@ -20,7 +20,11 @@ from wowdesk.demo.scenarios import SCENARIOS, conversation
 
 
 def _conversations() -> list[dict]:
-    out = [coach_input(c) for part in ("seed", "train", "heldout", "fresh", "unseen", "unseen2") for c in load(part)]
+    out = [
+        coach_input(c)
+        for part in ("seed", "train", "heldout", "fresh", "unseen", "unseen2", "unseen3")
+        for c in load(part)
+    ]
     for language, scenarios in SCENARIOS.items():
         for scenario in scenarios:
             for style in ("bala", "jump", "weak"):
