@@ -47,7 +47,7 @@ class ClauseRules:
     connectors: re.Pattern
     question_word: re.Pattern
     wh_verb: re.Pattern
-    v1: re.Pattern
+    v1: "_FirstWordGated"
     open_prompt: re.Pattern
     embedded: re.Pattern
     yes_no: re.Pattern
@@ -82,6 +82,37 @@ _YOU = {
     "nb": re.compile(r"\b(?:[Dd]u|[Dd]ere)\b"),
     "en": re.compile(r"\b[Yy]ou\b"),
 }
+
+
+_INDEFINITE_MODALS = "kan|kunne|vil|ville|skal|skulle|må|er|var|har|blev|ble|bliver|blir|can|could|would|will|should|might|may|is|was|did|does|has"
+# Letters that re.IGNORECASE folds as str.lower() does (unlike "ſ", "K", "Å", which it also reads as s, k, å)
+_PLAIN_CASE = frozenset(map(chr, range(128))) | frozenset("æøå")
+
+
+class _FirstWordGated:
+    """The verb-first pattern (match() at the start only), run only when the sentence's first word can open
+    it: a finite verb of the list, a word ending in "-er" (its verb-with-definite-subject alternative), or a
+    word with a letter beyond a-z and æøå (read by the pattern itself, for re.IGNORECASE's own case folds).
+    Every alternative reads that first word and then whitespace. The pattern tests case on purpose (a
+    capitalised name as the subject), so it runs with re.IGNORECASE, where the engine tries each of its some
+    100 verbs letter by letter: 5.5 of the coach's ~100 µs per agent turn, on 1.9 calls (bench/coach.py's
+    batch, 2026-12-01), a third of them on sentences that open with no verb at all."""
+
+    __slots__ = ("_heads", "_pattern", "pattern")
+
+    def __init__(self, source: str, first_words):
+        self._pattern = casefree.compile(source)
+        self.pattern = source
+        self._heads = frozenset(w.split()[0] for w in first_words)
+
+    def match(self, text: str):
+        words = text.split(None, 1)
+        if len(words) < 2 or text[0].isspace():
+            return None
+        first = words[0].lower()
+        if first in self._heads or first.endswith("er") or not _PLAIN_CASE.issuperset(first):
+            return self._pattern.match(text)
+        return None
 
 
 def _clause_rules(lang: str) -> ClauseRules:
@@ -122,13 +153,13 @@ def _clause_rules(lang: str) -> ClauseRules:
             # after "hvornår/hvorfor/hvordan/when/why": "hvornår værkstedet åbner" is embedded)
             rf"{wh}(?:(?<!hvornår)(?<!hvorfor)(?<!hvordan)(?<!når)(?<!why)(?<!when)\s+(?!(?:{subjects})\b)\w+)?\s+(?:{finite}|\w+(?:er|es|ede|te|ar|s|ed))\b(?!\s+(?:at|to)\b)"
         ),
-        v1=casefree.compile(
+        v1=_FirstWordGated(
             rf"(?:{finite}|(?!{imperatives}\b)(?!(?:{_NOT_VERBS})\b)\w+er(?=\s+\w+(?:{definite})\b))\s+(?:ikke\s+|not\s+|n't\s+)?"
             rf"(?:{subjects}|\w+(?:{definite})(?=[\s,]|$)|(?-i:[A-ZÆØÅ])\w+)(?![\w'])"
             # an indefinite subject after a modal or "be" ("Kan en kollega have...", "Is a driver on the way");
             # "Have a good day", "Gør en genstart" are imperatives
-            r"|(?:kan|kunne|vil|ville|skal|skulle|må|er|var|har|blev|ble|bliver|blir|can|could|would|will|should|"
-            r"might|may|is|was|did|does|has)\s+(?:ikke\s+|not\s+)?(?:en|et|ei|an|a)\s+\w+"
+            rf"|(?:{_INDEFINITE_MODALS})\s+(?:ikke\s+|not\s+)?(?:en|et|ei|an|a)\s+\w+",
+            finite.split("|") + _INDEFINITE_MODALS.split("|"),
         ),
         open_prompt=casefree.compile(rf"(?:{prompts})(?![\w'])"),
         embedded=casefree.compile(
