@@ -137,7 +137,8 @@ def check_mail(turn, rules, lang: str) -> dict:
             break
     return {
         "greeting_name": bool(_NAME_GREETING.match(body)),
-        "acknowledges": reacts or bool(ACKNOWLEDGES[lang].search(body)) or "acknowledgement" in codes,
+        # (the found acknowledgement first: it spares the search over the whole body)
+        "acknowledges": reacts or "acknowledgement" in codes or bool(ACKNOWLEDGES[lang].search(body)),
         "answer_or_next_step": bool(turn.promises) or any(_answers(s, feelings, lang) for s in sentences),
         "invites_reply": bool(turn.questions) or bool(INVITES[lang].search(body)),
         "closing": closing,

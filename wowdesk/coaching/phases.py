@@ -34,10 +34,23 @@ _ACCEPT_WORDS = 10
 
 
 def _turn_phase(phases: list) -> str:
-    main = [p for p in phases if p and p != "greeting"]
-    if main:
-        return max(main, key=PHASE_RANK.__getitem__)
-    return "greeting" if "greeting" in phases else "other"
+    """The highest-ranked phase of the turn's sentences (the first of equals), else greeting, else other. One loop
+    without a list and max(key=) (it runs for every reading of every turn)."""
+    best = None
+    best_rank = -2  # below "other" (-1), which counts as a phase here
+    greeting = False
+    for p in phases:
+        if not p:
+            continue
+        if p == "greeting":
+            greeting = True
+            continue
+        rank = PHASE_RANK[p]
+        if rank > best_rank:
+            best, best_rank = p, rank
+    if best is not None:
+        return best
+    return "greeting" if greeting else "other"
 
 
 _CLAUSE = re.compile(r"[.,;:!?]+|\s(?:men|but|though|although|selv om|selvom)\s", re.IGNORECASE)
@@ -69,9 +82,10 @@ def _answered(sentences) -> bool:
     )
 
 
-def _options(turn, rules, before: str | None, after: str | None):
+def _options(turn, rules, before: str | None, after: str | None, works: dict):
     """(score, phases per sentence, gives a solution, needs an earlier solution, gain when the turn before gave
-    the solution) for each reading."""
+    the solution) for each reading. `works` keeps _works() per customer text: a customer turn is the turn after
+    one agent turn and the turn before the next."""
     fixed = [s.fixed for s in turn.sentences]
     ambiguous = [i for i, s in enumerate(turn.sentences) if s.options]
     if not ambiguous:
@@ -82,8 +96,12 @@ def _options(turn, rules, before: str | None, after: str | None):
             s = turn.sentences[i]
             fixed[i] = max((p for p in s.options if p != "solution_accept"), key=s.options.get)
         ambiguous = ambiguous[-2:]
-    works_before = _works(before, rules)
-    works_after = _works(after, rules)
+    works_before = works.get(before)
+    if works_before is None:
+        works_before = works[before] = _works(before, rules)
+    works_after = works.get(after)
+    if works_after is None:
+        works_after = works[after] = _works(after, rules)
     accepted_before = not works_before and _accepts(before, rules)
     yes_after = bool(after and rules.customer_yes.search(after))
     described = bool(before and (rules.customer_problem.search(before) or len(before.split()) > 12))
@@ -143,9 +161,10 @@ def decode(turns, rules, before: dict, after: dict) -> None:
     # instructions, bench/coach_instructions.py).
     best = {False: (0.0, None, None, False)}  # state -> (score, previous state, reading, the turn gave the solution)
     history = []
+    works: dict = {}
     for turn in turns:
         readings = []
-        for option in _options(turn, rules, before.get(turn.index), after.get(turn.index)):
+        for option in _options(turn, rules, before.get(turn.index), after.get(turn.index), works):
             gain, phases, gives_solution, needs_solution, after_solution = option
             turn_phase = _turn_phase(phases)
             readings.append(
