@@ -863,7 +863,10 @@ def analyze(data: dict) -> dict:
 def _conversation(agent_turns: list[AgentTurn], questions: dict) -> tuple[dict, list]:
     """The BALA path (which steps occurred, and whether in order) and the conversation findings."""
     timeline = [p for agent in agent_turns for p in agent.phases]
-    first = {p: timeline.index(p) for p in reversed(PHASES) if p in timeline}
+    first: dict[str, int] = {}  # each phase's first place on the timeline, found in one pass
+    for i, p in enumerate(timeline):
+        if p not in first:
+            first[p] = i
     bala = {p: p in first for p in ("need", "need_accept", "solution", "solution_accept")}
     bala["in_order"] = all(bala.values()) and (
         first["need"] < first["need_accept"] < first["solution"] < first["solution_accept"]
@@ -886,18 +889,18 @@ def _conversation(agent_turns: list[AgentTurn], questions: dict) -> tuple[dict, 
     first_need_accept = next((i for i, p in enumerate(turn_phases) if p == "need_accept"), None)
     if first_solution is not None and (first_need_accept is None or first_need_accept > first_solution):
         findings.append("solution_before_need_accept")
-    if not _solution_checked(agent_turns, turn_phases):
+    if not _solution_checked(agent_turns, turn_phases, timeline):
         findings.append("no_solution_accept")
     if "greeting" not in agent_turns[0].phases and not any(s.greets for s in agent_turns[0].sentences):
         findings.append("no_greeting")
-    if "closing" not in timeline:
+    if "closing" not in first:
         findings.append("no_closing_question")
     if questions["closed"] and not questions["open"]:
         findings.append("only_closed_questions")
     return bala, findings
 
 
-def _solution_checked(agent_turns: list[AgentTurn], turn_phases: list[str]) -> bool:
+def _solution_checked(agent_turns: list[AgentTurn], turn_phases: list[str], timeline: list[str]) -> bool:
     """Whether the solution was checked. The last turn that gives a solution must be followed by a check, in a
     later turn, also one that goes on to the closing ("Kan du se reklamationen nu? Ha en fin dag!"): a new
     solution after a check needs its own check. A solution given only inside another turn (the closing turn,
@@ -906,7 +909,6 @@ def _solution_checked(agent_turns: list[AgentTurn], turn_phases: list[str]) -> b
     last_solution = max((i for i, p in enumerate(turn_phases) if p == "solution"), default=None)
     if last_solution is not None:
         return any("solution_accept" in agent.phases for agent in agent_turns[last_solution + 1 :])
-    timeline = [p for agent in agent_turns for p in agent.phases]
     if "solution" not in timeline:
         return True
     first = timeline.index("solution")
@@ -938,6 +940,32 @@ PENALTY = {
 }
 
 
+_STRENGTH_KEYS = {
+    "greeting": "greeting",
+    "need": "open_questions",
+    "need_accept": "need_accept",
+    "solution": "solution",
+    "solution_accept": "solution_accept",
+    "closing": "closing",
+    "in_order": "in_order",
+    "acknowledgement": "acknowledgement",
+    "strong_words": "strong_words",
+}
+# Most important first: what breaks first contact resolution, then the way words land.
+_IMPROVEMENT_ORDER = (
+    "solution_before_need_accept",
+    "no_solution_accept",
+    "only_closed_questions",
+    "rule_phrase",
+    "presumptive_question",
+    "weak_word",
+    "but_opener",
+    "risky_agreement",
+    "no_closing_question",
+    "no_greeting",
+)
+
+
 def _assess(lang, bala, conversation_findings, findings, agent_turns, questions):
     if not agent_turns:
         return 0, [], []
@@ -967,35 +995,11 @@ def _assess(lang, bala, conversation_findings, findings, agent_turns, questions)
         each, cap = PENALTY[code]
         score -= min(each * n, cap)
     score = max(0, min(100, score))
-    strength_keys = {
-        "greeting": "greeting",
-        "need": "open_questions",
-        "need_accept": "need_accept",
-        "solution": "solution",
-        "solution_accept": "solution_accept",
-        "closing": "closing",
-        "in_order": "in_order",
-        "acknowledgement": "acknowledgement",
-        "strong_words": "strong_words",
-    }
-    strengths = [messages.STRENGTHS[strength_keys[a]][lang] for a in achieved]
+    strengths = [messages.STRENGTHS[_STRENGTH_KEYS[a]][lang] for a in achieved]
     if not codes.get("weak_word") and questions["open"] + questions["closed"] + len(findings):
         strengths.append(messages.STRENGTHS["clean_language"][lang])
-    # Most important first: what breaks first contact resolution, then the way words land.
-    order = [
-        "solution_before_need_accept",
-        "no_solution_accept",
-        "only_closed_questions",
-        "rule_phrase",
-        "presumptive_question",
-        "weak_word",
-        "but_opener",
-        "risky_agreement",
-        "no_closing_question",
-        "no_greeting",
-    ]
     present = set(conversation_findings) | set(problems)
-    improvements = [messages.IMPROVEMENTS[c][lang] for c in order if c in present]
+    improvements = [messages.IMPROVEMENTS[c][lang] for c in _IMPROVEMENT_ORDER if c in present]
     return score, strengths, improvements
 
 
