@@ -824,17 +824,17 @@ def validate(data) -> tuple[str | None, datetime | None, list[dict]]:
     for i, turn in enumerate(turns):
         if not isinstance(turn, dict):
             raise InputError("each turn must be an object", f"turns[{i}]")
-        if turn.get("speaker") not in ("agent", "customer"):
+        speaker = turn.get("speaker")
+        if speaker not in ("agent", "customer"):
             raise InputError("must be 'agent' or 'customer'", f"turns[{i}].speaker")
-        if not isinstance(turn.get("text"), str):
+        text = turn.get("text")
+        if not isinstance(text, str):
             raise InputError("must be a string", f"turns[{i}].text")
-        clean.append(
-            {
-                "speaker": turn["speaker"],
-                "text": turn["text"],
-                "sent_at": _parse_time(turn.get("sent_at"), f"turns[{i}].sent_at") or sent_at,
-            }
-        )
+        # (the error's place is formatted only for a turn that has a time, not for every turn)
+        turn_sent_at = turn.get("sent_at")
+        if turn_sent_at is not None:
+            turn_sent_at = _parse_time(turn_sent_at, f"turns[{i}].sent_at")
+        clean.append({"speaker": speaker, "text": text, "sent_at": turn_sent_at or sent_at})
     return language, sent_at, clean
 
 
