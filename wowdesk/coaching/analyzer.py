@@ -510,10 +510,15 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
         masked = _APOSTROPHE.sub("'", masked)
     if masked is not body:
         casefree.scope(text, masked)
+        base = len(text) + 1  # (where masked starts in the scope's text)
+    else:
+        base = 0  # (the turn's text, up to its signature)
+    casefree.scope_part(masked, base)
     clause_rules = CLAUSE_RULES[lang]
     sentences = []
     for start, end in _split(masked):
         s = Sentence(start, end, body[start:end], masked[start:end])
+        casefree.scope_part(s.masked, base + start)
         s.kind, s.form, s.core = analyse_question(s.masked, clause_rules)
         if s.kind and s.form != "tag" and (" og " in s.masked or " and " in s.masked):
             # (gated: most questions hold no "og/and"; the gate on a comma too cost 3 % of the coach's

@@ -1,0 +1,23 @@
+"""A part of the scope's text (casefree.scope_part) reads as the same lowercase as the part lowered alone."""
+
+from wowdesk.coaching import casefree
+
+
+def test_a_part_of_the_scope_has_its_own_lowercase():
+    text = "Hej ANNA, İstanbul-KONTORET svarer. ΟΔΟΣ Å. Vi sender DEN i dag.\nMvh Mette"
+    casefree.scope(text)
+    body = text[: text.index("\nMvh")]
+    parts = [(body, 0)] + [(text[start:end], start) for start, end in ((0, 9), (10, 35), (36, 43), (44, 64))]
+    for part, start in parts:
+        assert text[start : start + len(part)] == part
+        casefree.scope_part(part, start)
+        assert casefree.lower(part) == casefree._lower(part), part
+
+
+def test_a_part_of_a_scope_of_two_texts_has_its_own_lowercase():
+    text, masked = "Skriv 'Hej' i feltet. Så er DU klar.", "Skriv '___' i feltet. Så er DU klar."
+    casefree.scope(text, masked)
+    casefree.scope_part(masked, len(text) + 1)
+    casefree.scope_part(masked[22:], len(text) + 1 + 22)
+    assert casefree.lower(masked) == casefree._lower(masked)
+    assert casefree.lower(masked[22:]) == "så er du klar."
