@@ -163,6 +163,28 @@ def decode(turns, rules, before: dict, after: dict) -> None:
     history = []
     works: dict = {}
     for turn in turns:
+        for sentence in turn.sentences:
+            if sentence.options:
+                break
+        else:
+            # No closed question to weigh (most turns): one reading, its best path per state, without the
+            # readings list and the checks a weighed reading needs.
+            phases = [s.fixed for s in turn.sentences]
+            turn_phase = _turn_phase(phases)
+            reading = (phases, turn_phase)
+            solves = turn_phase == "solution"
+            back_to_need = not turn.solution and ("need" in phases or "need_accept" in phases)
+            solution_now = turn.solution or "solution" in phases
+            nxt = {}
+            for state, (score, _prev, _reading, _just_solved) in best.items():
+                total = score + 0.0 + (BACK_TO_NEED if state and back_to_need else 0.0)
+                new_state = state or solution_now
+                current = nxt.get(new_state)
+                if current is None or total > current[0]:
+                    nxt[new_state] = (total, state, reading, solves)
+            history.append(nxt)
+            best = nxt
+            continue
         readings = []
         for option in _options(turn, rules, before.get(turn.index), after.get(turn.index), works):
             gain, phases, gives_solution, needs_solution, after_solution = option
