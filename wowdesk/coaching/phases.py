@@ -118,7 +118,7 @@ def _options(turn, rules, before: str | None, after: str | None, works: dict):
             last = i == ambiguous[-1]
             if phase == "solution_accept":
                 # An earlier solution in the same turn ("Jeg har låst den op. Virker det nu?") is enough.
-                if not any(p == "solution" for p in phases[:i]):
+                if "solution" not in phases[:i]:
                     needs_solution = True
                 elif turn.sentences[i].plain_statement:
                     # and a statement with "?" that follows it, not saying the problem back, asks about it:
