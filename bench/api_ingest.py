@@ -24,7 +24,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,6 +31,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+from procs import free_port, wait_for_port  # bench/procs.py
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -42,12 +43,6 @@ os.environ["WOWDESK_DB_CONN_MAX_AGE"] = "60"
 # No task worker runs while the API is measured, so the intake's admission would refuse every create with 503 once
 # the first task had waited 10 s: off (bench/pipeline.py measures intake and follow-ups together, with it on).
 os.environ["WOWDESK_INTAKE_SHED_AFTER"] = "0"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def drain(workers: int) -> None:
@@ -215,14 +210,7 @@ def main() -> None:
     )
     try:
         deadline = time.monotonic() + 120  # a loaded machine starts a dozen processes slowly
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.1)
+        wait_for_port(port, deadline)
         use_wrk = shutil.which("wrk") and not args.python_clients
         load = wrk_load if use_wrk else python_load
         load(port, raw, 2, args.clients)  # warm-up, not counted

@@ -13,13 +13,14 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
+
+from procs import cpu_seconds, free_port, wait_for_port  # bench/procs.py
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,17 +42,6 @@ token.rate_limit = 10**9
 token.save()
 print(connection.vendor, raw)
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def process_cpu_s(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
 def create_tickets(port: int, raw: str, tickets: int, clients: int) -> None:
@@ -92,18 +82,11 @@ def main() -> None:
         server = subprocess.Popen([sys.executable, "-m", *command, "--log-level", "warning"], cwd=args.root, env=env)
         try:
             deadline = time.monotonic() + 120
-            while True:
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                    break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        raise
-                    time.sleep(0.1)
+            wait_for_port(port, deadline)
             create_tickets(port, raw, 200, args.clients)  # warm-up, not counted
-            before = process_cpu_s(server.pid)
+            before = cpu_seconds(server.pid)
             create_tickets(port, raw, args.tickets, args.clients)
-            spent = process_cpu_s(server.pid) - before
+            spent = cpu_seconds(server.pid) - before
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)

@@ -16,7 +16,6 @@ import argparse
 import os
 import shutil
 import smtplib
-import socket
 import subprocess
 import sys
 import tempfile
@@ -25,16 +24,10 @@ from concurrent.futures import ThreadPoolExecutor
 from email.message import EmailMessage
 from pathlib import Path
 
-from procs import cpu_seconds  # bench/procs.py
+from procs import cpu_seconds, free_port, wait_for_port  # bench/procs.py
 
 ROOT = Path.cwd()
 sys.path.insert(0, str(ROOT))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def make_mail(i: int, tag: str) -> bytes:
@@ -76,14 +69,7 @@ def listener(args) -> None:
     procs = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL) for _ in range(args.listeners)]
     try:
         deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.1)
+        wait_for_port(port, deadline)
         tag = str(int(time.time()))
         rendered = {f"w{tag}": {i: make_mail(i, f"w{tag}") for i in range(60)}}
         rendered[tag] = {i: make_mail(i, tag) for i in range(args.mails)}

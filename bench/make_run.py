@@ -20,7 +20,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -30,7 +29,7 @@ import time
 from pathlib import Path
 
 import sqlite_stats  # bench/sqlite_stats.py
-from procs import cpu_seconds, tree  # bench/procs.py
+from procs import cpu_seconds, free_port, tree, wait_for_port  # bench/procs.py
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -39,12 +38,6 @@ os.environ["WOWDESK_VAR_DIR"] = str(VAR)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wowdesk.settings")
 os.environ.pop("WOWDESK_DATABASE_URL", None)  # make run's default: SQLite under the var directory
 PAGE = os.sysconf("SC_PAGE_SIZE")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def rss_mib(pid: int, field: str = "VmRSS") -> float:
@@ -219,14 +212,7 @@ def main() -> None:
     sampler.start()
     try:
         deadline = time.monotonic() + 120  # a loaded machine starts a dozen processes slowly
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise
-                time.sleep(0.1)
+        wait_for_port(port, deadline, server)
         # The timers start 10 s after the web server (serve's LATER) and take a second or two of CPU each to
         # load Django and run their first round: measured from then on, not during their start.
         settle_until = time.monotonic() + 90

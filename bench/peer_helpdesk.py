@@ -28,12 +28,13 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from procs import free_port, wait_for_port  # bench/procs.py
 
 ROOT = Path(__file__).resolve().parent.parent
 PEER = Path(os.environ.get("PEER_HELPDESK_DIR", Path(tempfile.gettempdir()) / "peer-helpdesk"))
@@ -168,12 +169,6 @@ BODIES = {
 }
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def install_peer() -> None:
     if not (PEER_VENV / "bin" / "gunicorn").exists():
         print(f"installing django-helpdesk 2.6.1 into {PEER_VENV} (once)", flush=True)
@@ -296,14 +291,7 @@ def round_(target: Target, seconds: float, clients: int) -> dict:
     script.write_text("BODY = " + BODIES[target.name].replace("QUEUE", queue) + "\n" + WRK % {"path": target.path})
     try:
         deadline = time.monotonic() + 120
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise
-                time.sleep(0.1)
+        wait_for_port(port, deadline, server)
 
         # gunicorn's master listens before its workers have loaded Django: wait for an answer to a real request.
         body = (

@@ -36,7 +36,6 @@ import os
 import shutil
 import signal
 import smtplib
-import socket
 import statistics
 import subprocess
 import sys
@@ -47,7 +46,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import sqlite_stats  # bench/sqlite_stats.py
-from procs import cpu_seconds, tree  # bench/procs.py
+from procs import cpu_seconds, free_port, tree, wait_for_port  # bench/procs.py
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -58,23 +57,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wowdesk.settings")
 BACKLOG_TARGET_S = 2.0
 P99_TARGET_S = 1.0
 SETTLE_S = 12  # serve starts the timers and the webhook worker 10 s after the rest (serve.LATER)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for_port(port: int, deadline: float) -> None:
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.1)
 
 
 def short(command: str) -> str:

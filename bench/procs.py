@@ -1,6 +1,10 @@
-"""A server's process tree and its CPU time, read from /proc: shared by bench/make_run.py and bench/pipeline.py."""
+"""What the bench scripts share about the server they start: a free port, waiting until it listens, and its
+process tree and CPU time read from /proc."""
 
 import os
+import socket
+import subprocess
+import time
 from pathlib import Path
 
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -38,3 +42,22 @@ def cpu_seconds(pid: int) -> float:
     except OSError:
         return 0.0
     return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port: int, deadline: float, process: subprocess.Popen | None = None) -> None:
+    """Return once something listens on the loopback port; raise at the monotonic deadline, or at once when the
+    process that should listen there has exited."""
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline or (process is not None and process.poll() is not None):
+                raise
+            time.sleep(0.1)
