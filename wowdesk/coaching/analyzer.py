@@ -15,7 +15,7 @@ from .clauses import CLAUSE_RULES, analyse_question, coordinated_questions, mask
 from .detect import detect_language
 from .mail import check_mail, looks_like_mail
 from .phases import PHASE_RANK, PHASES, decode
-from .promises import is_promise, opens_with_condition, resolve_due
+from .promises import is_promise, opens_with_condition, promise_words, resolve_due, restates
 from .sentiment import sentiment
 
 # Where a sentence ends. Every alternative starts with one of a few characters, so the pattern opens with
@@ -877,6 +877,7 @@ def analyze(data: dict) -> dict:
     decode(agent_turns, rules, customer_before, customer_after)
     channel = data.get("channel") or ("email" if looks_like_mail(agent_turns) else None)
     promises = []
+    made: list[tuple] = []  # (due, words) of the promises of earlier turns
     all_findings: list[dict] = []
     questions = {"open": 0, "closed": 0}
     for agent in agent_turns:
@@ -884,9 +885,16 @@ def analyze(data: dict) -> dict:
         for q in agent.questions:
             questions[q["kind"]] += 1
         sent = turns[agent.index]["sent_at"]
+        this_turn = []
         for _start, _end, text in agent.promises:
             due = resolve_due(text, lang, sent)
+            # a promise said again at the same time is labelled once, where first made; with a new time it is a
+            # new commitment (LABELS.md, session 10)
+            if due is not None and made and restates(text, due, made, lang):
+                continue
+            this_turn.append((due, text))
             promises.append({"turn": agent.index, "text": text, "due": due.isoformat() if due else None})
+        made.extend((due, promise_words(text, lang)) for due, text in this_turn if due is not None)
         out_turns[agent.index] = {
             "speaker": "agent",
             "phase": agent.phase,

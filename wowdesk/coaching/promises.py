@@ -145,7 +145,7 @@ _NOT_PROMISE = {
     "da": r"\b(?:normalt|typisk|som regel|plejer|altid|generelt|sædvanligvis|oftest|ofte|i reglen|hver gang|"
     r"nogle gange|sommetider|har åbent|åbningstid|ses vi|vi ses|fra i dag|håber|kan være|måske|muligvis|tror|"
     r"går fint|passer fint|er fuldt|er optaget)\b|^(?:hvis|såfremt|hvis nu|når du|såsnart du|så snart du|skulle du|i fald|"
-    r"mens du|får du|har du|er du|kan du|vil du)\b|\bhvis\b|\bformentlig\b|\bsandsynligvis\b|, så (?:prøv|ring|skriv|send|giv|kontakt|tjek|gå)\b|\b(?:du|i) kan (?:altid|også|selv|bare)\b"
+    r"mens du|får du|har du|er du|kan du|vil du|hvem)\b|\bhvis\b|\bformentlig\b|\bsandsynligvis\b|, så (?:prøv|ring|skriv|send|giv|kontakt|tjek|gå)\b|\b(?:du|i) kan (?:altid|også|selv|bare)\b"
     # a condition put first with its verb first: "Finder vi fejl, ringer vi dig" (if we find...)
     # (its subject a pronoun or a definite noun, negated or not: "Er kortet ikke kommet på fredag, sender vi")
     r"|^(?!(?:eller|hvor|der|her|for|før|efter|når|så|nu|da|under|over|hver|derfor|ellers)\b)\w+(?:r|te|de)\s+(?:ikke\s+)?"
@@ -153,13 +153,13 @@ _NOT_PROMISE = {
     "nb": r"\b(?:normalt|vanligvis|typisk|som regel|pleier|alltid|generelt|oftest|ofte|hver gang|noen ganger|"
     r"av og til|har åpent|åpningstid|sees vi|vi sees|ses vi|fra i dag|håper|kan være|kanskje|muligens|tror|går fint|passer fint|"
     r"er fullt|er opptatt)\b|^(?:hvis|dersom|om du|når du|så snart du|skulle du|mens du|"
-    r"får du|har du|er du|kan du|vil du)\b|\b(?:hvis|dersom)\b|\bantakelig\b|\bsannsynligvis\b|\bom (?:du|dere) (?:vil|ønsker)\b|, så (?:prøv|ring|skriv|send|gi|kontakt|sjekk|gå)\b|\b(?:du|dere) kan (?:alltid|også|selv|bare)\b"
+    r"får du|har du|er du|kan du|vil du|hvem)\b|\b(?:hvis|dersom)\b|\bantakelig\b|\bsannsynligvis\b|\bom (?:du|dere) (?:vil|ønsker)\b|, så (?:prøv|ring|skriv|send|gi|kontakt|sjekk|gå)\b|\b(?:du|dere) kan (?:alltid|også|selv|bare)\b"
     r"|^(?!(?:eller|hvor|der|her|for|før|etter|når|så|nå|da|under|over|hver|derfor|ellers)\b)\w+(?:r|te|de)\s+(?:ikke\s+)?"
     r"(?:vi|jeg|du|dere|det|der|den|man|han|hun|de|\w{3,}(?:en|et|ne|a))\b[^,]{0,80},",
     "en": r"\b(?:usually|normally|typically|generally|always|often|as a rule|every time|sometimes|tend to|"
     r"in most cases|is open|are open|opening hours|open until|see you|aim to|hope|hopefully|might|maybe|perhaps|possibly|"
     r"could be|can request|good luck|works for|is fine|from today)\b|^(?:if|in case|should you|once you|when you|whenever|as soon as you|unless|while you|"
-    r"do you|did you|are you|can you)\b|\b(?:i|we) (?:think|believe)\b|\bprobably\b|\b(?:if|unless) (?:you|it|that|we|the|there)\b|\byou can (?:always|also|just|request)\b",
+    r"do you|did you|are you|can you|who)\b|\b(?:i|we) (?:think|believe)\b|\bprobably\b|\b(?:if|unless) (?:you|it|that|we|the|there)\b|\byou can (?:always|also|just|request)\b",
 }
 
 
@@ -1092,3 +1092,52 @@ def resolve_due(sentence: str, lang: str, sent: datetime | None) -> datetime | N
     if at_time is None:
         at_time = MORNING if p["morning"].search(sentence) else END_OF_DAY
     return _at(day, at_time, sent)
+
+
+# A promise said again in a later turn ("Teknikeren kommer torsdag kl. 9" ... "Så er teknikeren booket til torsdag
+# kl. 9") is labelled once, where it is first made; said with a new time it is a new commitment (LABELS.md,
+# session 10). The same thing is recognised by a word it shares with the earlier promise (the first five letters
+# of a word of four or more, so "leveret"/"leveres" and "reservemaskine"/"reservemaskinen" meet), leaving out the
+# words of time, the function words and names in the sentence (a place shared is no act shared: "Willow Close").
+_WORD4 = re.compile(r"(?<!\w)(\w{4,})")
+_NOT_CONTENT = frozenset(
+    """
+    inden innen senest sidst først efter etter før over under indtil inntil frem fram omkring within until after
+    before from with without about around into onto upon then than that this these those there here where when
+    what which whom whose will would shall should could must have has had been being also just only still even
+    your yours ours their them they dine dine ditt dit din deres jeres vores våre vår mine mitt meget mye noget
+    noen nogle alle også bare lige straks gerne gjerne igen igjen allerede heller ikke aldrig aldri skal skulle
+    ville kunne blive bliver blev blir ble blitt været vært have havde hadde kommer komme kom være
+    dag dage dager dagen dagene days time timer timen hours hour minutter minutes uge ugen uger uke uka uken uker
+    week weeks måned måneden month morgen morgenen tomorrow today tonight aften kveld kvelden evening morning
+    formiddag eftermiddag ettermiddag afternoon weekend weekenden helg helga helgen klokken klokka
+    latest least end udgangen utgangen slutningen slutten
+    """.split()
+    + [w for lang in lexicon.LANGUAGES for w in lexicon.WEEKDAYS[lang]]
+    + [w for lang in MONTHS for w in MONTHS[lang].split("|")]
+)
+
+
+def promise_words(text: str, lang: str) -> frozenset:
+    """The first five letters of each word that says what is promised (see restates)."""
+    out = set()
+    for m in _WORD4.finditer(text):
+        word = m.group(1)
+        if word[0].isupper() and m.start() > 0 and text[: m.start()].rstrip()[-1:] not in ".!?:-\n":
+            continue  # a name
+        word = word.lower()
+        if word not in _NOT_CONTENT and not word.isdigit():
+            out.add(word[:5])
+    return frozenset(out)
+
+
+def restates(text: str, due: datetime, made: list, lang: str) -> bool:
+    """Whether a promise with this due time says again one made in an earlier turn (made: (due, words))."""
+    words = None
+    for earlier_due, earlier_words in made:
+        if earlier_due == due:
+            if words is None:
+                words = promise_words(text, lang)
+            if words & earlier_words:
+                return True
+    return False

@@ -1,0 +1,71 @@
+"""Promises, session 10 (issue 16): promises said again, clauses that refer back to a promise, and the kinds of
+clause that name a time but promise nothing. Every sentence here was written for this file in Danish, Norwegian
+and English; none comes from the labelled corpus."""
+
+import pytest
+
+from wowdesk.coaching import analyze
+
+SENT = "2026-11-18T10:00:00+01:00"  # a Wednesday morning
+
+
+def _conversation(lang: str, *agent_turns: str, sent: str = SENT) -> list[tuple[int, str, str | None]]:
+    turns = []
+    for text in agent_turns:
+        turns += [{"speaker": "customer", "text": "Ok"}, {"speaker": "agent", "text": text}]
+    result = analyze({"language": lang, "channel": "chat", "sent_at": sent, "turns": turns})
+    return [(p["turn"], p["text"], p["due"]) for p in result["promises"]]
+
+
+def _promises(lang: str, text: str, sent: str = SENT) -> list[tuple[str, str | None]]:
+    return [(text, due) for _turn, text, due in _conversation(lang, text, sent=sent)]
+
+
+# --- a promise said again (LABELS.md, session 10): once where first made, again when the time changes
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "again"),
+    [
+        ("da", "Montøren kommer på fredag kl. 8 og skifter ruden.", "Så er montøren bestilt til fredag kl. 8."),
+        ("nb", "Varene blir levert til butikken på torsdag.", "Da blir varene levert på torsdag."),
+        ("en", "Your replacement router will arrive by Thursday.", "Great, so the router will arrive by Thursday."),
+    ],
+)
+def test_a_promise_said_again_at_the_same_time_is_one_promise(lang, first, again):
+    found = _conversation(lang, first, again)
+    assert [turn for turn, _text, _due in found] == [1], found
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "again", "due"),
+    [
+        ("da", "Jeg ringer dig i morgen.", "Jeg ringer dig i stedet fredag kl. 10.", "2026-11-20T10:00:00+01:00"),
+        ("nb", "Montøren kommer på mandag.", "Montøren kommer i stedet på tirsdag.", "2026-11-24T17:00:00+01:00"),
+        ("en", "I'll call you tomorrow.", "I'll call you on Friday at 10 am instead.", "2026-11-20T10:00:00+01:00"),
+    ],
+)
+def test_a_promise_said_again_with_a_new_time_is_a_new_promise(lang, first, again, due):
+    found = _conversation(lang, first, again)
+    assert [(turn, d) for turn, _text, d in found][1:] == [(3, due)], found
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "other"),
+    [
+        ("da", "Sofaen bliver leveret på fredag.", "Du får også en sms på fredag."),
+        ("nb", "Jeg ringer deg senere i dag med svar.", "Da sender jeg skjemaet i dag."),
+        ("en", "We'll ring you tomorrow afternoon.", "The parts will be ready tomorrow afternoon."),
+    ],
+)
+def test_another_promise_at_the_same_time_is_a_promise_of_its_own(lang, first, other):
+    assert len(_conversation(lang, first, other)) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("da", "hvem elsker ikke en tur i svømmehallen kl. 6 😄"), ("nb", "hvem gleder seg ikke til fredag kl. 16 😄"),
+     ("en", "who doesn't love a 6am run 😄")],
+)  # fmt: skip
+def test_a_rhetorical_question_without_a_question_mark_promises_nothing(lang, text):
+    assert _promises(lang, text) == []
