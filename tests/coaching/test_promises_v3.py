@@ -69,3 +69,44 @@ def test_another_promise_at_the_same_time_is_a_promise_of_its_own(lang, first, o
 )  # fmt: skip
 def test_a_rhetorical_question_without_a_question_mark_promises_nothing(lang, text):
     assert _promises(lang, text) == []
+
+
+# --- a clause that goes on with the promise before it is part of it
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "due"),
+    [
+        ("da", "Et nyt armbånd bliver sendt med posten og er hos dig inden fredag.", "2026-11-20T17:00:00+01:00"),
+        ("da", "Fakturaen bliver rettet, og du har den i din indbakke på mandag.", "2026-11-23T17:00:00+01:00"),
+        ("nb", "Ny brikke blir sendt i posten og er hos deg innen 4 dager.", "2026-11-22T17:00:00+01:00"),
+        ("nb", "Nye nøkler blir sendt til deg, og du har dem i postkassen på fredag.", "2026-11-20T17:00:00+01:00"),
+        ("en", "A new badge will be printed and will be with you by Friday.", "2026-11-20T17:00:00+01:00"),
+    ],
+)
+def test_a_clause_going_on_with_an_untimed_promise_is_one_promise(lang, text, due):
+    found = _promises(lang, text)
+    assert len(found) == 1 and found[0][1] == due, found
+    assert found[0][0].rstrip(".") == text.rstrip("."), found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("da", "Det nye armbånd bliver sendt i morgen og er hos dig på fredag."),
+        ("nb", "Den nye brikken blir sendt i dag, og du har den på fredag."),
+    ],
+)
+def test_after_a_timed_promise_the_arrival_is_a_promise_of_its_own(lang, text):
+    assert len(_promises(lang, text)) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "due"),
+    [
+        ("da", "En montør kommer den 24. inden kl. 11 og tjekker radiatorerne.", "2026-11-24T11:00:00+01:00"),
+        ("nb", "En elektriker kommer den 24. innen kl. 11 og sjekker sikringsskapet.", "2026-11-24T11:00:00+01:00"),
+    ],
+)
+def test_a_day_number_does_not_end_the_clause(lang, text, due):
+    assert [(t.rstrip("."), d) for t, d in _promises(lang, text)] == [(text.rstrip("."), due)]

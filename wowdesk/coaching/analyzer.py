@@ -15,7 +15,7 @@ from .clauses import CLAUSE_RULES, analyse_question, coordinated_questions, mask
 from .detect import detect_language
 from .mail import check_mail, looks_like_mail
 from .phases import PHASE_RANK, PHASES, decode
-from .promises import is_promise, opens_with_condition, promise_words, resolve_due, restates
+from .promises import has_time, is_promise, opens_with_condition, promise_words, resolve_due, restates
 from .sentiment import sentiment
 
 # Where a sentence ends. Every alternative starts with one of a few characters, so the pattern opens with
@@ -85,7 +85,11 @@ CLAUSE_SPLITS = (
     # letters or more, so "kl. 10", "f.eks. via", "ca. to uger" stay whole)
     (r"(?<=[a-zæøå]{4})\.", r"\s+(?=[a-zæøå])"),
     # ... and after any word when a pronoun subject follows ("... fra i dag. du får en bekræftelse")
-    (r"(?<=\w)\.", r"\s+(?=(?:du|jeg|vi|dere|han|hun|de|you|we|i'll|we'll|[a-zæøå]{2,}(?:en|et|ene|erne))\s)"),
+    # (a noun after a day's number is no new clause: "kommer den 14. inden kl. 12")
+    (
+        r"(?<=\w)\.",
+        r"\s+(?=(?:du|jeg|vi|dere|han|hun|de|you|we|i'll|we'll)\s|(?<!\d\.\s)[a-zæøå]{2,}(?:en|et|ene|erne)\s)",
+    ),
 )
 # How each start reads once its first character is taken, per first character.
 _SPLIT_STARTS = {
@@ -564,7 +568,7 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
         ):
             # (the customer's words said back, "Så du vil aflevere bilen den 30.", promise nothing of ours)
             offset = s.start + (len(s.text) - len(s.text.lstrip()))
-            conditional, first = False, True
+            conditional, first, joined = False, True, False
             for part in _clauses(s.masked.strip(), offset):
                 # An instruction to the customer ("Ring til os i morgen") is not our promise.
                 lead_stripped = _strip_lead(part[2], lang)
@@ -574,6 +578,7 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
                 # (the first clause was read with its sentence)
                 conditional = conditional or (not first and opens_with_condition(part[2], lang))
                 first = False
+                after_promise, joined = joined, False
                 if conditional or imperative or not is_promise(part[2], lang):
                     continue
                 # a farewell holds no promise ("Tak for i dag, og god aften.", "Ha en fin lørdag!"), nor does
@@ -582,6 +587,16 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
                 if rules.farewell.search(part[2]) or rules.closing.search(part[2]):
                     continue
                 if rules.info_request.search(lead_stripped):
+                    continue
+                joined = True
+                if (
+                    after_promise
+                    and _SAME_PROMISE.match(body, promises[-1][1], part[1])
+                    and not has_time(promises[-1][2], lang)
+                ):
+                    # the promise before it goes on: "Nyt kort bliver sendt og er hos dig på fredag" is one
+                    start = promises[-1][0]
+                    promises[-1] = (start, part[1], body[start : part[1]])
                     continue
                 promises.append((part[0], part[1], body[part[0] : part[1]]))
                 if first_turn and rules.reply_promise.search(part[2]):
@@ -677,6 +692,20 @@ def _strip_ask(core: str) -> str:
         return core
     m = _ASK.match(core)
     return core[m.end() :] if m else core
+
+
+# A clause that goes on with an untimed promise before it, not a promise of its own (the writers label the
+# whole as one; after a timed promise, "bliver sendt i morgen og er hos dig på fredag", they label two):
+# its subject left out ("Nyt kort bliver sendt med posten og er hos dig på fredag", "A technician comes on the
+# 14th and sets up the box") or the customer having what was just promised ("Kortet sendes i dag, og du har det
+# på fredag"). Matched from the end of the promise before it.
+_SAME_PROMISE = re.compile(
+    r"[\s,.]*(?:og|and)\s+(?:"
+    r"(?:vil|skal|bliver|blir|kommer|er|is|are|will|should|arrives|arrive|lander|ankommer|når|ligger|står)\b"
+    r"|(?:du|dere|i|you)\s+(?:har|får|have|get|will have|'ll have|’ll have)\s+(?:det|den|dem|it|them)\b"
+    r")",
+    re.IGNORECASE,
+)
 
 
 def _strip_lead(text: str, lang: str) -> str:
