@@ -467,3 +467,64 @@ def test_acknowledgements_by_litotes_and_idiom(language, text):
 )
 def test_a_plain_negation_names_no_feeling(language, text):
     assert has("acknowledgement", text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "words"),
+    [
+        # a channel refused, with us as the subject, wherever the channel stands
+        ("da", "Jeg kan desværre ikke ændre adressen over telefonen.", "over telefonen"),
+        ("da", "Vi behandler ikke reklamationer pr. mail.", "pr. mail"),
+        ("nb", "Jeg kan ikke endre bestillingen over telefon.", "over telefon"),
+        ("nb", "Vi behandler ikke søknader på e-post.", "på e-post"),
+        ("en", "I'm not able to book a table over the phone.", "over the phone"),
+        ("en", "We don't accept cancellations by email.", "by email"),
+        # a prohibition on us in a subordinate clause, Danish "må ikke" with us as the subject
+        ("da", "Det er fordi vi ikke har lov til at udlevere koden.", "ikke har lov til"),
+        ("nb", "Det er fordi vi ikke har lov til å gi ut passordet.", "ikke har lov til"),
+        ("da", "Jeg må ikke ændre i lægens aftaler.", "må ikke ændre"),
+        # the matter handed to someone else to take up
+        ("da", "Det skal du tage med udlejeren.", "udlejeren"),
+        ("nb", "Det må du ta med utleieren.", "utleieren"),
+        ("nb", "Du må ta saken med forsikringsselskapet.", "forsikringsselskapet"),
+        # a cleft that puts the decision or the responsibility on someone else
+        ("da", "Det er forsikringsselskabet, der afgør erstatningen.", "afgør"),
+        ("nb", "Det er ikke butikken som har ansvar for garantien.", "har ansvar"),
+        ("en", "It's the landlord who decides on repairs.", "decides"),
+        # a rule cited by its source: a law or a set of provisions named by a compound, whose demand, "practice
+        # policy"
+        ("da", "Det følger af vores abonnementsbetingelser.", "abonnementsbetingelser"),
+        ("da", "I henhold til boligreguleringsloven skal lejen varsles.", "boligreguleringsloven"),
+        ("da", "Det er vognmandens krav.", "krav"),
+        ("nb", "Det følger av arbeidsmiljøloven.", "arbeidsmiljøloven"),
+        ("nb", "Foreningen har ikke myndighet over parkeringen.", "myndighet"),
+        ("nb", "Det står i vedtektene for sameiet.", "vedtektene"),
+        ("en", "According to the regulations, the deposit is held for 30 days.", "regulations"),
+        ("en", "That's clinic policy.", "clinic policy"),
+        # a fact of life about the system
+        ("da", "Det er bare sådan systemet fungerer.", "systemet"),
+        ("en", "That's just the way the system works.", "system"),
+    ],
+)
+def test_rule_phrases_by_structure_session_10(language, text, words):
+    """Structures the tuning parts held in words no pattern had (session 10), in invented sentences."""
+    assert [t for t in has("rule_phrase", text, language) if words in t], codes(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("da", "Det er dig, der bestemmer, hvornår vi kommer."),
+        ("da", "Ifølge forbrugerloven har du ret til at fortryde købet."),
+        ("da", "Jeg kan sende kvitteringen over mail i dag."),
+        ("nb", "Det er du som bestemmer tidspunktet."),
+        ("nb", "Ifølge forbrukerkjøpsloven har du krav på reparasjon."),
+        ("nb", "Du må ta med legitimasjon."),
+        ("en", "I can send it to you by email today."),
+        ("en", "According to the tracking, it's in Leeds."),
+        ("en", "That's a sensible approach."),
+    ],
+)
+def test_no_rule_phrase_in_a_choice_a_right_or_a_channel_offered(language, text):
+    """The customer decides, a rule in the customer's favour, a channel we offer, a non-rule source."""
+    assert has("rule_phrase", text, language) == [], (text, codes(text, language))

@@ -655,7 +655,7 @@ RULE_PHRASES = {
         r"(?:det|sådan) er reglerne(?: \w+){0,4}",
         r"det er \w+(?:s|ets|ens) regler",
         r"det står i (?:vores |jeres )?\w*(?:betingelser|vilkår|vilkårene|betingelserne)",
-        r"det er \w+(?: \w+)?,? (?:der|som) (?:bestemmer|styrer|behandler|tager sig af)(?: \w+){0,2}",
+        r"det er (?!(?:du|dig|i|jer)\b)\w+(?: \w+)?,? (?:der|som) (?:bestemmer|styrer|behandler|tager sig af)(?: \w+){0,2}",
         r"(?:jeg|vi) har ikke adgang til(?: \w+){0,3}",
         r"det er (?:en )?anden afdeling",
         # rules and ego worded otherwise: "Det er ikke tilladt", "Vores politik er...", "Det står i kontrakten"
@@ -704,7 +704,7 @@ RULE_PHRASES = {
         r"det er \w+(?:s|ets|ens) regler",
         r"det står i (?:våre |vår )?\w*(?:vilkår|vilkårene|betingelser|kjøpsvilkårene)",
         r"\w+ (?:er ikke mulig|refunderes ikke|dekkes ikke),? det står i(?: \w+){1,3}",
-        r"det er \w+(?: \w+)?,? (?:som|der) (?:bestemmer|styrer|behandler)(?: \w+){0,2}",
+        r"det er (?!(?:du|deg|dere)\b)\w+(?: \w+)?,? (?:som|der) (?:bestemmer|styrer|behandler)(?: \w+){0,2}",
         r"(?:jeg|vi)(?: i \w+)? har ikke tilgang til(?: \w+){0,3}",
         r"\w+ må gjøres i \w+,? det er regelen(?: hos oss)?",
         r"det er (?:dessverre )?ikke (?:tillatt|mulig for (?:meg|oss)|noe vi gjør)(?: \w+){0,3}",
@@ -844,6 +844,31 @@ _RULE_STRUCTURE = {
         r"det er [\w-]+(?: [\w-]+)?,? (?:der|som) (?:[\w-]+,? ){1,6}?(?:ik|ikke) (?:os|mig)\b",
         r"det er [\w-]+(?: [\w-]+)?,? (?:du|i) (?:skal|må|bør) (?:kontakte|ringe til|skrive til|tale med|snakke med)\b",
         r"det er (?:desværre )?ikke (?:vores|mit|min) (?:ansvar|område|afdeling)",
+        # session 10 (structures the tuning parts held in words no pattern had):
+        # a channel refused, whoever is the subject and wherever the channel stands: "jeg kan ikke frafalde
+        # gebyret over telefonen", "Vi behandler ikke klager pr. mail"
+        r"(?:jeg|vi) (?:kan|må) (?:desværre )?ikke (?:\w+ ){0,4}?(?:over|via|på|per|pr\.) (?:telefonen|telefon|mail|"
+        r"e-mail|mailen|chat|chatten)(?![\w-])",
+        r"vi (?:behandler|modtager|tager imod|godkender|accepterer|besvarer|ændrer) (?:desværre )?ikke (?:\w+ ){0,4}?"
+        r"(?:over|via|på|per|pr\.) (?:telefonen|telefon|mail|e-mail|chat|chatten)(?![\w-])",
+        # a prohibition on us in a subordinate clause ("..., fordi vi ikke har lov til at udlevere det")
+        r"(?:jeg|vi) (?:desværre )?ikke (?:har|får) lov til(?: \w+){0,4}",
+        # "jeg må ikke flytte i deres kalender": Danish "må ikke" with us as the subject is a prohibition
+        r"(?:jeg|vi) må (?:desværre )?ikke (?!glemme\b)\w+(?: \w+){0,3}",
+        # the matter handed to someone else to take up: "det skal du tage med butikken", "Du må tage sagen op med..."
+        r"(?:det|sagen) (?:skal|må) (?:du|i) (?:selv )?(?:tage|tale) (?:op )?med (?!os\b|mig\b)\w+(?: \w+){0,2}",
+        r"(?:du|i) (?:skal|må) (?:selv )?tage (?:sagen|det|den|dette) (?:op )?med (?!os\b|mig\b)\w+(?: \w+){0,2}",
+        # the decision or the responsibility put on someone else by a cleft: "det er værkstedet, der afgør det",
+        # "Det er ikke butikken, der har ansvaret for leveringen" (not "det er dig, der bestemmer")
+        r"det er (?:ikke )?(?!(?:du|dig|i|jer|jeg|mig|vi|os)\b)[\w-]+(?: [\w-]+)?,? (?:der|som) (?:afgør|bestemmer|"
+        r"beslutter|styrer|har (?:ansvaret|ansvar)(?: for)?)\b(?: \w+){0,3}",
+        # a rule cited by its source, also a law or a set of provisions named by a compound ("Det følger af vores
+        # leveringsbestemmelser", "I henhold til ejendomsvurderingsloven"; not "Ifølge loven har du ret til...")
+        r"(?:det følger af|ifølge|i henhold til|jf\.|jævnfør) (?:vores |jeres |de |den )?[\w-]*(?:loven|lovens|"
+        r"lovgivningen|bekendtgørelsen|bestemmelser|bestemmelserne|betingelser|betingelserne|vilkår|vilkårene|regler|"
+        r"reglerne|reglementet|vedtægterne|regulativet)(?![\w-])(?! (?:har|får) (?:du|i) (?:ret|krav))(?: §+ ?\d+)?",
+        r"det er [\w-]+(?:s|ets|ens) (?:krav|politik|procedure|betingelser|vilkår)(?![\w-])",
+        r"(?:det er )?(?:bare |nu engang |desværre )?sådan (?:systemet|reglerne|proceduren|politikken) (?:er|fungerer|virker)",
     ],
     "nb": [
         rf"{_RULE_SOURCE['nb']}(?: (?:i|for|på|hos) \w+)?,? (?:\w+ )?(?:sier|sa|krever|krevde|forbyr|er,? at)(?: at)?(?: \w+){{0,5}}",
@@ -895,6 +920,26 @@ _RULE_STRUCTURE = {
         r"det er [\w-]+(?: [\w-]+)?,? (?:som|der) (?:[\w-]+,? ){1,6}?ikke (?:oss|meg)\b",
         r"det er [\w-]+(?: [\w-]+)?,? (?:du|dere) (?:skal|må|bør) (?:kontakte|ringe til|skrive til|snakke med|prate med)\b",
         r"(?:du|dere) (?:må|skal) (?:selv )?(?:ringe|kontakte) (?!oss\b|meg\b)\w+(?:et|en|ene)(?![\w-])",
+        # session 10 (as in Danish above): a channel refused, a prohibition in a subordinate clause, the matter
+        # handed to someone else, a cleft that puts the decision or the responsibility on someone else, a rule
+        # cited by its source
+        r"(?:jeg|vi) (?:kan|må|får) (?:dessverre )?ikke (?:\w+ ){0,4}?(?:over|via|på|per) (?:telefonen|telefon|e-post|"
+        r"epost|mail|chat|chatten)(?![\w-])",
+        r"vi (?:behandler|mottar|tar imot|godkjenner|aksepterer|besvarer|endrer) (?:dessverre )?ikke (?:\w+ ){0,4}?"
+        r"(?:over|via|på|per) (?:telefonen|telefon|e-post|epost|mail|chat|chatten)(?![\w-])",
+        r"(?:jeg|vi) (?:dessverre )?ikke (?:har|får) lov til(?: \w+){0,4}",
+        r"(?:det|saken) (?:skal|må) (?:du|dere) (?:selv )?ta (?:opp )?med (?!oss\b|meg\b)\w+(?: \w+){0,2}",
+        r"(?:du|dere) (?:skal|må) (?:selv )?ta (?:saken|det|den|dette) (?:opp )?med (?!oss\b|meg\b)\w+(?: \w+){0,2}",
+        r"(?:du|dere) (?:må|skal) (?:selv )?kontakte (?:dem|de) direkte",
+        r"det er (?:ikke )?(?!(?:du|deg|dere|jeg|meg|vi|oss)\b)[\w-]+(?: [\w-]+)?,? (?:som|der) (?:avgjør|bestemmer|"
+        r"beslutter|styrer|har (?:ansvaret|ansvar)(?: for)?)\b(?: \w+){0,3}",
+        r"(?:det følger av|ifølge|i henhold til|jf\.|jamfør) (?:våre |vår |deres |den )?[\w-]*(?:loven|lovens|lovverket|"
+        r"forskriften|forskriftene|bestemmelser|bestemmelsene|betingelser|betingelsene|vilkår|vilkårene|regler|reglene|"
+        r"reglementet|regelverket|vedtektene)(?![\w-])(?! (?:har|får) (?:du|dere) (?:rett|krav))(?: §+ ?\d+)?",
+        r"det står i (?:våre |vår |deres )?[\w-]*(?:vedtektene|reglementet|regelverket|forskriften|loven)(?![\w-])",
+        r"(?:har|hadde) (?:faktisk |dessverre )?ikke myndighet (?:over|til)(?: \w+){0,3}",
+        r"det er [\w-]+(?:s|ets|ens) (?:krav|policy|politikk|prosedyre|betingelser|vilkår)(?![\w-])",
+        r"(?:det er )?(?:bare |nå en gang |dessverre )?(?:sånn|slik) (?:systemet|reglene|prosedyren) (?:er|fungerer|virker)",
     ],
     "en": [
         rf"{_RULE_SOURCE['en']}(?: (?:in|for|of|on) (?:the |your |our )?\w+)? (?:clearly |simply |now )?(?:says?|said|states?|stated|requires?|required|forbids?|prohibits?|"
@@ -935,6 +980,20 @@ _RULE_STRUCTURE = {
         # a referral with "you'd": "you'd need to speak to the field team"
         r"you(?:'d| would) (?:have|need) to (?:talk|speak|contact|call|email|write) (?:to |with )?(?!us\b|me\b)\w+(?: \w+){0,3}",
         r"(?:it|this) (?:is|'s) not (?:my|our) (?:department|area|job|responsibility)",
+        # session 10: a channel refused however it is put ("I'm not able to do that from chat", "We're unable to
+        # consider claims sent by email", "We don't take bookings over the phone")
+        r"(?:we|i)(?:'re| are|'m| am)? (?:not able|unable) to (?:\w+ ){1,4}?(?:by|over|via|from|on|in) (?:email|e-mail|"
+        r"phone|the phone|chat|the chat|live chat)(?![\w-])",
+        r"(?:we|i) (?:don't|do not|can't|cannot|won't) (?:\w+ ){1,4}?(?:by|over|via|from|on) (?:email|e-mail|the phone|"
+        r"chat|the chat|live chat)(?![\w-])",
+        # a cleft that puts the decision on someone else: "it's the airline that decides on compensation"
+        r"(?:it's|it is) (?:the |our )?(?!you\b)[\w-]+(?: [\w-]+)? (?:who|that) (?:decides?|makes? the decision|"
+        r"(?:is|are) responsible for)\b(?: \w+){0,3}",
+        # a rule cited by its source, a law among them ("According to the regulations, ...", "that's practice
+        # policy")
+        rf"(?:according to|as per|under) {_RULE_SOURCE['en']}(?![\w-])(?! (?:you|you're|you are) (?:entitled|can))",
+        r"(?:that's|that is|it's|it is) (?!a\b|an\b|not\b)[\w-]+ polic(?:y|ies)(?![\w-])",
+        r"that's (?:just )?the way the system (?:works|is)",
     ],
 }
 # The patterns that name a source of rules are searched only in a turn that holds one (RULE_SOURCE, a gate
