@@ -110,3 +110,35 @@ def test_after_a_timed_promise_the_arrival_is_a_promise_of_its_own(lang, text):
 )
 def test_a_day_number_does_not_end_the_clause(lang, text, due):
     assert [(t.rstrip("."), d) for t, d in _promises(lang, text)] == [(text.rstrip("."), due)]
+
+
+# --- the customer's situation weighed names their time, not ours
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("da", "Det lyder hårdt med flytning i morgen."),
+        ("da", "Åh, det lyder træls lige op til jul på fredag."),
+        ("da", "Hvor ærgerligt at stå uden varme, og det på en lørdag."),
+        ("nb", "Det høres slitsomt ut med eksamen i morgen."),
+        ("nb", "Så kjedelig å høre når dere skal reise på fredag."),
+        ("nb", "Så hyggelig at Nora vil begynne på korps til uka!"),
+        ("en", "That sounds stressful with the move on Friday."),
+        ("en", "Thanks for getting in touch, and good that you're sorting it before Monday."),
+    ],
+)
+def test_the_customers_situation_weighed_is_no_promise(lang, text):
+    assert _promises(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("da", "Det lyder hårdt med flytning i morgen, og jeg ringer dig i morgen kl. 9."),
+        ("nb", "Det høres slitsomt ut, og jeg ringer deg i morgen kl. 9."),
+        ("en", "That sounds stressful, and I'll call you tomorrow at 9 am."),
+    ],
+)
+def test_our_promise_after_the_situation_weighed_is_a_promise(lang, text):
+    assert [due for _text, due in _promises(lang, text)] == ["2026-11-19T09:00:00+01:00"]

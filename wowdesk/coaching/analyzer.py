@@ -15,7 +15,16 @@ from .clauses import CLAUSE_RULES, analyse_question, coordinated_questions, mask
 from .detect import detect_language
 from .mail import check_mail, looks_like_mail
 from .phases import PHASE_RANK, PHASES, decode
-from .promises import has_time, is_promise, opens_with_condition, promise_words, resolve_due, restates
+from .promises import (
+    has_time,
+    is_promise,
+    opens_with_condition,
+    opens_with_evaluation,
+    ours_opens,
+    promise_words,
+    resolve_due,
+    restates,
+)
 from .sentiment import sentiment
 
 # Where a sentence ends. Every alternative starts with one of a few characters, so the pattern opens with
@@ -569,6 +578,7 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
             # (the customer's words said back, "Så du vil aflevere bilen den 30.", promise nothing of ours)
             offset = s.start + (len(s.text) - len(s.text.lstrip()))
             conditional, first, joined = False, True, False
+            evaluation = opens_with_evaluation(s.masked.lstrip())
             for part in _clauses(s.masked.strip(), offset):
                 # An instruction to the customer ("Ring til os i morgen") is not our promise.
                 lead_stripped = _strip_lead(part[2], lang)
@@ -579,6 +589,8 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
                 conditional = conditional or (not first and opens_with_condition(part[2], lang))
                 first = False
                 after_promise, joined = joined, False
+                if evaluation and not ours_opens(part[2]):
+                    continue  # the customer's situation weighed (see promises._EVALUATION)
                 if conditional or imperative or not is_promise(part[2], lang):
                     continue
                 # a farewell holds no promise ("Tak for i dag, og god aften.", "Ha en fin lørdag!"), nor does

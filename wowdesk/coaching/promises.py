@@ -1141,3 +1141,26 @@ def restates(text: str, due: datetime, made: list, lang: str) -> bool:
             if words & earlier_words:
                 return True
     return False
+
+
+# A sentence that opens by weighing the customer's situation ("Det lyder hårdt med flytning i morgen", "Så
+# kjedelig å høre når dere skal reise på fredag", "Good that you're sorting it before Friday") names a time of
+# theirs, not ours: none of its clauses promises, unless one of ours opens with us as the doer ("..., og jeg
+# ringer dig i morgen"). None of the five tuning parts labels a promise in such a sentence; 8 were read as one.
+_EVALUATION = casefree.compile(
+    r"^\W*(?:(?:av|au|uh|åh|oh|ah|puh|puha|huff|nej|nei|ja|ok|okay|hmm)\W+)?(?:"
+    r"(?:det|dette|that|this|it|hvor|how)\s+(?:\w+\s+)?(?:lyder|høres|hørtes|sounds|sounded)\b"
+    r"|(?:så|hvor|how|what an?)\s+\w+(?:\s+\w+)?\s+(?:å|at|to|that)\b"
+    r"|(?:godt|fint|dejligt|deilig|flott|flot|good|great|nice|lovely)\s+(?:at|that)\b"
+    r"|(?:thanks|thank you|tak|takk)\b[^,]*,\s*(?:and|og)\s+(?:good|great|nice|godt|fint|flott)\s+(?:that|at)\b"
+    r")"
+)
+_OURS_OPENS = casefree.compile(r"^\W*(?:(?:og|and|så|then)\s+)?(?:jeg|vi|i|we)\b")
+
+
+def opens_with_evaluation(sentence: str) -> bool:
+    return _EVALUATION.match(sentence) is not None
+
+
+def ours_opens(clause: str) -> bool:
+    return _OURS_OPENS.match(clause) is not None
