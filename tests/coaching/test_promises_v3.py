@@ -142,3 +142,36 @@ def test_the_customers_situation_weighed_is_no_promise(lang, text):
 )
 def test_our_promise_after_the_situation_weighed_is_a_promise(lang, text):
     assert [due for _text, due in _promises(lang, text)] == ["2026-11-19T09:00:00+01:00"]
+
+
+# --- what something is at a time, against where it will be
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("da", "Yogaholdet ligger tirsdag kl. 18."),
+        ("da", "Hun er på kontoret fredag."),
+        ("nb", "Neste ledige avgang med plass er kl. 21.15."),
+        ("nb", "Han er på kurs torsdag."),
+        ("en", "The earliest free slot is Thursday 3 December."),
+        ("en", "Weekend tickets are £5 cheaper on Sunday."),
+    ],
+)
+def test_what_something_is_at_a_time_is_no_promise(lang, text):
+    assert _promises(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "due"),
+    [
+        ("da", "Cyklen er klar i morgen kl. 15.", "2026-11-19T15:00:00+01:00"),
+        ("da", "Beløbet står på din konto senest fredag.", "2026-11-20T17:00:00+01:00"),
+        ("nb", "Nøkkelen ligger i resepsjonen i morgen kl. 9.", "2026-11-19T09:00:00+01:00"),
+        ("nb", "Nettet er oppe igjen innen kl. 14.", "2026-11-18T14:00:00+01:00"),
+        ("en", "The repair is done by Friday.", "2026-11-20T17:00:00+01:00"),
+        ("en", "A plumber is replacing the valve on Friday.", "2026-11-20T17:00:00+01:00"),
+    ],
+)
+def test_where_a_thing_will_be_at_a_time_is_a_promise(lang, text, due):
+    assert [d for _t, d in _promises(lang, text)] == [due]

@@ -930,8 +930,39 @@ def _promised(sentence: str, lang: str, p: dict, timed: bool) -> str | None:
             return None
         if p["no_event"].search(sentence):
             return None
+        if (
+            (be := _BE.match(sentence))
+            and not _ARRIVAL.search(sentence, be.end())
+            and not _RESULT.match(sentence, be.end())
+        ):
+            return None  # what something is at a time, not where it will be (see _BE)
         return "timed" if len(sentence.split()) >= 4 else None
     return None
+
+
+# A time with "er/ligger/is" and nobody acting promises where or how a thing will be: an arrival ("Pakken er hos
+# dig på torsdag", "pengene står på din konto senest fredag", "den ligger klar i morgen kl. 9") or a result ("den
+# er udbedret inden kl. 19", "the upgrade is done on Thursday"); without one it says what something is or when
+# it is ("Holdet ligger torsdag kl. 16.30", "Hun er på jobb mandag", "the next sailing with space is at 21:30",
+# "the first possible date is Saturday 7 March"): a description (tuning parts, session 10: 7 such clauses read
+# as promises, none labelled). The verb is the clause's own: among its first six words, before any comma ("hun
+# ringer Dem op på tirsdag kl. 10 på det nummer, der står i ..." acts), and not a progressive ("An engineer is
+# replacing it on Wednesday").
+_BE = casefree.compile(
+    r"^\W*(?:[^\s,]+\s+){0,5}?(?:(?:er|var|ligger|står|is|are|was|were)\b|[^\s,]+(?:'s|’s)\b)(?!\s+\w+ing\b)"
+)
+_ARRIVAL = casefree.compile(
+    r"\b(?:hos|ved|klar\w*|fremme|framme|tilbage|tilbake|oppe|færdig\w*|ferdig\w*|aktiv\w*|der|there|with|ready|"
+    r"back|done|up|on site|on the way|på vej|på vei|på veien|på (?:\w+ ){0,2}(?:konto(?:en|er|ene)?|kort(?:et|ene)?|hentested\w*|"
+    r"sted\w*|plads|plass|saldo|mobilepay)|i (?:\w+ ){0,2}(?:postkasse\w*|indbakke\w*|innboks\w*|e-boks|mail\w*|"
+    r"app\w*|resepsjon\w*|reception\w*|kundeservice)|in (?:\w+ ){0,2}(?:inbox|account|app|post|letterbox)|"
+    r"for|down for|booket|booked)\b"
+)
+# ... or a result right after the verb ("er udbedret", "is done", "er nu flyttet"; not a noun further on, "er på
+# kontoret")
+_RESULT = casefree.compile(
+    r"\s+(?:(?:nu|nå|now|already|allerede|blevet|blitt|been|også|also)\s+)?\w{3,}(?:et|t|dt|ed)\b"
+)
 
 
 def _at(day: date, at_time: time, sent: datetime) -> datetime:
