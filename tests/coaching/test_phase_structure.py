@@ -833,3 +833,42 @@ def test_an_email_that_answers_thanks_or_owns_the_fault_acknowledges(lang, reply
 def test_phone_openings_and_the_time_of_day_greet(lang, opening, greets):
     result = _turns(lang, opening, PROBLEM[lang], first="agent")
     assert ("no_greeting" not in result["conversation_findings"]) is greets, opening
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a wish for the road, for health or for what comes next, also after a short reply or in a longer sentence
+        ("da", "Fint. Kør forsigtigt i sneen."),
+        ("da", "Det er noteret, og god ferie til jer begge."),
+        ("da", "Okay, vi ses i morgen."),
+        ("nb", "Supert. Kjør trygt hjem."),
+        ("nb", "Ta godt vare på deg selv."),
+        ("nb", "Ha en fin konfirmasjon!"),
+        ("nb", "Greit, hadet."),
+        ("nb", "Vi snakkes på fredag."),
+        ("en", "Perfect, see you on Thursday!"),
+        ("en", "Get well soon!"),
+        ("en", "Best wishes for the exam."),
+        ("en", "Night, Priya!"),
+        ("en", "Thanks for waiting, and I hope you're feeling better."),
+    ],
+)
+def test_wishes_for_the_road_health_or_what_comes_next_close(lang, text):
+    result = _turns(lang, OPENING[lang], PROBLEM[lang], text, first="agent")
+    assert _agent(result)["phase"] == "closing", text
+    assert "no_closing_question" not in result["conversation_findings"], text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("da", "Kør forbi butikken og hent den nye router."),
+        ("nb", "Ta med kvitteringen når du kommer."),
+        ("en", "I hope to have the part by Friday."),
+        ("en", "See the attached form for the details."),
+    ],
+)
+def test_instructions_and_plans_that_look_like_wishes_do_not_close(lang, text):
+    result = _turns(lang, OPENING[lang], PROBLEM[lang], text, first="agent")
+    assert _agent(result)["phase"] != "closing", text
