@@ -30,7 +30,7 @@ from wowdesk.tickets import services as tickets
 from wowdesk.tickets.filenames import attachment_file
 from wowdesk.tickets.models import Message, Ticket
 
-from . import parsing
+from . import mime, parsing
 from .models import InboundMail, Mailbox, OutboundMail
 
 log = logging.getLogger(__name__)
@@ -478,7 +478,7 @@ def header_value(value: str) -> str:
     return " ".join(_CONTROL_CHARS.sub(" ", value).split())
 
 
-def build_email(outbound: OutboundMail, connection=None) -> EmailMultiAlternatives:
+def _sender_and_headers(outbound: OutboundMail) -> tuple[str, dict[str, str]]:
     name = ""
     if outbound.ticket.team_id:
         mailbox = _mailbox_of(outbound.ticket)
@@ -493,6 +493,15 @@ def build_email(outbound: OutboundMail, connection=None) -> EmailMultiAlternativ
         # RFC 3834: tells other robots not to answer us, which keeps auto-reply loops from starting.
         headers["Auto-Submitted"] = "auto-replied"
         headers["X-Auto-Response-Suppress"] = "All"
+    return sender, headers
+
+
+def _html(text: str) -> str:
+    return f"<div>{linebreaks(escape(text))}</div>"
+
+
+def build_email(outbound: OutboundMail, connection=None) -> EmailMultiAlternatives:
+    sender, headers = _sender_and_headers(outbound)
     email = EmailMultiAlternatives(
         header_value(outbound.subject),
         outbound.body_text,
@@ -501,12 +510,33 @@ def build_email(outbound: OutboundMail, connection=None) -> EmailMultiAlternativ
         headers=headers,
         connection=connection,
     )
-    email.attach_alternative(f"<div>{linebreaks(escape(outbound.body_text))}</div>", "text/html")
+    email.attach_alternative(_html(outbound.body_text), "text/html")
     if outbound.message_id:  # a reply with a Message (auto-replies have none)
         for attachment in outbound.message.attachments.all():
             with attachment.file.open("rb") as f:
                 email.attach(attachment.filename, f.read(), attachment.content_type or None)
     return email
+
+
+def _send(outbound: OutboundMail, connection) -> None:
+    """Send the mail over the open connection (an EmailBackend). A mail without attachments (every auto-reply)
+    is written by mime.build, the same bytes build_email's message gives, at a fraction of the CPU; the rest,
+    and any mail mime leaves to Django, goes through build_email."""
+    if not outbound.message_id or not outbound.message.attachments.all():
+        sender, headers = _sender_and_headers(outbound)
+        data = mime.build(
+            subject=header_value(outbound.subject),
+            body=outbound.body_text,
+            html=_html(outbound.body_text),
+            from_email=sender,
+            to=outbound.to_address,
+            headers=headers,
+        )
+        if data is not None:
+            # What Django's EmailBackend._send gives smtplib.
+            connection.connection.sendmail(mime.envelope_address(sender), [mime.recipient(outbound.to_address)], data)
+            return
+    build_email(outbound, connection).send()
 
 
 def _permanent(exc: Exception) -> bool:
@@ -564,7 +594,7 @@ def deliver_now(outbound: OutboundMail, *, claimed: bool = False) -> None:
         return
     outbound.attempts += 1
     try:
-        build_email(outbound, _open_connection()).send()
+        _send(outbound, _open_connection())
         _used_connection()
     except (smtplib.SMTPException, OSError) as exc:
         drop_connection()
