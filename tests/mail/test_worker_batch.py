@@ -33,6 +33,38 @@ def test_a_worker_takes_tasks_in_batches_and_runs_each_once(settings):
     assert sorted(OutboundMail.objects.values_list("ticket_id", flat=True)) == sorted(t.pk for t in made)
 
 
+def test_the_signals_carry_the_task_as_it_started_and_as_it_finished(settings):
+    """What django-tasks' task_started and task_finished receivers get, as from the library's own worker."""
+    from django_tasks.signals import task_finished, task_started
+
+    settings.SMTP_URL = ""
+    new_tickets(2)
+    seen = []
+
+    def started(sender, task_result, **kwargs):
+        seen.append(("started", task_result.id, task_result.status, task_result.task.module_path, task_result.args))
+
+    def finished(sender, task_result, **kwargs):
+        seen.append(("finished", task_result.id, task_result.status, task_result.finished_at, task_result.errors))
+
+    task_started.connect(started)
+    task_finished.connect(finished)
+    try:
+        call_command("db_worker", batch=True, interval=0, startup_delay=False, worker_id="w1", verbosity=0)
+    finally:
+        task_started.disconnect(started)
+        task_finished.disconnect(finished)
+    rows = {str(t.pk): t for t in DBTaskResult.objects.all()}
+    assert len(seen) == 4
+    for (kind, task_id, status, *rest), expected in zip(seen, ["started", "finished"] * 2, strict=True):
+        assert kind == expected and task_id in rows
+        if kind == "started":
+            assert status == "RUNNING" and rest == [rows[task_id].task_path, rows[task_id].args_kwargs["args"]]
+        else:
+            # The batch's UPDATE writes its own time once the batch is done, a moment after the task's.
+            assert status == "SUCCESSFUL" and rest[0] <= rows[task_id].finished_at and rest[1] == []
+
+
 def test_tasks_taken_and_not_started_go_back_to_the_queue_and_run_once(settings):
     settings.SMTP_URL = ""
     new_tickets(3)
