@@ -21,6 +21,9 @@ Usage:
   .venv/bin/python bench/pipeline.py [--rate 150] [--seconds 120] [--workers N]
   createdb -h 127.0.0.1 -U postgres wowdesk_pipebench   (once; the benchmark empties it each run)
   WOWDESK_DATABASE_URL=postgres://postgres@127.0.0.1:5432/wowdesk_pipebench .venv/bin/python bench/pipeline.py
+  WOWDESK_DATABASE_URL=... .venv/bin/python bench/pipeline.py --new-database   (PostgreSQL: drops the database
+      and creates it again first, as a team's first install finds it: migrated, nothing analysed. Without it
+      the tables are emptied, and the planner's statistics of earlier runs stay)
   .venv/bin/python bench/pipeline.py --find-max --seconds 30   (steps up the rate on one server, --seconds each,
       until a step misses a target, then halves the gap twice; prints the highest rate that met both)
 --workers sets WOWDESK_WORKERS for `serve` (default: serve's own default). The load comes from threads in this
@@ -113,8 +116,9 @@ def tree_rss(pid: int) -> tuple[int, int]:
     return total, largest
 
 
-def setup_database() -> tuple[int, str, str]:
-    """A fresh database with a team, its mailbox, 8 available agents and an API token: (team id, token, vendor)."""
+def setup_database(new: bool = False) -> tuple[int, str, str]:
+    """A fresh database with a team, its mailbox, 8 available agents and an API token: (team id, token, vendor).
+    `new`: on PostgreSQL the database is dropped and created again (emptying it keeps pg_statistic)."""
     import django
 
     django.setup()
@@ -122,7 +126,13 @@ def setup_database() -> tuple[int, str, str]:
     from django.db import connection
     from django.utils import timezone
 
-    if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql" and new:
+        name = connection.ops.quote_name(connection.settings_dict["NAME"])
+        connection.close()
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            cursor.execute(f"CREATE DATABASE {name}")
+    elif connection.vendor == "postgresql":
         call_command("flush", interactive=False, verbosity=0)
     call_command("migrate", verbosity=0)
     from wowdesk.accounts.models import Team, User
@@ -149,6 +159,20 @@ def setup_database() -> tuple[int, str, str]:
     vendor = connection.vendor
     connection.close()
     return team.pk, raw, vendor
+
+
+def database_backends() -> dict[int, float]:
+    """{pid: CPU seconds} of the PostgreSQL backends serving this database, from /proc (a server on this machine):
+    the database's own share of the work, which the serve processes' CPU does not include. {} on SQLite."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return {pid: cpu_seconds(pid) for (pid,) in cursor.fetchall()}
 
 
 class Counts:
@@ -339,6 +363,7 @@ def run_step(args, *, rate: float, seconds: float, tag: str, team: int, token: s
     sampler_thread.start()
     processes = tree(serve_pid)
     cpu_before = {pid: cpu_seconds(pid) for pid in processes}
+    backends_before = database_backends()
     window_start = time.time()
     for t in threads:
         t.start()
@@ -346,6 +371,9 @@ def run_step(args, *, rate: float, seconds: float, tag: str, team: int, token: s
         t.join()
     window = (window_start, time.time())
     cpu_during = {pid: cpu_seconds(pid) - cpu_before[pid] for pid in processes}
+    # Backends alive at the end (the pool's and the workers' connections are kept): what each used since the start
+    # of the intake, or since it connected.
+    backends = {pid: used - backends_before.get(pid, 0.0) for pid, used in database_backends().items()}
     intake_end = time.monotonic()
     intake_elapsed = max(seconds, intake_end - start)
     finished_at_end = counts.finished()
@@ -398,6 +426,7 @@ def run_step(args, *, rate: float, seconds: float, tag: str, team: int, token: s
     for pid, used in cpu_during.items():
         kind = short(processes[pid])
         result["cpu"][kind] = result["cpu"].get(kind, 0.0) + used
+    result["database_cpu"] = sum(max(0.0, used) for used in backends.values()) if backends else None
     if getattr(args, "stats", None):
         time.sleep(2.5)  # every process writes its figures at least every 2 s while it writes
         result["lock"] = sqlite_stats.summary(args.stats, *window)
@@ -460,6 +489,9 @@ def report(r: dict, verbose: bool = True) -> None:
         )
         + ")"
     )
+    if r.get("database_cpu") is not None:
+        per_ticket = r["database_cpu"] / acked * 1000
+        print(f"PostgreSQL backends' CPU during the intake per acknowledged ticket: {per_ticket:.1f} ms")
     if r.get("lock"):
         print("SQLite write lock during the intake, by process kind (WOWDESK_SQLITE_STATS):")
         print("\n".join(r["lock"]))
@@ -474,6 +506,11 @@ def main() -> None:
     parser.add_argument("--senders", type=int, default=8, help="sender threads per channel")
     parser.add_argument("--sample", type=float, default=3, help="seconds between backlog samples")
     parser.add_argument("--drain", type=float, default=20, help="seconds to wait for the last auto-replies")
+    parser.add_argument(
+        "--new-database",
+        action="store_true",
+        help="PostgreSQL: drop and create the database first (a new install: no statistics), instead of emptying it",
+    )
     parser.add_argument("--find-max", action="store_true", help="step the rate up to the highest that meets both")
     parser.add_argument("--start-rate", type=float, default=100, help="first rate of --find-max")
     parser.add_argument(
@@ -486,7 +523,7 @@ def main() -> None:
     if "WOWDESK_DATABASE_URL" not in os.environ:
         shutil.rmtree(VAR, ignore_errors=True)
     VAR.mkdir(parents=True, exist_ok=True)
-    team, token, vendor = setup_database()
+    team, token, vendor = setup_database(new=args.new_database)
 
     from aiosmtpd.controller import Controller
 
@@ -530,8 +567,10 @@ def main() -> None:
             for k in ("WOWDESK_INTAKE_SHED_AFTER", "WOWDESK_SQLITE_TURNS", "WOWDESK_SQLITE_WORKERS_FIRST")
             if k in env
         )
+        new = " (new)" if args.new_database and vendor == "postgresql" else ""
         print(
-            f"database: {vendor}; python -m wowdesk serve (WOWDESK_WORKERS={workers}{' ' + knobs if knobs else ''}), "
+            f"database: {vendor}{new}; "
+            f"python -m wowdesk serve (WOWDESK_WORKERS={workers}{' ' + knobs if knobs else ''}), "
             f"{args.senders} SMTP + {args.senders} API sender threads; setup {time.monotonic() - started:.0f} s"
         )
         args.stats = stats if vendor == "sqlite" else None

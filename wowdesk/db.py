@@ -334,3 +334,22 @@ def capped_counts(statement: tuple[str, list], using: str = "default") -> list[i
     with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
         return list(cursor.fetchone())
+
+
+class Literal(Value):
+    """A constant word written into the statement's text (`'READY'`), where `Value` and a plain filter send it as
+    a parameter. For a condition a partial index's WHERE repeats: `filter(status=Literal("READY"))`.
+
+    On PostgreSQL a statement runs prepared (settings: prepare_threshold), and after five runs PostgreSQL may keep
+    one generic plan for any parameters. A generic plan cannot use an index `WHERE status = 'READY'` when the
+    statement says `status = $2`: it cannot know $2 will be 'READY'. The worker's claim then read every row of
+    the task table, finished ones included (bench/RESULTS.md, session 10). Only plain words (letters, digits,
+    `_`), so nothing needs quoting."""
+
+    def __init__(self, value: str, output_field=None):
+        if not (isinstance(value, str) and value and value.replace("_", "").isalnum() and value.isascii()):
+            raise ValueError(f"Literal takes a plain word, not {value!r}")
+        super().__init__(value, output_field=output_field)
+
+    def as_sql(self, compiler, connection):
+        return f"'{self.value}'", []

@@ -19,7 +19,7 @@ from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
 from django_tasks_db.utils import exclusive_transaction
 
-from wowdesk.db import CompiledQuery
+from wowdesk.db import CompiledQuery, Literal
 from wowdesk.process_cache import ProcessCache
 
 from .models import WorkerHeartbeat
@@ -77,6 +77,10 @@ def requeue_abandoned(*, now: datetime | None = None) -> int:
     return requeued
 
 
+# The status of a task waiting for a worker, as SQL text (see ReadyTasks).
+READY = Literal(TaskResultStatus.READY)
+
+
 class ReadyTasks:
     """The tasks a worker may take now (django-tasks-db's `ready()`, of its backend and queues), with the two
     statements a worker sends while it polls compiled once (wowdesk/db.py): whether there are any, and up to
@@ -85,8 +89,11 @@ class ReadyTasks:
 
     def __init__(self, backend_name: str, queue_names=None, excluded_queue_names=()):
         def ready(now):
-            # DBTaskResultQuerySet.ready() at `now`: READY, and no run_after or one that has come.
-            tasks = DBTaskResult.objects.filter(status=TaskResultStatus.READY, backend_name=backend_name).filter(
+            # DBTaskResultQuerySet.ready() at `now`: READY, and no run_after or one that has come. READY is written
+            # into the statement (Literal), so that on PostgreSQL every plan of it, the prepared statement's generic
+            # plan too, can use the partial indexes of READY tasks (migration workers.0002); as a parameter, the
+            # generic plan read the whole table (a claim read every row, finished ones included).
+            tasks = DBTaskResult.objects.filter(status=READY, backend_name=backend_name).filter(
                 Q(run_after=get_date_max()) | Q(run_after__lte=now)
             )
             if queue_names is not None:
@@ -187,18 +194,22 @@ class Overloaded(Exception):
         self.retry_after = retry_after
 
 
+def oldest_follow_up():
+    """When the oldest follow-up task that could run now was queued: a queryset of at most one value. READY is
+    SQL text (Literal), so that on PostgreSQL every plan, a prepared statement's generic one too, may walk the
+    partial index of READY tasks by age (migration workers.0002) whatever the statistics say."""
+    return (
+        DBTaskResult.objects.filter(status=READY, run_after=get_date_max(), queue_name__in=FOLLOW_UP_QUEUES)
+        .order_by("enqueued_at")
+        .values_list("enqueued_at", flat=True)[:1]
+    )
+
+
 def follow_up_behind(*, now: datetime | None = None) -> float:
     """Seconds the oldest follow-up task that could run now has waited (0 when there is none): how late the
     auto-reply of a ticket taken in now would at least be. Tasks waiting for a retry time are not counted."""
     now = now or timezone.now()
-    oldest = (
-        DBTaskResult.objects.filter(
-            status=TaskResultStatus.READY, run_after=get_date_max(), queue_name__in=FOLLOW_UP_QUEUES
-        )
-        .order_by("enqueued_at")
-        .values_list("enqueued_at", flat=True)
-        .first()
-    )
+    oldest = next(iter(oldest_follow_up()), None)
     return max(0.0, (now - oldest).total_seconds()) if oldest else 0.0
 
 
