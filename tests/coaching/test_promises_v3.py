@@ -175,3 +175,52 @@ def test_what_something_is_at_a_time_is_no_promise(lang, text):
 )
 def test_where_a_thing_will_be_at_a_time_is_a_promise(lang, text, due):
     assert [d for _t, d in _promises(lang, text)] == [due]
+
+
+# --- looking something up, our opening hours, what we need, what the customer holds
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("da", "Et øjeblik, så finder jeg din booking."),
+        ("da", "Tak, jeg åbner lige din profil."),
+        ("nb", "Et øyeblikk, jeg finner bestillingen din."),
+        ("nb", "Takk, jeg åpner saken din."),
+        ("da", "Vi lukker kl. 17 i dag."),
+        ("nb", "Vi stenger kl. 15 på lørdager."),
+        ("en", "We close at 6 pm on Fridays."),
+        ("da", "Vi skal kun bruge fakturaen fra i går."),
+        ("nb", "Vi skal bare bruke kvitteringen fra butikken."),
+        ("da", "Du har bindingsperiode til 1. juni."),
+        ("nb", "Du har 14 dagers angrerett fra i dag."),
+        ("nb", "Fristen er 20. desember, så du har god tid."),
+    ],
+)
+def test_what_we_do_now_our_hours_and_what_the_customer_holds_promise_nothing(lang, text):
+    assert _promises(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "due"),
+    [
+        ("da", "Jeg lukker sagen i morgen.", "2026-11-19T17:00:00+01:00"),
+        ("nb", "Du har det i postkassen på fredag.", "2026-11-20T17:00:00+01:00"),
+        ("nb", "Dere har hytta fra 4. til 6. desember.", "2026-12-04T17:00:00+01:00"),
+        ("en", "You'll have it well before Friday.", "2026-11-20T17:00:00+01:00"),
+    ],
+)
+def test_closing_a_case_and_having_it_by_a_time_are_promises(lang, text, due):
+    assert [d for _t, d in _promises(lang, text)] == [due]
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "again"),
+    [
+        ("da", "Jeg ringer dig i morgen kl. 8.", "Så tales vi ved i morgen kl. 8."),
+        ("nb", "Jeg ringer deg i morgen kl. 8.", "Da snakkes vi i morgen kl. 8."),
+        ("en", "I'll call you back tomorrow at 8 am.", "Speak to you tomorrow at 8 am, then."),
+    ],
+)
+def test_being_in_touch_said_again_at_the_same_time_is_one_promise(lang, first, again):
+    assert [turn for turn, _t, _d in _conversation(lang, first, again)] == [1]
