@@ -1,6 +1,7 @@
-"""CPU time per created ticket, in-process: POST /api/v1/tickets through Django's test client, and
-mail.services.ingest of a raw mail. No server, no network, no other process: process_time moves far less
-with the machine's load than a throughput figure does, so two commits can be compared on a busy machine.
+"""CPU time per created ticket, in-process: POST /api/v1/tickets through Django's test client (without and with
+an Idempotency-Key), and mail.services.ingest of a raw mail. No server, no network, no other process:
+process_time moves far less with the machine's load than a throughput figure does, so two commits can be
+compared on a busy machine.
 
 Usage: .venv/bin/python bench/ticket_cpu.py [--tickets 300]   (from the checkout to measure; SQLite, temporary)
 Compare commits by running it from a worktree of each, alternately, several times.
@@ -61,6 +62,17 @@ def run(count: int) -> None:
         response = client.post("/api/v1/tickets", json.dumps(body), content_type="application/json", headers=headers)
         assert response.status_code == 201, response.content
 
+    def post_with_key(i: int) -> None:
+        # As bench/pipeline.py's API sender: each create with its own Idempotency-Key.
+        body = {"subject": f"Faktura {i}", "message": "Hvor er min faktura?", "contact": {"email": f"n{i}@kunde.dk"}}
+        response = client.post(
+            "/api/v1/tickets",
+            json.dumps(body),
+            content_type="application/json",
+            headers={**headers, "Idempotency-Key": f"cpu-{i}"},
+        )
+        assert response.status_code == 201, response.content
+
     def ingest(i: int) -> None:
         raw_mail = (
             f"From: Kunde {i} <m{i}@kunde.dk>\r\nTo: support@example.com\r\nSubject: Spørgsmål {i}\r\n"
@@ -68,7 +80,7 @@ def run(count: int) -> None:
         ).encode()
         mail.ingest(raw_mail, ["support@example.com"], f"m{i}@kunde.dk")
 
-    for name, create in (("api", post), ("mail", ingest)):
+    for name, create in (("api", post), ("api with Idempotency-Key", post_with_key), ("mail", ingest)):
         for i in range(20):
             create(100_000 + i)  # warm-up
         started = time.process_time()
