@@ -872,3 +872,49 @@ def test_wishes_for_the_road_health_or_what_comes_next_close(lang, text):
 def test_instructions_and_plans_that_look_like_wishes_do_not_close(lang, text):
     result = _turns(lang, OPENING[lang], PROBLEM[lang], text, first="agent")
     assert _agent(result)["phase"] != "closing", text
+
+
+@pytest.mark.parametrize(
+    ("lang", "plan", "agreement"),
+    [
+        (
+            "da",
+            "Teknikeren kommer på torsdag kl. 8 og skifter måleren.",
+            "Så er du hjemme torsdag kl. 8 og har nøglen til kælderen klar, er vi enige om det?",
+        ),
+        ("da", "Jeg sender en ny faktura i dag.", "Så er vi enige om, at du ikke betaler den gamle faktura?"),
+        (
+            "nb",
+            "Rørleggeren kommer onsdag kl. 12 og ser på varmtvannsberederen.",
+            "Så er du hjemme onsdag kl. 12, er vi enige om det?",
+        ),
+        (
+            "en",
+            "The engineer will come on Friday at 9 to replace the boiler.",
+            "So you'll be in on Friday at 9, are we agreed?",
+        ),
+    ],
+)
+def test_the_plan_said_back_for_agreement_after_a_solution_checks_it(lang, plan, agreement):
+    # (the customer's reply is long and gives no "ok": only the agreement asked for reads it as the check)
+    reply = {
+        "da": "Det passer mig fint, for så kan min mand også være hjemme og lukke ham ind i kælderen.",
+        "nb": "Det passer meg fint, for da kan mannen min også være hjemme og slippe ham inn i kjelleren.",
+        "en": "That suits me well, because then my husband can be at home too and let him into the cellar.",
+    }[lang]
+    result = _turns(lang, OPENING[lang], PROBLEM[lang], plan, reply, agreement, first="agent")
+    assert _agent(result)["phase"] == "solution_accept", agreement
+    assert "no_solution_accept" not in result["conversation_findings"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "agreement"),
+    [
+        ("da", "Så du vil have regningen delt i to, er vi enige om det?"),
+        ("nb", "Så regningen skal deles i to, er vi enige om det?"),
+        ("en", "So the bill should be split in two, are we agreed?"),
+    ],
+)
+def test_the_need_said_back_for_agreement_before_a_solution_confirms_it(lang, agreement):
+    result = _turns(lang, OPENING[lang], PROBLEM[lang], agreement, first="agent")
+    assert _agent(result)["phase"] == "need_accept", agreement

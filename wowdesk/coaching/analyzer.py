@@ -236,6 +236,7 @@ class Rules:
     restating: re.Pattern  # "Så du...?", "So the courier...?": the customer's words said back
     problem: casefree.AnyOf  # words that state a problem: a negation, "still", an error
     something_new: casefree.AnyOf  # "også", "also", "other": a question about something new
+    agreement: casefree.AnyOf  # "er vi enige om det?", "are we agreed?": the plan put to the customer
     closing_question: re.Pattern  # "What else can I help you with?", "Trenger du hjelp med noe annet?"
     holding: casefree.AnyOf  # "Jeg kigger lige på det", "I'm going to check": looking into it, no answer yet
     scan: re.Pattern = None  # every word-level finding in one pass; see _scan_words()
@@ -292,6 +293,7 @@ def _rules(lang: str) -> Rules:
         restating=casefree.compile(r"^(?:så|altså|so)\s+(?!(?:kan|skal|må|vil|can|will|should)\b)\w+"),
         problem=casefree.AnyOf([L.PROBLEM_WORDS[lang]], r"(?<![\w-])", r"(?!\w)"),
         something_new=casefree.AnyOf([L.SOMETHING_NEW[lang]], r"(?<![\w-])", r"(?!\w)"),
+        agreement=casefree.AnyOf([L.AGREEMENT[lang]]),
         holding=casefree.AnyOf(L.HOLDING[lang]),
         closing_question=casefree.compile(L.CLOSING_QUESTION[lang]),
         negation_before=casefree.compile(r"(?:" + L.NEGATION_SCOPE[lang] + r")\s+(?:\w+\s+){0,2}$"),
@@ -433,7 +435,11 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
                 # solution it confirms the need, after one it checks the result
                 s.options = {"need": 0.5, "need_accept": 2.0, "solution_accept": 2.2}
         elif s.form in ("declarative", "tag"):
-            if rules.problem.search(core) or rules.restating.match(text):
+            if rules.agreement.search(core):
+                # the plan or the result said back for the customer's agreement: before a solution it confirms
+                # the need, after one it checks the solution ("Så kommer du kl. 10.30, er vi enige om det?")
+                s.options = {"need": 0.5, "need_accept": 2.0, "solution_accept": 2.7}
+            elif rules.problem.search(core) or rules.restating.match(text):
                 # restating the problem ("Så fejlen kommer stadig...?", "So you haven't got the parcel?")
                 # checks the need, also after a solution; a solution is checked by its result
                 s.options = {"need": 0.5, "need_accept": 2.6, "solution_accept": 1.0}

@@ -1931,6 +1931,15 @@ PROBLEM_WORDS = {
     "nb": r"ikke|aldri|ingen|intet|fortsatt|fremdeles|uten|feil|feilen|avvist|avviser|mangler|problem|problemet",
     "en": r"not|n't|never|no|none|nothing|still|without|error|declined|rejected|missing|problem|broken|wrong",
 }
+# Asking the customer to agree to the plan or the result just said back ("Så kommer du kl. 10.30, er vi enige om
+# det?", "Så er vi enige om, at jeg kommer i morgen?", "So we're agreed: I'll call you on Monday?"): after a
+# solution it puts the plan to the customer for acceptance (solution_accept, LABELS.md), whatever else the sentence
+# says back.
+AGREEMENT = {
+    "da": r"\b(?:er vi|så er vi|vi er) enige\b|\b(?:er det|har vi) en aftale\b",
+    "nb": r"\b(?:er vi|så er vi|vi er) (?:enige|enig|omforent)\b|\b(?:er det|har vi) en avtale\b",
+    "en": r"\b(?:are we|we're|we are|is that) agreed\b|\b(?:do we have|is it|is that) a deal\b",
+}
 # A yes/no question about something new (not the result of the solution).
 SOMETHING_NEW = {
     "da": r"også|ellers|andre|anden|andet|nogen andre|flere",
