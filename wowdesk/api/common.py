@@ -101,19 +101,26 @@ def request_hash(request) -> str:
     return hashlib.sha256(canonical).hexdigest()
 
 
+def stored(scope: dict):
+    """The record of a key (a queryset of at most one), looked up by the columns of its unique key only: a token's
+    key by token, method, path and key (the token is its user's), so that the one index that fits is the unique
+    one. With the user's column too, PostgreSQL without statistics (a new database) took the index of the user's
+    records at some table sizes and kept that prepared plan, reading every record of the user for each new
+    ticket (bench/RESULTS.md, session 10)."""
+    if scope["token"] is not None:
+        scope = {name: value for name, value in scope.items() if name != "user"}
+    return IdempotencyRecord.objects.filter(**scope)
+
+
+def token_record(token: int, method: str, path: str, key: str):
+    """stored() of a token's key, by the token's id."""
+    return IdempotencyRecord.objects.filter(token=token, method=method, path=path, key=key).order_by("pk")[:1]
+
+
 # An API create with an Idempotency-Key (as bench/pipeline.py sends) looked its key up, wrote it and wrote the
 # answer through the ORM, each statement built and compiled per request; the three are compiled once
 # (wowdesk/db.py: CompiledQuery, insert, save_fields) (issue 20).
-_RECORD_OF_TOKEN = CompiledQuery(
-    lambda user, token, method, path, key: IdempotencyRecord.objects.filter(
-        user=user, token=token, method=method, path=path, key=key
-    ).order_by("pk")[:1],
-    user=int,
-    token=int,
-    method=str,
-    path=str,
-    key=str,
-)
+_RECORD_OF_TOKEN = CompiledQuery(token_record, token=int, method=str, path=str, key=str)
 
 
 def idempotent(request, compute) -> tuple[int, dict]:
@@ -134,13 +141,11 @@ def idempotent(request, compute) -> tuple[int, dict]:
         "key": key,
     }
     digest = request_hash(request)
-    records = IdempotencyRecord.objects.filter(**scope)
+    records = stored(scope)
     token = scope["token"]
     if token is not None and scope["user"].pk is not None:
         # The token's key (what every API client sends): the lookup compiled once.
-        existing = _RECORD_OF_TOKEN.first(
-            user=scope["user"].pk, token=token.pk, method=scope["method"], path=scope["path"], key=key
-        )
+        existing = _RECORD_OF_TOKEN.first(token=token.pk, method=scope["method"], path=scope["path"], key=key)
     else:
         existing = records.first()
     if existing and existing.created_at < timezone.now() - timedelta(hours=24):

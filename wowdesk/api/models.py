@@ -115,7 +115,10 @@ class IdempotencyRecord(models.Model):
     browser session, one user), one method and one path; the body's hash tells a retry from a new request."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    token = models.ForeignKey(ApiToken, null=True, on_delete=models.CASCADE)
+    # No index of its own: idempotency_key_per_token leads with the token. With one, PostgreSQL without statistics
+    # (a new database) took it for the API's lookup by key at some table sizes and kept that prepared plan,
+    # reading every record of the token for each new ticket (bench/RESULTS.md, session 10).
+    token = models.ForeignKey(ApiToken, null=True, on_delete=models.CASCADE, db_index=False)
     method = models.CharField(max_length=7, default="POST")
     path = models.CharField(max_length=300)
     key = models.CharField(max_length=255)

@@ -1,5 +1,9 @@
-"""The statements that look for waiting tasks read waiting tasks only, on PostgreSQL, whatever the planner's
-statistics and also in a prepared statement's generic plan (migration workers.0002, wowdesk.db.Literal).
+"""Hot statements whose plan on PostgreSQL must not depend on the planner's statistics, which a new database does
+not have (and a server with autovacuum off never gets), nor on the table's size when a connection first
+prepared them (bench/RESULTS.md, session 10). Each is run as PostgreSQL runs it once prepared
+(plan_cache_mode = force_generic_plan) and as a custom plan, and EXPLAIN ANALYZE tells what it read.
+
+The statements that look for waiting tasks read waiting tasks only (migration workers.0002, wowdesk.db.Literal).
 
 A claim on a database that had never been analysed read every row of the task table, finished tasks included:
 the prepared claim's generic plan could not use django-tasks-db's partial index of READY tasks (READY was a
@@ -17,6 +21,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from wowdesk.api.common import stored, token_record
+from wowdesk.api.models import ApiToken, IdempotencyRecord
 from wowdesk.db import Literal
 from wowdesk.workers import services
 
@@ -157,3 +163,26 @@ def test_a_literal_takes_plain_words_only():
     for bad in ("it's", "", "a b", "x;--", "æ"):
         with pytest.raises(ValueError):
             Literal(bad)
+
+
+def test_an_api_keys_lookup_reads_its_own_record_at_every_table_size(agent):
+    """The API's Idempotency-Key lookup goes through the unique index of (token, method, path, key). With the
+    token's own index (and the user's column in the lookup) PostgreSQL without statistics took the token's or
+    the user's index at 300 and 1,000 records of one token and read all of them for each new ticket."""
+    skip_unless_postgresql()
+    token, _raw = ApiToken.issue(agent, "write", "integration")
+    scope = {"user": agent, "token": token, "method": "POST", "path": "/api/v1/tickets"}
+    made = 0
+    for records in (300, 1000):
+        IdempotencyRecord.objects.bulk_create(
+            [IdempotencyRecord(**scope, key=f"k-{i}", request_hash="x", status=201) for i in range(made, records)]
+        )
+        made = records
+        compiled = token_record(token.pk, "POST", "/api/v1/tickets", "k-77")  # the lookup compiled once
+        orm = stored({**scope, "key": "k-77"}).order_by("pk")[:1]  # what first() runs: a session's, the delete
+        for lookup in (compiled, orm):
+            for generic in (True, False):
+                node = plan(lookup, generic=generic)
+                assert node["Actual Rows"] == 1
+                assert [scan.get("Index Name") for scan in scans(node)] == ["idempotency_key_per_token"], records
+                assert node.get("Shared Hit Blocks", 0) + node.get("Shared Read Blocks", 0) <= 4
