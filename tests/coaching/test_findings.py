@@ -528,3 +528,37 @@ def test_rule_phrases_by_structure_session_10(language, text, words):
 def test_no_rule_phrase_in_a_choice_a_right_or_a_channel_offered(language, text):
     """The customer decides, a rule in the customer's favour, a channel we offer, a non-rule source."""
     assert has("rule_phrase", text, language) == [], (text, codes(text, language))
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # a step the customer is asked whether they did, by its past participle, whatever the verb
+        ("da", "Har du udfyldt ansøgningen?"),
+        ("da", "Har du læst vejledningen til routeren?"),
+        ("nb", "Har dere kikket under sofaen?"),
+        ("nb", "Har du fylt ut skjemaet?"),
+        ("en", "Have you read the instructions on the box?"),
+        ("en", "Have you filled in the claim form?"),
+    ],
+)
+def test_a_step_asked_about_by_its_participle_is_presumptive(language, text):
+    assert has("presumptive_question", text, language), codes(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # what the customer has (a definite noun ends like a participle), received or found, a fact placed in time
+        ("da", "Har du kortet med dig?"),
+        ("da", "Har du handlet hos os i dag?"),
+        ("da", "Har du fundet formularen?"),
+        ("nb", "Har du medlemsnummeret?"),
+        ("nb", "Har du nummeret mitt?"),
+        ("nb", "Har du kjøpt den i løpet av denne uka?"),
+        ("en", "Have you received the parcel?"),
+        ("en", "Have you ordered from us this year?"),
+    ],
+)
+def test_having_receiving_or_a_fact_in_time_is_not_presumptive(language, text):
+    assert has("presumptive_question", text, language) == [], codes(text, language)

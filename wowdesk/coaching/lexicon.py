@@ -599,6 +599,14 @@ PRESUMPTIVE = {
         # the same steps asked in the past, verb first ("Genstartede du routeren?", "Prøvede du at logge ud?")
         r"^(?:prøvede|forsøgte|genstartede|tjekkede|huskede|slettede|opdaterede|nulstillede|geninstallerede|"
         r"slukkede|loggede) (?:du|i)\b",
+        # session 10: any step the customer is asked whether they did, by its past participle ("Har du læst
+        # vejledningen?", "Har du udfyldt formularen?"), not what they received, found or have, and not a fact
+        # placed in time ("Har du købt den inden for de sidste 14 dage?", "Har du handlet her i dag?")
+        r"^har (?:du|i) (?:(?:også|allerede|selv|lige|evt\.?|nogensinde|måske|først) )?(?!(?:fået|fundet|set|hørt|"
+        r"modtaget|haft|været|mærket|brug|det|et|nogen|noget|adgang|styr|ret|lyst|tid|råd|mulighed|kort|abonnement|"
+        r"internet|fast|stadig|fortsat|allerede)\b)[a-zæøå]{3,}(?:et|t)(?= (?!(?:min|mit|mine|din|dit|dine|vores|jeres|"
+        r"hans|hendes|med|klar|liggende|ved hånden)\b)\w)(?!.*\b(?:nylig|for nylig|i dag|i går|i morges|siden|sidste|"
+        r"seneste|inden for|denne uge|i år|i weekenden|under \d+)\b)",
     ],
     "nb": [
         r"^har (?:du|dere) (?:(?:også|allerede|selv|bare|evt\.?|noen gang|kanskje|først) )?(?:prøvd|forsøkt|startet|restartet|"
@@ -610,6 +618,13 @@ PRESUMPTIVE = {
         r"^har (?:du|dere) (?:(?:også|allerede|bare|kanskje|først) )?(?:sjekka|bytta|starta|restarta|logga|prøvd|tømt)\b",
         r"^(?:prøvde|forsøkte|restartet|sjekket|sjekka|husket|slettet|oppdaterte|nullstilte|reinstallerte|logget) "
         r"(?:du|dere)\b",
+        # session 10 (as in Danish): any step asked about by its past participle, not what was received or found,
+        # not a fact placed in time
+        r"^har (?:du|dere) (?:(?:også|allerede|selv|bare|evt\.?|noen gang|kanskje|først) )?(?!(?:fått|funnet|sett|hørt|"
+        r"mottatt|hatt|vært|merket|behov|det|et|noen|noe|tilgang|kontroll|rett|lyst|tid|råd|mulighet|anledning|kort|"
+        r"abonnement|internett|fast|fortsatt|allerede)\b)[a-zæøå]{3,}(?:et|t|a)(?= (?!(?:min|mitt|mine|din|ditt|dine|"
+        r"vår|vårt|våre|deres|hans|hennes|med|klar|liggende|for hånden)\b)\w)(?!.*\b(?:nylig|i dag|i går|"
+        r"i morges|siden|siste|innen|denne uka|denne uken|i år|i helgen|under \d+)\b)",
     ],
     "en": [
         r"^(?:have|did) you (?:(?:also|already|ever|maybe|first|just) )?(?:tried|try|restarted|restart|rebooted|reboot|checked|"
@@ -618,6 +633,11 @@ PRESUMPTIVE = {
         r"\bor\b(?!\s*not\s*\?)(?!\s*(?:what|how|so)\b)",
         # a step the customer was to remember ("Did you remember to...?", "Have you made sure...?")
         r"^(?:have|did) you (?:(?:also|already|maybe|first) )?(?:remember(?:ed)? to|made sure|make sure|had a look|look)\b",
+        # session 10 (as in Danish): any step asked about by its past participle ("Have you read the guide?",
+        # "Have you filled in the form?"), not what was received or found, not a fact placed in time
+        r"^have you (?:(?:also|already|ever|maybe|first|just) )?(?!(?:got|gotten|received|had|seen|heard|found|been|"
+        r"noticed|kept|still|needed|wanted)\b)(?:[a-z]{3,}ed|done|taken|put|sent|read|made|given|written|run|set|"
+        r"brought|paid)\b(?!.*\b(?:recently|today|yesterday|last|since|this (?:week|month|year)|ago)\b)",
     ],
 }
 # A yes/no question that says what it presumes: the Danish and Norwegian modal particle "vel" after the verb
