@@ -8,7 +8,7 @@ to a loopback SMTP server, webhooks, and the worker's own claiming and result wr
 a process of its own, so its CPU is not counted. process_time moves far less with the machine's load than a
 throughput figure does, so two commits can be compared on a busy machine.
 
-Usage: .venv/bin/python bench/followup_cpu.py [--tickets 1000]   (SQLite, temporary)
+Usage: .venv/bin/python bench/followup_cpu.py [--tickets 1000] [--capacity 30000]   (SQLite, temporary)
        WOWDESK_DATABASE_URL=postgres://postgres@127.0.0.1:5432/wowdesk_x .venv/bin/python bench/followup_cpu.py
        (the database is emptied first; the database server's own CPU is not counted, the statements are)
        Instructions of the measured run (stable on a busy machine; divide valgrind's "Collected" by the tasks):
@@ -42,6 +42,13 @@ def main() -> None:
     parser.add_argument("--tickets", type=int, default=1000)
     parser.add_argument("--profile", help="write a cProfile of the measured worker run to this file")
     parser.add_argument(
+        "--capacity",
+        type=int,
+        default=10,
+        help="each agent's capacity (default 10: the first 80 tickets get an agent, the rest wait; a large one "
+        "routes every ticket to an agent)",
+    )
+    parser.add_argument(
         "--processes", type=int, default=0, help="run N worker processes at once instead (claiming contention)"
     )
     args = parser.parse_args()
@@ -60,14 +67,14 @@ def main() -> None:
         stdout=subprocess.DEVNULL,
     )
     try:
-        run(args.tickets, args.profile, args.processes)
+        run(args.tickets, args.profile, args.processes, args.capacity)
     finally:
         sink.terminate()
         sink.wait()
         shutil.rmtree(var, ignore_errors=True)
 
 
-def run(count: int, profile: str | None = None, processes: int = 0) -> None:
+def run(count: int, profile: str | None = None, processes: int = 0, capacity: int = 10) -> None:
     import cProfile
 
     import django
@@ -94,7 +101,8 @@ def run(count: int, profile: str | None = None, processes: int = 0) -> None:
     for n in range(8):
         agent = User.objects.create_user(f"agent{n}@bench.dk", "x", name=f"Agent {n}", presence="available")
         agent.last_seen_at = now + timezone.timedelta(days=1)
-        agent.save(update_fields=["last_seen_at"])
+        agent.capacity = capacity
+        agent.save(update_fields=["last_seen_at", "capacity"])
         agent.teams.set([team])
 
     def ingest(i: int) -> None:
