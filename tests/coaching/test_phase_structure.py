@@ -918,3 +918,31 @@ def test_the_plan_said_back_for_agreement_after_a_solution_checks_it(lang, plan,
 def test_the_need_said_back_for_agreement_before_a_solution_confirms_it(lang, agreement):
     result = _turns(lang, OPENING[lang], PROBLEM[lang], agreement, first="agent")
     assert _agent(result)["phase"] == "need_accept", agreement
+
+
+@pytest.mark.parametrize(
+    ("lang", "reply", "acknowledges"),
+    [
+        # agreeing on the matter, what was seen in it, an apology in the plural, "that's good to hear"
+        (
+            "da",
+            "Hej Jonas\n\nDu har helt ret i, at lampen var defekt. Vi sender en ny i dag.\n\nVenlig hilsen\nMia",
+            True,
+        ),
+        (
+            "da",
+            "Hej Jonas\n\nJeg ser i ordren, at lampen blev sendt uden pære. Den kommer fredag.\n\nHilsen\nMia",
+            True,
+        ),
+        ("nb", "Hei Kari\n\nDu har rett i at lampen var ødelagt. En ny kommer fredag.\n\nHilsen\nOla", True),
+        ("nb", "Hei Kari\n\nJeg ser i systemet at lampen ble sendt uten pære. Den kommer fredag.\n\nHilsen\nOla", True),
+        ("en", "Hi Sam,\n\nApologies for the mix-up. A new lamp will arrive on Friday.\n\nKind regards,\nAmy", True),
+        ("en", "Hi Sam,\n\nThat's good to hear. Enjoy the new lamp!\n\nKind regards,\nAmy", True),
+        # a plain answer with "ser"/"right" in it does not
+        ("da", "Hej Jonas\n\nLampen ser ud til at være sendt. Den kommer fredag.\n\nVenlig hilsen\nMia", False),
+        ("en", "Hi Sam,\n\nThe lamp is on the right shelf in our shop.\n\nKind regards,\nAmy", False),
+    ],
+)
+def test_an_email_that_agrees_on_the_matter_or_apologises_acknowledges_it(lang, reply, acknowledges):
+    result = _turns(lang, "Min lampe er gået i stykker.", reply, channel="email")
+    assert result["mail"]["acknowledges"] is acknowledges, reply

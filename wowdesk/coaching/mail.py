@@ -21,12 +21,15 @@ _ACKNOWLEDGES = {
     r"beklager|undskyld|jeg kan (?:godt )?se,? (?:at|på)|det er (?:ærgerligt|beklageligt|kedeligt|træls)|"
     r"jeg har (?:nu )?(?:læst|set på|kigget på|gennemgået) |det lyder|hvor er det|jeg forstår,? at|"
     # owning the fault acknowledges the matter ("Da er det helt klart vores fejl")
-    r"(?:vores|min) fejl\b",
+    r"(?:vores|min) fejl\b|"
+    # agreeing on the matter, saying what was seen in it (session 10: "Du har helt ret i, at...", "Jeg ser i loggen,
+    # at...")
+    r"du har (?:helt |fuldstændig )?ret\b|jeg ser (?:i [\w-]+,? )?at\b",
     "nb": r"takk for (?:din|deres|ditt|det|svaret|e-posten|eposten|meldingen|henvendelsen|tålmodigheten|at du|raskt|"
     r"utfyllende)|beklager|unnskyld|jeg kan (?:godt )?se,? (?:at|på)|det er (?:leit|kjipt|beklagelig|dumt)|"
     r"jeg har (?:nå )?(?:lest|sett på|kikket på|gått gjennom) |det høres|så (?:leit|kjipt|dumt|kjedelig)|jeg forstår at|"
-    r"(?:vår|min) feil\b",
-    "en": r"thank(?:s| you) for|sorry|apologi[sz]e|i can see (?:that|from)|i(?:'ve| have) (?:read|looked (?:at|into))|"
+    r"(?:vår|min) feil\b|du har (?:helt |fullstendig )?rett\b|jeg ser (?:i [\w-]+ )?at\b",
+    "en": r"thank(?:s| you) for|sorry|apologi[sz]e|apolog(?:ies|y)\b|you(?:'re| are) (?:quite |absolutely )?right\b|i can see (?:that|from)|i(?:'ve| have) (?:read|looked (?:at|into))|"
     r"that sounds|i understand (?:that|how)|how frustrating|i appreciate|(?:our|my) (?:mistake|fault|error)\b|that's on us",
 }
 _INVITES = {
@@ -58,6 +61,7 @@ _REACTS = {
     "nb": r"bare hyggelig|ingen årsak|(?:mange |tusen )?takk\b|så (?:bra|fint|flott|godt|hyggelig)|flott|fint(?: at|,)|bra(?: at|,)|supert|perfekt|"
     r"(?:det )?skjønner jeg|jeg skjønner|jeg forstår|jeg er (?:glad|lei)|beklager|unnskyld",
     "en": r"you(?:'re| are) (?:very |most )?welcome|my pleasure|thank(?:s| you)\b|(?:great|good|lovely|wonderful|glad|pleased|brilliant|excellent) (?:to hear|news|that)|"
+    r"(?:that's|that is|it's|it is) (?:so |really )?(?:great|good|lovely|wonderful) (?:to hear|news)|"
     r"(?:i'm|i am|we're|we are) (?:so |really |very )?(?:glad|pleased|sorry)|i (?:completely |fully )?understand|"
     r"sorry\b|perfect\b|great\b",
 }
