@@ -45,8 +45,8 @@ FLOORS = {
         # (phase 93.9 -> 94.5 and findings F1 94.2 -> 94.7 with session 10's farewells)
         "phase": 0.94,
         # (findings F1 90.0 -> 91.9 with the structure rules of session 8, 91.9 -> 92.9 with session 9's, 92.9 ->
-        # 94.2 with session 10's rule phrase structures)
-        "findings_f1": 0.945,
+        # 94.2 with session 10's rule phrase structures, 94.9 -> 95.2 with alternatives put after an open question)
+        "findings_f1": 0.95,
         # (promises found 84.9 -> 83.3 when acts of ours 'nu'/'nå' and bookings made now were labelled as promises
         # with due null, LABELS.md session 9: labels changed, not the coach)
         # (promises 83.3/84.9 -> 86.7/87.2 with the session 9 promise rules in the coach)

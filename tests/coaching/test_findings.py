@@ -562,3 +562,28 @@ def test_a_step_asked_about_by_its_participle_is_presumptive(language, text):
 )
 def test_having_receiving_or_a_fact_in_time_is_not_presumptive(language, text):
     assert has("presumptive_question", text, language) == [], codes(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("da", "Hvordan vil du helst betale, med kort, MobilePay eller faktura?"),
+        ("nb", "Hva passer best for deg: morgen eller kveld?"),
+        ("en", "How would you like to pay, by card, PayPal or bank transfer?"),
+    ],
+)
+def test_an_open_question_with_alternatives_put_after_it_is_presumptive(language, text):
+    assert has("presumptive_question", text, language), codes(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("da", "Hvad er dit navn eller kundenummer?"),
+        ("nb", "Hva er kortnummeret ditt, eller hvilken e-post bruker du?"),
+        ("en", "What is your name or order number?"),
+        ("en", "Which day suits you, or would you rather I called you?"),
+    ],
+)
+def test_an_open_question_asking_for_one_thing_or_another_is_not_presumptive(language, text):
+    assert has("presumptive_question", text, language) == [], codes(text, language)

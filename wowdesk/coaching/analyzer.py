@@ -473,6 +473,14 @@ def _sentence_phases(s: Sentence, rules: Rules, index: int, first_turn: bool) ->
         s.fixed = "solution"
 
 
+# Alternatives appended to an open question after a comma or a colon: two or more, the last after "eller"/"or"
+# (not "Hvad er dit navn eller bookingnummer?", one identifier or another in the question itself, nor "Hvad er dit
+# kortnummer, eller hvilken mail bruger du?", a second question).
+_APPENDED_ALTERNATIVES = re.compile(
+    r"[,:]\s+(?!(?:eller|or)\b)[^,:?]+(?:,\s*(?!(?:eller|or)\b)[^,:?]+)*,?\s+(?:eller|or)\s+(?!(?:hva|hvad|hvilk\w*|hvor\w*|"
+    r"what|which|how|where|when|who)\b)[^,?]+\??$",
+    re.IGNORECASE,
+)
 _NEITHER = re.compile(r"\b(?:hverken|verken|neither)\b", re.IGNORECASE)
 _ALTERNATIVES = re.compile(r"\w[\s,]+(?:eller|or)\s+(?!(?:hvad|hva|ej|ikke|not|no|what)\b)\w", re.IGNORECASE)
 
@@ -567,6 +575,11 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
             question_spans.append((s.start, s.end))
             if s.kind == "open":
                 findings.append(_finding("open_question", s.start, s.end, sentence, "good", lang))
+                if "eller" in s.core or " or " in s.core:
+                    if _APPENDED_ALTERNATIVES.search(s.core):
+                        # an open question with alternatives put after it ("Hvordan er fakturaene sendt, som
+                        # e-post, EHF eller eFaktura?", "What matters most: the price, or the speed?") offers them
+                        findings.append(_finding("presumptive_question", s.start, s.end, sentence, "improve", lang))
             elif (
                 rules.presumptive.search(s.core) and s.form != "declarative" and not _NEITHER.search(s.core)
             ) or rules.presumed.match(s.core):
