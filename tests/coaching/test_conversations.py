@@ -61,9 +61,10 @@ FLOORS = {
         # (phase back to 94.4 with offer questions read as solution_accept in the coach, session 9)
         # (phase 94.4 -> 95.2 and findings F1 91.1 -> 92.8 with session 9's phase and findings structures; F1
         # 92.8 -> 93.7 with session 10's rule phrase structures; phase 95.2 -> 95.6 and F1 93.7 -> 94.1 with its
-        # farewells; F1 94.5 -> 95.8 with steps asked about by their participle)
+        # farewells; F1 94.5 -> 95.8 with steps asked about by their participle, 95.8 -> 96.2 with the situation
+        # named as the subject of a feeling)
         "phase": 0.95,
-        "findings_f1": 0.95,
+        "findings_f1": 0.96,
         # (promises 78.4/67.8 -> 80.4/69.5 with the clause rules of session 8; found 80.4 -> 78.8 when "Jeg bestiller
         # et nyt kort til dig nu" was labelled a promise, LABELS.md session 9: labels changed, not the coach)
         # (78.8 -> 78.4 when the state report "Regningen for januar er sat i bero" stopped being labelled a promise)
@@ -79,9 +80,9 @@ FLOORS = {
         # (phase 91.0 -> 91.7 with the session 9 decisions in the coach)
         # (phase 91.7 -> 92.1 and findings F1 91.3 -> 92.3 with session 9's phase and findings structures; F1
         # 92.3 -> 94.2 with session 10's rule phrase structures; phase 92.3 -> 92.7 and F1 94.3 -> 94.7 with the
-        # plan said back for agreement)
+        # plan said back for agreement, 94.7 -> 95.3 with the situation named as the subject of a feeling)
         "phase": 0.925,
-        "findings_f1": 0.945,
+        "findings_f1": 0.95,
         # (promises 92.9/84.0 -> 93.6/85.7 with the session 9 promise rules in the coach)
         "promises_found": 0.935,
         "promises_precision": 0.855,
@@ -92,9 +93,10 @@ FLOORS = {
         # (phase 92.4 -> 93.6 with the session 9 decisions in the coach)
         # (phase 93.6 -> 94.1 and findings F1 91.7 -> 92.2 with session 9's phase and findings structures; F1
         # 92.2 -> 92.6 with session 10's rule phrase structures; phase 94.1 -> 95.0 and F1 92.6 -> 93.7 with its
-        # farewells; F1 93.8 -> 94.3 with steps asked about by their participle)
+        # farewells; F1 93.8 -> 94.3 with steps asked about by their participle, 94.3 -> 95.8 with the situation
+        # named as the subject of a feeling)
         "phase": 0.945,
-        "findings_f1": 0.94,
+        "findings_f1": 0.955,
         # (promises found 87.5 -> 91.0 with the session 9 promise rules in the coach)
         "promises_found": 0.905,
         # (precision 78.3 -> 76.7 when promises repeated in a later turn were labelled once, LABELS.md's decisions

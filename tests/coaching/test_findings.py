@@ -587,3 +587,40 @@ def test_an_open_question_with_alternatives_put_after_it_is_presumptive(language
 )
 def test_an_open_question_asking_for_one_thing_or_another_is_not_presumptive(language, text):
     assert has("presumptive_question", text, language) == [], codes(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "words"),
+    [
+        # the customer's situation as the subject of "sounds"/"lyder"/"høres", or of "is" with a strong feeling
+        ("en", "A week without a working fridge sounds awful.", "awful"),
+        ("en", "Chasing the same refund for a month is exhausting.", "exhausting"),
+        ("da", "En uge uden internet lyder virkelig frustrerende.", "frustrerende"),
+        ("da", "Tre aflyste aftaler i træk er opslidende.", "opslidende"),
+        ("nb", "En hel uke uten varmtvann høres slitsomt ut.", "slitsomt"),
+        ("nb", "To kansellerte fly på rad er stressende.", "stressende"),
+        # the feeling heard, "hvor er det ...", a lot to carry, condolences
+        ("da", "Jeg hører, at du er skuffet over leveringen.", "skuffet"),
+        ("da", "Hvor er det generende at vente så længe.", "generende"),
+        ("nb", "Så uheldig at bilen stoppet på ferien.", "uheldig"),
+        ("en", "That's a lot to deal with on your own.", "a lot to deal with"),
+        ("en", "I'm so sorry for your loss.", "sorry for your loss"),
+        ("da", "Jeg er ked af dit tab.", "tab"),
+    ],
+)
+def test_acknowledgements_by_the_situation_named_as_the_subject_session_10(language, text, words):
+    assert [t for t in has("acknowledgement", text, language) if words in t], codes(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The new plan is cheaper than the old one."),
+        ("en", "Your order sounds like the one we sent on Monday."),
+        ("da", "Installationen er svær at gøre selv, så teknikeren kommer."),
+        ("da", "Din ordre lyder på to stole."),
+        ("nb", "Ruteren er vanskelig å finne i menyen."),
+    ],
+)
+def test_a_plain_statement_about_the_matter_names_no_feeling(language, text):
+    assert has("acknowledgement", text, language) == [], codes(text, language)

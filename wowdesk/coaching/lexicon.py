@@ -1065,14 +1065,17 @@ _FEELING = {
     "da": r"(?:et |en )?(?:chok|chokerende|forskrækkelse|forskrækket|bange|skræmmende|rystende|rystet|tungt|hårdt|"
     r"frustrerende|frustration|træls|ærgerligt|ærgerlig|skuffende|skuffelse|bekymret|bekymring|bekymrende|stressende|"
     r"opslidende|ubehageligt|ubehagelig|utrygt|utryg|nervøs|ked af det|ulykkelig|irriterende|slemt|skidt|"
-    r"forvirrende|overvældende|svært|pinligt|uretfærdigt|nedslående|synd|ulækkert|træt af det|trætte af det)",
+    r"forvirrende|overvældende|svært|pinligt|uretfærdigt|nedslående|synd|ulækkert|træt af det|trætte af det|"
+    r"skuffet|skuffede|generende|tung tid|svær tid|hård tid)",
     "nb": r"(?:et |en )?(?:sjokk|sjokkerende|skummelt|skremmende|redd|tungt|tøft|frustrerende|frustrasjon|leit|kjipt|"
     r"ergerlig|ergerlige|skuffende|skuffelse|bekymret|bekymring|stressende|slitsomt|ubehagelig|ille|vondt|utrygt|"
-    r"nervøs|irriterende|forvirrende|overveldende|vanskelig|urettferdig|kjedelig|dumt|trasig|synd|ekkelt|lei)",
+    r"nervøs|irriterende|forvirrende|overveldende|vanskelig|urettferdig|kjedelig|dumt|trasig|synd|ekkelt|lei|"
+    r"skuffet|uheldig|uheldige|slitsomt|slitsom|tung tid|vanskelig tid)",
     "en": r"(?:a |an |such a |quite a |real )?(?:fright|frightening|shock|shocking|rotten|disappointment|disappointing|"
     r"distracting|worrying|worry|scary|nerve-wracking|upsetting|stressful|frustrating|horrible|awful|hassle|"
     r"annoying|confusing|unsettling|daunting|overwhelming|alarming|distressing|pain|nuisance|scared|worried|anxious|"
-    r"upset|frustrated|nervous|stressed|shaken|miserable|nightmare|blow|letdown|let-down|stress)",
+    r"upset|frustrated|nervous|stressed|shaken|miserable|nightmare|blow|letdown|let-down|stress|exhausting|"
+    r"inconvenient|disappointed|gutting|grim)",
 }
 _NOT = r"(?!(?:ikke|not|never|aldrig|aldri|no)\b)"
 _ACK_STRUCTURE = {
@@ -1088,6 +1091,15 @@ _ACK_STRUCTURE = {
         r"det er (?:bestemt |jo |virkelig |slet )?ikke (?:sjovt|rart|morsomt|særlig (?:sjovt|rart))",
         r"det (?:er|var) (?:jo )?det sidste,? (?:man|du|i) (?:har brug for|ønsker sig|trænger til)",
         r"(?:ikke|intet) (?:så )?(?:underligt|mærkeligt|sært),? at (?:du|i) (?:er|bliver|føler)(?: [\w-]+){1,3}",
+        # session 10: the customer's situation as the subject of "lyder" or of "er" with a strong feeling word
+        # ("Sådan en regning lyder voldsomt frustrerende", "To dage uden varme er opslidende"), the feeling heard
+        # ("Jeg hører, at du er skuffet"), "Hvor er det overvældende", condolences
+        rf"(?<=\w )lyder (?:(?:virkelig|rigtig|meget|så|helt|voldsomt) )*{_FEELING['da']}(?![\w-])",
+        r"(?<=\w )(?:er|var) (?:(?:virkelig|rigtig|meget|så|helt|voldsomt) )*(?:frustrerende|stressende|opslidende|"
+        r"ubehageligt|skræmmende|bekymrende|overvældende|generende|forfærdeligt|frygteligt|belastende)(?![\w-])",
+        rf"jeg (?:kan )?(?:godt )?(?:hører|høre|forstår),? at (?:du|i|de) er (?:\w+ )?{_FEELING['da']}(?![\w-])",
+        rf"(?:hvor|sikke) (?:er|var) det (?:(?:dog|bare|virkelig) )?{_FEELING['da']}(?![\w-])",
+        r"ked af (?:dit|jeres|deres) tab|jeg kondolerer|(?:mine|vores) (?:dybeste |varmeste )?kondolencer",
     ],
     "nb": [
         rf"(?:kan|må) (?:nok |virkelig |også |jo )?(?:være|føles|oppleves|ha vært|gi(?: deg| dere)?|ha gitt"
@@ -1098,6 +1110,12 @@ _ACK_STRUCTURE = {
         r"det er (?:jo |virkelig |absolutt )?ikke (?:noe )?(?:gøy|morsomt|artig|kjekt|moro)",
         r"det (?:er|var) (?:jo )?det siste (?:man|du|dere) (?:trenger|ønsker seg|vil ha)",
         r"ikke (?:så )?(?:rart|underlig|merkelig),? at (?:du|dere) (?:er|blir|føler)(?: [\w-]+){1,3}",
+        # session 10 (as in Danish)
+        rf"(?<=\w )høres (?:(?:virkelig|veldig|så|helt) )*{_FEELING['nb']}(?![\w-])",
+        r"(?<=\w )(?:er|var) (?:(?:virkelig|veldig|så|helt) )*(?:frustrerende|stressende|slitsomt|ubehagelig|skremmende|"
+        r"bekymringsfullt|overveldende|forferdelig|fryktelig|belastende)(?![\w-])",
+        rf"jeg (?:kan )?(?:hører|høre|forstår),? at (?:du|dere) er (?:\w+ )?{_FEELING['nb']}(?![\w-])",
+        r"lei (?:meg )?for (?:tapet ditt|ditt tap|tapet deres)|jeg kondolerer|(?:mine|våre) (?:dypeste )?kondolanser",
     ],
     "en": [
         rf"(?:must|can|may|might|could) (?:really |certainly |well |sometimes )?(?:be|feel|have been|have felt|give you|"
@@ -1114,6 +1132,15 @@ _ACK_STRUCTURE = {
         r"no wonder (?:you're|you are|you feel|you've been)(?: [\w-]+){1,3}",
         r"(?:that's|that is|it's|it is) (?:no fun|not (?:fun|ideal|nice)(?: at all)?)",
         r"(?:can't|cannot|couldn't) have been (?:easy|fun|nice|pleasant)",
+        # session 10: the customer's situation as the subject of "sounds", or of "is" with a strong feeling word
+        # ("Two days in a cold room sounds miserable", "Mould coming back every winter is exhausting to deal with"),
+        # "a lot to deal with", condolences
+        rf"(?<=\w )sounds? (?:(?:so|really|very|quite|absolutely|truly|pretty) )*(?:like )?{_FEELING['en']}(?![\w-])",
+        r"(?<=\w )(?:is|are|was|were) (?:(?:so|really|very|quite|absolutely|truly|incredibly) )*(?:exhausting|stressful|"
+        r"miserable|frustrating|upsetting|distressing|nerve-wracking|unsettling|overwhelming|frightening|scary)(?![\w-])",
+        r"(?:that's|that is|it's|it is|sounds like|must be) (?:(?:really|quite|such) )?a lot to (?:deal with|carry|take in|"
+        r"cope with|handle)",
+        r"(?:so |very |truly |really )?sorry for your loss|my (?:deepest |sincere )?condolences",
     ],
 }
 # The frames with a word for the feeling are searched only in a turn that holds one (FEELING is their gate).
