@@ -852,6 +852,8 @@ def test_phone_openings_and_the_time_of_day_greet(lang, opening, greets):
         ("en", "Best wishes for the exam."),
         ("en", "Night, Priya!"),
         ("en", "Thanks for waiting, and I hope you're feeling better."),
+        ("en", "Drive safe, and enjoy the Highlands!"),
+        ("en", "Great, enjoy the concert tonight."),
     ],
 )
 def test_wishes_for_the_road_health_or_what_comes_next_close(lang, text):
@@ -867,6 +869,7 @@ def test_wishes_for_the_road_health_or_what_comes_next_close(lang, text):
         ("nb", "Ta med kvitteringen når du kommer."),
         ("en", "I hope to have the part by Friday."),
         ("en", "See the attached form for the details."),
+        ("en", "You can enjoy the lounge before your flight at Gate 4 with this pass."),
     ],
 )
 def test_instructions_and_plans_that_look_like_wishes_do_not_close(lang, text):
