@@ -284,7 +284,18 @@ def _build():
     for anchor, found in positions.items():
         automaton.add_word(anchor, frozenset(found))
     automaton.make_automaton()
+    global _NEWLINE_FREE
+    _NEWLINE_FREE = not any("\n" in anchor for anchor in positions)
     return automaton
+
+
+_NEWLINE_FREE = False  # no anchor holds a line break (known once the automaton is built)
+
+
+def newline_free() -> bool:
+    """No anchor holds a line break, so none lies across the "\n" that joins two texts: active() of the joined
+    texts is the union of theirs (False until the automaton is built)."""
+    return _automaton is not None and _NEWLINE_FREE
 
 
 def active(text: str) -> frozenset | None:
