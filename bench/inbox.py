@@ -249,6 +249,8 @@ def main() -> None:
         "and the webhook worker 10 s after the web server, and each takes a second or two of CPU to start)",
     )
     args = parser.parse_args()
+    if args.rounds < 2:
+        parser.error("--rounds must be at least 2 (a p95 needs two samples; --rounds 1 crashed after the load)")
     if args.http:  # make run migrates first: not both at once
         waited = wait_for_server(args.http, seconds=180)
         print(
