@@ -191,3 +191,19 @@ def test_agents_see_their_teams_the_shared_queue_and_their_own_tickets(team_dk, 
     inactive = make_user("gone@example.com", teams=[team_dk])
     inactive.is_active = False
     assert not services.visible_tickets(inactive).exists()
+
+
+def test_only_active_agents_and_leads_are_assigned_tickets(ticket, team_dk):
+    from wowdesk.accounts.models import User
+
+    reviewer = make_user("reviewer@example.com", role=User.Role.REVIEWER, teams=[team_dk])
+    gone = make_user("gone@example.com", teams=[team_dk])
+    gone.is_active = False
+    gone.save(update_fields=["is_active"])
+    for user in (reviewer, gone):
+        with pytest.raises(services.TicketError):
+            services.update_ticket(ticket, None, assignee=user)
+    lead = make_user("lead@example.com", role=User.Role.LEAD, teams=[team_dk])
+    services.update_ticket(ticket, None, assignee=lead)
+    ticket.refresh_from_db()
+    assert ticket.assignee == lead

@@ -126,6 +126,14 @@ def assignable_agents() -> QuerySet[User]:
     return User.objects.filter(is_active=True).exclude(role=User.Role.REVIEWER).order_by("name")
 
 
+# Whether one user may be assigned tickets (assignable_agents' condition), asked at every assignment (routing's
+# included): compiled once (wowdesk/db.py). Built by the ORM it was 7 % of the worker's CPU for a new ticket that
+# gets an agent (bench/followup_cpu.py --capacity 30000 on PostgreSQL, bench/cpu_sampler.py).
+_ASSIGNABLE = CompiledQuery(
+    lambda agent: assignable_agents().filter(pk=agent).order_by().values_list("pk")[:1], agent=int
+)
+
+
 # Default teams by language, kept by each process for a few seconds: every new ticket without a team asks,
 # and teams change seldom (a change here is seen by this process at once, by others within the seconds).
 DEFAULT_TEAM_CACHE_SECONDS = 10
@@ -806,7 +814,7 @@ def update_ticket(
     now = now or timezone.now()
     fields: list[str] = []
     if assignee is not False and assignee != ticket.assignee:
-        if assignee is not None and not assignable_agents().filter(pk=assignee.pk).exists():
+        if assignee is not None and not _ASSIGNABLE(agent=assignee.pk):
             raise TicketError(_("%(name)s cannot be assigned tickets.") % {"name": assignee})
         implied = _hand_to(ticket, actor, assignee, now)
         fields.append("assignee")
