@@ -9,7 +9,7 @@ import pytest
 from tests.coaching.measure import load
 from wowdesk.coaching import casefree
 from wowdesk.coaching.analyzer import _split
-from wowdesk.coaching.promises import _DIGIT, _TIME_GATE, ANY_TIME, has_time
+from wowdesk.coaching.promises import _ANSWER_FIRST, _ANSWER_LETTERS, _DIGIT, _TIME_GATE, ANY_TIME, has_time
 
 PARTS = ("seed", "train", "heldout", "fresh", "unseen", "unseen2", "unseen3")
 
@@ -57,3 +57,10 @@ def test_has_time_is_the_plain_definition(texts):
 def test_has_time_examples(text, lang, expected):
     assert has_time(text, lang) is expected
     assert _plain(text, lang) is expected
+
+
+def test_the_answer_letters_are_every_letter_the_answer_words_open_with():
+    """opens_with_condition runs _ANSWER_FIRST only on a sentence that opens with one of _ANSWER_LETTERS or a sign."""
+    firsts = "".join(sorted({w[0] for w in re.findall(r"[a-z]+", _ANSWER_FIRST.pattern.split("(?:", 1)[1])}))
+    folded = re.compile(f"[{firsts}]", re.IGNORECASE)
+    assert _ANSWER_LETTERS == {chr(c) for c in range(0x110000) if folded.fullmatch(chr(c))}
