@@ -21,7 +21,6 @@ from .promises import (
     opens_with_condition,
     opens_with_evaluation,
     ours_opens,
-    promise_words,
     resolve_due,
     restates,
 )
@@ -597,7 +596,7 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
             # (the customer's words said back, "Så du vil aflevere bilen den 30.", promise nothing of ours)
             offset = s.start + (len(s.text) - len(s.text.lstrip()))
             conditional, first, joined = False, True, False
-            evaluation = opens_with_evaluation(s.masked.lstrip())
+            evaluation = None  # read only once a clause promises (see below)
             for part in _clauses(s.masked.strip(), offset):
                 # An instruction to the customer ("Ring til os i morgen") is not our promise.
                 lead_stripped = _strip_lead(part[2], lang)
@@ -608,10 +607,12 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
                 conditional = conditional or (not first and opens_with_condition(part[2], lang))
                 first = False
                 after_promise, joined = joined, False
-                if evaluation and not ours_opens(part[2]):
-                    continue  # the customer's situation weighed (see promises._EVALUATION)
                 if conditional or imperative or not is_promise(part[2], lang):
                     continue
+                if evaluation is None:
+                    evaluation = opens_with_evaluation(s.masked.lstrip())
+                if evaluation and not ours_opens(part[2]):
+                    continue  # the customer's situation weighed (see promises._EVALUATION)
                 # a farewell holds no promise ("Tak for i dag, og god aften.", "Ha en fin lørdag!"), nor does
                 # what we need from the customer ("Jeg skal bruge dit kundenummer"); checked last, as most
                 # clauses are no promise anyway
@@ -937,7 +938,7 @@ def analyze(data: dict) -> dict:
     decode(agent_turns, rules, customer_before, customer_after)
     channel = data.get("channel") or ("email" if looks_like_mail(agent_turns) else None)
     promises = []
-    made: list[tuple] = []  # (due, words) of the promises of earlier turns
+    made: dict = {}  # due -> the texts of the promises of earlier turns due then
     all_findings: list[dict] = []
     questions = {"open": 0, "closed": 0}
     for agent in agent_turns:
@@ -954,7 +955,9 @@ def analyze(data: dict) -> dict:
                 continue
             this_turn.append((due, text))
             promises.append({"turn": agent.index, "text": text, "due": due.isoformat() if due else None})
-        made.extend((due, promise_words(text, lang)) for due, text in this_turn if due is not None)
+        for due, text in this_turn:
+            if due is not None:
+                made.setdefault(due, []).append(text)
         out_turns[agent.index] = {
             "speaker": "agent",
             "phase": agent.phase,
