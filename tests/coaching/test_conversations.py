@@ -51,7 +51,8 @@ FLOORS = {
         # with due null, LABELS.md session 9: labels changed, not the coach)
         # (promises 83.3/84.9 -> 86.7/87.2 with the session 9 promise rules in the coach)
         "promises_found": 0.865,
-        "promises_precision": 0.87,
+        # (promise precision 87.2 -> 91.3 with session 10's promise rules)
+        "promises_precision": 0.91,
     },
     # fresh/ (writer W7, 250 agent turns) as first measured after W6 moved into train/.
     "fresh": {
@@ -70,7 +71,8 @@ FLOORS = {
         # (78.8 -> 78.4 when the state report "Regningen for januar er sat i bero" stopped being labelled a promise)
         # (promises 78.4/69.5 -> 80.8/72.4 with the session 9 promise rules in the coach)
         "promises_found": 0.805,
-        "promises_precision": 0.72,
+        # (promise precision 72.4 -> 80.8 with session 10's promise rules)
+        "promises_precision": 0.80,
     },
     # unseen/ (writers W9 and W11, 520 agent turns): written in session 7 while the rules were tuned, kept out
     # of the repository until the tuning ended, then measured (docs/coaching.md has before and after).
@@ -85,7 +87,8 @@ FLOORS = {
         "findings_f1": 0.95,
         # (promises 92.9/84.0 -> 93.6/85.7 with the session 9 promise rules in the coach)
         "promises_found": 0.935,
-        "promises_precision": 0.855,
+        # (promise precision 85.7 -> 88.0 with session 10's promise rules)
+        "promises_precision": 0.875,
     },
     # unseen2/ (writers W15 and W16, 543 agent turns): written in session 8, kept outside the repository while
     # that session's rules were tuned, measured once at its end (docs/coaching.md), then added here.
@@ -101,7 +104,8 @@ FLOORS = {
         "promises_found": 0.905,
         # (precision 78.3 -> 76.7 when promises repeated in a later turn were labelled once, LABELS.md's decisions
         # after session 9: labels changed, not the coach; 76.7 -> 78.3 with repeats read as none in the coach)
-        "promises_precision": 0.78,
+        # (promise precision 78.3 -> 83.5 with session 10's promise rules)
+        "promises_precision": 0.83,
     },
     "unseen3": {
         # (measured once at the end of session 9: question kind 98.5, phase 94.6, findings F1 95.2, promises 91.6 /
