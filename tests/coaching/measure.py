@@ -6,8 +6,9 @@ docs/coaching.md). `train/` is what the rules were tuned on; `heldout/` is only 
 to tune. `fresh/` holds a later writer (W7, 2026-11-30) that no rule has been tuned on: a second held-out
 (W6, written at the same time, was moved into train/ on 2026-11-30, session 7). `unseen/` holds writers W9
 and W11 (session 7), kept outside the repository while the rules were tuned and measured at the end: a third
-held-out; `unseen2/` holds W15 and W16 (session 8) and `unseen3/` W18, W19 and W20 (session 9), kept and
-measured the same way: a fourth and a fifth. Prints per language and per class:
+held-out; `unseen2/` holds W15 and W16 (session 8), `unseen3/` W18, W19 and W20 (session 9) and `unseen4/`
+W21 to W24 (session 10), kept and measured the same way: a fourth, a fifth and a sixth. Prints per language
+and per class:
 
 - question kind accuracy: per labelled question, matched to the coach's questions of the same turn by its
   words; a question the coach invents (not labelled) counts as an error too;
@@ -18,7 +19,7 @@ measured the same way: a fourth and a fifth. Prints per language and per class:
 - the e-mail structure checks, per check.
 
 `--misses` prints every disagreement, for the tuning parts only (TUNING: since session 10 train/, heldout/,
-fresh/, unseen/ and unseen2/ are all tuning data; unseen3/ is only ever measured).
+fresh/, unseen/ and unseen2/ are all tuning data; unseen3/ and unseen4/ are only ever measured).
 """
 
 import argparse
@@ -41,8 +42,8 @@ LABELLED_CODES = (
     "acknowledgement",
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
-# The parts whose misses may be read and tuned on (session 10: every part but unseen3/, which, with any corpus
-# still outside the repository, judges the rules at the end). --misses prints nothing for any other part.
+# The parts whose misses may be read and tuned on (session 10: every part but unseen3/ and unseen4/, which, with
+# any corpus still outside the repository, judge the rules). --misses prints nothing for any other part.
 TUNING = ("seed", "train", "heldout", "fresh", "unseen", "unseen2")
 
 

@@ -1,7 +1,8 @@
 """Accuracy on the labelled conversations (tests/coaching/conversations/, see tests/coaching/measure.py).
 
 train/ is what the rules were tuned on; heldout/, fresh/, unseen/ and unseen2/ were written by other writers and
-were only measured until session 10, when they became tuning data too; unseen3/ is only ever measured.
+were only measured until session 10, when they became tuning data too; unseen3/ and unseen4/ are only ever
+measured.
 The issue's targets (issue 16) are question kind >= 97 %, phase >= 92 %, findings F1 >= 92 %, promises found
 >= 90 % with precision >= 90 % and due time within an hour >= 90 %. TARGETS holds them where they are met, so
 a change that breaks a met target fails; FLOORS hold the other numbers just under what the coach reaches
@@ -36,6 +37,10 @@ TARGETS = {
     # unseen3/ (writers W18, W19 and W20, 596 agent turns, written in session 9 from LABELS.md alone, kept outside
     # the repository while the rules were tuned, measured once at the end): every target met, promises 91.6 / 91.1.
     "unseen3": list(TARGET),
+    # unseen4/ (writers W21, W22, W23 and W24, 852 agent turns, written in session 10 from LABELS.md alone, checked
+    # by a second labeller who changed nothing, kept outside the repository while the rules were tuned, measured
+    # once at the end): question kind 98.4, phase 95.9, findings F1 96.1, due 96.9 met; promises 85.7 / 88.8 not.
+    "unseen4": ["question_kind", "phase", "findings_f1", "promises_due_within_hour"],
 }
 FLOORS = {
     "train": {},
@@ -112,6 +117,13 @@ FLOORS = {
         # 91.1, due 98.2; the promise targets are met by 1-2 points, so these floors hold them within a point)
         "phase": 0.94,
         "findings_f1": 0.945,
+    },
+    "unseen4": {
+        # (measured once at the end of session 10: promises found 85.7 %, precision 88.8 %: Danish found 79.7 %)
+        "phase": 0.955,
+        "findings_f1": 0.955,
+        "promises_found": 0.85,
+        "promises_precision": 0.88,
     },
 }
 
