@@ -179,3 +179,18 @@ def test_sentiment_without_a_sentiment_word_is_neutral():
 
     assert sentiment("Ikke helt, jeg har ordrenummer 4411!", "da") == 0.0
     assert sentiment("Det er ikke godt!", "da") < 0
+
+
+def test_interjections_read_by_their_heads_strip_as_the_pattern_does():
+    """A sentence that opens with a letter but none of the interjections' heads is left as it is without
+    running the pattern: on real text that is what the pattern's (empty) match leaves too."""
+    from wowdesk.coaching.clauses import CLAUSE_RULES
+
+    by_language = _texts_by_language()
+    for lang, texts in by_language.items():
+        interjections = CLAUSE_RULES[lang].interjections
+        assert interjections._heads
+        pattern = re.compile(interjections._pattern.pattern, interjections._pattern._flags)
+        for text in texts + ["Okay, så gør vi det", "1) Hvad", "- Hej", "🙂 ok, fint"]:
+            m = pattern.match(casefree.lower(text))
+            assert interjections.strip(text) == text[m.end() :], text[:80]

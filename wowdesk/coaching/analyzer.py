@@ -742,8 +742,7 @@ _SAME_PROMISE = re.compile(
 
 def _strip_lead(text: str, lang: str) -> str:
     r = CLAUSE_RULES[lang]
-    if m := r.interjections.match(text):
-        text = text[m.end() :]
+    text = r.interjections.strip(text)
     if m := r.connectors.match(text):
         text = text[m.end() :]
     return text
