@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from . import casefree, lexicon, messages
+from . import casefree, lexicon, messages, prefilter
 from .clauses import CLAUSE_RULES, analyse_question, coordinated_questions, mask_quotes
 from .detect import detect_language
 from .mail import check_mail, looks_like_mail
@@ -111,22 +111,104 @@ _SPLIT_STARTS = {
 }
 
 
+# The characters \s reads (str.isspace()), as ranges: in the opening character set the engine then tests a
+# bitmap rather than the category (tests/coaching/test_speed_equivalence.py checks the list).
+SPACES = r"\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def _guarded(alternatives: list[str]) -> str:
+    """The alternatives after a space, those that go on with more space or a word ("\\s*(?:og|and)...") behind
+    a look ahead at the character that follows: most spaces are followed by a word none of them starts with,
+    and the look ahead fails there at once where each alternative was tried in turn."""
+    groups: list[tuple[set | None, list[str]]] = []
+    for alternative in alternatives:
+        found = None
+        if alternative.startswith(r"\s*"):
+            found = prefilter.heads(alternative.removeprefix(r"\s*"), re.UNICODE)
+        firsts = None if found is None else {h[0] for h in found}
+        if firsts is not None and groups and groups[-1][0] is not None:
+            groups[-1][0].update(firsts)
+            groups[-1][1].append(alternative)
+        else:
+            groups.append((firsts, [alternative]))
+    out = []
+    for firsts, alts in groups:
+        if firsts is None:
+            out += alts
+        else:
+            out.append(rf"(?=[\s{''.join(sorted(map(re.escape, firsts)))}])(?:{'|'.join(alts)})")
+    return "|".join(out)
+
+
 def _first_character_first(splits) -> str:
     """The splits as one pattern that opens with the set of their first characters, so the engine skips in C
     to the next comma, semicolon, full stop or space (its charset prefix); the character found picks (by a
     look behind) the splits that start with it, in their order, so each position splits as before (this
     pattern was the coach's costliest after the findings scan, 44,000 instructions per agent turn; with
     the quote masking, _holding and _V2_ACT reworked alike 900,000 -> 873,000 instructions per agent turn in
-    all, bench/coach.py's batch, cachegrind, 2026-12-01)."""
+    all, bench/coach.py's batch, cachegrind, 2026-12-01). The spaces are listed rather than read as \\s, and
+    the splits after a space are guarded by the character after it (_guarded): some 30,000 -> 24,500
+    instructions a call (bench/coach_instructions.py's sentences, callgrind, 2026-12-01)."""
     by_first: dict[str, list[str]] = {}
     for start, rest in splits:
         for first, after in _SPLIT_STARTS[start].items():
             by_first.setdefault(first, []).append(after + rest)
-    branches = "|".join(f"(?<={first})(?:{'|'.join(alts)})" for first, alts in by_first.items())
-    return rf"[{''.join(by_first)}](?:{branches})"
+    space = r"\s"
+    branches = "|".join(
+        f"(?<={first})(?:{_guarded(alts) if first == space else '|'.join(alts)})" for first, alts in by_first.items()
+    )
+    firsts = "".join(SPACES if first == space else first for first in by_first)
+    return rf"[{firsts}](?:{branches})"
 
 
 _CLAUSE_SPLIT = re.compile(_first_character_first(CLAUSE_SPLITS), re.UNICODE)
+
+# The character each start needs in the sentence (a full stop before its last character: a space follows
+# it), or None for a start that may be spaces only, whose split then needs one of its rest's anchors.
+_START_NEEDS = {
+    r",?\s+": None,
+    r",\s+": ",",
+    r";\s*": ";",
+    r"\s+": None,
+    r"(?<=:)\s+": ":",
+    r"(?<=[a-zæøå]{4})\.": ".",
+    r"(?<=\w)\.": ".",
+}
+
+
+def _split_needs(splits) -> tuple[str, ...] | None:
+    """Strings one of which a sentence holds (a full stop: before its last character) wherever any split
+    can start in it, or None when that cannot be said."""
+    needs: set[str] = set()
+    for start, rest in splits:
+        need = _START_NEEDS[start]
+        if need is not None:
+            needs.add(need)
+            continue
+        found = prefilter.anchors(rest, re.UNICODE)
+        if found is None:
+            return None
+        needs.update(found)
+    return tuple(sorted(needs))
+
+
+# Three sentences in ten hold none (bench/coach_instructions.py), and _CLAUSE_SPLIT costs some 20,000
+# instructions even where it finds nothing: 3,000 to start, the rest at each space and comma. With the
+# guard and the listed spaces (_first_character_first): 848,900 -> 839,600 instructions per agent turn
+# (bench/coach_instructions.py 3, callgrind, 2026-12-01).
+_SPLIT_NEEDS = _split_needs(CLAUSE_SPLITS)
+
+
+def _may_split(sentence: str) -> bool:
+    if _SPLIT_NEEDS is None:
+        return True
+    for need in _SPLIT_NEEDS:
+        if need == ".":
+            if sentence.find(".", 0, len(sentence) - 1) >= 0:
+                return True
+        elif need in sentence:
+            return True
+    return False
 
 
 def _alt(patterns) -> str:
@@ -751,7 +833,7 @@ def _strip_lead(text: str, lang: str) -> str:
 def _clauses(sentence: str, offset: int):
     """(start, end, text) of the clauses of a sentence that may each hold a promise."""
     position = 0
-    for m in _CLAUSE_SPLIT.finditer(sentence):
+    for m in _CLAUSE_SPLIT.finditer(sentence) if _may_split(sentence) else ():
         if m.start() > position:
             yield offset + position, offset + m.start(), sentence[position : m.start()]
         position = m.end()
