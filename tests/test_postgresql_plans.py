@@ -82,10 +82,10 @@ def plan(queryset, *, generic: bool) -> dict:
         cursor.execute(f"SET LOCAL plan_cache_mode = {mode}")
         cursor.execute(f"PREPARE wowdesk_plan_check AS {prepared}")
         try:
-            execute = ", ".join(["%s"] * len(params))
+            execute = f"({', '.join(['%s'] * len(params))})" if params else ""  # EXECUTE name() is an error
             cursor.execute(
                 "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) "
-                + connection.ops.compose_sql(f"EXECUTE wowdesk_plan_check({execute})", params)
+                + connection.ops.compose_sql(f"EXECUTE wowdesk_plan_check{execute}", params)
             )
             found = cursor.fetchone()[0]
         finally:
@@ -193,3 +193,40 @@ def test_an_api_keys_lookup_reads_its_own_record_at_every_table_size(agent):
                 assert node["Actual Rows"] == 1
                 assert [scan.get("Index Name") for scan in scans(node)] == ["idempotency_key_per_token"], records
                 assert node.get("Shared Hit Blocks", 0) + node.get("Shared Read Blocks", 0) <= 4
+
+
+def index_scans_only(node: dict, index: str) -> int:
+    """The buffers the statement read, after checking that it read the table only through `index`."""
+    used = scans(node)
+    assert used and {scan.get("Index Name") for scan in used} == {index}, [
+        (scan["Node Type"], scan.get("Index Name")) for scan in used
+    ]
+    return node.get("Shared Hit Blocks", 0) + node.get("Shared Read Blocks", 0)
+
+
+@pytest.mark.parametrize("generic", [True, False], ids=["generic plan", "custom plan"])
+def test_the_requeue_of_abandoned_tasks_reads_only_running_tasks(queue, generic):
+    """requeue_abandoned runs at every heartbeat of every worker; the library's running() read every row of the
+    table (a sequential scan of 3,000 finished tasks here), the partial index of RUNNING tasks reads two."""
+    skip_unless_postgresql()
+    now = timezone.now()
+    DBTaskResult.objects.bulk_create([task("RUNNING", "mail", timedelta(seconds=5), started_at=now) for _ in range(2)])
+    node = plan(services.running_tasks(), generic=generic)
+    assert node["Actual Rows"] == 2
+    assert index_scans_only(node, "workers_task_running") < 12 < table_pages() / 4
+
+
+@pytest.mark.parametrize("generic", [True, False], ids=["generic plan", "custom plan"])
+def test_a_prune_batch_reads_only_the_old_finished_tasks_it_deletes(queue, generic):
+    """The prune's batch walks the partial index of finished tasks from its oldest entry and stops after the
+    batch: with nothing old enough it reads a page or two, whatever the number of recent finished tasks."""
+    skip_unless_postgresql()
+    cutoff = timezone.now() - timedelta(hours=24)
+    nothing = plan(services.oldest_finished("SUCCESSFUL", cutoff, 1000), generic=generic)
+    assert nothing["Actual Rows"] == 0
+    assert index_scans_only(nothing, "workers_task_finished") <= 3
+    old = list(DBTaskResult.objects.filter(status="SUCCESSFUL").values_list("pk", flat=True)[:200])
+    DBTaskResult.objects.filter(pk__in=old).update(finished_at=cutoff - timedelta(hours=1))
+    batch = plan(services.oldest_finished("SUCCESSFUL", cutoff, 100), generic=generic)
+    assert batch["Actual Rows"] == 100
+    assert index_scans_only(batch, "workers_task_finished") < table_pages() / 4

@@ -234,6 +234,13 @@ TASKS = {"default": {"BACKEND": "wowdesk.task_backend.TaskBackend", "QUEUES": TA
 # A RUNNING task whose worker has not been heard from for this long was left by a dead worker and runs again
 # (wowdesk/workers). Longer than any one step of a task (an SMTP send times out after 20 s).
 TASK_LEASE_SECONDS = float(os.environ.get("WOWDESK_TASK_LEASE_SECONDS", "60"))
+# Finished tasks are deleted this many hours after they finished (successful ones, and failed ones, which an
+# operator may want to look at for longer); 0 keeps them for ever. Nothing in wowdesk reads a finished task's row:
+# the tasks' work is in the tickets, mails and deliveries they wrote. The task workers delete them in small
+# batches (workers.services.prune_finished_tasks, docs/guarantees.md): at 150 tickets/s the table otherwise grows
+# by tens of millions of rows a day, and every index walk and vacuum of it with them.
+TASK_RETENTION_HOURS = float(os.environ.get("WOWDESK_TASK_RETENTION_HOURS", "24"))
+TASK_FAILED_RETENTION_HOURS = float(os.environ.get("WOWDESK_TASK_FAILED_RETENTION_HOURS", str(14 * 24)))
 # New tickets (API, SMTP) are refused for a moment (503 with Retry-After, SMTP 451) while the oldest follow-up
 # task (routing, the auto-reply) has waited longer than this; 0 never refuses (workers.services.admit_intake).
 # Long enough that a burst is taken in whole, short enough that an auto-reply is never minutes late.

@@ -7,4 +7,8 @@ class ApiConfig(AppConfig):
     verbose_name = "API and webhooks"
 
     def ready(self):
-        from . import receivers  # noqa: F401
+        from wowdesk.workers import housekeeping
+
+        from . import common, receivers  # noqa: F401
+
+        housekeeping.register(common.prune_expired_keys)

@@ -7,7 +7,7 @@ import json
 from datetime import timedelta
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from ninja import Header, Schema
 from pydantic import Field
@@ -81,6 +81,8 @@ def page(queryset, cursor: str | None, limit: int, serialize) -> dict:
 
 
 MAX_IDEMPOTENCY_KEY = 255
+# How long a key's answer is kept: a repeat within it gets the first answer; after it the key is new again.
+IDEMPOTENCY_WINDOW = timedelta(hours=24)
 HEADER = "Idempotency-Key"
 # Declared on each POST that honours it, so the schema (and the fuzz run) knows it and its bound.
 IdempotencyKey = Header(
@@ -148,7 +150,7 @@ def idempotent(request, compute) -> tuple[int, dict]:
         existing = _RECORD_OF_TOKEN.first(token=token.pk, method=scope["method"], path=scope["path"], key=key)
     else:
         existing = records.first()
-    if existing and existing.created_at < timezone.now() - timedelta(hours=24):
+    if existing and existing.created_at < timezone.now() - IDEMPOTENCY_WINDOW:
         # Kept 24 h: after that the key is new again. Deleted when found rather than by a DELETE on every request,
         # which was a write of its own per API create (on SQLite it waits for the one write lock) (issue 20).
         records.filter(pk=existing.pk).delete()
@@ -165,6 +167,21 @@ def idempotent(request, compute) -> tuple[int, dict]:
             return status, body
     except IntegrityError:
         return _replay(records.get(), digest)
+
+
+def prune_expired_keys(*, limit: int, now=None) -> int:
+    """Delete up to `limit` records older than IDEMPOTENCY_WINDOW, the oldest first; returns how many. The API
+    answers such a key as new already (idempotent() deletes the one it finds), so deleting them changes no answer;
+    without it every key ever sent stayed, one row per API create. Run by the task workers with the task prune
+    (workers.housekeeping); a walk of the created_at index from its oldest entry, at any table size."""
+    now = now or timezone.now()
+    oldest = (
+        IdempotencyRecord.objects.filter(created_at__lt=now - IDEMPOTENCY_WINDOW).order_by("created_at").values("pk")
+    )[:limit]
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            oldest = oldest.select_for_update(skip_locked=True)  # two workers at once delete different records
+        return IdempotencyRecord.objects.filter(pk__in=oldest).delete()[0]
 
 
 def _replay(record: IdempotencyRecord, digest: str) -> tuple[int, dict]:

@@ -12,7 +12,7 @@ import socket
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import connections
+from django.db import connection, connections, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
@@ -53,6 +53,19 @@ def stopped(*, worker_id: str) -> None:
     WorkerHeartbeat.objects.filter(worker_id=worker_id).delete()
 
 
+# The statuses of a task waiting for a worker and of one being run, as SQL text (see ReadyTasks, requeue_abandoned).
+READY = Literal(TaskResultStatus.READY)
+RUNNING = Literal(TaskResultStatus.RUNNING)
+
+
+def running_tasks():
+    """The tasks being run, as requeue_abandoned reads them. RUNNING is written into the statement (Literal), so
+    that every plan, a prepared statement's generic one too, reads the partial index of RUNNING tasks (migration
+    workers.0003): a handful of entries, where the library's running() read the whole table, finished tasks
+    included, at every heartbeat of every worker (tests/test_postgresql_plans.py)."""
+    return DBTaskResult.objects.filter(status=RUNNING).order_by().only("id", "worker_ids", "started_at", "task_path")
+
+
 def requeue_abandoned(*, now: datetime | None = None) -> int:
     """Put back in the queue every RUNNING task whose worker stopped beating more than a lease ago (or that a
     worker without heartbeats took more than a lease ago). Returns how many. Safe to run in every worker at
@@ -62,7 +75,7 @@ def requeue_abandoned(*, now: datetime | None = None) -> int:
     alive = set(WorkerHeartbeat.objects.filter(beat_at__gte=expired).values_list("worker_id", flat=True))
     known = alive | set(WorkerHeartbeat.objects.filter(beat_at__lt=expired).values_list("worker_id", flat=True))
     requeued = 0
-    for task in DBTaskResult.objects.running().only("id", "worker_ids", "started_at", "task_path"):
+    for task in running_tasks():
         owner = task.worker_ids[-1] if task.worker_ids else ""
         if owner in alive or (owner not in known and task.started_at and task.started_at > expired):
             continue
@@ -75,10 +88,6 @@ def requeue_abandoned(*, now: datetime | None = None) -> int:
         log.warning("task %s (%s) was left by worker %s; queued again", task.pk, task.task_path, owner or "?")
     WorkerHeartbeat.objects.filter(beat_at__lt=now - timedelta(days=1)).delete()
     return requeued
-
-
-# The status of a task waiting for a worker, as SQL text (see ReadyTasks).
-READY = Literal(TaskResultStatus.READY)
 
 
 class ReadyTasks:
@@ -228,3 +237,37 @@ def admit_intake() -> None:
     behind = _BEHIND.get("behind", follow_up_behind)
     if behind > limit:
         raise Overloaded(retry_after=min(60, max(1, math.ceil(behind - limit))))
+
+
+# --- pruning finished tasks -----------------------------------------------------------------------------------
+
+
+def oldest_finished(status: str, before: datetime, limit: int):
+    """The ids of up to `limit` tasks of `status` that finished before `before`, the oldest first."""
+    return (
+        DBTaskResult.objects.filter(status=status, finished_at__lt=before).order_by("finished_at").values("pk")[:limit]
+    )
+
+
+def prune_finished_tasks(*, limit: int, now: datetime | None = None) -> int:
+    """Delete up to `limit` finished tasks, the oldest first: successful ones that finished more than
+    settings.TASK_RETENTION_HOURS ago, failed ones more than TASK_FAILED_RETENTION_HOURS ago (0: kept). Returns
+    how many. A task that is waiting or running has no finish time and is never read here.
+
+    One statement per status, which walks the partial index of finished tasks (migration workers.0003) from its
+    oldest entry and stops after `limit`, so it costs the same at any table size. On PostgreSQL the rows are taken
+    with SKIP LOCKED: two workers pruning at once delete different rows, and neither waits for the other."""
+    now = now or timezone.now()
+    deleted = 0
+    for status, hours in (
+        (TaskResultStatus.SUCCESSFUL, settings.TASK_RETENTION_HOURS),
+        (TaskResultStatus.FAILED, settings.TASK_FAILED_RETENTION_HOURS),
+    ):
+        if hours <= 0 or deleted >= limit:
+            continue
+        oldest = oldest_finished(status, now - timedelta(hours=hours), limit - deleted)
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                oldest = oldest.select_for_update(skip_locked=True)
+            deleted += DBTaskResult.objects.filter(pk__in=oldest).delete()[0]
+    return deleted

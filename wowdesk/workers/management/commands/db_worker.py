@@ -21,7 +21,7 @@ from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import is_locked_database_exception
 
 from wowdesk.sqlite import base as sqlite_backend
-from wowdesk.workers import services
+from wowdesk.workers import housekeeping, services
 
 LibraryCommand = library.Command
 # Tasks a worker takes per claim. django-tasks-db takes one per transaction and writes each one's success in
@@ -43,11 +43,24 @@ class Heartbeat(threading.Thread):
         self.worker_id, self.queues = worker_id, queues
         self.interval = max(0.2, settings.TASK_LEASE_SECONDS / 4)
         self.stopping = threading.Event()
+        self.pruning = housekeeping.Schedule()
 
     def run(self) -> None:
         while not self.stopping.wait(self.interval):
             self.once()
+            self.prune()
         connection.close()
+
+    def prune(self) -> None:
+        """A prune round when one is due (workers.housekeeping), for at most a beat's interval, so the next beat
+        still comes well within the lease."""
+        if not self.pruning.due():
+            return
+        try:
+            housekeeping.prune_round(budget_s=self.interval)
+        except Exception:
+            log.exception("prune round failed")
+            connection.close()
 
     def once(self) -> None:
         try:
