@@ -217,3 +217,16 @@ def test_a_sentence_left_unsplit_by_the_gate_has_no_split():
     assert len(gated) > len(sentences) / 10
     for sentence in gated + [s + " " for s in gated]:
         assert not _CLAUSE_SPLIT.search(sentence), sentence
+
+
+def test_alternatives_grouped_by_first_character_match_as_before():
+    """The first alternative that matches at a position is the same: an alternative that cannot start with a
+    plain character is kept in its place, and no group reaches across it."""
+    source = r"det x|(?:du|de) y|\w+er|det xy|d?et z|(?:jeg|vi) (?:kan|må)"
+    grouped = casefree.first_character_groups(source)
+    assert grouped == r"d(?:et x|u y|e y)|\w+er|d(?:et xy|et z)|et z|jeg (?:kan|må)|vi (?:kan|må)"
+    texts = ["det xy", "de y", "dværer", "et z", "vi må", "jeg kan", "du y det x"]
+    for text in texts:
+        for pos in range(len(text)):
+            a, b = re.compile(source).match(text, pos), re.compile(grouped).match(text, pos)
+            assert (a and a.span()) == (b and b.span()), (text, pos)

@@ -388,6 +388,34 @@ def _literal_first(alternative: str, guard: str | None, outer: str | None, budge
     return [f"{first}(?<!{guard}.){rest}" if guard else first + rest]
 
 
+def first_character_groups(pattern: str) -> str:
+    """An alternation ("a|b|c"), lowercased, its alternatives written to start with a plain character where
+    they can (_literal_first) and grouped by it in their order: "det x|du y|det z" -> "d(?:et x|u y|et z)".
+    The engine skips an alternative that starts with another character than the text's at a glance, where
+    it entered one that starts with a group ("(?:jeg|vi) ...") to find out. An alternative that cannot be
+    written so stays in its place, and no group reaches across it (it may match where they do), so the
+    first alternative that matches at a position is the same."""
+    out: list[str] = []
+    groups: dict[str, list[str]] = {}
+
+    def flush() -> None:
+        for first, rests in groups.items():
+            out.append(f"{first}(?:{'|'.join(rests)})" if len(rests) > 1 else first + rests[0])
+        groups.clear()
+
+    for alternative in top_level(_lower_source(pattern)):
+        found = _literal_first(alternative, None, None, 256)
+        if found is None:
+            flush()
+            out.append(alternative)
+            continue
+        for alt in found:
+            first = alt[:2] if alt.startswith("\\") else alt[:1]
+            groups.setdefault(first, []).append(alt[len(first) :])
+    flush()
+    return "|".join(out)
+
+
 class AnyOf:
     """Does the text hold any of the alternatives? (A yes/no search: the match is the first one found.)
 
