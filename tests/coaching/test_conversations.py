@@ -54,10 +54,11 @@ FLOORS = {
         "findings_f1": 0.95,
         # (promises found 84.9 -> 83.3 when acts of ours 'nu'/'nå' and bookings made now were labelled as promises
         # with due null, LABELS.md session 9: labels changed, not the coach)
-        # (promises 83.3/84.9 -> 86.7/87.2 with the session 9 promise rules in the coach)
-        "promises_found": 0.865,
-        # (promise precision 87.2 -> 91.3 with session 10's promise rules)
-        "promises_precision": 0.91,
+        # (promises 83.3/84.9 -> 86.7/87.2 with the session 9 promise rules in the coach; found 86.7 -> 87.8 with
+        # session 11's)
+        "promises_found": 0.875,
+        # (promise precision 87.2 -> 91.3 with session 10's promise rules, 91.3 -> 91.8 with session 11's)
+        "promises_precision": 0.915,
     },
     # fresh/ (writer W7, 250 agent turns) as first measured after W6 moved into train/.
     "fresh": {
@@ -76,8 +77,8 @@ FLOORS = {
         # (78.8 -> 78.4 when the state report "Regningen for januar er sat i bero" stopped being labelled a promise)
         # (promises 78.4/69.5 -> 80.8/72.4 with the session 9 promise rules in the coach)
         "promises_found": 0.805,
-        # (promise precision 72.4 -> 80.8 with session 10's promise rules)
-        "promises_precision": 0.80,
+        # (promise precision 72.4 -> 80.8 with session 10's promise rules, 80.8 -> 82.4 with session 11's)
+        "promises_precision": 0.82,
     },
     # unseen/ (writers W9 and W11, 520 agent turns): written in session 7 while the rules were tuned, kept out
     # of the repository until the tuning ended, then measured (docs/coaching.md has before and after).
@@ -90,10 +91,11 @@ FLOORS = {
         # plan said back for agreement, 94.7 -> 95.3 with the situation named as the subject of a feeling)
         "phase": 0.925,
         "findings_f1": 0.95,
-        # (promises 92.9/84.0 -> 93.6/85.7 with the session 9 promise rules in the coach)
-        "promises_found": 0.935,
-        # (promise precision 85.7 -> 88.0 with session 10's promise rules)
-        "promises_precision": 0.875,
+        # (promises 92.9/84.0 -> 93.6/85.7 with the session 9 promise rules in the coach, found 93.6 -> 95.0 with
+        # session 11's)
+        "promises_found": 0.945,
+        # (promise precision 85.7 -> 88.0 with session 10's promise rules, 88.0 -> 88.2 with session 11's)
+        "promises_precision": 0.88,
     },
     # unseen2/ (writers W15 and W16, 543 agent turns): written in session 8, kept outside the repository while
     # that session's rules were tuned, measured once at its end (docs/coaching.md), then added here.
@@ -105,12 +107,12 @@ FLOORS = {
         # named as the subject of a feeling)
         "phase": 0.945,
         "findings_f1": 0.955,
-        # (promises found 87.5 -> 91.0 with the session 9 promise rules in the coach)
-        "promises_found": 0.905,
+        # (promises found 87.5 -> 91.0 with the session 9 promise rules in the coach, 91.0 -> 91.9 with session 11's)
+        "promises_found": 0.915,
         # (precision 78.3 -> 76.7 when promises repeated in a later turn were labelled once, LABELS.md's decisions
         # after session 9: labels changed, not the coach; 76.7 -> 78.3 with repeats read as none in the coach)
-        # (promise precision 78.3 -> 83.5 with session 10's promise rules)
-        "promises_precision": 0.83,
+        # (promise precision 78.3 -> 83.5 with session 10's promise rules, 83.5 -> 86.3 with session 11's)
+        "promises_precision": 0.86,
     },
     "unseen3": {
         # (measured once at the end of session 9: question kind 98.5, phase 94.6, findings F1 95.2, promises 91.6 /
@@ -119,11 +121,12 @@ FLOORS = {
         "findings_f1": 0.945,
     },
     "unseen4": {
-        # (measured once at the end of session 10: promises found 85.7 %, precision 88.8 %: Danish found 79.7 %)
+        # (measured once at the end of session 10: promises found 85.7 %, precision 88.8 %: Danish found 79.7 %;
+        # 86.1 / 89.7 with session 11's promise rules, tuned on the other parts only)
         "phase": 0.955,
         "findings_f1": 0.955,
-        "promises_found": 0.85,
-        "promises_precision": 0.88,
+        "promises_found": 0.855,
+        "promises_precision": 0.89,
     },
 }
 

@@ -16,10 +16,13 @@ from .detect import detect_language
 from .mail import check_mail, looks_like_mail
 from .phases import PHASE_RANK, PHASES, decode
 from .promises import (
+    begun,
+    charge_not_made,
     has_time,
     is_promise,
     opens_with_condition,
     opens_with_evaluation,
+    opens_with_instruction,
     ours_opens,
     resolve_due,
     restates,
@@ -688,6 +691,7 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
             offset = s.start + (len(s.text) - len(s.text.lstrip()))
             conditional, first, joined = False, True, False
             evaluation = None  # read only once a clause promises (see below)
+            opening, ordered = None, None  # the first clause and whether it is an instruction (read when needed)
             for part in _clauses(s.masked.strip(), offset):
                 # An instruction to the customer ("Ring til os i morgen") is not our promise.
                 lead_stripped = _strip_lead(part[2], lang)
@@ -696,14 +700,28 @@ def analyze_agent_turn(text: str, rules: Rules, lang: str, index: int, first_tur
                 # sender jeg en sms")
                 # (the first clause was read with its sentence)
                 conditional = conditional or (not first and opens_with_condition(part[2], lang))
+                if first:
+                    opening = (part[2], imperative is not None)
                 first = False
                 after_promise, joined = joined, False
                 if conditional or imperative or not is_promise(part[2], lang):
                     continue
+                if part[0] > offset:
+                    if ordered is None:
+                        # an instruction first makes what we do after it, with no time, its condition ("Call us on
+                        # this number and we'll send bottled water"; see promises.is_promise); not a farewell
+                        # ("Take care, and the plumber will ring you"). Read only for a clause that promises.
+                        ordered = (opening[1] or opens_with_instruction(opening[0], lang)) and not (
+                            rules.farewell.search(opening[0])
+                        )
+                    if ordered and not has_time(part[2], lang):
+                        continue
                 if evaluation is None:
                     evaluation = opens_with_evaluation(s.masked.lstrip())
                 if evaluation and not ours_opens(part[2]):
                     continue  # the customer's situation weighed (see promises._EVALUATION)
+                if part[0] > offset and charge_not_made(part[2], body[offset : part[0]]):
+                    continue  # what follows from a state, not from our act (see promises._NOT_CHARGED)
                 # a farewell holds no promise ("Tak for i dag, og god aften.", "Ha en fin lørdag!"), nor does
                 # what we need from the customer ("Jeg skal bruge dit kundenummer"); checked last, as most
                 # clauses are no promise anyway
@@ -1039,6 +1057,8 @@ def analyze(data: dict) -> dict:
         this_turn = []
         for _start, _end, text in agent.promises:
             due = resolve_due(text, lang, sent)
+            if begun(text, lang, sent):
+                continue  # a change already in effect or backdated is a state report (LABELS.md, session 10)
             # a promise said again at the same time is labelled once, where first made; with a new time it is a
             # new commitment (LABELS.md, session 10)
             if due is not None and made and restates(text, due, made, lang):
