@@ -235,3 +235,54 @@ def test_a_round_looks_at_each_team_once_however_many_tickets_wait(team_dk):
     twenty_tickets(team_dk, 12)
     assert Ticket.objects.filter(assignee=None).count() == 13
     assert statements() == with_one_waiting
+
+
+def test_the_candidates_read_in_one_statement_are_those_the_locked_choice_finds(team_dk):
+    # A new ticket's candidates are read by one compiled statement (issue 20); the choice made again under the
+    # locks reads them with the ORM. Both must find the same agents with the same loads, or the same state could
+    # route a ticket to another agent depending on the path: languages, skills with and without categories, a
+    # skills row with none, capacity, the other team, skip and only.
+    other = Team.objects.create(name="Other", language="da")
+    billing, delivery, returns = (Category.objects.create(name=n) for n in ("Billing", "Delivery", "Returns"))
+    kinds = [
+        {"languages": []},
+        {"languages": ["en"]},
+        {"languages": ["da", "nb"]},
+        {"categories": [billing]},
+        {"categories": [billing, delivery], "emotional": True},
+        {"categories": []},  # a skills row listing no category: every category
+        {"capacity": 1},
+        {"capacity": 0},
+        {"team": other},
+        {"languages": ["en"], "categories": [delivery]},
+    ]
+    people = []
+    for i, kind in enumerate(kinds):
+        person = make_user(f"p{i}@example.com", teams=[kind.get("team", team_dk)])
+        person.spoken_languages = kind.get("languages", [])
+        person.capacity = kind.get("capacity", 5)
+        person.save()
+        if "categories" in kind:
+            AgentSkill.objects.create(agent=person, emotional=kind.get("emotional", False)).categories.set(
+                kind["categories"]
+            )
+        services.set_presence(person, "available")
+        people.append(person)
+    Ticket.objects.filter(pk=make_ticket(team=team_dk, email="busy@kunde.dk").pk).update(assignee=people[6])
+    Ticket.objects.filter(pk=make_ticket(team=team_dk, email="two@kunde.dk").pk).update(assignee=people[0])
+    seen = set()
+    for n, (language, category) in enumerate(
+        (lang, cat) for lang in ("da", "en", "nb") for cat in (None, billing, delivery, returns)
+    ):
+        ticket = make_ticket(team=team_dk, language=language, category=category, email=f"t{n}@kunde.dk")
+        for skip, only in (((), None), ((people[0].pk, people[3].pk), None), ((), people[4].pk), ((), people[8].pk)):
+            read = services.eligible_agents(ticket, skip=skip, only=only)
+            locked = services.eligible_agents(ticket, lock=True, skip=skip, only=only)
+            assert [(a.pk, a.open_tickets) for a in read] == [(a.pk, a.open_tickets) for a in locked]
+            assert [getattr(getattr(a, "skills", None), "emotional", False) for a in read] == [
+                getattr(getattr(a, "skills", None), "emotional", False) for a in locked
+            ]
+            seen.add(tuple(a.pk for a in read))
+    assert len(seen) > 8, "the cases found different sets of agents"
+    assert people[7].pk not in {pk for found in seen for pk in found}, "capacity 0 takes nothing"
+    assert people[8].pk not in {pk for found in seen for pk in found}, "another team's agent takes nothing"

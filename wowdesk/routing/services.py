@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, F, Min, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -70,8 +70,8 @@ def open_counts(agent_ids) -> dict[int, int]:
 
 def _may_take(team_id: int, seen_after) -> Q:
     """Who may get a ticket of the team now: an active agent or lead of it, available and seen since
-    `seen_after` (now - idle_limit()). One condition for the choice (eligible_agents, and its shortcut
-    _under_capacity) and for its confirmation under the locks (_still_fits)."""
+    `seen_after` (now - idle_limit()). One condition for the choice (eligible_agents: _CANDIDATES, and
+    the ORM under the locks) and for its confirmation under the locks (_still_fits)."""
     return Q(
         teams=team_id,
         is_active=True,
@@ -81,12 +81,9 @@ def _may_take(team_id: int, seen_after) -> Q:
     )
 
 
-# Those of _may_take who are under their capacity, in one statement compiled once (wowdesk/db.py). On a busy day
-# every agent is full and each new ticket waits for the next free one, and its follow-up task read the
-# candidates, their skills and their loads to find nobody: four statements built and compiled by the ORM, a
-# third of the follow-up's routing CPU (bench/followup_cpu.py, cProfile).
-_UNDER_CAPACITY = CompiledQuery(
-    lambda team, seen_after: (
+def _under_capacity(team, seen_after):
+    """Those of _may_take who are under their capacity, each with `open` (their active tickets)."""
+    return (
         User.objects.filter(_may_take(team, seen_after))
         .annotate(
             open=Coalesce(
@@ -101,11 +98,30 @@ _UNDER_CAPACITY = CompiledQuery(
             )
         )
         .filter(open__lt=F("capacity"))
-        .order_by()
-        .values_list("pk", "open")
+    )
+
+
+_TAKES = AgentSkill.categories.through
+
+# Who may get a new ticket, in one statement compiled once (wowdesk/db.py): the agents of _may_take under their
+# capacity, with their open tickets, their skills row (select_related), whether they list categories at all
+# (`limited`) and whether they take the ticket's category (`takes`; category 0, which no category has, when the
+# ticket has none). On a busy day every agent is full and it finds nobody in one statement. When someone is free,
+# the candidates, their skills and the skills' categories were three more statements built by the ORM (a prefetch
+# each): 13 % of the worker's CPU for a ticket that gets an agent (bench/followup_cpu.py --capacity 30000).
+_CANDIDATES = CompiledQuery(
+    lambda team, seen_after, category: (
+        _under_capacity(team, seen_after)
+        .select_related("skills")
+        .annotate(
+            limited=Exists(_TAKES.objects.filter(agentskill=OuterRef("skills"))),
+            takes=Exists(_TAKES.objects.filter(agentskill=OuterRef("skills"), category=category)),
+        )
+        .order_by("pk")
     ),
     team=int,
     seen_after=datetime,
+    category=int,
 )
 
 
@@ -113,27 +129,27 @@ def eligible_agents(ticket: Ticket, now=None, lock: bool = False, skip=(), only:
     """Agents who may get this ticket now, each with `.open_tickets` set. `skip`: agent ids left out;
     `only`: this agent or nobody."""
     now = now or timezone.now()
-    under = None
     if not lock:
-        # Whether anyone at all may take it is one cheap statement: when nobody is under capacity, the skills
-        # and languages below cannot make anyone fit. It reads their open tickets too, which are then not read
-        # again by open_counts (a grouped count built by the ORM: 13 % of the worker's CPU for a ticket that
-        # gets an agent, bench/followup_cpu.py --capacity 30000 on PostgreSQL). Both are read outside the
-        # transaction, and assign confirms the count under the locks (_still_fits).
-        under = dict(_UNDER_CAPACITY(team=ticket.team_id, seen_after=now - idle_limit()))
-        free = set(under) - set(skip)
-        if not (free if only is None else only in free):
-            return []
+        # Read outside the transaction; assign confirms the chosen agent's count under the locks (_still_fits).
+        fit = []
+        for agent in _CANDIDATES(team=ticket.team_id, seen_after=now - idle_limit(), category=ticket.category_id or 0):
+            if agent.pk in skip or (only is not None and agent.pk != only):
+                continue
+            if agent.spoken_languages and ticket.language not in agent.spoken_languages:
+                continue
+            if agent.limited and ticket.category_id and not agent.takes:
+                continue
+            agent.open_tickets = agent.open
+            fit.append(agent)
+        return fit
     agents = (
         User.objects.exclude(pk__in=skip)
         .filter(**({"pk": only} if only else {}))
         .filter(_may_take(ticket.team_id, now - idle_limit()))
-        .prefetch_related("skills__categories")
         .order_by("pk")
     )
-    if lock:
-        agents = User.objects.select_for_update().filter(pk__in=list(agents.values_list("pk", flat=True)))
-        agents = agents.prefetch_related("skills__categories").order_by("pk")
+    agents = User.objects.select_for_update().filter(pk__in=list(agents.values_list("pk", flat=True)))
+    agents = agents.prefetch_related("skills__categories").order_by("pk")
     fit = []
     for agent in agents:
         if agent.spoken_languages and ticket.language not in agent.spoken_languages:
@@ -143,11 +159,7 @@ def eligible_agents(ticket: Ticket, now=None, lock: bool = False, skip=(), only:
         if categories and ticket.category_id and ticket.category_id not in {c.pk for c in categories}:
             continue
         fit.append(agent)
-    if under is None:
-        counts = open_counts([a.pk for a in fit])
-    else:  # who is not under their capacity was not read: they stay out, as they would below
-        fit = [a for a in fit if a.pk in under]
-        counts = under
+    counts = open_counts([a.pk for a in fit])
     for agent in fit:
         agent.open_tickets = counts.get(agent.pk, 0)
     return [a for a in fit if a.open_tickets < a.capacity]
