@@ -12,8 +12,9 @@ from django.dispatch import Signal
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from wowdesk.accounts.models import User
 from wowdesk.customers.models import Contact, ContactEmail, Organization
-from wowdesk.db import CompiledLookup, insert
+from wowdesk.db import CompiledLookup, insert, insert_rows
 from wowdesk.tickets.models import NUMBER_OFFSET, Message, Ticket, TicketEvent
 from wowdesk.tickets.tasks import announce_created
 
@@ -278,3 +279,30 @@ def test_save_fields_writes_what_save_with_update_fields_writes_and_sends_the_sa
         save_fields(by_fields, ["subject"])
     with pytest.raises(ValueError):
         save_fields(by_save, ["no_such_field"])
+
+
+def test_insert_rows_writes_in_one_statement_the_rows_bulk_create_writes(team_dk, django_assert_num_queries):
+    contact = Contact.objects.create(email="kunde@example.dk")
+    ticket = insert(_ticket(contact, team_dk))
+    agent = User.objects.create_user("mette@example.com", "pw-for-tests-1", name="Mette")
+    now = timezone.now()
+
+    def events():
+        return [
+            TicketEvent(ticket=ticket, actor=agent, kind=TicketEvent.Kind.ASSIGNEE, new_value="Mette", created_at=now),
+            TicketEvent(ticket=ticket, kind=TicketEvent.Kind.STATUS, old_value="new", new_value="open", created_at=now),
+            TicketEvent(ticket=ticket, kind=TicketEvent.Kind.AUTO_REPLY, new_value="sent\u00e6", created_at=now),
+        ]
+
+    TicketEvent.objects.bulk_create(events())
+    bulk = list(TicketEvent.objects.order_by("pk").values())
+    with django_assert_num_queries(1):
+        insert_rows(events())
+    rows = list(TicketEvent.objects.order_by("pk").values())[len(bulk) :]
+    assert [{k: v for k, v in row.items() if k != "id"} for row in rows] == [
+        {k: v for k, v in row.items() if k != "id"} for row in bulk
+    ]
+    assert sorted(r["id"] for r in rows) == [r["id"] for r in rows] and rows[0]["id"] > bulk[-1]["id"]
+    one = events()[:1]
+    insert_rows(one)
+    assert one[0].pk is not None, "one row goes through insert, which reads its id back"

@@ -82,6 +82,59 @@ def insert(obj, using: str = "default"):
     return obj
 
 
+# (model, database alias, number of rows) -> the INSERT statement of that many rows and its fields
+_MANY: dict[tuple[type, str, int], tuple[str, list]] = {}
+
+
+def insert_rows(objs: list, using: str = "default") -> None:
+    """Insert new instances of one model in one statement (one INSERT with a row of VALUES each), compiled once per
+    model and number of rows. As `bulk_create(objs)`, it sends no signals; the instances' ids are not read back.
+    One instance goes through `insert` (its signals sent, its id read)."""
+    if len(objs) == 1:
+        insert(objs[0], using=using)
+        return
+    if not objs:
+        return
+    model = type(objs[0])
+    meta = model._meta
+    if meta.parents or any(type(obj) is not model or (meta.auto_field and obj.pk is not None) for obj in objs):
+        model._default_manager.db_manager(using).bulk_create(objs)  # the rare cases, left to Django
+        return
+    connection = connections[using]
+    statement = _MANY.get((model, using, len(objs)))
+    if statement is None:
+        fields = [f for f in meta.local_concrete_fields if f is not meta.auto_field and not f.generated]
+        if any(hasattr(f, "get_placeholder") for f in fields):
+            # a field with its own SQL placeholder, left to Django
+            model._default_manager.db_manager(using).bulk_create(objs)
+            return
+        # Written here, not by Django's compiler: on PostgreSQL it inserts many rows from arrays (UNNEST), one
+        # parameter per column; a row of VALUES each takes the values as they are prepared for one row.
+        quote = connection.ops.quote_name
+        row = f"({', '.join(['%s'] * len(fields))})"
+        sql = (
+            f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "  # noqa: S608
+            f"VALUES {', '.join([row] * len(objs))}"
+        )
+        statement = _MANY[(model, using, len(objs))] = (sql, fields)
+    sql, fields = statement
+    params = []
+    for obj in objs:
+        obj._prepare_related_fields_for_save(operation_name="bulk_create")
+        if obj.pk is None and meta.pk.has_default():
+            obj.pk = meta.pk.get_default()
+        values = [f.pre_save(obj, True) for f in fields]
+        if any(hasattr(v, "resolve_expression") for v in values):  # an expression has its own SQL
+            model._default_manager.db_manager(using).bulk_create(objs)
+            return
+        params += [f.get_db_prep_save(v, connection=connection) for f, v in zip(fields, values, strict=True)]
+    with transaction.mark_for_rollback_on_error(using), connection.cursor() as cursor:
+        cursor.execute(sql, params)
+    for obj in objs:
+        obj._state.adding = False
+        obj._state.db = using
+
+
 # (model, database alias, fields) -> the UPDATE statement and the fields it sets
 _UPDATES: dict[tuple[type, str, tuple[str, ...]], tuple[str, list]] = {}
 

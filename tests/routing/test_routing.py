@@ -286,3 +286,15 @@ def test_the_candidates_read_in_one_statement_are_those_the_locked_choice_finds(
     assert len(seen) > 8, "the cases found different sets of agents"
     assert people[7].pk not in {pk for found in seen for pk in found}, "capacity 0 takes nothing"
     assert people[8].pk not in {pk for found in seen for pk in found}, "another team's agent takes nothing"
+
+
+def test_an_assignment_by_routing_writes_one_audit_entry_per_change(team_dk):
+    # Routing's update writes its audit entries in one INSERT, inside its transaction without a savepoint (issue 20).
+    (agent,), _ = agents(team_dk, n=1, away=0)
+    ticket = make_ticket(team=team_dk)
+    assert services.assign(ticket.pk) == agent
+    events = list(
+        ticket.events.exclude(kind=TicketEvent.Kind.CREATED).values_list("kind", "actor", "old_value", "new_value")
+    )
+    assert events == [("assignee", None, "", str(agent)), ("status", None, "new", "open")]
+    assert Ticket.objects.get(pk=ticket.pk).status == "open"

@@ -281,7 +281,7 @@ def assign(ticket_id: int, now=None, skip=(), only: int | None = None, *, ticket
             chosen = choose(current, eligible_agents(locked, now, lock=True, skip=skip, only=only), locked)
             if chosen is None:
                 return None
-        tickets.update_ticket(locked, None, assignee=chosen, now=now)
+        tickets.update_ticket(locked, None, assignee=chosen, now=now, savepoint=False)
         if current.pk:
             current.last_assigned = chosen
             current.save(update_fields=["last_assigned"])

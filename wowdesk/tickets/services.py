@@ -19,7 +19,7 @@ from wowdesk import languages
 from wowdesk.accounts.models import Team, User
 from wowdesk.customers.models import Contact, Organization
 from wowdesk.customers.services import get_or_create_contact
-from wowdesk.db import CompiledQuery, capped_counts, capped_counts_sql, insert, merged_page, save_fields
+from wowdesk.db import CompiledQuery, capped_counts, capped_counts_sql, insert, insert_rows, merged_page, save_fields
 from wowdesk.hours import sla
 from wowdesk.process_cache import ProcessCache
 
@@ -183,8 +183,9 @@ def _store_attachments(message: Message, files: Iterable[UploadedFile]) -> None:
         attachment.save()
 
 
-# While replay writes history, audit entries are collected here and written in bulk at the end.
-_REPLAYED_EVENTS: ContextVar[list | None] = ContextVar("replayed_events", default=None)
+# While replay writes history, or update_ticket makes its changes, audit entries are collected here and written
+# together at the end.
+_COLLECTED_EVENTS: ContextVar[list | None] = ContextVar("collected_events", default=None)
 
 
 def record_event(ticket: Ticket, kind: str, actor: User | None = None, old="", new="", at=None) -> None:
@@ -197,7 +198,7 @@ def record_event(ticket: Ticket, kind: str, actor: User | None = None, old="", n
         new_value=str(new or "")[:250],
         created_at=at or timezone.now(),
     )
-    collected = _REPLAYED_EVENTS.get()
+    collected = _COLLECTED_EVENTS.get()
     if collected is None:
         insert(event)
     else:
@@ -793,7 +794,6 @@ def _hand_to(ticket: Ticket, actor: User | None, assignee: User | None, now) -> 
     return Status.OPEN if assignee is not None and ticket.status == Status.NEW else None
 
 
-@transaction.atomic
 def update_ticket(
     ticket: Ticket,
     actor: User | None,
@@ -804,14 +804,40 @@ def update_ticket(
     priority: str | None = None,
     tags: Iterable[str] | None = None,
     now=None,
+    savepoint: bool = True,
 ) -> Ticket:
     """Apply the given changes (arguments left out stay as they are) and record each in the audit trail.
 
-    `assignee=None` / `category=None` clear the field; the default False means "unchanged".
-    """
+    `assignee=None` / `category=None` clear the field; the default False means "unchanged". In one transaction;
+    inside the caller's, `savepoint=False` makes no savepoint (routing: an error here rolls back its whole
+    transaction anyway, and the savepoint and its release were two statements of every assignment)."""
+    with transaction.atomic(savepoint=savepoint):
+        return _update_ticket(ticket, actor, status, assignee, category, priority, tags, now)
+
+
+def _update_ticket(ticket, actor, status, assignee, category, priority, tags, now) -> Ticket:
     if actor is not None:  # None: routing or another system process
         ensure_can_work(actor, ticket)
     now = now or timezone.now()
+    # The audit entries of this update are written in one INSERT (an assignment makes two: assignee and status),
+    # unless replay collects them already.
+    events = [] if _COLLECTED_EVENTS.get() is None else None
+    token = _COLLECTED_EVENTS.set(events) if events is not None else None
+    try:
+        fields = _apply_changes(ticket, actor, status, assignee, category, priority, tags, now)
+    finally:
+        if token is not None:
+            _COLLECTED_EVENTS.reset(token)
+    if events:
+        insert_rows(events)
+    _touch(ticket, now, *[f for f in fields if f != "tags"])
+    if fields:
+        ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields, actor=actor)
+    return ticket
+
+
+def _apply_changes(ticket, actor, status, assignee, category, priority, tags, now) -> list[str]:
+    """update_ticket's changes on the ticket in memory, their audit entries recorded. Returns the fields changed."""
     fields: list[str] = []
     if assignee is not False and assignee != ticket.assignee:
         if assignee is not None and not _ASSIGNABLE(agent=assignee.pk):
@@ -833,10 +859,7 @@ def update_ticket(
         fields += _apply_status(ticket, status, actor, now)
     if tags is not None and _set_tags(ticket, tags, actor, now):
         fields.append("tags")
-    _touch(ticket, now, *[f for f in fields if f != "tags"])
-    if fields:
-        ticket_updated.send(sender=Ticket, ticket=ticket, fields=fields, actor=actor)
-    return ticket
+    return fields
 
 
 def _set_tags(ticket: Ticket, names: Iterable[str], actor: User | None, now) -> bool:
@@ -1124,12 +1147,12 @@ def replay(conversations: Iterable[PastConversation]) -> list[Ticket]:
     written in bulk at the end; the caller rebuilds the search documents (search.index_tickets). A closed
     ticket takes no more steps (live, the customer's message would start a follow-up ticket)."""
     made, messages, events = [], [], []
-    token = _REPLAYED_EVENTS.set(events)
+    token = _COLLECTED_EVENTS.set(events)
     try:
         for conversation in conversations:
             made.append(_replay_one(conversation, messages))
     finally:
-        _REPLAYED_EVENTS.reset(token)
+        _COLLECTED_EVENTS.reset(token)
     Message.objects.bulk_create(messages, batch_size=1000)
     TicketEvent.objects.bulk_create(events, batch_size=1000)
     return made
