@@ -13,6 +13,7 @@ The expected response time (docs/mail.md) is computed from live data at the mome
 median, rate, queue and agents are reused for up to LOAD_CACHE_SECONDS by a live estimate.
 """
 
+import functools
 import statistics
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -127,18 +128,21 @@ def expected_response(team, now: datetime | None = None) -> ResponseEstimate:
     )
 
 
-def promised_due(ticket: Ticket, now: datetime | None = None) -> datetime:
+def promised_due(ticket: Ticket, now: datetime | None = None, estimate: ResponseEstimate | None = None) -> datetime:
     """When we promise a new ticket's customer an answer: its answer-due time (the SLA clock, in the team's
     business hours), or the live estimate if the queue makes that later. Both are business time added to
-    the same moment by the team's BusinessHours, so the promise never undercuts the due time an agent sees."""
-    estimate = expected_response(ticket.team, now)
+    the same moment by the team's BusinessHours, so the promise never undercuts the due time an agent sees.
+    `estimate`: expected_response(ticket.team, now), when the caller has it."""
+    estimate = estimate or expected_response(ticket.team, now)
     return max(filter(None, [ticket.response_due_at, estimate.due]))
 
 
-def response_time_sentence(team, language: str, now: datetime | None = None, due: datetime | None = None) -> str:
+def response_time_sentence(
+    team, language: str, now: datetime | None = None, due: datetime | None = None, estimate=None
+) -> str:
     """What a customer is told to expect. `due`: the promised moment (a new ticket's, see promised_due); the
-    live estimate for the team when not given."""
-    estimate = expected_response(team, now)
+    live estimate for the team when not given. `estimate`: expected_response(team, now), when the caller has it."""
+    estimate = estimate or expected_response(team, now)
     zone = BusinessHours.for_team(team).zone
     due = due or estimate.due
     now = now or timezone.now()
@@ -154,13 +158,21 @@ def response_time_sentence(team, language: str, now: datetime | None = None, due
 
 
 def opening_hours_lines(team, language: str) -> list[tuple[str, str]]:
-    hours = BusinessHours.for_team(team)
+    week = tuple((day, tuple(spans)) for day, spans in BusinessHours.for_team(team).describe())
+    return list(_week_lines(week, language))
+
+
+# The lines depend only on the week and the language, and every auto-reply shows them: written once for each.
+# Written per auto-reply (the language switched, the weekdays' names and "closed" translated, seven days
+# formatted) they were 5 % of the worker's CPU per new ticket (bench/cpu_sampler.py over bench/followup_cpu.py).
+@functools.lru_cache(maxsize=256)
+def _week_lines(week: tuple, language: str) -> tuple[tuple[str, str], ...]:
     with translation.override(language):
         lines = []
-        for day, spans in hours.describe():
+        for day, spans in week:
             text = ", ".join(f"{a:%H:%M}–{b:%H:%M}" for a, b in spans) if spans else _("closed")
             lines.append((str(WEEKDAYS[day]), text))
-        return lines
+        return tuple(lines)
 
 
 @dataclass
@@ -191,13 +203,17 @@ def compose_auto_reply(ticket: Ticket, now: datetime | None = None) -> tuple[str
     template = _AUTO_REPLY_TEMPLATE.first(language)
     subject, body = (template.subject, template.body) if template else defaults.AUTO_REPLIES[language]
     hours = "\n".join(f"  {day}: {text}" for day, text in opening_hours_lines(ticket.team, language))
+    # One estimate for the promised moment and the sentence (each read it afresh before: 2 % of the worker's CPU).
+    estimate = expected_response(ticket.team, now)
     values = SafeFormat(
         first_name=ticket.contact.first_name,
         ticket_number=ticket.number,
         name=ticket.contact.first_name,  # {name} and {number}: what auto-reply templates said before
         number=ticket.number,
         subject=ticket.subject,
-        response_time=response_time_sentence(ticket.team, language, now, due=promised_due(ticket, now)),
+        response_time=response_time_sentence(
+            ticket.team, language, now, due=promised_due(ticket, now, estimate), estimate=estimate
+        ),
         opening_hours=hours,
     )
     return language, subject.format_map(values), body.format_map(values)
