@@ -8,7 +8,7 @@ to a loopback SMTP server, webhooks, and the worker's own claiming and result wr
 a process of its own, so its CPU is not counted. process_time moves far less with the machine's load than a
 throughput figure does, so two commits can be compared on a busy machine.
 
-Usage: .venv/bin/python bench/followup_cpu.py [--tickets 1000] [--capacity 30000]   (SQLite, temporary)
+Usage: .venv/bin/python bench/followup_cpu.py [--tickets 1000] [--capacity 30000] [--webhooks 1]   (SQLite, temporary)
        WOWDESK_DATABASE_URL=postgres://postgres@127.0.0.1:5432/wowdesk_x .venv/bin/python bench/followup_cpu.py
        (the database is emptied first; the database server's own CPU is not counted, the statements are)
        Instructions of the measured run (stable on a busy machine; divide valgrind's "Collected" by the tasks):
@@ -49,6 +49,13 @@ def main() -> None:
         "routes every ticket to an agent)",
     )
     parser.add_argument(
+        "--webhooks",
+        type=int,
+        default=0,
+        help="webhook subscriptions to ticket.created and ticket.updated (their deliveries are queued, not sent: "
+        "the webhooks queue has its own worker)",
+    )
+    parser.add_argument(
         "--processes", type=int, default=0, help="run N worker processes at once instead (claiming contention)"
     )
     args = parser.parse_args()
@@ -67,14 +74,14 @@ def main() -> None:
         stdout=subprocess.DEVNULL,
     )
     try:
-        run(args.tickets, args.profile, args.processes, args.capacity)
+        run(args.tickets, args.profile, args.processes, args.capacity, args.webhooks)
     finally:
         sink.terminate()
         sink.wait()
         shutil.rmtree(var, ignore_errors=True)
 
 
-def run(count: int, profile: str | None = None, processes: int = 0, capacity: int = 10) -> None:
+def run(count: int, profile: str | None = None, processes: int = 0, capacity: int = 10, webhooks: int = 0) -> None:
     import cProfile
 
     import django
@@ -86,6 +93,7 @@ def run(count: int, profile: str | None = None, processes: int = 0, capacity: in
     from django_tasks_db.models import DBTaskResult
 
     from wowdesk.accounts.models import Team, User
+    from wowdesk.api.models import WebhookSubscription
     from wowdesk.hours.models import OpeningHours
     from wowdesk.mail import services as mail
     from wowdesk.mail.models import Mailbox, OutboundMail
@@ -104,6 +112,11 @@ def run(count: int, profile: str | None = None, processes: int = 0, capacity: in
         agent.capacity = capacity
         agent.save(update_fields=["last_seen_at", "capacity"])
         agent.teams.set([team])
+
+    for n in range(webhooks):
+        WebhookSubscription.objects.create(
+            url=f"https://hooks{n}.example.com/", events=["ticket.created", "ticket.updated"]
+        )
 
     def ingest(i: int) -> None:
         raw_mail = (
