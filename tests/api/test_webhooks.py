@@ -206,3 +206,22 @@ def test_admin_refuses_a_webhook_to_a_private_address_too(client, db):
     assert page.status_code == 200, "the form comes back with the error"
     assert "private or local address" in page.content.decode()
     assert not WebhookSubscription.objects.exists()
+
+
+def test_ticket_created_is_queued_once_per_subscription_and_ticket_however_often_it_is_emitted(team_dk):
+    # emit's once_for check is one compiled statement reading the ticket's id from the payload (issue 20): it must
+    # tell tickets and subscriptions apart, and leave the other events alone.
+    first = WebhookSubscription.objects.create(url="http://127.0.0.1:9/a", events=["ticket.created", "ticket.updated"])
+    second = WebhookSubscription.objects.create(url="http://127.0.0.1:9/b", events=["ticket.created"])
+    one, two = make_ticket(team=team_dk), make_ticket(team=team_dk, email="other@kunde.dk")
+    assert webhooks.emit("ticket.created", {"ticket": {"id": one.pk}}, once_for=one) == 2
+    assert webhooks.emit("ticket.created", {"ticket": {"id": one.pk}}, once_for=one) == 0
+    assert webhooks.emit("ticket.created", {"ticket": {"id": two.pk}}, once_for=two) == 2
+    assert webhooks.emit("ticket.updated", {"ticket": {"id": one.pk}}) == 1
+    assert webhooks.emit("ticket.updated", {"ticket": {"id": one.pk}}) == 1, "only once_for makes it once"
+    WebhookDelivery.objects.filter(subscription=second, payload__ticket__id=two.pk).delete()
+    assert webhooks.emit("ticket.created", {"ticket": {"id": two.pk}}, once_for=two) == 1, "to the one without it"
+    created = WebhookDelivery.objects.filter(event="ticket.created")
+    assert sorted((d.subscription_id, d.payload["ticket"]["id"]) for d in created) == sorted(
+        (s.pk, t.pk) for s in (first, second) for t in (one, two)
+    )
