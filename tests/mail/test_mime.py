@@ -139,3 +139,17 @@ def test_what_django_sends_otherwise_is_left_to_django():
     assert mime.build(**case, body="") is None  # Django leaves the text part out
     assert mime.build(**{**case, "to": ""}, body="x") is None
     assert mime.build(**{**case, "headers": {"Date": "x"}}, body="x") is None
+
+
+def test_the_html_part_is_djangos_linebreaks_of_the_escaped_text():
+    # mail.services._html writes Django's escape and linebreaks out (issue 20); every auto-reply's HTML part.
+    from wowdesk.mail.services import _html
+
+    pieces = [*WORDS, "\n", "\n\n", "\n\n\n", "\r\n", "\r\n\r\n", "\r", "\r\r\n", " \n ", "&amp;", "'", '"', "<p>", ">"]
+    rng = random.Random(20)
+    texts = ["", "\n", "\r", "a\r\nb\r\n\r\nc", "Hej\n\nDu kan forvente svar i morgen.\n  Mandag: 08:00–16:00"]
+    texts += [
+        "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randrange(1, 40))) for _ in range(500)
+    ]
+    for text in texts:
+        assert _html(text) == f"<div>{linebreaks(escape(text))}</div>", repr(text)
